@@ -1,0 +1,115 @@
+//! What a rule reports, independent of how it is shown.
+//!
+//! Spans are byte ranges into [`Document::source`](crate::document::Document::source); turning
+//! them into 1-based lines and character columns is the document's job, drawing them is the
+//! output stage's. Keeping the three apart is what lets one finding be rendered as rustc-style
+//! text, one line, JSON or (later) SARIF without any rule knowing.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+/// How serious a finding is. Ordered so that `Info < Warning < Error`, which is what
+/// `--fail-on` compares against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!(
+                "unknown severity `{other}` (expected error, warning or info)"
+            )),
+        }
+    }
+}
+
+/// A byte range into the document's source text. Always on character boundaries.
+pub type Span = Range<usize>;
+
+/// A second place that explains the first, e.g. the earlier occurrence of a repeated sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// A replacement for the primary span that is certain to be right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub replacement: String,
+}
+
+/// What a rule found, before the engine attaches the rule id and the configured severity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub span: Span,
+    pub message: String,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Finding {
+            span,
+            message: message.into(),
+            related: Vec::new(),
+            fix: None,
+        }
+    }
+}
+
+/// A finding as reported: rule id and effective severity attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn from_finding(rule: &str, severity: Severity, finding: Finding) -> Self {
+        Diagnostic {
+            rule: rule.to_string(),
+            severity,
+            message: finding.message,
+            span: finding.span,
+            related: finding.related,
+            fix: finding.fix,
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Building the lint view: which byte ranges are not prose, and blanking them out.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Span;
+
+/// URLs and e-mail addresses. Only ASCII URL characters are taken, so that a URL written
+/// straight into Chinese text (`访问https://www.gov.cn了解`) ends where the Chinese begins.
+static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:https?|ftp)://[A-Za-z0-9\-._~:/?\#\[\]@!$&'()*+,;=%]+
+      | www\.[A-Za-z0-9\-]+\.[A-Za-z0-9\-._~:/?\#\[\]@!$&'()*+,;=%]+
+      | [A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+
+    ",
+    )
+    .expect("URL pattern is valid")
+});
+
+pub(super) fn url_and_email_ranges(text: &str) -> Vec<Span> {
+    URL_OR_EMAIL.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// Replaces every byte inside `hidden` with an ASCII space, except line breaks, so that the
+/// result has the same length, the same lines and the same character boundaries around prose.
+pub(super) fn blank_out(source: &str, hidden: &[Span]) -> String {
+    if hidden.is_empty() {
+        return source.to_string();
+    }
+    let mut bytes = source.as_bytes().to_vec();
+    for span in hidden {
+        for byte in &mut bytes[span.clone()] {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = b' ';
+            }
+        }
+    }
+    // Every hidden span starts and ends on a character boundary and only whole characters are
+    // replaced by ASCII, so the bytes stay valid UTF-8; fall back to a lossy copy rather than
+    // panic if a caller ever breaks that.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Each line's byte range, without its terminator.
+pub(super) fn line_ranges(text: &str) -> Vec<Span> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        ranges.push(start..start + content.len());
+        start += line.len();
+    }
+    ranges
+}
+
+/// Narrows a span to its content without surrounding whitespace (U+3000 included, which opens
+/// most 公文 paragraphs as indentation); `None` when nothing is left.
+pub(super) fn trim(text: &str, span: Span) -> Option<Span> {
+    let slice = &text[span.clone()];
+    let leading = slice.len() - slice.trim_start().len();
+    let content = slice.trim();
+    (!content.is_empty()).then(|| span.start + leading..span.start + leading + content.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_stops_at_chinese_text() {
+        let text = "访问https://www.gov.cn/zwxx_1.html了解详情";
+        let ranges = url_and_email_ranges(text);
+        assert_eq!(ranges.len(), 1);
+        assert_eq!(&text[ranges[0].clone()], "https://www.gov.cn/zwxx_1.html");
+    }
+
+    #[test]
+    fn blanking_keeps_newlines_and_length() {
+        let text = "一\n二三";
+        let blanked = blank_out(text, &[0..text.len()]);
+        assert_eq!(blanked.len(), text.len());
+        assert_eq!(blanked.matches('\n').count(), 1);
+        assert!(blanked.trim().is_empty());
+    }
+
+    #[test]
+    fn trim_removes_ideographic_space() {
+        let text = "\u{3000}\u{3000}正文。 ";
+        let span = trim(text, 0..text.len()).unwrap();
+        assert_eq!(&text[span], "正文。");
+        assert_eq!(trim("\u{3000} ", 0..4), None);
+    }
+}

@@ -1,0 +1,186 @@
+//! The document model every rule works on.
+//!
+//! A [`Document`] keeps the decoded [`source`](Document::source) for display and a *lint view*,
+//! [`text`](Document::text): the same string with everything that is not prose (Markdown code,
+//! front matter, HTML comments, link targets; URLs and e-mail addresses in any format) blanked
+//! out with ASCII spaces, byte for byte. Because the lint view has exactly the source's length
+//! and line breaks, every byte offset a rule finds in it is already an offset into the source:
+//! no offset mapping, no drift.
+//!
+//! Outside the crate positions are 1-based lines and columns counted in characters (one CJK
+//! character is one column); [`Document::position`] is the one conversion.
+
+mod markdown;
+mod mask;
+mod sentences;
+
+use crate::diagnostic::Span;
+
+/// How the source is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: every line is a paragraph (drafts put a whole paragraph on one line).
+    Text,
+    /// Markdown: only the prose is linted; paragraphs are Markdown blocks.
+    Markdown,
+}
+
+impl Format {
+    /// The format implied by a file name's extension; anything but Markdown is plain text.
+    pub fn from_path(path: &std::path::Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
+                Format::Markdown
+            }
+            _ => Format::Text,
+        }
+    }
+}
+
+/// A 1-based line and a 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    /// The decoded text as the user wrote it (without a byte-order mark).
+    pub source: String,
+    /// The lint view: `source` with non-prose bytes replaced by spaces (see module docs).
+    pub text: String,
+    pub format: Format,
+    line_starts: Vec<usize>,
+    /// Paragraph spans, trimmed of surrounding whitespace, in order.
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans inside the paragraphs, in order.
+    pub sentences: Vec<Span>,
+}
+
+impl Document {
+    pub fn new(source: String, format: Format) -> Document {
+        let mut hidden = match format {
+            Format::Markdown => markdown::non_prose_ranges(&source),
+            Format::Text => Vec::new(),
+        };
+        hidden.extend(mask::url_and_email_ranges(&source));
+        let text = mask::blank_out(&source, &hidden);
+        let raw_paragraphs = match format {
+            Format::Markdown => markdown::block_ranges(&source),
+            Format::Text => mask::line_ranges(&text),
+        };
+        let paragraphs: Vec<Span> = raw_paragraphs
+            .into_iter()
+            .filter_map(|span| mask::trim(&text, span))
+            .collect();
+        let sentences = paragraphs
+            .iter()
+            .flat_map(|p| sentences::split(&text, p.clone()))
+            .collect();
+        let line_starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Document {
+            source,
+            text,
+            format,
+            line_starts,
+            paragraphs,
+            sentences,
+        }
+    }
+
+    /// Number of lines (a final line without a newline counts; an empty text has one line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based index of the line holding `byte`.
+    pub fn line_index(&self, byte: usize) -> usize {
+        match self.line_starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte range of a 0-based line, without its line terminator (`\n` or `\r\n`).
+    pub fn line_span(&self, line_index: usize) -> Span {
+        let start = self.line_starts[line_index];
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .map_or(self.source.len(), |next| next - 1);
+        let end = if self.source[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end
+    }
+
+    /// The one place where a byte offset becomes a 1-based line and character column.
+    pub fn position(&self, byte: usize) -> Position {
+        let line = self.line_index(byte);
+        let start = self.line_starts[line];
+        Position {
+            line: line + 1,
+            column: self.source[start..byte].chars().count() + 1,
+        }
+    }
+
+    /// The sentence that contains `byte`, if any.
+    pub fn sentence_at(&self, byte: usize) -> Option<Span> {
+        let i = self.sentences.partition_point(|s| s.end <= byte);
+        self.sentences.get(i).filter(|s| s.start <= byte).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let doc = Document::new("ab\n一二XX三\n😀X".to_string(), Format::Text);
+        let xx = doc.source.find("XX").unwrap();
+        assert_eq!(doc.position(xx), Position { line: 2, column: 3 });
+        let x = doc.source.rfind('X').unwrap();
+        assert_eq!(doc.position(x), Position { line: 3, column: 2 });
+        assert_eq!(doc.position(0), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn crlf_lines_exclude_the_carriage_return() {
+        let doc = Document::new("一二\r\n三\r\n".to_string(), Format::Text);
+        assert_eq!(doc.line_count(), 3);
+        assert_eq!(&doc.source[doc.line_span(0)], "一二");
+        assert_eq!(&doc.source[doc.line_span(1)], "三");
+        assert_eq!(doc.position(doc.source.find('三').unwrap()).line, 2);
+    }
+
+    #[test]
+    fn each_nonblank_line_of_text_is_a_paragraph() {
+        let doc = Document::new("\u{3000}\u{3000}第一段。\n\n  第二段。\n".to_string(), Format::Text);
+        let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|p| &doc.source[p.clone()]).collect();
+        assert_eq!(paragraphs, ["第一段。", "第二段。"]);
+    }
+
+    #[test]
+    fn lint_view_keeps_length_and_hides_urls() {
+        let source = "详见https://www.gov.cn/a?b=1，或来信xx@example.com。".to_string();
+        let doc = Document::new(source.clone(), Format::Text);
+        assert_eq!(doc.text.len(), source.len());
+        assert!(!doc.text.contains("gov.cn"));
+        assert!(!doc.text.contains("xx@"));
+        assert!(doc.text.starts_with("详见"));
+        assert!(doc.text.contains("，或来信"));
+    }
+
+    #[test]
+    fn sentence_at_finds_the_enclosing_sentence() {
+        let doc = Document::new("甲乙。丙丁！".to_string(), Format::Text);
+        let bing = doc.source.find('丙').unwrap();
+        assert_eq!(&doc.source[doc.sentence_at(bing).unwrap()], "丙丁！");
+    }
+}

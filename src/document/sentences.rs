@@ -1,0 +1,102 @@
+//! Chinese sentence splitting.
+//!
+//! A sentence ends at `。！？；` (full- or half-width `!?` too) or at an ellipsis `……`, together
+//! with any further end marks and the closing quotes or brackets that follow it (`。”`, `？！`,
+//! `……）`). An ASCII full stop never ends a sentence: in Chinese text it is an item marker (`1.`),
+//! a decimal point or part of an abbreviation, so `2.严密组织教育培训。` stays one sentence.
+
+use crate::diagnostic::Span;
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | '…')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〕' | '］' | '"' | '\''
+    )
+}
+
+/// Splits `span` of `text` into sentence spans, trimmed of surrounding whitespace.
+pub(super) fn split(text: &str, span: Span) -> Vec<Span> {
+    let base = span.start;
+    let paragraph = &text[span];
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut chars = paragraph.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_terminator(c) || is_lone_ellipsis_dot(paragraph, i, c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if is_terminator(next) || is_closing(next) {
+                end = j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        push_trimmed(&mut sentences, paragraph, base, start..end);
+        start = end;
+    }
+    push_trimmed(&mut sentences, paragraph, base, start..paragraph.len());
+    sentences
+}
+
+/// A single `…` (as opposed to `……`) is usually a truncated quotation inside a sentence.
+fn is_lone_ellipsis_dot(paragraph: &str, i: usize, c: char) -> bool {
+    c == '…'
+        && !paragraph[i + c.len_utf8()..].starts_with('…')
+        && !paragraph[..i].ends_with('…')
+}
+
+fn push_trimmed(out: &mut Vec<Span>, paragraph: &str, base: usize, range: Span) {
+    let slice = &paragraph[range.clone()];
+    let leading = slice.len() - slice.trim_start().len();
+    let content = slice.trim();
+    if !content.is_empty() {
+        let start = base + range.start + leading;
+        out.push(start..start + content.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text, 0..text.len())
+            .into_iter()
+            .map(|s| &text[s])
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_chinese_end_marks_with_closing_quotes() {
+        assert_eq!(
+            sentences("他说：“要落实。”我们照办！还有吗？有；没有……好。"),
+            ["他说：“要落实。”", "我们照办！", "还有吗？", "有；", "没有……", "好。"]
+        );
+    }
+
+    #[test]
+    fn item_marker_and_decimal_are_not_sentence_ends() {
+        assert_eq!(
+            sentences("1.加强组织领导。2.增长2.5%。"),
+            ["1.加强组织领导。", "2.增长2.5%。"]
+        );
+    }
+
+    #[test]
+    fn repeated_marks_stay_with_their_sentence() {
+        assert_eq!(sentences("真的吗？！是的。"), ["真的吗？！", "是的。"]);
+    }
+
+    #[test]
+    fn text_without_end_mark_is_one_sentence() {
+        assert_eq!(sentences("  一、总体要求  "), ["一、总体要求"]);
+        assert!(sentences("   ").is_empty());
+    }
+}

@@ -1,0 +1,17 @@
+//! wenlint: a linter for Chinese official documents and speeches.
+//!
+//! The crate is laid out as the stages a file goes through:
+//!
+//! 1. [`read`]: bytes to text (UTF-8 with or without BOM, GB18030/GBK, binary detection);
+//! 2. [`document`]: text to a model with a lint view, lines, paragraphs and sentences;
+//! 3. [`rules`]: the rule registry, built-in rule packs and the rule kinds that run them;
+//! 4. [`diagnostic`]: what a rule reports;
+//! 5. [`output`]: human, concise and JSON renderings.
+//!
+//! [`config`] finds and parses `wenlint.toml`; [`lint`] ties the stages together for one file;
+//! [`cli`] is the command line.
+
+pub mod diagnostic;
+pub mod document;
+pub mod output;
+pub mod read;

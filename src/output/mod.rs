@@ -1,0 +1,4 @@
+//! Output formats. Each takes documents and their diagnostics and writes them; none decides
+//! what is reported.
+
+pub mod human;

@@ -11,7 +11,13 @@
 //! [`config`] finds and parses `wenlint.toml`; [`lint`] ties the stages together for one file;
 //! [`cli`] is the command line.
 
+pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod error;
+pub mod lint;
 pub mod output;
 pub mod read;
+pub mod rules;
+pub mod walk;

@@ -1,13 +1,28 @@
 //! Reading files and decoding them to UTF-8 text.
+//!
+//! Drafts arrive as UTF-8 (with or without a BOM), as UTF-16 from some Windows tools, and as
+//! GB18030/GBK, which is what Windows saves as "ANSI" on a Chinese system. Anything that is
+//! not valid UTF-8 is handed to chardetng; a NUL byte or a run of control characters means a
+//! binary file, which is reported rather than linted as garbage.
 
 use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
+
+/// Files above this size are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// How much of a file the binary check looks at.
+const SNIFF_BYTES: usize = 8 * 1024;
 
 /// A decoded text and how it was stored, so that a later `--fix` can write it back the same way.
 #[derive(Debug)]
 pub struct Decoded {
     /// The text without any byte-order mark.
     pub text: String,
-    pub encoding: &'static encoding_rs::Encoding,
+    pub encoding: &'static Encoding,
     pub bom: bool,
 }
 
@@ -28,13 +43,176 @@ impl fmt::Display for DecodeError {
     }
 }
 
+/// Why a file could not be read; it reads well after the file's name.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    TooLarge { size: u64 },
+    Decode(DecodeError),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "cannot be read: {e}"),
+            ReadError::TooLarge { size } => write!(
+                f,
+                "is {} MiB, larger than the {} MiB limit",
+                size >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+            ReadError::Decode(e) => e.fmt(f),
+        }
+    }
+}
+
+pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { size });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows while it is read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    decode(&bytes).map_err(ReadError::Decode)
+}
+
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_with(encoding, &bytes[bom_len..], true);
+    }
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
             text: text.to_string(),
-            encoding: encoding_rs::UTF_8,
+            encoding: UTF_8,
             bom: false,
+        });
+    }
+    decode_with(guess_legacy_encoding(bytes), bytes, false)
+}
+
+fn decode_with(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    bom: bool,
+) -> Result<Decoded, DecodeError> {
+    match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => Ok(Decoded {
+            text: text.into_owned(),
+            encoding,
+            bom,
         }),
-        Err(_) => Err(DecodeError::Binary),
+        None => Err(DecodeError::Undecodable {
+            encoding: encoding.name(),
+        }),
+    }
+}
+
+/// chardetng's guess for bytes that are not UTF-8. GBK is widened to GB18030, its superset,
+/// so that characters outside GBK that a GB18030 editor saved still decode.
+fn guess_legacy_encoding(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if guess == GBK {
+        GB18030
+    } else {
+        guess
+    }
+}
+
+/// A NUL byte, or many control characters, in the first few KiB: not a text file.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
+    controls * 20 > head.len().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOTICE: &str = "关于进一步加强安全生产工作的通知\r\n各区县人民政府，市政府各部门：\r\n为切实做好安全生产工作，现就有关事项通知如下。";
+
+    #[test]
+    fn utf8_is_kept_verbatim_with_crlf() {
+        let decoded = decode(NOTICE.as_bytes()).unwrap();
+        assert_eq!(decoded.text, NOTICE);
+        assert_eq!(decoded.encoding, UTF_8);
+        assert!(!decoded.bom);
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped_and_remembered() {
+        let bytes = [b"\xEF\xBB\xBF".as_slice(), NOTICE.as_bytes()].concat();
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.text, NOTICE);
+        assert!(decoded.bom);
+    }
+
+    #[test]
+    fn gbk_is_detected_and_decoded_as_gb18030() {
+        let (bytes, _, unmappable) = GBK.encode(NOTICE);
+        assert!(!unmappable);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.text, NOTICE);
+        assert_eq!(decoded.encoding, GB18030);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(NOTICE.encode_utf16().flat_map(u16::to_le_bytes));
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.text, NOTICE);
+        assert_eq!(decoded.encoding, encoding_rs::UTF_16LE);
+    }
+
+    #[test]
+    fn nul_bytes_and_control_runs_are_binary() {
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00").unwrap_err(),
+            DecodeError::Binary
+        );
+        assert_eq!(decode(&[0x01; 64]).unwrap_err(), DecodeError::Binary);
+    }
+
+    #[test]
+    fn empty_input_is_empty_text() {
+        assert_eq!(decode(b"").unwrap().text, "");
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic() {
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 24) as u8)
+            .collect();
+        let _ = decode(&noise);
+        let _ = decode(&[0xFF, 0xFE, 0x00]);
+        let _ = decode(&[0x81, 0x30]);
+    }
+
+    #[test]
+    fn missing_file_is_an_io_error() {
+        let error = read_file(Path::new("/no/such/file.txt")).unwrap_err();
+        assert!(matches!(error, ReadError::Io(_)));
+        assert!(error.to_string().starts_with("cannot be read: "));
     }
 }

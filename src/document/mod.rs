@@ -161,8 +161,15 @@ mod tests {
 
     #[test]
     fn each_nonblank_line_of_text_is_a_paragraph() {
-        let doc = Document::new("\u{3000}\u{3000}第一段。\n\n  第二段。\n".to_string(), Format::Text);
-        let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|p| &doc.source[p.clone()]).collect();
+        let doc = Document::new(
+            "\u{3000}\u{3000}第一段。\n\n  第二段。\n".to_string(),
+            Format::Text,
+        );
+        let paragraphs: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|p| &doc.source[p.clone()])
+            .collect();
         assert_eq!(paragraphs, ["第一段。", "第二段。"]);
     }
 

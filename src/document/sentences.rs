@@ -47,9 +47,7 @@ pub(super) fn split(text: &str, span: Span) -> Vec<Span> {
 
 /// A single `…` (as opposed to `……`) is usually a truncated quotation inside a sentence.
 fn is_lone_ellipsis_dot(paragraph: &str, i: usize, c: char) -> bool {
-    c == '…'
-        && !paragraph[i + c.len_utf8()..].starts_with('…')
-        && !paragraph[..i].ends_with('…')
+    c == '…' && !paragraph[i + c.len_utf8()..].starts_with('…') && !paragraph[..i].ends_with('…')
 }
 
 fn push_trimmed(out: &mut Vec<Span>, paragraph: &str, base: usize, range: Span) {
@@ -77,7 +75,14 @@ mod tests {
     fn splits_at_chinese_end_marks_with_closing_quotes() {
         assert_eq!(
             sentences("他说：“要落实。”我们照办！还有吗？有；没有……好。"),
-            ["他说：“要落实。”", "我们照办！", "还有吗？", "有；", "没有……", "好。"]
+            [
+                "他说：“要落实。”",
+                "我们照办！",
+                "还有吗？",
+                "有；",
+                "没有……",
+                "好。"
+            ]
         );
     }
 

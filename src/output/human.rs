@@ -16,7 +16,11 @@ pub fn render(
     let _ = color;
     for d in diagnostics {
         let p = doc.position(d.span.start);
-        writeln!(out, "{}[{}]: {}\n  --> {}:{}:{}", d.severity, d.rule, d.message, path, p.line, p.column)?;
+        writeln!(
+            out,
+            "{}[{}]: {}\n  --> {}:{}:{}",
+            d.severity, d.rule, d.message, path, p.line, p.column
+        )?;
     }
     Ok(())
 }

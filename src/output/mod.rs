@@ -1,4 +1,6 @@
 //! Output formats. Each takes documents and their diagnostics and writes them; none decides
 //! what is reported.
 
+pub mod concise;
 pub mod human;
+pub mod json;

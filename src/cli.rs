@@ -1,0 +1,478 @@
+//! The command line: `wenlint check`, `wenlint rules`, `wenlint explain`.
+//!
+//! Exit codes are a contract: 0 when nothing at or above `--fail-on` was found, 1 when
+//! something was, 2 when a path, a config or the command line itself was wrong (even if other
+//! files were linted fine).
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::{Config, ConfigProblem, Configs};
+use crate::diagnostic::Severity;
+use crate::document::{Document, Format};
+use crate::error::Error;
+use crate::lint;
+use crate::output::{self, json};
+use crate::rules::{family_of, Registry, Rule};
+use crate::walk;
+
+#[derive(Parser)]
+#[command(
+    name = "wenlint",
+    version,
+    about = "Lints Chinese official documents and speeches: placeholders left in, and more.",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint files and directories (default: the current directory).
+    Check(CheckArgs),
+    /// List every rule with its default severity.
+    Rules(RulesArgs),
+    /// Print the documentation of a rule, or of every rule of a family.
+    Explain {
+        /// A rule id such as `placeholder/marker`, or a family such as `placeholder`.
+        id: String,
+        #[command(flatten)]
+        config: ConfigArg,
+    },
+}
+
+#[derive(clap::Args)]
+struct ConfigArg {
+    /// Use this config file for every file instead of looking for `wenlint.toml`.
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or directories to lint; `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+
+    /// Exit with 1 when anything at or above this severity is reported.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
+    /// Name (and so format) of the text read from standard input.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    stdin_filename: String,
+
+    #[command(flatten)]
+    config: ConfigArg,
+}
+
+#[derive(clap::Args)]
+struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
+    #[command(flatten)]
+    config: ConfigArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// rustc-style reports with an excerpt and carets.
+    Human,
+    /// One line per finding: `path:line:column: severity[rule] message`.
+    Concise,
+    /// The versioned JSON report.
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn threshold(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// `auto` means colour only on a terminal, and never when `NO_COLOR` is set.
+    fn enabled(self, stream_is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with 0; usage errors to stderr with 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules(args) => list_rules(args),
+        Command::Explain { id, config } => explain(&id, config),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// What the run found, for the exit code.
+struct Outcome {
+    worst: Option<Severity>,
+    had_errors: bool,
+}
+
+fn check(args: CheckArgs) -> io::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let color = args.color.enabled(io::stdout().is_terminal());
+    let err_color = args.color.enabled(io::stderr().is_terminal());
+    let mut errors = Vec::new();
+    let cwd = std::env::current_dir()?;
+
+    let fixed = match load_fixed_config(&args.config) {
+        Ok(fixed) => fixed,
+        Err(e) => {
+            e.render(&mut io::stderr(), err_color)?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let mut configs = Configs::new(fixed, &cwd);
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (stdin_requested, paths): (Vec<_>, Vec<_>) =
+        paths.into_iter().partition(|p| p.as_os_str() == "-");
+
+    let mut sink = Sink::new(args.format, color);
+    if !stdin_requested.is_empty() {
+        lint_stdin(
+            &args.stdin_filename,
+            &cwd,
+            &mut configs,
+            &mut sink,
+            &mut out,
+            &mut errors,
+        )?;
+    }
+    for target in walk::targets(&paths, &mut configs, &mut errors) {
+        let shown = target.path.display().to_string();
+        match lint::load(&target.path, &shown) {
+            Ok(doc) => {
+                let diagnostics = lint::lint(&doc, &target.config);
+                sink.file(&mut out, &shown, &doc, &diagnostics)?;
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let outcome = sink.finish(&mut out, !errors.is_empty())?;
+    out.flush()?;
+    drop(out);
+    let mut stderr = io::stderr().lock();
+    for error in &errors {
+        error.render(&mut stderr, err_color)?;
+    }
+    Ok(exit_code(&outcome, args.fail_on.threshold()))
+}
+
+fn exit_code(outcome: &Outcome, threshold: Severity) -> ExitCode {
+    if outcome.had_errors {
+        ExitCode::from(2)
+    } else if outcome.worst.is_some_and(|worst| worst >= threshold) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn lint_stdin(
+    name: &str,
+    cwd: &Path,
+    configs: &mut Configs,
+    sink: &mut Sink,
+    out: &mut dyn Write,
+    errors: &mut Vec<Error>,
+) -> io::Result<()> {
+    let mut bytes = Vec::new();
+    if let Err(e) = io::stdin().read_to_end(&mut bytes) {
+        errors.push(Error::file(name, format!("cannot be read: {e}")));
+        return Ok(());
+    }
+    let config = match configs.for_dir(cwd) {
+        Ok(config) => config,
+        Err(ConfigProblem::Invalid(e)) => {
+            errors.push(e.into());
+            return Ok(());
+        }
+        Err(ConfigProblem::AlreadyReported) => return Ok(()),
+    };
+    match lint::load_bytes(&bytes, Format::from_path(Path::new(name)), name) {
+        Ok(doc) => {
+            let diagnostics = lint::lint(&doc, &config);
+            sink.file(out, name, &doc, &diagnostics)
+        }
+        Err(e) => {
+            errors.push(e);
+            Ok(())
+        }
+    }
+}
+
+fn load_fixed_config(arg: &ConfigArg) -> Result<Option<Config>, Error> {
+    arg.config
+        .as_deref()
+        .map(|path| Config::load(path).map_err(Error::from))
+        .transpose()
+}
+
+/// Where each file's diagnostics go as soon as it is linted, so that no document has to be
+/// kept once it is reported (memory stays bounded by the largest file).
+struct Sink {
+    format: OutputFormat,
+    color: bool,
+    summary: json::Summary,
+    worst: Option<Severity>,
+    json: Vec<json::JsonDiagnostic>,
+    files_with_findings: usize,
+}
+
+impl Sink {
+    fn new(format: OutputFormat, color: bool) -> Sink {
+        Sink {
+            format,
+            color,
+            summary: json::Summary::default(),
+            worst: None,
+            json: Vec::new(),
+            files_with_findings: 0,
+        }
+    }
+
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        path: &str,
+        doc: &Document,
+        diagnostics: &[crate::diagnostic::Diagnostic],
+    ) -> io::Result<()> {
+        self.summary.files += 1;
+        if !diagnostics.is_empty() {
+            self.files_with_findings += 1;
+        }
+        for d in diagnostics {
+            self.summary.count(d.severity);
+            self.worst = self.worst.max(Some(d.severity));
+        }
+        match self.format {
+            OutputFormat::Human => output::human::render(out, path, doc, diagnostics, self.color),
+            OutputFormat::Concise => output::concise::render(out, path, doc, diagnostics),
+            OutputFormat::Json => {
+                let converted = diagnostics
+                    .iter()
+                    .map(|d| json::JsonDiagnostic::new(path, doc, d));
+                self.json.extend(converted);
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(self, out: &mut dyn Write, had_errors: bool) -> io::Result<Outcome> {
+        match self.format {
+            OutputFormat::Json => json::write(
+                out,
+                &json::Report {
+                    version: json::VERSION,
+                    summary: self.summary,
+                    diagnostics: self.json,
+                },
+            )?,
+            OutputFormat::Human => {
+                write_human_summary(out, &self.summary, self.files_with_findings)?
+            }
+            OutputFormat::Concise => {}
+        }
+        Ok(Outcome {
+            worst: self.worst,
+            had_errors,
+        })
+    }
+}
+
+fn write_human_summary(
+    out: &mut dyn Write,
+    summary: &json::Summary,
+    files_with_findings: usize,
+) -> io::Result<()> {
+    let total = summary.errors + summary.warnings + summary.infos;
+    let files = plural(summary.files, "file");
+    if total == 0 {
+        return writeln!(out, "No problems found in {files}.");
+    }
+    writeln!(
+        out,
+        "Found {}, {} and {} in {} of {files}.",
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.infos, "info"),
+        files_with_findings,
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    match (n, word) {
+        (1, _) | (_, "info") => format!("{n} {word}"),
+        _ => format!("{n} {word}s"),
+    }
+}
+
+/// The rules that apply where the command runs: built-in ones plus the packs of the config
+/// found from the current directory (or given with `--config`).
+fn registry_here(arg: &ConfigArg) -> Result<Registry, Error> {
+    if let Some(config) = load_fixed_config(arg)? {
+        return Ok(config.registry);
+    }
+    let cwd = std::env::current_dir().map_err(|e| Error::file(".", e))?;
+    let mut configs = Configs::new(None, &cwd);
+    match configs.for_dir(&cwd) {
+        Ok(config) => Ok(config.registry.clone()),
+        Err(ConfigProblem::Invalid(e)) => Err(e.into()),
+        Err(ConfigProblem::AlreadyReported) => Ok(Registry::builtin().clone()),
+    }
+}
+
+fn list_rules(args: RulesArgs) -> io::Result<ExitCode> {
+    let registry = match registry_here(&args.config) {
+        Ok(registry) => registry,
+        Err(e) => return report_and_fail(&e),
+    };
+    let mut out = io::stdout().lock();
+    match args.format {
+        ListFormat::Json => {
+            let rules: Vec<_> = registry
+                .iter()
+                .map(|rule| {
+                    let meta = rule.meta();
+                    serde_json::json!({
+                        "id": meta.id,
+                        "severity": meta.severity,
+                        "summary": meta.summary,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &rules)?;
+            writeln!(out)?;
+        }
+        ListFormat::Human => {
+            let width = registry
+                .iter()
+                .map(|r| r.meta().id.len())
+                .max()
+                .unwrap_or(0);
+            for rule in registry.iter() {
+                let meta = rule.meta();
+                writeln!(
+                    out,
+                    "{:<width$}  {:<7}  {}",
+                    meta.id, meta.severity, meta.summary
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(id: &str, config: ConfigArg) -> io::Result<ExitCode> {
+    let registry = match registry_here(&config) {
+        Ok(registry) => registry,
+        Err(e) => return report_and_fail(&e),
+    };
+    let rules: Vec<&std::sync::Arc<dyn Rule>> = registry
+        .iter()
+        .filter(|r| r.meta().id == id || (!id.contains('/') && r.meta().family() == id))
+        .collect();
+    if rules.is_empty() {
+        let family = family_of(id);
+        let hint = if registry.has_family(family) {
+            format!(
+                "; the `{family}` family has: {}",
+                ids_of_family(&registry, family)
+            )
+        } else {
+            "; `wenlint rules` lists every rule".to_string()
+        };
+        eprintln!("error: no rule or family `{id}`{hint}");
+        return Ok(ExitCode::from(2));
+    }
+    let mut out = io::stdout().lock();
+    for (i, rule) in rules.iter().enumerate() {
+        let meta = rule.meta();
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{} ({})\n{}\n", meta.id, meta.severity, meta.summary)?;
+        writeln!(out, "{}", meta.doc.trim_end())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ids_of_family(registry: &Registry, family: &str) -> String {
+    registry
+        .iter()
+        .filter(|r| r.meta().family() == family)
+        .map(|r| r.meta().id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn report_and_fail(e: &Error) -> io::Result<ExitCode> {
+    e.render(&mut io::stderr(), io::stderr().is_terminal())?;
+    Ok(ExitCode::from(2))
+}

@@ -1,0 +1,343 @@
+//! `wenlint.toml`: finding it, reading it, and answering "is this rule on, and how loud?".
+//!
+//! The config that applies to a file is the nearest `wenlint.toml` (or `.wenlint.toml`) in the
+//! file's directory or above it, unless `--config` names one for the whole run. A config is
+//! small and flat:
+//!
+//! ```toml
+//! include = ["*.txt", "*.md"]       # which files a directory walk lints (default)
+//! exclude = ["archive/**"]          # never lint these, even when named on the command line
+//! rule_dirs = ["house-rules"]       # more rule packs, same format as the built-in `rules/`
+//!
+//! [rules]
+//! placeholder = "error"             # a whole family: off, on, error, warning or info
+//! "placeholder/name" = "off"        # one rule; a rule's own setting beats its family's
+//! ```
+//!
+//! Every mistake (unknown key, unknown rule, bad glob, bad regex in a pack) is an error that
+//! points at its line; a config with a mistake is not half-applied.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Severity;
+use crate::error::TomlError;
+use crate::rules::{Registry, RuleMeta};
+
+/// The file names a config may have, in order of preference within one directory.
+pub const CONFIG_NAMES: [&str; 2] = ["wenlint.toml", ".wenlint.toml"];
+
+/// What a directory walk lints when the config says nothing.
+const DEFAULT_INCLUDE: [&str; 2] = ["*.txt", "*.md"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    include: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    rule_dirs: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Setting>,
+}
+
+/// A rule's or a family's setting in `[rules]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Setting {
+    Off,
+    On,
+    Error,
+    Warning,
+    Info,
+}
+
+/// A loaded config, ready to answer questions about files and rules.
+pub struct Config {
+    /// The config file, or `None` for the built-in defaults.
+    pub path: Option<PathBuf>,
+    /// Where relative globs and `rule_dirs` start: the config file's directory.
+    root: PathBuf,
+    include: GlobSet,
+    exclude: GlobSet,
+    /// Settings keyed by rule id or family name.
+    settings: HashMap<String, Setting>,
+    /// The built-in rules plus those of `rule_dirs`.
+    pub registry: Registry,
+}
+
+impl Config {
+    /// The defaults, used where no config file is found. `root` anchors the default globs.
+    pub fn defaults(root: &Path) -> Config {
+        Config {
+            path: None,
+            root: root.to_path_buf(),
+            include: globs(DEFAULT_INCLUDE.iter().copied()).expect("default globs are valid"),
+            exclude: GlobSet::empty(),
+            settings: HashMap::new(),
+            registry: Registry::builtin().clone(),
+        }
+    }
+
+    /// Reads and checks the config file at `path`.
+    pub fn load(path: &Path) -> Result<Config, TomlError> {
+        let source = std::fs::read_to_string(path)
+            .map_err(|e| TomlError::new(path, "", None, format!("cannot read config: {e}")))?;
+        Config::parse(path, &source)
+    }
+
+    /// Checks a config's text; `path` locates `rule_dirs` and names the file in errors.
+    pub fn parse(path: &Path, source: &str) -> Result<Config, TomlError> {
+        let raw: RawConfig =
+            toml::from_str(source).map_err(|e| TomlError::from_toml(path, source, &e))?;
+        let root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let located = |span, message: String| TomlError::new(path, source, Some(span), message);
+
+        let registry = Registry::with_packs(&read_rule_dirs(&root, &raw.rule_dirs, &located)?)?;
+        let include = match &raw.include {
+            Some(patterns) => spanned_globs(patterns, &located)?,
+            None => globs(DEFAULT_INCLUDE.iter().copied()).expect("default globs are valid"),
+        };
+        let exclude = spanned_globs(&raw.exclude, &located)?;
+        let mut settings = HashMap::new();
+        for (key, setting) in raw.rules {
+            let name = key.get_ref();
+            if registry.get(name).is_none() && !registry.has_family(name) {
+                let message =
+                    format!("unknown rule or family `{name}` (`wenlint rules` lists them)");
+                return Err(located(key.span(), message));
+            }
+            settings.insert(key.into_inner(), setting);
+        }
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            root,
+            include,
+            exclude,
+            settings,
+            registry,
+        })
+    }
+
+    /// The severity a rule reports at under this config, or `None` when it is off.
+    pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
+        let setting = self
+            .settings
+            .get(&rule.id)
+            .or_else(|| self.settings.get(rule.family()))
+            .copied()
+            .unwrap_or(Setting::On);
+        match setting {
+            Setting::Off => None,
+            Setting::On => Some(rule.severity),
+            Setting::Error => Some(Severity::Error),
+            Setting::Warning => Some(Severity::Warning),
+            Setting::Info => Some(Severity::Info),
+        }
+    }
+
+    /// Whether a directory walk should lint `path`.
+    pub fn includes(&self, path: &Path) -> bool {
+        self.matches(&self.include, path)
+    }
+
+    /// Whether `path` is excluded, even when named explicitly.
+    pub fn excludes(&self, path: &Path) -> bool {
+        self.matches(&self.exclude, path)
+    }
+
+    /// Globs match the path relative to the config's directory, or just the file name, so that
+    /// `*.md` means Markdown files anywhere and `archive/**` one folder.
+    fn matches(&self, set: &GlobSet, path: &Path) -> bool {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        set.is_match(relative) || path.file_name().is_some_and(|name| set.is_match(name))
+    }
+}
+
+fn globs<'a>(patterns: impl Iterator<Item = &'a str>) -> Result<GlobSet, globset::Error> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        builder.add(Glob::new(pattern)?);
+    }
+    builder.build()
+}
+
+fn spanned_globs(
+    patterns: &[Spanned<String>],
+    located: &dyn Fn(std::ops::Range<usize>, String) -> TomlError,
+) -> Result<GlobSet, TomlError> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern.get_ref())
+            .map_err(|e| located(pattern.span(), format!("invalid glob: {}", e.kind())))?;
+        builder.add(glob);
+    }
+    builder
+        .build()
+        .map_err(|e| located(0..0, format!("invalid globs: {e}")))
+}
+
+/// The `*.toml` files of every rule dir, read in name order.
+fn read_rule_dirs(
+    root: &Path,
+    dirs: &[Spanned<String>],
+    located: &dyn Fn(std::ops::Range<usize>, String) -> TomlError,
+) -> Result<Vec<(PathBuf, String)>, TomlError> {
+    let mut packs = Vec::new();
+    for dir in dirs {
+        let full = root.join(dir.get_ref());
+        let entries = std::fs::read_dir(&full).map_err(|e| {
+            located(
+                dir.span(),
+                format!("cannot read rule dir `{}`: {e}", full.display()),
+            )
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+            .collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                TomlError::new(&file, "", None, format!("cannot read rule pack: {e}"))
+            })?;
+            packs.push((file, text));
+        }
+    }
+    Ok(packs)
+}
+
+/// Finds and loads the config of each file, once per directory and once per config file.
+pub struct Configs {
+    /// Set by `--config`: one config for every file.
+    fixed: Option<Arc<Config>>,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: BTreeMap<PathBuf, Result<Arc<Config>, TomlError>>,
+    defaults: Arc<Config>,
+}
+
+/// Why a file has no config to lint under.
+pub enum ConfigProblem {
+    /// The config's error, reported the first time only; later files under it are skipped.
+    Invalid(TomlError),
+    AlreadyReported,
+}
+
+impl Configs {
+    /// With `fixed`, every file uses that config; otherwise each finds its own.
+    pub fn new(fixed: Option<Config>, cwd: &Path) -> Configs {
+        Configs {
+            fixed: fixed.map(Arc::new),
+            by_dir: HashMap::new(),
+            loaded: BTreeMap::new(),
+            defaults: Arc::new(Config::defaults(cwd)),
+        }
+    }
+
+    /// The config for a file in directory `dir`.
+    pub fn for_dir(&mut self, dir: &Path) -> Result<Arc<Config>, ConfigProblem> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(fixed.clone());
+        }
+        let Some(path) = self.find(dir) else {
+            return Ok(self.defaults.clone());
+        };
+        if let Some(result) = self.loaded.get(&path) {
+            return result.clone().map_err(|_| ConfigProblem::AlreadyReported);
+        }
+        let result = Config::load(&path).map(Arc::new);
+        self.loaded.insert(path, result.clone());
+        result.map_err(ConfigProblem::Invalid)
+    }
+
+    fn find(&mut self, dir: &Path) -> Option<PathBuf> {
+        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if let Some(found) = self.by_dir.get(&dir) {
+            return found.clone();
+        }
+        let found = CONFIG_NAMES
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|candidate| candidate.is_file())
+            .or_else(|| dir.parent().and_then(|parent| self.find(parent)));
+        self.by_dir.insert(dir, found.clone());
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(source: &str) -> Result<Config, TomlError> {
+        Config::parse(Path::new("/project/wenlint.toml"), source)
+    }
+
+    fn marker() -> RuleMeta {
+        Registry::builtin()
+            .get("placeholder/marker")
+            .expect("placeholder/marker is built in")
+            .meta()
+            .clone()
+    }
+
+    #[test]
+    fn rule_setting_beats_family_setting() {
+        let config =
+            parse("[rules]\n\"placeholder/marker\" = \"info\"\nplaceholder = \"off\"\n").unwrap();
+        assert_eq!(config.severity_of(&marker()), Some(Severity::Info));
+        let config = parse("[rules]\nplaceholder = \"off\"\n").unwrap();
+        assert_eq!(config.severity_of(&marker()), None);
+        let config = parse("").unwrap();
+        assert_eq!(config.severity_of(&marker()), Some(marker().severity));
+    }
+
+    #[test]
+    fn unknown_rule_points_at_the_key() {
+        let source = "[rules]\n\"placeholder/markr\" = \"off\"\n";
+        let e = parse(source).err().unwrap();
+        assert!(e
+            .message
+            .contains("unknown rule or family `placeholder/markr`"));
+        assert_eq!(&source[e.span.unwrap()], "\"placeholder/markr\"");
+    }
+
+    #[test]
+    fn unknown_key_and_bad_value_are_located() {
+        let e = parse("exclud = []\n").err().unwrap();
+        assert!(
+            e.message.contains("unknown field `exclud`"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.span, Some(0..6));
+        let e = parse("[rules]\nplaceholder = \"loud\"\n").err().unwrap();
+        assert!(e.to_string().starts_with("/project/wenlint.toml:2:"), "{e}");
+    }
+
+    #[test]
+    fn bad_glob_points_at_the_glob() {
+        let source = "exclude = [\"a/[b\"]\n";
+        let e = parse(source).err().unwrap();
+        assert!(e.message.starts_with("invalid glob"), "{}", e.message);
+        assert_eq!(&source[e.span.unwrap()], "\"a/[b\"");
+    }
+
+    #[test]
+    fn globs_match_relative_paths_and_names() {
+        let config = parse("exclude = [\"archive/**\", \"draft-*.txt\"]\n").unwrap();
+        assert!(config.excludes(Path::new("/project/archive/2020/a.txt")));
+        assert!(config.excludes(Path::new("/project/x/draft-1.txt")));
+        assert!(!config.excludes(Path::new("/project/x/final.txt")));
+        assert!(config.includes(Path::new("/project/x/final.md")));
+        assert!(!config.includes(Path::new("/project/x/final.docx")));
+    }
+}

@@ -1,0 +1,43 @@
+//! Linting one document: run every enabled rule, attach ids and severities, sort.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::document::{Document, Format};
+use crate::error::Error;
+use crate::read;
+
+/// Runs the rules `config` enables over `doc`; diagnostics come in document order.
+pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut findings = Vec::new();
+    for rule in config.registry.iter() {
+        let meta = rule.meta();
+        let Some(severity) = config.severity_of(meta) else {
+            continue;
+        };
+        rule.check(doc, &mut findings);
+        diagnostics.extend(
+            findings
+                .drain(..)
+                .map(|finding| Diagnostic::from_finding(&meta.id, severity, finding)),
+        );
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+    diagnostics
+}
+
+/// Reads and decodes `path` into a document; `shown` is how the path appears in messages.
+pub fn load(path: &Path, shown: &str) -> Result<Document, Error> {
+    let decoded = read::read_file(path).map_err(|e| Error::file(shown, e))?;
+    Ok(Document::new(decoded.text, Format::from_path(path)))
+}
+
+/// Decodes text that arrived on standard input.
+pub fn load_bytes(bytes: &[u8], format: Format, shown: &str) -> Result<Document, Error> {
+    let decoded = read::decode(bytes).map_err(|e| Error::file(shown, e))?;
+    Ok(Document::new(decoded.text, format))
+}

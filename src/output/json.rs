@@ -1,0 +1,123 @@
+//! The JSON format, a contract other tools rely on: `version` changes only when a field
+//! changes meaning or disappears. Lines and columns are 1-based, columns count characters,
+//! `end` is exclusive; `byte_start`/`byte_end` index the file's text as UTF-8, after any
+//! byte-order mark.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::document::Document;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub summary: Summary,
+    pub diagnostics: Vec<JsonDiagnostic>,
+}
+
+#[derive(Serialize, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn count(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct JsonDiagnostic {
+    pub path: String,
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub span: JsonSpan,
+    pub related: Vec<JsonRelated>,
+    pub fix: Option<JsonFix>,
+}
+
+#[derive(Serialize)]
+pub struct JsonSpan {
+    pub start: JsonPosition,
+    pub end: JsonPosition,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+#[derive(Serialize)]
+pub struct JsonPosition {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Serialize)]
+pub struct JsonRelated {
+    pub path: String,
+    pub span: JsonSpan,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+pub struct JsonFix {
+    pub replacement: String,
+}
+
+impl JsonSpan {
+    fn new(doc: &Document, span: &Span) -> JsonSpan {
+        let position = |byte| {
+            let p = doc.position(byte);
+            JsonPosition {
+                line: p.line,
+                column: p.column,
+            }
+        };
+        JsonSpan {
+            start: position(span.start),
+            end: position(span.end),
+            byte_start: span.start,
+            byte_end: span.end,
+        }
+    }
+}
+
+impl JsonDiagnostic {
+    /// Converts while the document is at hand, so that documents need not outlive linting.
+    pub fn new(path: &str, doc: &Document, d: &Diagnostic) -> JsonDiagnostic {
+        JsonDiagnostic {
+            path: path.to_string(),
+            rule: d.rule.clone(),
+            severity: d.severity,
+            message: d.message.clone(),
+            span: JsonSpan::new(doc, &d.span),
+            related: d
+                .related
+                .iter()
+                .map(|r| JsonRelated {
+                    path: path.to_string(),
+                    span: JsonSpan::new(doc, &r.span),
+                    message: r.message.clone(),
+                })
+                .collect(),
+            fix: d.fix.as_ref().map(|f| JsonFix {
+                replacement: f.replacement.clone(),
+            }),
+        }
+    }
+}
+
+pub fn write(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    writeln!(out)
+}

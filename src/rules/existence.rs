@@ -1,0 +1,238 @@
+//! The `existence` rule kind: report every occurrence of something that should not be there.
+//!
+//! A rule has literal `tokens` and/or regex patterns. The regex crate has no look-around (that
+//! is what keeps it linear-time), so "not after a Latin letter" is written as a guard that is
+//! checked on the few characters beside each hit. Hits of one rule that overlap are one
+//! problem: the earliest, then the longest, is kept, so `XX年XX月` is reported once, not also
+//! as `XX`.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
+use crate::document::Document;
+
+/// How far the guards look beside a hit, in bytes (16 CJK characters). Guards see no further
+/// than the hit's own line.
+const GUARD_WINDOW: usize = 48;
+
+pub struct Pattern {
+    pub regex: Regex,
+    /// Index of the capture group named `hit`, which then is the reported span.
+    pub hit_group: Option<usize>,
+    pub not_preceded_by: Option<Regex>,
+    pub not_followed_by: Option<Regex>,
+    pub unless: Option<Regex>,
+}
+
+pub struct Existence {
+    meta: RuleMeta,
+    message: String,
+    patterns: Vec<Pattern>,
+    tokens: Option<AhoCorasick>,
+}
+
+impl Existence {
+    pub fn new(
+        meta: RuleMeta,
+        message: String,
+        patterns: Vec<Pattern>,
+        tokens: &[String],
+    ) -> Result<Self, String> {
+        let tokens = if tokens.is_empty() {
+            None
+        } else {
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(tokens)
+                .map_err(|e| format!("tokens cannot be searched: {e}"))?;
+            Some(automaton)
+        };
+        Ok(Existence {
+            meta,
+            message,
+            patterns,
+            tokens,
+        })
+    }
+
+    fn hits(&self, text: &str) -> Vec<Range<usize>> {
+        let mut hits: Vec<Range<usize>> = Vec::new();
+        if let Some(tokens) = &self.tokens {
+            hits.extend(tokens.find_iter(text).map(|m| m.range()));
+        }
+        for pattern in &self.patterns {
+            hits.extend(pattern.hits(text));
+        }
+        keep_first_of_overlapping(hits)
+    }
+}
+
+impl Pattern {
+    fn hits<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        self.regex
+            .captures_iter(text)
+            .filter_map(|caps| match self.hit_group {
+                Some(group) => caps.get(group).map(|m| m.range()),
+                None => caps.get(0).map(|m| m.range()),
+            })
+            .filter(|hit| !hit.is_empty() && !self.is_excused(text, hit.clone()))
+    }
+
+    fn is_excused(&self, text: &str, hit: Range<usize>) -> bool {
+        let before = &text[window_before(text, hit.start)..hit.start];
+        let after = &text[hit.end..window_after(text, hit.end)];
+        self.not_preceded_by
+            .as_ref()
+            .is_some_and(|g| g.is_match(before))
+            || self
+                .not_followed_by
+                .as_ref()
+                .is_some_and(|g| g.is_match(after))
+            || self.unless.as_ref().is_some_and(|g| g.is_match(&text[hit]))
+    }
+}
+
+/// Start of the guard window before `at`: on a character boundary, not before the line start.
+fn window_before(text: &str, at: usize) -> usize {
+    let mut start = at.saturating_sub(GUARD_WINDOW);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text[start..at]
+        .rfind('\n')
+        .map_or(start, |nl| start + nl + 1)
+}
+
+/// End of the guard window after `at`: on a character boundary, not past the line end.
+fn window_after(text: &str, at: usize) -> usize {
+    let mut end = (at + GUARD_WINDOW).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[at..end].find('\n').map_or(end, |nl| at + nl)
+}
+
+/// Sorts hits and drops each one that overlaps a hit kept before it (earliest, then longest).
+fn keep_first_of_overlapping(mut hits: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut kept: Vec<Range<usize>> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if kept.last().is_none_or(|last| hit.start >= last.end) {
+            kept.push(hit);
+        }
+    }
+    kept
+}
+
+impl Rule for Existence {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        for hit in self.hits(&doc.text) {
+            let message = self.message.replace("{match}", &doc.source[hit.clone()]);
+            out.push(Finding::new(hit, message));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn meta() -> RuleMeta {
+        RuleMeta {
+            id: "test/rule".into(),
+            severity: Severity::Error,
+            summary: String::new(),
+            doc: String::new(),
+        }
+    }
+
+    fn pattern(regex: &str, before: Option<&str>, after: Option<&str>) -> Pattern {
+        let regex = Regex::new(regex).unwrap();
+        Pattern {
+            hit_group: regex.capture_names().position(|n| n == Some("hit")),
+            regex,
+            not_preceded_by: before.map(|b| Regex::new(&format!(r"(?:{b})\z")).unwrap()),
+            not_followed_by: after.map(|a| Regex::new(&format!(r"\A(?:{a})")).unwrap()),
+            unless: None,
+        }
+    }
+
+    fn hit_texts(rule: &Existence, text: &str) -> Vec<String> {
+        rule.hits(text)
+            .into_iter()
+            .map(|h| text[h].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn guards_look_at_the_neighbours() {
+        let rule = Existence::new(
+            meta(),
+            String::new(),
+            vec![pattern("X{2,}", Some("[A-Za-z]"), Some("[A-Za-z]"))],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(hit_texts(&rule, "立足XX工作，XXL码，AXX"), ["XX"]);
+    }
+
+    #[test]
+    fn guards_do_not_see_past_the_line() {
+        let rule = Existence::new(
+            meta(),
+            String::new(),
+            vec![pattern("X{2}", Some("A"), None)],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(hit_texts(&rule, "A\nXX"), ["XX"]);
+    }
+
+    #[test]
+    fn hit_group_narrows_the_span() {
+        let rule = Existence::new(
+            meta(),
+            String::new(),
+            vec![pattern("(?P<hit>X)名", None, None)],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(hit_texts(&rule, "组织X名同志"), ["X"]);
+    }
+
+    #[test]
+    fn overlapping_hits_are_reported_once() {
+        let rule = Existence::new(
+            meta(),
+            String::new(),
+            vec![
+                pattern("X{2}", None, None),
+                pattern("X{2}年X{2}月", None, None),
+            ],
+            &["年X".to_string()],
+        )
+        .unwrap();
+        assert_eq!(hit_texts(&rule, "XX年XX月，XX"), ["XX年XX月", "XX"]);
+    }
+
+    #[test]
+    fn message_names_the_source_text() {
+        let rule =
+            Existence::new(meta(), "“{match}”".into(), vec![], &["某某".to_string()]).unwrap();
+        let doc = Document::new("请某某同志".into(), crate::document::Format::Text);
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].message, "“某某”");
+        assert_eq!(&doc.source[out[0].span.clone()], "某某");
+    }
+}

@@ -1,0 +1,118 @@
+//! Rules: what they are, where they come from, and the registry that holds them.
+//!
+//! A rule has a stable id `family/name`, a default severity and a documentation text that
+//! `wenlint explain` prints. Most rules are data: rule packs in the TOML format of
+//! [`pack`], one file per family (`rules/placeholder.toml` holds `placeholder/*`), built into
+//! the binary from the repository's `rules/` folder; users add their own packs in the same
+//! format with `rule_dirs`. Checks that data cannot express are Rust types implementing
+//! [`Rule`], one file per family under `src/rules/`.
+
+pub mod existence;
+pub mod pack;
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock};
+
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Document;
+use crate::error::TomlError;
+
+/// What every rule declares about itself.
+#[derive(Debug, Clone)]
+pub struct RuleMeta {
+    /// `family/name`.
+    pub id: String,
+    pub severity: Severity,
+    /// One line for `wenlint rules`.
+    pub summary: String,
+    /// The text `wenlint explain` prints: what it finds, why, examples, how to fix.
+    pub doc: String,
+}
+
+impl RuleMeta {
+    pub fn family(&self) -> &str {
+        family_of(&self.id)
+    }
+}
+
+/// The family part of a rule id (`placeholder` of `placeholder/marker`).
+pub fn family_of(id: &str) -> &str {
+    id.split_once('/').map_or(id, |(family, _)| family)
+}
+
+/// A check over one document. Rules never read files or print: they get the document and
+/// push findings.
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &RuleMeta;
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+}
+
+/// The built-in packs, as `(path in the repository, contents)`.
+const BUILTIN_PACKS: &[(&str, &str)] = &[(
+    "rules/placeholder.toml",
+    include_str!("../../rules/placeholder.toml"),
+)];
+
+static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
+    let mut registry = Registry::default();
+    for (path, source) in BUILTIN_PACKS {
+        // The built-in packs are checked by the test suite; failing here is a build defect.
+        let rules = pack::parse(std::path::Path::new(path), source)
+            .unwrap_or_else(|e| panic!("built-in rule pack is invalid: {e}"));
+        for parsed in rules {
+            registry
+                .add(parsed.rule)
+                .unwrap_or_else(|id| panic!("built-in rule `{id}` is defined twice"));
+        }
+    }
+    registry
+});
+
+/// A set of rules with unique ids, in id order.
+#[derive(Clone, Default)]
+pub struct Registry {
+    rules: BTreeMap<String, Arc<dyn Rule>>,
+}
+
+impl Registry {
+    /// The rules built into the binary, compiled once per process.
+    pub fn builtin() -> &'static Registry {
+        &BUILTIN
+    }
+
+    /// The built-in rules plus the rules of user packs; a user rule may not reuse an id.
+    pub fn with_packs(packs: &[(std::path::PathBuf, String)]) -> Result<Registry, TomlError> {
+        let mut registry = Registry::builtin().clone();
+        for (path, source) in packs {
+            for parsed in pack::parse(path, source)? {
+                registry.add(parsed.rule).map_err(|id| {
+                    let message = format!("rule `{id}` is already defined");
+                    TomlError::new(path, source, Some(parsed.id_span), message)
+                })?;
+            }
+        }
+        Ok(registry)
+    }
+
+    fn add(&mut self, rule: Arc<dyn Rule>) -> Result<(), String> {
+        let id = rule.meta().id.clone();
+        if self.rules.contains_key(&id) {
+            return Err(id);
+        }
+        self.rules.insert(id, rule);
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<dyn Rule>> {
+        self.rules.get(id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<dyn Rule>> {
+        self.rules.values()
+    }
+
+    /// Whether `family` names at least one rule's family.
+    pub fn has_family(&self, family: &str) -> bool {
+        self.iter().any(|r| r.meta().family() == family)
+    }
+}

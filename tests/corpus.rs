@@ -1,0 +1,118 @@
+//! Runs over the real documents in `../shared/corpus` when it is there: the seed draft's
+//! placeholders must all be found at their exact places, and professionally edited texts
+//! must not be reported. Each test says so and passes when the corpus is absent.
+
+mod common;
+
+use std::path::Path;
+
+use regex::Regex;
+use walkdir::WalkDir;
+use wenlint::document::Format;
+
+const SEED: &str = "seed/000_b33b4ccf6b47c0c8.txt";
+
+fn skip(what: &str) {
+    eprintln!("skipped: ../shared/corpus not found, cannot check {what}");
+}
+
+/// `(line, column, text)` of each placeholder in a text, by a deliberately simple oracle that
+/// knows the seed's five shapes (XX…, XXA, xxxxxxx, X月X日) and nothing else.
+fn oracle(text: &str) -> Vec<(usize, usize, String)> {
+    let shapes = Regex::new(r"X月X日|[Xx]{2,}A?").unwrap();
+    let mut found = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        for m in shapes.find_iter(line) {
+            let column = line[..m.start()].chars().count() + 1;
+            found.push((index + 1, column, m.as_str().to_string()));
+        }
+    }
+    found
+}
+
+fn placeholder_findings(text: &str, format: Format) -> Vec<(usize, usize, String)> {
+    let (doc, diagnostics) = common::lint_text(text, format);
+    diagnostics
+        .iter()
+        .filter(|d| d.rule.starts_with("placeholder/"))
+        .map(|d| {
+            let at = doc.position(d.span.start);
+            (at.line, at.column, doc.source[d.span.clone()].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn seed_draft_reports_its_66_placeholders_exactly() {
+    let Some(corpus) = common::corpus() else {
+        return skip("the seed draft");
+    };
+    let text = std::fs::read_to_string(corpus.join(SEED)).unwrap();
+    let expected = oracle(&text);
+    assert_eq!(
+        expected.len(),
+        66,
+        "the oracle itself must see the 66 markers"
+    );
+    assert_eq!(placeholder_findings(&text, Format::Text), expected);
+}
+
+/// Every file of `clean/` (national reports, local regulations and reports): no placeholder.
+#[test]
+fn clean_texts_report_no_placeholder() {
+    let Some(corpus) = common::corpus() else {
+        return skip("the clean texts");
+    };
+    let mut checked = 0;
+    let mut reported = Vec::new();
+    for entry in WalkDir::new(corpus.join("clean")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if !is_document(path) {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        for finding in placeholder_findings(&text, Format::from_path(path)) {
+            reported.push(format!(
+                "{}:{}:{} {}",
+                path.display(),
+                finding.0,
+                finding.1,
+                finding.2
+            ));
+        }
+        checked += 1;
+    }
+    assert!(
+        checked > 100,
+        "expected the whole clean corpus, read {checked} files"
+    );
+    assert!(
+        reported.is_empty(),
+        "false alarms:\n{}",
+        reported.join("\n")
+    );
+}
+
+/// Every template has blanks to fill, and each of them is found.
+#[test]
+fn every_template_reports_its_blanks() {
+    let Some(corpus) = common::corpus() else {
+        return skip("the templates");
+    };
+    for entry in WalkDir::new(corpus.join("templates")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if !is_document(path) {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        let findings = placeholder_findings(&text, Format::from_path(path));
+        assert!(!findings.is_empty(), "no blank found in {}", path.display());
+    }
+}
+
+fn is_document(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext == "txt" || ext == "md")
+}

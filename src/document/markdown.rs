@@ -1,13 +1,200 @@
 //! Markdown: which bytes are prose, and where its blocks are.
+//!
+//! pulldown-cmark reports every event with its byte range in the source, so nothing is
+//! re-parsed or guessed: prose is exactly the ranges of text events outside code, HTML and
+//! front matter, and everything else (markup, link targets, inline code, comments) is hidden
+//! from the rules by the lint view.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::Span;
 
-/// Byte ranges of `source` that are not prose and must be hidden from rules.
-pub(super) fn non_prose_ranges(_source: &str) -> Vec<Span> {
-    Vec::new()
+fn parser(source: &str) -> pulldown_cmark::OffsetIter<'_> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES;
+    Parser::new_ext(source, options).into_offset_iter()
 }
 
-/// Byte ranges of the prose blocks (paragraphs, headings, table cells, tight list items).
+/// Tags whose text is not prose: code, raw HTML, front matter.
+fn is_opaque(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)
+    )
+}
+
+fn is_opaque_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)
+    )
+}
+
+/// The ranges of prose text, in order.
+fn prose_ranges(source: &str) -> Vec<Span> {
+    let mut prose: Vec<Span> = Vec::new();
+    let mut opaque_depth = 0usize;
+    for (event, range) in parser(source) {
+        match event {
+            Event::Start(tag) if is_opaque(&tag) => opaque_depth += 1,
+            Event::End(tag) if is_opaque_end(&tag) => opaque_depth = opaque_depth.saturating_sub(1),
+            Event::Text(_) if opaque_depth == 0 => match prose.last_mut() {
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => prose.push(range),
+            },
+            _ => {}
+        }
+    }
+    prose
+}
+
+/// Byte ranges of `source` that are not prose and must be hidden from rules: the complement
+/// of the prose ranges.
+pub(super) fn non_prose_ranges(source: &str) -> Vec<Span> {
+    let mut hidden = Vec::new();
+    let mut at = 0;
+    for prose in prose_ranges(source) {
+        if prose.start > at {
+            hidden.push(at..prose.start);
+        }
+        at = at.max(prose.end);
+    }
+    if at < source.len() {
+        hidden.push(at..source.len());
+    }
+    hidden
+}
+
+/// Byte ranges of the prose blocks, used as paragraphs: paragraphs, headings, table cells, and
+/// the text of tight list items (which pulldown-cmark does not wrap in paragraphs). A block
+/// runs from its first prose text to its last, so markup around it is not included.
 pub(super) fn block_ranges(source: &str) -> Vec<Span> {
-    vec![0..source.len()]
+    let mut blocks: Vec<Span> = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut opaque_depth = 0usize;
+    for (event, range) in parser(source) {
+        match event {
+            Event::Start(tag) if is_opaque(&tag) => opaque_depth += 1,
+            Event::End(tag) if is_opaque_end(&tag) => opaque_depth = opaque_depth.saturating_sub(1),
+            // A block boundary: any block-level start or end closes the text gathered so far.
+            Event::Start(tag) if is_block(&tag) => blocks.extend(current.take()),
+            Event::End(tag) if is_block_end(&tag) => blocks.extend(current.take()),
+            Event::Text(_) | Event::Code(_) | Event::InlineHtml(_) if opaque_depth == 0 => {
+                current = Some(match current.take() {
+                    Some(open) => open.start..range.end,
+                    None => range,
+                });
+            }
+            _ => {}
+        }
+    }
+    blocks.extend(current);
+    blocks
+}
+
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+            | Tag::FootnoteDefinition(_)
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+            | TagEnd::FootnoteDefinition
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, Format};
+
+    fn view(source: &str) -> Document {
+        let doc = Document::new(source.to_string(), Format::Markdown);
+        assert_eq!(doc.text.len(), source.len());
+        doc
+    }
+
+    fn paragraphs(doc: &Document) -> Vec<&str> {
+        doc.paragraphs
+            .iter()
+            .map(|p| &doc.source[p.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn front_matter_and_code_are_hidden() {
+        let source =
+            "---\ntitle: XX\n---\n\n正文。\n\n```\nXX\n```\n\n    XX缩进\n\n行内`XX`代码。\n";
+        let doc = view(source);
+        assert!(!doc.text.contains("XX"), "{:?}", doc.text);
+        assert!(doc.text.contains("正文。"));
+        assert_eq!(doc.text.find("行内"), source.find("行内"));
+        assert_eq!(paragraphs(&doc), ["正文。", "行内`XX`代码。"]);
+    }
+
+    #[test]
+    fn link_targets_markup_and_comments_are_hidden() {
+        let source = "[链接](http://x.cn/XX) **重点** <!-- XX 注释 --> <https://a.cn/XX>\n";
+        let doc = view(source);
+        assert!(!doc.text.contains("XX"), "{:?}", doc.text);
+        assert!(!doc.text.contains("**"));
+        assert!(!doc.text.contains('['));
+        assert_eq!(doc.text.find("链接"), source.find("链接"));
+        assert_eq!(doc.text.find("重点"), source.find("重点"));
+    }
+
+    #[test]
+    fn heading_marker_is_hidden_and_heading_is_a_block() {
+        let doc = view("# 一、总体要求\n\n正文第一段\n接续的一行。\n");
+        assert!(!doc.text.contains('#'));
+        assert_eq!(
+            paragraphs(&doc),
+            ["一、总体要求", "正文第一段\n接续的一行。"]
+        );
+    }
+
+    #[test]
+    fn tight_list_items_and_table_cells_are_blocks() {
+        let doc = view("- 甲项\n- 乙项\n\n| 指标 | 数值 |\n|---|---|\n| 增长 | 5% |\n");
+        assert_eq!(
+            paragraphs(&doc),
+            ["甲项", "乙项", "指标", "数值", "增长", "5%"]
+        );
+    }
+
+    #[test]
+    fn unlinked_brackets_stay_prose() {
+        let doc = view("[日期]前报送【待补充】材料。\n");
+        assert!(doc.text.contains("[日期]"));
+        assert!(doc.text.contains("【待补充】"));
+    }
+
+    #[test]
+    fn nested_list_does_not_merge_with_its_parent_item() {
+        let doc = view("1. 第一项\n   - 子项\n2. 第二项\n");
+        assert_eq!(paragraphs(&doc), ["第一项", "子项", "第二项"]);
+    }
 }

@@ -27,6 +27,17 @@ fn json_of(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("stdout is one JSON document")
 }
 
+/// Runs `wenlint check --format json ARGS…` in `dir`: the exit code and the report.
+fn check_json(dir: &Path, args: &[&str]) -> (Option<i32>, Value) {
+    let output = wenlint()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    (output.status.code(), json_of(&output.stdout))
+}
+
 #[test]
 fn clean_file_exits_zero() {
     wenlint()
@@ -118,13 +129,8 @@ fn json_output_follows_the_contract() {
         "a.txt",
         "第一行。\n会议定于X月X日召开，某某同志参加。\n",
     );
-    let output = wenlint()
-        .current_dir(dir.path())
-        .args(["check", "--format", "json", "a.txt"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let report = json_of(&output.stdout);
+    let (code, report) = check_json(dir.path(), &["a.txt"]);
+    assert_eq!(code, Some(1));
     insta::assert_json_snapshot!("json_report", report);
     let first = &report["diagnostics"][0];
     // Columns count characters: 会议定于 is four characters, so X月X日 starts at column 5.
@@ -141,12 +147,7 @@ fn directory_walk_lints_txt_and_md_and_skips_hidden() {
     write(dir.path(), "sub/b.md", "# XX报告\n");
     write(dir.path(), "sub/c.docx.bak", "XX\n");
     write(dir.path(), ".git/d.txt", "XX\n");
-    let output = wenlint()
-        .current_dir(dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    let report = json_of(&output.stdout);
+    let (_, report) = check_json(dir.path(), &[]);
     assert_eq!(report["summary"]["files"], 2);
     let paths: Vec<&str> = report["diagnostics"]
         .as_array()

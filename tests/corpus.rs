@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use regex::Regex;
 use walkdir::WalkDir;
@@ -65,14 +65,8 @@ fn clean_texts_report_no_placeholder() {
     };
     let mut checked = 0;
     let mut reported = Vec::new();
-    for entry in WalkDir::new(corpus.join("clean")).sort_by_file_name() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        if !is_document(path) {
-            continue;
-        }
-        let text = std::fs::read_to_string(path).unwrap();
-        for finding in placeholder_findings(&text, Format::from_path(path)) {
+    for (path, text) in documents_in(&corpus.join("clean")) {
+        for finding in placeholder_findings(&text, Format::from_path(&path)) {
             reported.push(format!(
                 "{}:{}:{} {}",
                 path.display(),
@@ -100,19 +94,24 @@ fn every_template_reports_its_blanks() {
     let Some(corpus) = common::corpus() else {
         return skip("the templates");
     };
-    for entry in WalkDir::new(corpus.join("templates")).sort_by_file_name() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        if !is_document(path) {
-            continue;
-        }
-        let text = std::fs::read_to_string(path).unwrap();
-        let findings = placeholder_findings(&text, Format::from_path(path));
+    for (path, text) in documents_in(&corpus.join("templates")) {
+        let findings = placeholder_findings(&text, Format::from_path(&path));
         assert!(!findings.is_empty(), "no blank found in {}", path.display());
     }
 }
 
-fn is_document(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext == "txt" || ext == "md")
+/// Every `.txt` and `.md` file below `folder`, in name order, with its text.
+fn documents_in(folder: &Path) -> impl Iterator<Item = (PathBuf, String)> {
+    WalkDir::new(folder)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|entry| entry.unwrap().into_path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "txt" || ext == "md")
+        })
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path, text)
+        })
 }

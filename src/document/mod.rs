@@ -52,6 +52,9 @@ pub struct Document {
     pub text: String,
     pub format: Format,
     line_starts: Vec<usize>,
+    /// `(byte, column)` marks every [`CHECKPOINT_BYTES`] along long lines, so that turning an
+    /// offset into a column never counts more than that many bytes, however long the line.
+    column_marks: Vec<(usize, usize)>,
     /// Paragraph spans, trimmed of surrounding whitespace, in order.
     pub paragraphs: Vec<Span>,
     /// Sentence spans inside the paragraphs, in order.
@@ -78,14 +81,16 @@ impl Document {
             .iter()
             .flat_map(|p| sentences::split(&text, p.clone()))
             .collect();
-        let line_starts = std::iter::once(0)
+        let line_starts: Vec<usize> = std::iter::once(0)
             .chain(source.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let column_marks = column_marks(&source, &line_starts);
         Document {
             source,
             text,
             format,
             line_starts,
+            column_marks,
             paragraphs,
             sentences,
         }
@@ -122,10 +127,17 @@ impl Document {
     /// The one place where a byte offset becomes a 1-based line and character column.
     pub fn position(&self, byte: usize) -> Position {
         let line = self.line_index(byte);
-        let start = self.line_starts[line];
+        let line_start = self.line_starts[line];
+        let (from, column) = match self.column_marks.partition_point(|&(b, _)| b <= byte) {
+            0 => (line_start, 0),
+            i => match self.column_marks[i - 1] {
+                (mark, column) if mark > line_start => (mark, column),
+                _ => (line_start, 0),
+            },
+        };
         Position {
             line: line + 1,
-            column: self.source[start..byte].chars().count() + 1,
+            column: column + self.source[from..byte].chars().count() + 1,
         }
     }
 
@@ -134,6 +146,27 @@ impl Document {
         let i = self.sentences.partition_point(|s| s.end <= byte);
         self.sentences.get(i).filter(|s| s.start <= byte).cloned()
     }
+}
+
+/// Distance between column marks on a long line.
+const CHECKPOINT_BYTES: usize = 4096;
+
+fn column_marks(source: &str, line_starts: &[usize]) -> Vec<(usize, usize)> {
+    let mut marks = Vec::new();
+    for (i, &start) in line_starts.iter().enumerate() {
+        let end = line_starts.get(i + 1).copied().unwrap_or(source.len());
+        let (mut at, mut column) = (start, 0);
+        while end - at > CHECKPOINT_BYTES {
+            let mut next = at + CHECKPOINT_BYTES;
+            while !source.is_char_boundary(next) {
+                next += 1;
+            }
+            column += source[at..next].chars().count();
+            marks.push((next, column));
+            at = next;
+        }
+    }
+    marks
 }
 
 #[cfg(test)]
@@ -148,6 +181,18 @@ mod tests {
         let x = doc.source.rfind('X').unwrap();
         assert_eq!(doc.position(x), Position { line: 3, column: 2 });
         assert_eq!(doc.position(0), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn columns_on_very_long_lines_match_a_plain_count() {
+        let source = format!("短行\n{}\n尾", "推进高质量发展，a".repeat(3000));
+        let doc = Document::new(source.clone(), Format::Text);
+        for (byte, _) in source.char_indices().step_by(997) {
+            let line_start = source[..byte].rfind('\n').map_or(0, |i| i + 1);
+            let expected = source[line_start..byte].chars().count() + 1;
+            assert_eq!(doc.position(byte).column, expected, "at byte {byte}");
+        }
+        assert_eq!(doc.position(source.len()).line, 3);
     }
 
     #[test]

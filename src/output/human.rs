@@ -83,7 +83,7 @@ impl Window {
         Window {
             text,
             line,
-            first_column: doc.source[line_span.start..start].chars().count(),
+            first_column: doc.position(start).column - 1,
             shown: start..end,
             lead,
         }

@@ -387,3 +387,18 @@ fn rules_lists_and_explain_documents_every_rule() {
         }
     }
 }
+
+#[test]
+fn human_output_snapshot() {
+    let output = wenlint()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            "--color",
+            "never",
+            "fixtures/placeholder/note.fire.txt",
+        ])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("human_note_fire", String::from_utf8(output.stdout).unwrap());
+}

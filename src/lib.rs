@@ -20,4 +20,5 @@ pub mod lint;
 pub mod output;
 pub mod read;
 pub mod rules;
+pub mod structure;
 pub mod walk;

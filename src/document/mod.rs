@@ -15,6 +15,7 @@ mod mask;
 mod sentences;
 
 use crate::diagnostic::Span;
+use crate::structure::Outline;
 
 /// How the source is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +60,7 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     /// Sentence spans inside the paragraphs, in order.
     pub sentences: Vec<Span>,
+    outline: std::sync::OnceLock<Outline>,
 }
 
 impl Document {
@@ -93,7 +95,13 @@ impl Document {
             column_marks,
             paragraphs,
             sentences,
+            outline: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The numbering outline, built on first use and shared by every rule that needs it.
+    pub fn outline(&self) -> &Outline {
+        self.outline.get_or_init(|| Outline::build(self))
     }
 
     /// Number of lines (a final line without a newline counts; an empty text has one line).

@@ -5,9 +5,10 @@
 //! [`pack`], one file per family (`rules/placeholder.toml` holds `placeholder/*`), built into
 //! the binary from the repository's `rules/` folder; users add their own packs in the same
 //! format with `rule_dirs`. Checks that data cannot express are Rust types implementing
-//! [`Rule`], one file per family under `src/rules/`.
+//! [`Rule`], one file per family under `src/rules/` (`numbering.rs` holds `numbering/*`).
 
 pub mod existence;
+pub mod numbering;
 pub mod pack;
 
 use std::collections::BTreeMap;
@@ -64,6 +65,11 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
                 .add(parsed.rule)
                 .unwrap_or_else(|id| panic!("built-in rule `{id}` is defined twice"));
         }
+    }
+    for rule in numbering::rules() {
+        registry
+            .add(Arc::new(rule))
+            .unwrap_or_else(|id| panic!("built-in rule `{id}` is defined twice"));
     }
     registry
 });

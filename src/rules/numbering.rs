@@ -1,0 +1,157 @@
+//! `numbering/*`: the numbering of headings and items, checked on the document's outline
+//! (see [`crate::structure`]). The outline is built once per document; each rule here
+//! reports the problems of its own kind.
+
+use super::{Rule, RuleMeta};
+use crate::diagnostic::{Finding, Related, Severity};
+use crate::document::Document;
+
+/// A rule that reports the outline's problems tagged with its id.
+pub struct OutlineRule {
+    meta: RuleMeta,
+}
+
+impl Rule for OutlineRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        for problem in doc
+            .outline()
+            .problems
+            .iter()
+            .filter(|p| p.rule == self.meta.id)
+        {
+            let mut finding = Finding::new(problem.span.clone(), problem.message.clone());
+            if let Some((span, message)) = &problem.related {
+                finding.related.push(Related {
+                    span: span.clone(),
+                    message: message.clone(),
+                });
+            }
+            out.push(finding);
+        }
+    }
+}
+
+fn rule(id: &str, severity: Severity, summary: &str, doc: &str) -> OutlineRule {
+    OutlineRule {
+        meta: RuleMeta {
+            id: id.to_string(),
+            severity,
+            summary: summary.to_string(),
+            doc: doc.trim_start_matches('\n').to_string(),
+        },
+    }
+}
+
+pub fn rules() -> Vec<OutlineRule> {
+    vec![
+        rule(
+            "numbering/sequence",
+            Severity::Error,
+            "同级序号跳号、重复或倒序",
+            SEQUENCE,
+        ),
+        rule(
+            "numbering/start",
+            Severity::Warning,
+            "一组序号不从“一”或“1”开始",
+            START,
+        ),
+        rule(
+            "numbering/restart",
+            Severity::Warning,
+            "新的上级标题下序号没有重新编号",
+            RESTART,
+        ),
+        rule(
+            "numbering/level-order",
+            Severity::Warning,
+            "结构层次序数颠倒或跳过两级",
+            LEVEL_ORDER,
+        ),
+    ]
+}
+
+const SEQUENCE: &str = r#"
+检查什么
+  同一上级标题下的同级序号是否依次递增：跳号（（二）之后是（四））、重复（两个（一））、
+  倒序（3. 之后是 2.）。标题和段内接排的条目（“（一）……。1.……。2.……”）都检查；
+  条例的“第X章”“第X条”全文连续编号，也检查跳号和重复。
+
+为什么
+  文稿经过多次增删、剪贴，序号最容易出错，而通读时很难发现。
+
+会报告
+  一、总体要求 …… 二、主要任务 …… 四、保障措施        （“二、”之后应为“三、”）
+  （一）加强领导。（一）完善制度。                      （重复）
+
+不会报告
+  1.5倍、2.3%、2021.12、第一次、第一书记、十九大、二〇二一年、一、二级医院；
+  在新的上级标题下重新从（一）开始编号（这是正确的）。
+
+如何修改
+  按顺序重新编号；删去或补上缺失的条目。
+"#;
+
+const START: &str = r#"
+检查什么
+  一组同级序号的第一个不是“一”“（一）”“1.”“（1）”。
+
+为什么
+  一组条目应从一开始编号；从中间开始，往往是删去了前面的条目或从别处剪贴而来。
+
+会报告
+  一、总体要求（二）指导思想（三）基本原则            （第一个下级序号是（二））
+
+不会报告
+  从（一）、1. 开始的各组序号；文档本身从任何层级开始（GB/T 15834-2011 附录 B.3.8 允许）。
+
+如何修改
+  从一开始重新编号，或补上缺失的条目。
+"#;
+
+const RESTART: &str = r#"
+检查什么
+  新的上级标题下，下级序号接续了上一部分的编号，而没有重新从一开始。
+
+为什么
+  每个上级标题下的下级序号都应重新编号（GB/T 15834-2011 附录 B.3.8 及公文写作通例）。
+  接续编号多见于把两部分内容合并或拆分之后。
+
+会报告
+  一、总体要求 （一）指导思想 （二）基本原则
+  二、主要任务 （三）推进改革                           （应为（一））
+
+不会报告
+  二、主要任务 （一）推进改革；条例中全文连续编号的“第X条”。
+
+如何修改
+  在新的上级标题下从“（一）”“1.”重新编号。
+"#;
+
+const LEVEL_ORDER: &str = r#"
+检查什么
+  结构层次序数的顺序。GB/T 9704-2012 第 7.3.3 条规定层次依次为“一、”“（一）”“1.”“（1）”。
+  报告两种情况：
+  - 层级颠倒：较高层级的序号用在较低层级之下，如“1.”之下出现“（一）”
+    （GB/T 15834-2011 附录 B.3.8：使用层次较低的序次语之后不宜反过来再使用层次更高的序次语）；
+  - 跳过两级：如“（1）”直接用在“一、”之下，中间缺少“（一）”和“1.”。
+  只跳过一级（“一、”之下直接用“1.”）在层次较少的文稿中是常见做法，不报告。
+
+为什么
+  层次序数表示文稿的结构，用错层级会让读者误解内容之间的关系。
+
+会报告
+  一、总体要求 1.指导思想 （一）基本原则               （（一）出现在 1. 之下）
+  一、总体要求 （1）指导思想                            （跳过两级）
+
+不会报告
+  一、总体要求 1.指导思想 2.基本原则（跳过一级）；
+  一、…… （一）…… 1.…… （二）…… 二、……（回到上一层级是同级，不是颠倒）。
+
+如何修改
+  按“一、”“（一）”“1.”“（1）”的顺序调整层级。
+"#;

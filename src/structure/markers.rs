@@ -1,0 +1,312 @@
+//! Recognising numbering markers (`一、` `（一）` `1.` `（1）` `①` `第一章`) where a heading or an
+//! item can start: at the start of a sentence. A paragraph start is a sentence start, and so is
+//! the point after `。` where drafts run `1.` `2.` `3.` on inside one paragraph.
+//!
+//! Recognition is deliberately narrow: `1.5倍`, `2021.12`, `第一次`, `第一书记`, `十九大`,
+//! `二〇二一年` and `一、二级医院` are not markers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Span;
+
+/// The levels of GB/T 9704-2012 7.3.3 (`一、` → `（一）` → `1.` → `（1）`), then `①`, and the
+/// chapter/section/article scheme of regulations, which numbers on its own terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// `一、`
+    Chinese,
+    /// `（一）`
+    ParenChinese,
+    /// `1.`
+    Arabic,
+    /// `（1）`
+    ParenArabic,
+    /// `①`
+    Circled,
+    /// `第一章`, `第一节`, `第一条`…
+    Legal(LegalUnit),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LegalUnit {
+    Part,
+    Chapter,
+    Section,
+    Article,
+}
+
+impl Level {
+    /// Depth in the GB/T 9704 hierarchy; the legal scheme has its own depths.
+    pub fn rank(self) -> u8 {
+        match self {
+            Level::Chinese => 1,
+            Level::ParenChinese => 2,
+            Level::Arabic => 3,
+            Level::ParenArabic => 4,
+            Level::Circled => 5,
+            Level::Legal(LegalUnit::Part) => 1,
+            Level::Legal(LegalUnit::Chapter) => 2,
+            Level::Legal(LegalUnit::Section) => 3,
+            Level::Legal(LegalUnit::Article) => 4,
+        }
+    }
+
+    pub fn is_legal(self) -> bool {
+        matches!(self, Level::Legal(_))
+    }
+
+    /// How the marker of `value` is written canonically.
+    pub fn canonical(self, value: u32) -> String {
+        let cn = chinese_numeral(value);
+        match self {
+            Level::Chinese => format!("{cn}、"),
+            Level::ParenChinese => format!("（{cn}）"),
+            Level::Arabic => format!("{value}."),
+            Level::ParenArabic => format!("（{value}）"),
+            Level::Circled => char::from_u32(0x2460 + value.saturating_sub(1))
+                .filter(|_| (1..=20).contains(&value))
+                .map_or_else(|| format!("({value})"), String::from),
+            Level::Legal(unit) => format!(
+                "第{cn}{}",
+                match unit {
+                    LegalUnit::Part => "部分",
+                    LegalUnit::Chapter => "章",
+                    LegalUnit::Section => "节",
+                    LegalUnit::Article => "条",
+                }
+            ),
+        }
+    }
+}
+
+/// A numbering marker found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// The marker itself, e.g. `（一）` or `1.`, with any stray punctuation after it.
+    pub span: Span,
+    pub level: Level,
+    pub value: u32,
+    /// The text after the marker up to the end of its sentence.
+    pub title: Span,
+    /// Whether the marker opens its paragraph (a heading) or runs on inside one (an item).
+    pub opens_paragraph: bool,
+    /// `20.2026年…`: a number and a point followed by digits may be a decimal; it counts as a
+    /// marker only where it continues a list (`19.` just before it).
+    pub uncertain: bool,
+}
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            (?P<cn>[一二三四五六七八九十]{1,3})、
+          | [（(](?P<pcn>[一二三四五六七八九十]{1,3})[）)][、.．，,：:]?
+          | (?P<ar>[0-9]{1,2})[.．、](?P<digit>[0-9])?(?:[^0-9.．、]|$)?
+          | [（(](?P<par>[0-9]{1,2})[）)][、.．，,：:]?
+          | (?P<ci>[①-⑳])[、.．]?
+          | 第(?P<lg>[一二三四五六七八九十百零〇]{1,5})(?P<unit>部分|章|节|条)(?:[\s\u{3000}]|$)
+        )",
+    )
+    .expect("marker pattern is valid")
+});
+
+/// The marker at the very start of `text`, if any; `at` is `text`'s offset in the document.
+pub fn marker_at(
+    text: &str,
+    at: usize,
+    sentence_end: usize,
+    opens_paragraph: bool,
+) -> Option<Marker> {
+    let caps = MARKER.captures(text)?;
+    let whole = caps.get(0)?;
+    let uncertain = caps.name("digit").is_some();
+    let (level, value, mut end) = if let Some(m) = caps.name("cn") {
+        if is_enumeration_after(&text[whole.end()..]) {
+            return None;
+        }
+        (Level::Chinese, parse_chinese(m.as_str())?, whole.end())
+    } else if let Some(m) = caps.name("pcn") {
+        (Level::ParenChinese, parse_chinese(m.as_str())?, whole.end())
+    } else if let Some(m) = caps.name("ar") {
+        // The pattern looked one character past the point to rule out decimals; give it back.
+        (
+            Level::Arabic,
+            m.as_str().parse().ok()?,
+            m.end() + separator_len(text, m.end()),
+        )
+    } else if let Some(m) = caps.name("par") {
+        (Level::ParenArabic, m.as_str().parse().ok()?, whole.end())
+    } else if let Some(m) = caps.name("ci") {
+        let circled = m.as_str().chars().next()? as u32 - 0x2460 + 1;
+        (Level::Circled, circled, whole.end())
+    } else {
+        let unit = match caps.name("unit")?.as_str() {
+            "部分" => LegalUnit::Part,
+            "章" => LegalUnit::Chapter,
+            "节" => LegalUnit::Section,
+            _ => LegalUnit::Article,
+        };
+        let value = parse_chinese(caps.name("lg")?.as_str())?;
+        (Level::Legal(unit), value, caps.name("unit")?.end())
+    };
+    end = end.min(text.len());
+    if value == 0 {
+        return None;
+    }
+    let title_start = at + end + (text[end..].len() - text[end..].trim_start().len());
+    Some(Marker {
+        span: at..at + end,
+        level,
+        value,
+        title: title_start.min(sentence_end)..sentence_end,
+        opens_paragraph,
+        uncertain,
+    })
+}
+
+fn separator_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// `一、二级医院`, `一、二、三产业`: a numeral right after `一、` means a list of numbers.
+fn is_enumeration_after(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some(c) if "一二三四五六七八九十".contains(c))
+        && matches!(chars.next(), Some('、' | '级' | '类' | '等' | '产' | '线'))
+}
+
+/// Value of a Chinese numeral from 一 to 九百九十九 (`十一`, `二十`, `一百零五`).
+pub fn parse_chinese(numeral: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as u32)
+            .or((c == '〇').then_some(0))
+    };
+    let mut total = 0;
+    let mut current = 0;
+    for c in numeral.chars() {
+        match c {
+            '十' => {
+                total += current.max(1) * 10;
+                current = 0;
+            }
+            '百' => {
+                total += current.max(1) * 100;
+                current = 0;
+            }
+            c => current = digit(c)?,
+        }
+    }
+    Some(total + current)
+}
+
+/// The Chinese numeral for 1–99 (used in messages: “应为（三）”).
+pub fn chinese_numeral(value: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match value {
+        0..=9 => DIGITS[value as usize].to_string(),
+        10..=19 => format!(
+            "十{}",
+            if value > 10 {
+                DIGITS[(value % 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(value / 10) as usize],
+            if value % 10 > 0 {
+                DIGITS[(value % 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        _ => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marker(text: &str) -> Option<(Level, u32, &str)> {
+        marker_at(text, 0, text.len(), true)
+            .filter(|m| !m.uncertain)
+            .map(|m| (m.level, m.value, &text[m.span]))
+    }
+
+    #[test]
+    fn number_point_digit_is_only_a_candidate() {
+        let m = marker_at("20.2026年民生实事", 0, 24, true).unwrap();
+        assert!(m.uncertain);
+        assert_eq!((m.value, m.span), (20, 0..3));
+        assert!(marker_at("1.5倍", 0, 7, true).unwrap().uncertain);
+    }
+
+    #[test]
+    fn recognises_each_level() {
+        assert_eq!(marker("一、总体要求"), Some((Level::Chinese, 1, "一、")));
+        assert_eq!(
+            marker("（十二）工作任务"),
+            Some((Level::ParenChinese, 12, "（十二）"))
+        );
+        assert_eq!(
+            marker("(二)工作任务"),
+            Some((Level::ParenChinese, 2, "(二)"))
+        );
+        assert_eq!(
+            marker("（一）、加强领导"),
+            Some((Level::ParenChinese, 1, "（一）、"))
+        );
+        assert_eq!(marker("3.严密组织"), Some((Level::Arabic, 3, "3.")));
+        assert_eq!(marker("3．严密组织"), Some((Level::Arabic, 3, "3．")));
+        assert_eq!(marker("3、严密组织"), Some((Level::Arabic, 3, "3、")));
+        assert_eq!(
+            marker("（2）人员分工"),
+            Some((Level::ParenArabic, 2, "（2）"))
+        );
+        assert_eq!(marker("②明确职责"), Some((Level::Circled, 2, "②")));
+        assert_eq!(
+            marker("第十二条　为了"),
+            Some((Level::Legal(LegalUnit::Article), 12, "第十二条"))
+        );
+        assert_eq!(
+            marker("第三章 总则"),
+            Some((Level::Legal(LegalUnit::Chapter), 3, "第三章"))
+        );
+    }
+
+    #[test]
+    fn traps_are_not_markers() {
+        for text in [
+            "1.5倍",
+            "2.3%",
+            "2021.12",
+            "1、2号楼",
+            "第一次会议",
+            "第一书记",
+            "十九大",
+            "二〇二一年",
+            "一、二级医院",
+            "一、二、三产业",
+            "第三条规定的情形",
+            "100%",
+            "12345.",
+        ] {
+            assert_eq!(marker(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn chinese_numerals_round_trip() {
+        for value in 1..=99 {
+            assert_eq!(parse_chinese(&chinese_numeral(value)), Some(value));
+        }
+        assert_eq!(parse_chinese("一百零五"), Some(105));
+    }
+}

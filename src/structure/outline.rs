@@ -89,7 +89,8 @@ fn find_markers(doc: &Document) -> Vec<Marker> {
         let mut opens_with_marker = false;
         while let Some(sentence) = sentences.next_if(|s| s.start < paragraph.end) {
             let opens_paragraph = sentence.start == paragraph.start;
-            if !opens_paragraph && !(opens_with_marker && follows_full_stop(doc, sentence.start)) {
+            let runs_on = opens_with_marker && follows_full_stop(doc, sentence.start);
+            if !(opens_paragraph || runs_on) {
                 continue;
             }
             let text = &doc.text[sentence.clone()];

@@ -243,7 +243,10 @@ fn previous_item_runs_in(doc: &Document, marker: &Marker) -> bool {
         .checked_sub(LOOK_BACK_PARAGRAPHS)
         .map_or(0, |i| doc.paragraphs[i].start);
     let previous_item = marker.level.canonical(marker.value - 1);
-    doc.text[from..marker.span.start].contains(&previous_item)
+    let opens_a_paragraph = |at: usize| doc.paragraphs[..here].iter().any(|p| p.start == at);
+    doc.text[from..marker.span.start]
+        .match_indices(&previous_item)
+        .any(|(i, _)| !opens_a_paragraph(from + i))
 }
 
 fn shown(doc: &Document, marker: &Marker) -> String {

@@ -37,6 +37,8 @@ enum Command {
     Check(CheckArgs),
     /// List every rule with its default severity.
     Rules(RulesArgs),
+    /// Print the heading tree of documents, with numbering problems marked.
+    Outline(OutlineArgs),
     /// Print the documentation of a rule, or of every rule of a family.
     Explain {
         /// A rule id such as `placeholder/marker`, or a family such as `placeholder`.
@@ -75,6 +77,18 @@ struct CheckArgs {
 
     #[command(flatten)]
     config: ConfigArg,
+}
+
+#[derive(clap::Args)]
+struct OutlineArgs {
+    /// Files to outline; `-` reads standard input.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
+    /// Name (and so format) of the text read from standard input.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    stdin_filename: String,
 }
 
 #[derive(clap::Args)]
@@ -150,6 +164,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Rules(args) => list_rules(args),
+        Command::Outline(args) => outline(args),
         Command::Explain { id, config } => explain(&id, config),
     };
     match result {
@@ -427,6 +442,49 @@ fn list_rules(args: RulesArgs) -> io::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `wenlint outline`: exit code 0, or 2 when a file cannot be read. Numbering problems are
+/// shown, not judged: `wenlint check` is what fails a build.
+fn outline(args: OutlineArgs) -> io::Result<ExitCode> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut failed = false;
+    let mut trees = Vec::new();
+    for (i, file) in args.files.iter().enumerate() {
+        let loaded = if file.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes)?;
+            let format = Format::from_path(Path::new(&args.stdin_filename));
+            lint::load_bytes(&bytes, format, &args.stdin_filename)
+                .map(|doc| (args.stdin_filename.clone(), doc))
+        } else {
+            let shown = file.display().to_string();
+            lint::load(file, &shown).map(|doc| (shown, doc))
+        };
+        let (shown, doc) = match loaded {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                e.render(&mut io::stderr(), false)?;
+                failed = true;
+                continue;
+            }
+        };
+        match args.format {
+            ListFormat::Human => {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                output::outline::render_human(&mut out, &shown, &doc)?;
+            }
+            ListFormat::Json => trees.push(output::outline::json(&shown, &doc)),
+        }
+    }
+    if args.format == ListFormat::Json {
+        serde_json::to_writer_pretty(&mut out, &trees)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::from(if failed { 2 } else { 0 }))
 }
 
 fn explain(id: &str, config: ConfigArg) -> io::Result<ExitCode> {

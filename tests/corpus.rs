@@ -115,3 +115,76 @@ fn documents_in(folder: &Path) -> impl Iterator<Item = (PathBuf, String)> {
             (path, text)
         })
 }
+
+/// The seed's numbering is right: four sections, their `（一）` subsections and the `1.` `2.`
+/// `3.` items that run on inside those paragraphs, and no numbering problem.
+#[test]
+fn seed_outline_has_four_sections_and_no_numbering_problem() {
+    let Some(corpus) = common::corpus() else {
+        return skip("the seed outline");
+    };
+    let text = std::fs::read_to_string(corpus.join(SEED)).unwrap();
+    let doc = wenlint::document::Document::new(text, Format::Text);
+    let outline = doc.outline();
+    let shape: Vec<(String, Vec<usize>)> = outline
+        .roots
+        .iter()
+        .map(|section| {
+            let marker = doc.source[section.marker.span.clone()].to_string();
+            (
+                marker,
+                section
+                    .children
+                    .iter()
+                    .map(|sub| sub.children.len())
+                    .collect(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, Vec<usize>)> = vec![
+        ("一、".into(), vec![3, 3, 3]),
+        ("二、".into(), vec![0, 0, 0, 0]),
+        ("三、".into(), vec![]),
+        ("四、".into(), vec![3, 3, 3, 3, 3]),
+    ];
+    assert_eq!(shape, expected);
+    assert!(outline.problems.is_empty(), "{:?}", outline.problems);
+}
+
+/// Professionally edited texts: the numbering family reports only the gaps that are really in
+/// these copies (checked by reading each one).
+#[test]
+fn clean_texts_report_only_real_numbering_gaps() {
+    let Some(corpus) = common::corpus() else {
+        return skip("numbering on the clean texts");
+    };
+    let mut reported = Vec::new();
+    for (path, text) in documents_in(&corpus.join("clean")) {
+        let (doc, diagnostics) = common::lint_text(&text, Format::from_path(&path));
+        for d in diagnostics
+            .iter()
+            .filter(|d| d.rule.starts_with("numbering/"))
+        {
+            let name = path
+                .strip_prefix(corpus.join("clean"))
+                .unwrap()
+                .display()
+                .to_string();
+            reported.push(format!(
+                "{name}:{} {}",
+                doc.position(d.span.start).line,
+                &doc.source[d.span.clone()]
+            ));
+        }
+    }
+    assert_eq!(
+        reported,
+        [
+            "gwr-2007.txt:121 （四）",
+            "local-regulations/guangdong-city-10.md:135 （二）",
+            "local-regulations/guangdong-province-05.md:242 （四）",
+            "local-regulations/guangdong-province-05.md:248 （八）",
+            "local-regulations/shandong-province-05.md:83 第十七条",
+        ]
+    );
+}

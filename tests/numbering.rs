@@ -53,3 +53,44 @@ fn quiet_fixtures_report_nothing() {
         );
     }
 }
+
+#[test]
+fn outline_marks_problems_where_they_occur() {
+    let output = assert_cmd::Command::cargo_bin("wenlint")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["outline", "fixtures/numbering/sequence.fire.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(
+        "outline_sequence_fire",
+        String::from_utf8(output.stdout).unwrap()
+    );
+}
+
+#[test]
+fn outline_json_is_the_tree() {
+    let output = assert_cmd::Command::cargo_bin("wenlint")
+        .unwrap()
+        .args([
+            "outline",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "a.txt",
+            "-",
+        ])
+        .write_stdin("一、总体要求\n（二）指导思想。坚持稳中求进。1.加强领导。\n二、主要任务\n")
+        .output()
+        .unwrap();
+    let trees: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    insta::assert_json_snapshot!("outline_json", trees);
+    let first = &trees[0]["outline"][0];
+    assert_eq!(
+        first["children"][0]["problems"][0]["rule"],
+        "numbering/start"
+    );
+    assert_eq!(first["children"][0]["children"][0]["marker"], "1.");
+    assert_eq!(trees[0]["outline"][1]["title"], "主要任务");
+}

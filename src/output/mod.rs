@@ -4,3 +4,4 @@
 pub mod concise;
 pub mod human;
 pub mod json;
+pub mod outline;

@@ -17,7 +17,10 @@ fn numbering_rule_names() -> Vec<String> {
 #[test]
 fn every_numbering_rule_has_fire_and_quiet_fixtures() {
     let names = numbering_rule_names();
-    assert_eq!(names, ["level-order", "restart", "sequence", "start"]);
+    assert_eq!(
+        names,
+        ["level-order", "restart", "sequence", "start", "style"]
+    );
     for name in names {
         for kind in ["fire", "quiet"] {
             let path = common::fixture(&format!("numbering/{name}.{kind}.txt"));

@@ -48,7 +48,8 @@ fn each_rule_fires_on_every_line_of_its_fire_fixture() {
 #[test]
 fn quiet_fixtures_report_no_placeholder() {
     for name in placeholder_rule_names() {
-        let (doc, diagnostics) = lint_fixture(&format!("placeholder/{name}.quiet.txt"));
+        let (doc, mut diagnostics) = lint_fixture(&format!("placeholder/{name}.quiet.txt"));
+        diagnostics.retain(|d| d.rule.starts_with("placeholder/"));
         assert_eq!(
             listing(&doc, &diagnostics),
             "",

@@ -3,7 +3,7 @@
 //! reports the problems of its own kind.
 
 use super::{Rule, RuleMeta};
-use crate::diagnostic::{Finding, Related, Severity};
+use crate::diagnostic::{Finding, Fix, Related, Severity};
 use crate::document::Document;
 
 /// A rule that reports the outline's problems tagged with its id.
@@ -24,6 +24,7 @@ impl Rule for OutlineRule {
             .filter(|p| p.rule == self.meta.id)
         {
             let mut finding = Finding::new(problem.span.clone(), problem.message.clone());
+            finding.fix = problem.fix.clone().map(|replacement| Fix { replacement });
             if let Some((span, message)) = &problem.related {
                 finding.related.push(Related {
                     span: span.clone(),
@@ -71,6 +72,12 @@ pub fn rules() -> Vec<OutlineRule> {
             Severity::Warning,
             "结构层次序数颠倒或跳过两级",
             LEVEL_ORDER,
+        ),
+        rule(
+            "numbering/style",
+            Severity::Warning,
+            "序号写法：半角括号、括号后加标点、同级写法不一致",
+            STYLE,
         ),
     ]
 }
@@ -154,4 +161,29 @@ const LEVEL_ORDER: &str = r#"
 
 如何修改
   按“一、”“（一）”“1.”“（1）”的顺序调整层级。
+"#;
+
+const STYLE: &str = r#"
+检查什么
+  序号本身的写法：
+  - 加括号的序号用了半角括号或半全角混用：(一)、（一)、(1)，应为（一）、（1）；
+  - 加括号的序号后又加了标点：（一）、（1）、，GB/T 15834-2011 附录 B.3.4 规定
+    加括号的序次语后面不用任何点号；
+  - 同一文档中第三层序号既写“1.”又写“1、”：报告少数的写法，并指出多数写法的位置。
+    只用“1、”的文档不报告（不少地方的公文写作规范这样教），
+    两种写法数量相同时，保留 GB/T 9704-2012 第 7.3.3 条的“1.”。
+
+为什么
+  序号写法不统一是从不同来源拼合文稿的痕迹，印发前应统一。
+
+会报告
+  (一)加强组织领导          （半角括号，可自动修正为“（一）”）
+  （二）、完善制度体系        （括号后多了顿号，可自动修正为“（二）”）
+  1.健全机制……2、强化督查   （同级写法不一致）
+
+不会报告
+  （一）加强组织领导；全文统一使用“1、”的文档；英文句子中的 (a)。
+
+如何修改
+  按提示改为全角括号、删去括号后的标点，或统一同级序号的写法。
 "#;

@@ -5,6 +5,7 @@
 
 pub mod markers;
 pub mod outline;
+pub mod style;
 
 pub use markers::{Level, Marker};
 pub use outline::{Node, Outline, Problem};

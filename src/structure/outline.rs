@@ -29,6 +29,8 @@ pub struct Problem {
     pub message: String,
     /// The marker this one is judged against (the previous sibling, the parent…).
     pub related: Option<(Span, String)>,
+    /// The marker as it should be written, when that is certain.
+    pub fix: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -71,6 +73,7 @@ impl Outline {
             kept, mut problems, ..
         } = reader;
         check_legal_scheme(&kept, &mut problems);
+        super::style::check(doc, &kept, &mut problems);
         problems.sort_by_key(|p| p.span.start);
         Outline {
             roots: tree(kept),
@@ -227,6 +230,7 @@ impl Reader {
             span: marker.span.clone(),
             message,
             related: None,
+            fix: None,
         });
     }
 }
@@ -272,6 +276,7 @@ fn check_sibling(doc: &Document, previous: &Marker, marker: &Marker, problems: &
             shown(doc, marker)
         ),
         related: Some((previous.span.clone(), "上一个同级序号".to_string())),
+        fix: None,
     });
 }
 
@@ -309,6 +314,7 @@ fn check_child_level(
         span: marker.span.clone(),
         message,
         related: Some((parent.span.clone(), "上级标题".to_string())),
+        fix: None,
     });
 }
 
@@ -329,6 +335,7 @@ fn check_legal_scheme(markers: &[Marker], problems: &mut Vec<Problem>) {
                 related: last
                     .get(&marker.level)
                     .map(|m| (m.span.clone(), "上一个同级序号".to_string())),
+                fix: None,
             });
         }
         last.insert(marker.level, marker);

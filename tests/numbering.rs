@@ -19,7 +19,14 @@ fn every_numbering_rule_has_fire_and_quiet_fixtures() {
     let names = numbering_rule_names();
     assert_eq!(
         names,
-        ["level-order", "restart", "sequence", "start", "style"]
+        [
+            "inline",
+            "level-order",
+            "restart",
+            "sequence",
+            "start",
+            "style"
+        ]
     );
     for name in names {
         for kind in ["fire", "quiet"] {

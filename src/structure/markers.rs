@@ -171,11 +171,20 @@ fn separator_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
-/// `一、二级医院`, `一、二、三产业`: a numeral right after `一、` means a list of numbers.
+/// `一、二级医院`, `一、二、三产业`, `一、两年`: a numeral right after `一、` means a list of
+/// numbers.
 fn is_enumeration_after(rest: &str) -> bool {
     let mut chars = rest.chars();
-    matches!(chars.next(), Some(c) if "一二三四五六七八九十".contains(c))
-        && matches!(chars.next(), Some('、' | '级' | '类' | '等' | '产' | '线'))
+    match chars.next() {
+        Some('两') => matches!(
+            chars.next(),
+            Some('年' | '个' | '天' | '次' | '周' | '位' | '项' | '名' | '条' | '种')
+        ),
+        Some(c) if "一二三四五六七八九十".contains(c) => {
+            matches!(chars.next(), Some('、' | '级' | '类' | '等' | '产' | '线'))
+        }
+        _ => false,
+    }
 }
 
 /// Value of a Chinese numeral from 一 to 九百九十九 (`十一`, `二十`, `一百零五`).
@@ -294,6 +303,7 @@ mod tests {
             "二〇二一年",
             "一、二级医院",
             "一、二、三产业",
+            "一、两年之内逐步活跃起来",
             "第三条规定的情形",
             "100%",
             "12345.",

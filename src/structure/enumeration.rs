@@ -1,0 +1,273 @@
+//! Enumerations that run on inside the prose: `一是……二是……三是`, `第一，……第二，……`,
+//! `首先，……其次，……再次，……`. Speeches number their points this way far more often than with
+//! headings, and a point cut out in editing leaves `二是` followed by `四是`.
+//!
+//! An item word counts only at the start of a clause (after `，；。：！？`, a closing quote, or at
+//! the start of a paragraph): `统一是`, `之一是`, `第一书记`, `十九大` are not items, and
+//! `一是一，二是二` is an idiom. An enumeration lives under one heading: a numbering marker ends
+//! every enumeration open before it, and an item numbered one starts a new enumeration.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::markers::{parse_chinese, Marker};
+use super::outline::Problem;
+use crate::diagnostic::Span;
+use crate::document::Document;
+
+/// The ways an enumeration's items are worded; each is numbered on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    /// `一是` `二是`
+    Shi,
+    /// `第一，` `第二，`
+    Ordinal,
+    /// `首先，` `其次，` `再次，`
+    Sequence,
+}
+
+/// One item word of an inline enumeration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The item word without its punctuation: `二是`, `第二`, `其次`.
+    pub span: Span,
+    pub series: Series,
+    pub value: u32,
+}
+
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+            (?P<shi>[一二三四五六七八九十]{1,3})是
+          | 第(?P<ord>[一二三四五六七八九十]{1,3})(?:[，,：:]|是)
+          | (?P<seq>首先|其次)
+          | (?P<seq3>再次)[，,]
+        ",
+    )
+    .expect("enumeration pattern is valid")
+});
+
+/// The inline enumeration items of the document, in order.
+pub fn items(doc: &Document) -> Vec<Item> {
+    let mut items = Vec::new();
+    for paragraph in &doc.paragraphs {
+        let text = &doc.text[paragraph.clone()];
+        for caps in ITEM.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            if !at_clause_start(&text[..whole.start()]) {
+                continue;
+            }
+            if let Some(item) = item(&caps, paragraph.start, &text[whole.end()..]) {
+                items.push(item);
+            }
+        }
+    }
+    items
+}
+
+fn item(caps: &regex::Captures, base: usize, rest: &str) -> Option<Item> {
+    let whole = caps.get(0)?;
+    let (series, value, end) = if let Some(m) = caps.name("shi") {
+        let value = parse_chinese(m.as_str())?;
+        // `一是一，二是二`: an idiom for plain speaking, not a list.
+        if rest.starts_with(m.as_str()) {
+            return None;
+        }
+        (Series::Shi, value, whole.end())
+    } else if let Some(m) = caps.name("ord") {
+        let word_end = m.end();
+        (Series::Ordinal, parse_chinese(m.as_str())?, word_end)
+    } else if let Some(m) = caps.name("seq") {
+        let value = if m.as_str() == "首先" { 1 } else { 2 };
+        (Series::Sequence, value, m.end())
+    } else {
+        (Series::Sequence, 3, caps.name("seq3")?.end())
+    };
+    (value > 0).then(|| Item {
+        span: base + whole.start()..base + end,
+        series,
+        value,
+    })
+}
+
+/// Whether an item word after `before` (the paragraph up to it) starts a clause.
+fn at_clause_start(before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\t', '\u{3000}']);
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => "，,；;。：:！？!?”’」』".contains(c),
+    }
+}
+
+/// Numbering problems of the inline enumerations: items that skip, repeat or go backwards,
+/// and an enumeration that starts after one.
+///
+/// Items of different wordings may continue one another (`首先，……第二，……第三，`). An item
+/// continues the enumeration of the last item under the same heading; an item that opens a
+/// paragraph after a heading may also continue the last paragraph-opening item before it: old
+/// reports use `第一，` paragraphs as headings of their own, with numbered lists between them.
+pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) {
+    let mut headings = markers.iter().map(|m| m.span.start).peekable();
+    let mut heading_count = 0;
+    let mut last: Option<Read> = None;
+    let mut last_opening: Option<Read> = None;
+    for item in items(doc) {
+        while headings.next_if(|&at| at < item.span.start).is_some() {
+            heading_count += 1;
+        }
+        let here = Read {
+            opens_paragraph: opens_paragraph(doc, &item),
+            heading_count,
+            item,
+        };
+        let previous = match &last {
+            Some(p) if p.heading_count == here.heading_count => Some(&p.item),
+            _ => last_opening
+                .as_ref()
+                .filter(|_| here.opens_paragraph)
+                .map(|r| &r.item),
+        };
+        if let Some(problem) = judge(doc, previous, &here.item) {
+            problems.push(problem);
+        }
+        if here.opens_paragraph {
+            last_opening = Some(here.clone());
+        }
+        last = Some(here);
+    }
+}
+
+/// An item as the check read it.
+#[derive(Clone)]
+struct Read {
+    item: Item,
+    opens_paragraph: bool,
+    /// How many headings came before it.
+    heading_count: usize,
+}
+
+fn opens_paragraph(doc: &Document, item: &Item) -> bool {
+    let i = doc.paragraphs.partition_point(|p| p.end <= item.span.start);
+    doc.paragraphs
+        .get(i)
+        .is_some_and(|p| p.start == item.span.start)
+}
+
+/// What is wrong with `item` coming after the item it may continue, if any.
+fn judge(doc: &Document, previous: Option<&Item>, item: &Item) -> Option<Problem> {
+    match previous {
+        _ if item.value == 1 => None,
+        Some(p) if item.value == p.value + 1 => None,
+        Some(p) if p.series == item.series => Some(out_of_sequence(doc, p, item)),
+        // Another wording that does not continue is a different list, not judged.
+        Some(_) => None,
+        // `其次` may follow any opening (`一方面`, `首要的是`).
+        None if item.series == Series::Sequence => None,
+        None => Some(missing_start(doc, item)),
+    }
+}
+
+fn word(doc: &Document, item: &Item) -> String {
+    doc.source[item.span.clone()].to_string()
+}
+
+/// How item `value` of `series` is written (`三是`, `第三`, `再次`).
+fn canonical(series: Series, value: u32) -> String {
+    let numeral = super::markers::chinese_numeral(value);
+    match series {
+        Series::Shi => format!("{numeral}是"),
+        Series::Ordinal => format!("第{numeral}"),
+        Series::Sequence => match value {
+            1 => "首先".to_string(),
+            2 => "其次".to_string(),
+            _ => "再次".to_string(),
+        },
+    }
+}
+
+fn out_of_sequence(doc: &Document, previous: &Item, item: &Item) -> Problem {
+    let expected = previous.value + 1;
+    let what = if item.value == previous.value {
+        "重复"
+    } else if item.value > expected {
+        "跳号"
+    } else {
+        "倒序"
+    };
+    Problem {
+        rule: "numbering/inline",
+        span: item.span.clone(),
+        message: format!(
+            "列举{what}：“{}”之后应为“{}”，这里是“{}”",
+            word(doc, previous),
+            canonical(item.series, expected),
+            word(doc, item)
+        ),
+        related: Some((previous.span.clone(), "上一项".to_string())),
+        fix: None,
+    }
+}
+
+fn missing_start(doc: &Document, item: &Item) -> Problem {
+    Problem {
+        rule: "numbering/inline",
+        span: item.span.clone(),
+        message: format!(
+            "列举从“{}”开始，前面没有“{}”",
+            word(doc, item),
+            canonical(item.series, 1)
+        ),
+        related: None,
+        fix: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    fn words(text: &str) -> Vec<(String, u32)> {
+        let doc = Document::new(text.to_string(), Format::Text);
+        items(&doc)
+            .iter()
+            .map(|i| (doc.source[i.span.clone()].to_string(), i.value))
+            .collect()
+    }
+
+    #[test]
+    fn finds_items_at_clause_starts() {
+        assert_eq!(
+            words("重点抓好三项工作：一是强化领导；二是完善制度。十一是加强保障。"),
+            [
+                ("一是".into(), 1),
+                ("二是".into(), 2),
+                ("十一是".into(), 11)
+            ]
+        );
+        assert_eq!(
+            words("第一，坚持党的领导。第二是深化改革。首先，要统一思想；其次，要狠抓落实。"),
+            [
+                ("第一".into(), 1),
+                ("第二".into(), 2),
+                ("首先".into(), 1),
+                ("其次".into(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn ignores_words_that_only_contain_an_item_word() {
+        for text in [
+            "祖国统一是大势所趋。",
+            "原因之一是投入不足。",
+            "说话要一是一，二是二。",
+            "第一书记到村任职。",
+            "他是第一次参加。",
+            "再次强调，要守住底线。",
+        ] {
+            assert_eq!(words(text), [], "{text}");
+        }
+    }
+}

@@ -20,6 +20,7 @@ fn every_numbering_rule_has_fire_and_quiet_fixtures() {
     assert_eq!(
         names,
         [
+            "count",
             "inline",
             "level-order",
             "restart",

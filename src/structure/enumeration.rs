@@ -2,7 +2,7 @@
 //! `首先，……其次，……再次，……`. Speeches number their points this way far more often than with
 //! headings, and a point cut out in editing leaves `二是` followed by `四是`.
 //!
-//! An item word counts only at the start of a clause (after `，；。：！？`, a closing quote, or at
+//! An item word counts only at the start of a clause (after `，；。：！？`, a quote mark, or at
 //! the start of a paragraph): `统一是`, `之一是`, `第一书记`, `十九大` are not items, and
 //! `一是一，二是二` is an idiom. An enumeration lives under one heading: a numbering marker ends
 //! every enumeration open before it, and an item numbered one starts a new enumeration.
@@ -21,6 +21,8 @@ use crate::document::Document;
 pub enum Series {
     /// `一是` `二是`
     Shi,
+    /// `一要` `二要`
+    Yao,
     /// `第一，` `第二，`
     Ordinal,
     /// `首先，` `其次，` `再次，`
@@ -33,22 +35,31 @@ pub struct Item {
     /// The item word without its punctuation: `二是`, `第二`, `其次`.
     pub span: Span,
     pub series: Series,
+    /// The item's number; 0 for `最后` until it is seen to close a `首先，其次` list.
     pub value: u32,
+    /// The index of the item it was judged against: the one before it in its enumeration
+    /// (set by [`check`]).
+    pub previous: Option<usize>,
 }
 
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
             (?P<shi>[一二三四五六七八九十]{1,3})是
-          | 第(?P<ord>[一二三四五六七八九十]{1,3})(?:[，,：:]|是)
+          | (?P<yao>[一二三四五六七八九十]{1,3})要
+          | 第(?P<ord>[一二三四五六七八九十]{1,3})(?:[，,：:]|是|、(?P<ord_list>第)?)
           | (?P<seq>首先|其次)
           | (?P<seq3>再次)[，,]
+          | (?P<last>最后)[，,]
         ",
     )
     .expect("enumeration pattern is valid")
 });
 
 /// The inline enumeration items of the document, in order.
+///
+/// `第一、第二` cannot both be items: the pattern consumes `第` after `、` to reject the first,
+/// so a listed pair of ordinals yields none.
 pub fn items(doc: &Document) -> Vec<Item> {
     let mut items = Vec::new();
     for paragraph in &doc.paragraphs {
@@ -75,19 +86,32 @@ fn item(caps: &regex::Captures, base: usize, rest: &str) -> Option<Item> {
             return None;
         }
         (Series::Shi, value, whole.end())
+    } else if let Some(m) = caps.name("yao") {
+        // `三要三不要`: a set phrase.
+        if rest.starts_with(m.as_str()) {
+            return None;
+        }
+        (Series::Yao, parse_chinese(m.as_str())?, whole.end())
     } else if let Some(m) = caps.name("ord") {
+        // `第一、第二产业`: ordinals listed, not an item.
+        if caps.name("ord_list").is_some() {
+            return None;
+        }
         let word_end = m.end();
         (Series::Ordinal, parse_chinese(m.as_str())?, word_end)
     } else if let Some(m) = caps.name("seq") {
         let value = if m.as_str() == "首先" { 1 } else { 2 };
         (Series::Sequence, value, m.end())
+    } else if let Some(m) = caps.name("seq3") {
+        (Series::Sequence, 3, m.end())
     } else {
-        (Series::Sequence, 3, caps.name("seq3")?.end())
+        (Series::Sequence, 0, caps.name("last")?.end())
     };
-    (value > 0).then(|| Item {
+    (value > 0 || caps.name("last").is_some()).then(|| Item {
         span: base + whole.start()..base + end,
         series,
         value,
+        previous: None,
     })
 }
 
@@ -96,7 +120,7 @@ fn at_clause_start(before: &str) -> bool {
     let before = before.trim_end_matches([' ', '\t', '\u{3000}']);
     match before.chars().next_back() {
         None => true,
-        Some(c) => "，,；;。：:！？!?”’」』".contains(c),
+        Some(c) => "，,；;。：:！？!?“”‘’「」『』".contains(c),
     }
 }
 
@@ -107,42 +131,65 @@ fn at_clause_start(before: &str) -> bool {
 /// continues the enumeration of the last item under the same heading; an item that opens a
 /// paragraph after a heading may also continue the last paragraph-opening item before it: old
 /// reports use `第一，` paragraphs as headings of their own, with numbered lists between them.
-pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) {
+/// Where the last item under the heading is of another wording, the last paragraph-opening
+/// item of this wording may be carried on instead (`第一、` paragraphs around a `首先，` inside
+/// one). Returns the items, each with the one it was judged against.
+pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) -> Vec<Item> {
+    let mut read: Vec<Read> = Vec::new();
     let mut headings = markers.iter().map(|m| m.span.start).peekable();
     let mut heading_count = 0;
-    let mut last: Option<Read> = None;
-    let mut last_opening: Option<Read> = None;
-    for item in items(doc) {
+    let mut last_opening: Option<usize> = None;
+    for mut item in items(doc) {
         while headings.next_if(|&at| at < item.span.start).is_some() {
             heading_count += 1;
         }
-        let here = Read {
-            opens_paragraph: opens_paragraph(doc, &item),
-            heading_count,
-            item,
-        };
-        let previous = match &last {
-            Some(p) if p.heading_count == here.heading_count => Some(&p.item),
-            _ => last_opening
-                .as_ref()
-                .filter(|_| here.opens_paragraph)
-                .map(|r| &r.item),
-        };
-        if let Some(problem) = judge(doc, previous, &here.item) {
+        let opens_paragraph = opens_paragraph(doc, &item);
+        let same_heading = read
+            .len()
+            .checked_sub(1)
+            .filter(|&i| read[i].heading_count == heading_count);
+        // The last paragraph-opening item is a candidate when the last item under this
+        // heading is missing or of another wording.
+        let opening = last_opening.filter(|_| {
+            opens_paragraph && same_heading.is_none_or(|i| read[i].item.series != item.series)
+        });
+        let candidates: Vec<usize> = same_heading.into_iter().chain(opening).collect();
+        let previous = choose_previous(&read, &candidates, &item);
+        if let Some(p) = previous {
+            close_sequence(&read[p].item, &mut item);
+        }
+        item.previous = previous;
+        if let Some(problem) = judge(doc, previous.map(|p| &read[p].item), &item) {
             problems.push(problem);
         }
-        if here.opens_paragraph {
-            last_opening = Some(here.clone());
+        if opens_paragraph {
+            last_opening = Some(read.len());
         }
-        last = Some(here);
+        read.push(Read {
+            item,
+            heading_count,
+        });
     }
+    read.into_iter().map(|r| r.item).collect()
+}
+
+/// Of the items `item` may carry on, the one it does carry on (the same wording first), or
+/// the nearest.
+fn choose_previous(read: &[Read], candidates: &[usize], item: &Item) -> Option<usize> {
+    let carries_on = |&&i: &&usize| item.value == read[i].item.value + 1;
+    let same_series = |&&i: &&usize| read[i].item.series == item.series;
+    candidates
+        .iter()
+        .find(|i| carries_on(i) && same_series(i))
+        .or_else(|| candidates.iter().find(carries_on))
+        .or_else(|| candidates.iter().find(same_series))
+        .or(candidates.first())
+        .copied()
 }
 
 /// An item as the check read it.
-#[derive(Clone)]
 struct Read {
     item: Item,
-    opens_paragraph: bool,
     /// How many headings came before it.
     heading_count: usize,
 }
@@ -154,10 +201,18 @@ fn opens_paragraph(doc: &Document, item: &Item) -> bool {
         .is_some_and(|p| p.start == item.span.start)
 }
 
+/// `最后，` closes a `首先，其次，` list as its next item; after other wordings it is a closing
+/// remark (`一是……二是……。最后，我再强调一点`), not an item.
+fn close_sequence(previous: &Item, item: &mut Item) {
+    if item.series == Series::Sequence && item.value == 0 && previous.series == Series::Sequence {
+        item.value = previous.value + 1;
+    }
+}
+
 /// What is wrong with `item` coming after the item it may continue, if any.
 fn judge(doc: &Document, previous: Option<&Item>, item: &Item) -> Option<Problem> {
     match previous {
-        _ if item.value == 1 => None,
+        _ if item.value <= 1 => None,
         Some(p) if item.value == p.value + 1 => None,
         Some(p) if p.series == item.series => Some(out_of_sequence(doc, p, item)),
         // Another wording that does not continue is a different list, not judged.
@@ -177,6 +232,7 @@ fn canonical(series: Series, value: u32) -> String {
     let numeral = super::markers::chinese_numeral(value);
     match series {
         Series::Shi => format!("{numeral}是"),
+        Series::Yao => format!("{numeral}要"),
         Series::Ordinal => format!("第{numeral}"),
         Series::Sequence => match value {
             1 => "首先".to_string(),
@@ -263,6 +319,7 @@ mod tests {
             "祖国统一是大势所趋。",
             "原因之一是投入不足。",
             "说话要一是一，二是二。",
+            "坚持“三要三不要”的原则。",
             "第一书记到村任职。",
             "他是第一次参加。",
             "再次强调，要守住底线。",

@@ -3,6 +3,7 @@
 //! Computed once per document (see [`Document::outline`](crate::document::Document::outline))
 //! and shared by the `numbering/*` rules and `wenlint outline`.
 
+pub mod count;
 pub mod enumeration;
 pub mod markers;
 pub mod outline;

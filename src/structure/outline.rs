@@ -74,7 +74,8 @@ impl Outline {
         } = reader;
         check_legal_scheme(&kept, &mut problems);
         super::style::check(doc, &kept, &mut problems);
-        super::enumeration::check(doc, &kept, &mut problems);
+        let items = super::enumeration::check(doc, &kept, &mut problems);
+        super::count::check(doc, &kept, &items, &mut problems);
         problems.sort_by_key(|p| p.span.start);
         Outline {
             roots: tree(kept),

@@ -1,0 +1,160 @@
+//! Declared counts: `重点抓好以下三个方面：`, `我讲四点意见。` announce how many items follow.
+//! When a point is added or cut in editing, the announcement is the line nobody rereads.
+//!
+//! Only an announcement that ends its clause (`：` or `。` right after `三个方面`, `四点意见`,
+//! `五项工作`…) and is followed at once by a list that starts at one is checked: `这两个方面是
+//! 统一的`, `增长百分之十四点七` and an announcement followed by unnumbered paragraphs are not.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::enumeration::Item;
+use super::markers::{parse_chinese, Marker};
+use super::outline::Problem;
+use crate::diagnostic::Span;
+use crate::document::Document;
+
+static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<count>[两二三四五六七八九十]{1,2})
+        (?P<noun>个方面|个问题|个部分|点意见|点要求|点体会|点建议|点希望|点|项工作|项任务|项措施|项|件事|条意见|条)
+        (?:的?工作|的?意见|的?问题|的?内容)?
+        [：:。]",
+    )
+    .expect("declaration pattern is valid")
+});
+
+/// An announced count and where it is.
+struct Declaration {
+    /// `三个方面`
+    span: Span,
+    count: u32,
+    /// Just past the `：` or `。` that ends it.
+    end: usize,
+}
+
+/// The list that follows a declaration: its last item, and how many items it has.
+struct List {
+    last: Span,
+    len: u32,
+}
+
+/// Compares each declared count with the list that follows it.
+pub fn check(doc: &Document, markers: &[Marker], items: &[Item], problems: &mut Vec<Problem>) {
+    for declaration in declarations(doc) {
+        let Some(list) = list_after(doc, &declaration, markers, items) else {
+            continue;
+        };
+        if list.len != declaration.count {
+            problems.push(Problem {
+                rule: "numbering/count",
+                span: declaration.span.clone(),
+                message: format!(
+                    "前文说“{}”，后面列了 {} 项",
+                    &doc.source[declaration.span.clone()],
+                    list.len
+                ),
+                related: Some((list.last, format!("列举的最后一项（第 {} 项）", list.len))),
+                fix: None,
+            });
+        }
+    }
+}
+
+fn declarations(doc: &Document) -> Vec<Declaration> {
+    DECLARATION
+        .captures_iter(&doc.text)
+        .filter_map(|caps| {
+            let count = caps.name("count")?;
+            // `百分之十四点。` cannot occur, but `二十三点` after a numeral run is a number.
+            let before = doc.text[..count.start()].chars().next_back();
+            if before.is_some_and(|c| "零〇一二三四五六七八九十百千万之第".contains(c))
+            {
+                return None;
+            }
+            let noun = caps.name("noun")?;
+            Some(Declaration {
+                span: count.start()..noun.end(),
+                count: parse_chinese(count.as_str().replace('两', "二").as_str())?,
+                end: caps.get(0)?.end(),
+            })
+        })
+        .collect()
+}
+
+/// The list that starts right after the declaration (after nothing but white space), if it
+/// starts at one: a run of inline items, or siblings among the numbering markers.
+fn list_after(
+    doc: &Document,
+    declaration: &Declaration,
+    markers: &[Marker],
+    items: &[Item],
+) -> Option<List> {
+    let starts_here = |at: usize| doc.text[declaration.end..at].trim().is_empty();
+    let first_marker = markers.partition_point(|m| m.span.start < declaration.end);
+    if let Some(marker) = markers
+        .get(first_marker)
+        .filter(|m| starts_here(m.span.start))
+    {
+        if marker.value != 1 || marker.level.is_legal() {
+            return None;
+        }
+        return siblings(&markers[first_marker..]);
+    }
+    let first_item = items.partition_point(|i| i.span.start < declaration.end);
+    let item = items
+        .get(first_item)
+        .filter(|i| starts_here(i.span.start))?;
+    if item.value != 1 {
+        return None;
+    }
+    run(items, first_item)
+}
+
+/// `markers[0]` and the siblings that follow it in order, up to a marker of a higher level
+/// or a new list; none when a sibling is out of sequence (`numbering/sequence` reports that).
+fn siblings(markers: &[Marker]) -> Option<List> {
+    let first = &markers[0];
+    let mut last = first;
+    for marker in &markers[1..] {
+        if marker.level.is_legal() || marker.level.rank() < first.level.rank() {
+            break;
+        }
+        if marker.level != first.level {
+            continue;
+        }
+        if marker.value == 1 {
+            break;
+        }
+        if marker.value != last.value + 1 {
+            return None;
+        }
+        last = marker;
+    }
+    Some(List {
+        last: last.span.clone(),
+        len: last.value,
+    })
+}
+
+/// `items[first]` and the items that carry on its enumeration, one after another; none when
+/// the enumeration goes on out of sequence (`numbering/inline` reports that, and the count
+/// would be a guess).
+fn run(items: &[Item], first: usize) -> Option<List> {
+    let mut last = first;
+    for (i, item) in items.iter().enumerate().skip(first + 1) {
+        if item.previous != Some(last) || item.value == 1 {
+            continue;
+        }
+        if item.value != items[last].value + 1 {
+            return None;
+        }
+        last = i;
+    }
+    Some(List {
+        last: items[last].span.clone(),
+        len: items[last].value,
+    })
+}

@@ -5,24 +5,51 @@
 //! `1、` for the third level is widely taught by local style guides, so it is only reported
 //! when one document writes that level both ways.
 
-use std::collections::HashMap;
-
 use super::markers::{Level, Marker};
 use super::outline::Problem;
 use crate::document::Document;
 
 /// Problems of form: bracket width, stray punctuation, mixed separators.
 pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) {
-    for marker in markers {
-        check_brackets(doc, marker, problems);
+    let bracketed: Vec<&Marker> = markers
+        .iter()
+        .filter(|m| matches!(m.level, Level::ParenChinese | Level::ParenArabic))
+        .collect();
+    let half_width = |m: &&Marker| doc.source[m.span.clone()].contains(['(', ')']);
+    let all_half_width = bracketed.len() > 1 && bracketed.iter().all(half_width);
+    if all_half_width {
+        problems.push(house_style(doc, &bracketed));
+    }
+    for marker in bracketed {
+        check_brackets(doc, marker, !all_half_width, problems);
     }
     check_arabic_separators(doc, markers, problems);
 }
 
-fn check_brackets(doc: &Document, marker: &Marker, problems: &mut Vec<Problem>) {
-    if !matches!(marker.level, Level::ParenChinese | Level::ParenArabic) {
-        return;
+/// A document that writes every bracketed marker with half-width brackets follows a house
+/// style: one report for the document, not one per marker.
+fn house_style(doc: &Document, bracketed: &[&Marker]) -> Problem {
+    let first = bracketed[0];
+    Problem {
+        rule: "numbering/style",
+        span: first.span.clone(),
+        message: format!(
+            "本文加括号的序号都用了半角括号（{} 处），如“{}”，公文应为全角“{}”",
+            bracketed.len(),
+            &doc.source[first.span.clone()],
+            first.level.canonical(first.value)
+        ),
+        related: None,
+        fix: None,
     }
+}
+
+fn check_brackets(
+    doc: &Document,
+    marker: &Marker,
+    report_width: bool,
+    problems: &mut Vec<Problem>,
+) {
     let written = &doc.source[marker.span.clone()];
     let canonical = marker.level.canonical(marker.value);
     if written == canonical {
@@ -31,62 +58,110 @@ fn check_brackets(doc: &Document, marker: &Marker, problems: &mut Vec<Problem>) 
     let half_width = written.contains(['(', ')']);
     let close = written.rfind(['）', ')']).unwrap_or(written.len());
     let trailing = &written[close..].chars().skip(1).collect::<String>();
-    let message = match (half_width, trailing.is_empty()) {
+    let message = match (half_width && report_width, trailing.is_empty()) {
         (true, true) => format!("序号“{written}”用了半角括号，应为“{canonical}”"),
         (false, false) => format!("加括号的序号后不加标点：“{written}”应为“{canonical}”"),
         (true, false) => format!("序号“{written}”用了半角括号且后加标点，应为“{canonical}”"),
-        // The numeral itself is written differently (e.g. Arabic digits in full width).
+        // The numeral itself is written differently (e.g. Arabic digits in full width), or
+        // the width is reported once for the document.
         (false, true) => return,
+    };
+    // Under a half-width house style, only the stray punctuation is removed.
+    let fix = if report_width {
+        canonical
+    } else {
+        written[..close + 1].to_string()
     };
     problems.push(Problem {
         rule: "numbering/style",
         span: marker.span.clone(),
         message,
         related: None,
-        fix: Some(canonical),
+        fix: Some(fix),
     });
 }
 
-/// `1.` and `1、` for the same level in one document: the less used form is reported.
+/// `1.`, `1．` and `1、` for the same level in one document: the less used forms are reported.
 fn check_arabic_separators(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) {
     let separator = |m: &Marker| match doc.source[m.span.clone()].chars().last() {
         Some('、') => "、",
+        Some('．') => "．",
         _ => ".",
     };
     let arabic: Vec<&Marker> = markers
         .iter()
         .filter(|m| m.level == Level::Arabic)
         .collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // In order of preference on a tie: GB/T 9704's `1.` first.
+    let mut counts = [(".", 0usize), ("．", 0), ("、", 0)];
     for m in &arabic {
-        *counts.entry(separator(m)).or_default() += 1;
+        if let Some(entry) = counts.iter_mut().find(|(s, _)| *s == separator(m)) {
+            entry.1 += 1;
+        }
     }
-    let (points, dunhao) = (
-        counts.get(".").copied().unwrap_or(0),
-        counts.get("、").copied().unwrap_or(0),
-    );
-    if points == 0 || dunhao == 0 {
+    if counts.iter().filter(|(_, n)| *n > 0).count() < 2 {
         return;
     }
-    // On a tie, GB/T 9704's `1.` is the one to keep.
-    let minority = if dunhao <= points { "、" } else { "." };
-    let first_majority = arabic.iter().find(|m| separator(m) != minority);
-    for m in arabic.iter().filter(|m| separator(m) == minority) {
+    let (usual, usual_count) = counts
+        .iter()
+        .copied()
+        .reduce(|best, next| if next.1 > best.1 { next } else { best })
+        .unwrap_or((".", 0));
+    let first_usual = arabic.iter().find(|m| separator(m) == usual);
+    for m in arabic.iter().filter(|m| separator(m) != usual) {
         let written = &doc.source[m.span.clone()];
-        let (usual, expected, fix) = if minority == "、" {
-            ("1.", format!("{}.", m.value), Some(format!("{}.", m.value)))
-        } else {
-            ("1、", format!("{}、", m.value), None)
-        };
+        let expected = format!("{}{usual}", m.value);
         problems.push(Problem {
             rule: "numbering/style",
             span: m.span.clone(),
             message: format!(
-                "同一层级序号的写法不一致：本文多用“{usual}”式（{} 处），这里写作“{written}”，应为“{expected}”",
-                points.max(dunhao)
+                "同一层级序号的写法不一致：本文多用“1{usual}”式（{usual_count} 处），这里写作“{written}”，应为“{expected}”"
             ),
-            related: first_majority.map(|f| (f.span.clone(), "多数写法".to_string())),
-            fix,
+            related: first_usual.map(|f| (f.span.clone(), "多数写法".to_string())),
+            // `1、` is common but not GB/T 9704's form: never rewrite towards it.
+            fix: (usual != "、").then_some(expected),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, Format};
+
+    fn style_problems(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = Document::new(text.to_string(), Format::Text);
+        doc.outline()
+            .problems
+            .iter()
+            .filter(|p| p.rule == "numbering/style")
+            .map(|p| (doc.source[p.span.clone()].to_string(), p.fix.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_half_width_house_style_is_reported_once() {
+        let text = "一、总体要求\n(一)指导思想。\n(二)基本原则。\n二、主要任务\n(一)加强领导。\n(二)、完善制度。\n";
+        assert_eq!(
+            style_problems(text),
+            [
+                ("(一)".to_string(), None),
+                ("(二)、".to_string(), Some("(二)".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn mixed_points_keep_the_majority_form() {
+        let text = "一、任务\n1．健全机制。\n2．强化督查。\n3.严格考核。\n";
+        assert_eq!(
+            style_problems(text),
+            [("3.".to_string(), Some("3．".to_string()))]
+        );
+    }
+
+    #[test]
+    fn dunhao_majority_is_reported_without_a_fix() {
+        let text = "一、任务\n1、健全机制。\n2、强化督查。\n3.严格考核。\n";
+        assert_eq!(style_problems(text), [("3.".to_string(), None)]);
     }
 }

@@ -65,6 +65,16 @@ fn quiet_fixtures_report_nothing() {
     }
 }
 
+/// Markdown: headings and ordered lists are markers; tables, code and nested lists are not, and
+/// a list numbered `1.` `1.` `1.` counts as displayed.
+#[test]
+fn markdown_headings_and_ordered_lists_are_checked() {
+    let (doc, diagnostics) = lint_fixture("numbering/markdown.fire.md");
+    insta::assert_snapshot!("numbering_markdown_fire", listing(&doc, &diagnostics));
+    let (doc, diagnostics) = lint_fixture("numbering/markdown.quiet.md");
+    assert_eq!(listing(&doc, &diagnostics), "");
+}
+
 #[test]
 fn outline_marks_problems_where_they_occur() {
     let output = assert_cmd::Command::cargo_bin("wenlint")

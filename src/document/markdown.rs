@@ -33,30 +33,127 @@ fn is_opaque_end(tag: &TagEnd) -> bool {
     )
 }
 
-/// The ranges of prose text, in order.
-fn prose_ranges(source: &str) -> Vec<Span> {
-    let mut prose: Vec<Span> = Vec::new();
+/// What one pass of pulldown-cmark tells about a Markdown source.
+#[derive(Debug, Default)]
+pub(super) struct Parsed {
+    /// Ranges of prose text, in order.
+    prose: Vec<Span>,
+    /// Prose blocks (paragraphs, headings, table cells, tight list items), in order.
+    pub blocks: Vec<Span>,
+    /// Items of ordered lists that are not inside another list.
+    pub ordered_items: Vec<ListItem>,
+    /// Whole tables.
+    pub tables: Vec<Span>,
+}
+
+/// An item of a Markdown ordered list: the number as written, and as it is displayed
+/// (Markdown numbers items from the list's start, whatever the later numbers say).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    /// `3.` or `3)`.
+    pub marker: Span,
+    pub written: u64,
+    pub displayed: u64,
+    /// Items of one list share this number.
+    pub list: usize,
+}
+
+/// An ordered list being read: its start, how many items so far, whether it is nested.
+struct OpenList {
+    start: Option<u64>,
+    items: u64,
+}
+
+/// Reads the source once.
+pub(super) fn parse(source: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut current: Option<Span> = None;
     let mut opaque_depth = 0usize;
+    let mut lists: Vec<OpenList> = Vec::new();
+    let mut list_count = 0;
     for (event, range) in parser(source) {
-        match event {
-            Event::Start(tag) if is_opaque(&tag) => opaque_depth += 1,
-            Event::End(tag) if is_opaque_end(&tag) => opaque_depth = opaque_depth.saturating_sub(1),
-            Event::Text(_) if opaque_depth == 0 => match prose.last_mut() {
-                Some(last) if last.end == range.start => last.end = range.end,
-                _ => prose.push(range),
-            },
+        match &event {
+            Event::Start(tag) if is_opaque(tag) => opaque_depth += 1,
+            Event::End(tag) if is_opaque_end(tag) => opaque_depth = opaque_depth.saturating_sub(1),
+            Event::Start(Tag::List(start)) => {
+                list_count += usize::from(lists.is_empty());
+                lists.push(OpenList {
+                    start: *start,
+                    items: 0,
+                });
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                if let [only] = lists.as_mut_slice() {
+                    parsed
+                        .ordered_items
+                        .extend(list_item(source, range.clone(), only, list_count));
+                }
+            }
+            Event::Start(Tag::Table(_)) => parsed.tables.push(range.clone()),
             _ => {}
         }
+        gather_prose(&event, range, opaque_depth, &mut parsed, &mut current);
     }
-    prose
+    parsed.blocks.extend(current);
+    parsed
+}
+
+/// Adds a text event to the prose ranges and the open block; a block tag closes the block.
+fn gather_prose(
+    event: &Event,
+    range: Span,
+    opaque_depth: usize,
+    parsed: &mut Parsed,
+    current: &mut Option<Span>,
+) {
+    match event {
+        Event::Start(tag) if is_block(tag) => parsed.blocks.extend(current.take()),
+        Event::End(tag) if is_block_end(tag) => parsed.blocks.extend(current.take()),
+        Event::Text(_) | Event::Code(_) | Event::InlineHtml(_) if opaque_depth == 0 => {
+            if matches!(event, Event::Text(_)) {
+                match parsed.prose.last_mut() {
+                    Some(last) if last.end == range.start => last.end = range.end,
+                    _ => parsed.prose.push(range.clone()),
+                }
+            }
+            *current = Some(match current.take() {
+                Some(open) => open.start..range.end,
+                None => range,
+            });
+        }
+        _ => {}
+    }
+}
+
+/// The item's number, read from the source where the item starts (`  12. 文字`).
+fn list_item(source: &str, item: Span, list: &mut OpenList, list_id: usize) -> Option<ListItem> {
+    let start = list.start?;
+    let text = &source[item.clone()];
+    let indent = text.len() - text.trim_start().len();
+    let digits = text[indent..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let marker = item.start + indent..item.start + indent + digits + 1;
+    let written = text[indent..indent + digits].parse().ok()?;
+    list.items += 1;
+    Some(ListItem {
+        marker,
+        written,
+        displayed: start + list.items - 1,
+        list: list_id,
+    })
 }
 
 /// Byte ranges of `source` that are not prose and must be hidden from rules: the complement
 /// of the prose ranges.
-pub(super) fn non_prose_ranges(source: &str) -> Vec<Span> {
+pub(super) fn non_prose_ranges(source: &str, parsed: &Parsed) -> Vec<Span> {
     let mut hidden = Vec::new();
     let mut at = 0;
-    for prose in prose_ranges(source) {
+    for prose in &parsed.prose {
         if prose.start > at {
             hidden.push(at..prose.start);
         }
@@ -66,33 +163,6 @@ pub(super) fn non_prose_ranges(source: &str) -> Vec<Span> {
         hidden.push(at..source.len());
     }
     hidden
-}
-
-/// Byte ranges of the prose blocks, used as paragraphs: paragraphs, headings, table cells, and
-/// the text of tight list items (which pulldown-cmark does not wrap in paragraphs). A block
-/// runs from its first prose text to its last, so markup around it is not included.
-pub(super) fn block_ranges(source: &str) -> Vec<Span> {
-    let mut blocks: Vec<Span> = Vec::new();
-    let mut current: Option<Span> = None;
-    let mut opaque_depth = 0usize;
-    for (event, range) in parser(source) {
-        match event {
-            Event::Start(tag) if is_opaque(&tag) => opaque_depth += 1,
-            Event::End(tag) if is_opaque_end(&tag) => opaque_depth = opaque_depth.saturating_sub(1),
-            // A block boundary: any block-level start or end closes the text gathered so far.
-            Event::Start(tag) if is_block(&tag) => blocks.extend(current.take()),
-            Event::End(tag) if is_block_end(&tag) => blocks.extend(current.take()),
-            Event::Text(_) | Event::Code(_) | Event::InlineHtml(_) if opaque_depth == 0 => {
-                current = Some(match current.take() {
-                    Some(open) => open.start..range.end,
-                    None => range,
-                });
-            }
-            _ => {}
-        }
-    }
-    blocks.extend(current);
-    blocks
 }
 
 fn is_block(tag: &Tag) -> bool {
@@ -196,5 +266,25 @@ mod tests {
     fn nested_list_does_not_merge_with_its_parent_item() {
         let doc = view("1. 第一项\n   - 子项\n2. 第二项\n");
         assert_eq!(paragraphs(&doc), ["第一项", "子项", "第二项"]);
+    }
+
+    #[test]
+    fn ordered_items_keep_written_and_displayed_numbers() {
+        let source = "3. 甲\n5. 乙\n   1. 嵌套\n\n- 无序\n\n1) 丙\n";
+        let doc = view(source);
+        let items: Vec<(&str, u64, u64, usize)> = doc
+            .ordered_items
+            .iter()
+            .map(|i| (&source[i.marker.clone()], i.written, i.displayed, i.list))
+            .collect();
+        assert_eq!(items, [("3.", 3, 3, 1), ("5.", 5, 4, 1), ("1)", 1, 1, 3)]);
+    }
+
+    #[test]
+    fn tables_are_recorded() {
+        let source = "前文。\n\n| 序号 | 任务 |\n|---|---|\n| 1. | 排查 |\n";
+        let doc = view(source);
+        assert_eq!(doc.tables.len(), 1);
+        assert!(source[doc.tables[0].clone()].starts_with("| 序号"));
     }
 }

@@ -14,6 +14,8 @@ mod markdown;
 mod mask;
 mod sentences;
 
+pub use markdown::ListItem;
+
 use crate::diagnostic::Span;
 use crate::structure::Outline;
 
@@ -60,19 +62,27 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     /// Sentence spans inside the paragraphs, in order.
     pub sentences: Vec<Span>,
+    /// Markdown ordered-list items (their numbers are markup, hidden from the lint view).
+    pub ordered_items: Vec<ListItem>,
+    /// Markdown tables: numbers in their cells are data, not headings.
+    pub tables: Vec<Span>,
     outline: std::sync::OnceLock<Outline>,
 }
 
 impl Document {
     pub fn new(source: String, format: Format) -> Document {
+        let markdown = match format {
+            Format::Markdown => markdown::parse(&source),
+            Format::Text => markdown::Parsed::default(),
+        };
         let mut hidden = match format {
-            Format::Markdown => markdown::non_prose_ranges(&source),
+            Format::Markdown => markdown::non_prose_ranges(&source, &markdown),
             Format::Text => Vec::new(),
         };
         hidden.extend(mask::url_and_email_ranges(&source));
         let text = mask::blank_out(&source, &hidden);
         let raw_paragraphs = match format {
-            Format::Markdown => markdown::block_ranges(&source),
+            Format::Markdown => markdown.blocks,
             Format::Text => mask::line_ranges(&text),
         };
         let paragraphs: Vec<Span> = raw_paragraphs
@@ -95,6 +105,8 @@ impl Document {
             column_marks,
             paragraphs,
             sentences,
+            ordered_items: markdown.ordered_items,
+            tables: markdown.tables,
             outline: std::sync::OnceLock::new(),
         }
     }

@@ -78,7 +78,7 @@ fn write_node(
     width: usize,
 ) -> io::Result<()> {
     let line = doc.position(node.marker.span.start).line;
-    let marker = &doc.source[node.marker.span.clone()];
+    let marker = &node.marker.shown(&doc.source);
     writeln!(
         out,
         "{line:>width$}  {}{marker}{}",
@@ -116,7 +116,7 @@ pub fn json(path: &str, doc: &Document) -> JsonOutline {
 fn json_node(doc: &Document, problems: &[Problem], node: &Node) -> JsonNode {
     let at = doc.position(node.marker.span.start);
     JsonNode {
-        marker: doc.source[node.marker.span.clone()].to_string(),
+        marker: node.marker.shown(&doc.source),
         level: node.marker.level,
         value: node.marker.value,
         title: title(doc, node),

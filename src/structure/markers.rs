@@ -97,6 +97,20 @@ pub struct Marker {
     /// `20.2026年…`: a number and a point followed by digits may be a decimal; it counts as a
     /// marker only where it continues a list (`19.` just before it).
     pub uncertain: bool,
+    /// A Markdown ordered-list number: markup, so its form (`1.` or `1)`) is not checked.
+    pub markup: bool,
+}
+
+impl Marker {
+    /// The marker as the reader sees it: as written, or, for a Markdown list number, as
+    /// displayed (`1.` `1.` `1.` displays as 1, 2, 3).
+    pub fn shown(&self, source: &str) -> String {
+        if self.markup {
+            self.level.canonical(self.value)
+        } else {
+            source[self.span.clone()].to_string()
+        }
+    }
 }
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -164,6 +178,7 @@ pub fn marker_at(
         title: title_start.min(sentence_end)..sentence_end,
         opens_paragraph,
         uncertain,
+        markup: false,
     })
 }
 

@@ -87,11 +87,13 @@ impl Outline {
 /// Markers in document order: those that open a paragraph, and those that run on inside a
 /// paragraph that opens with a marker, after a full stop (`（一）……。1.……。2.……`). A marker
 /// after `；` or `：` is part of a list inside a sentence (`报告分三个部分：一、……；二、……`).
+/// Table cells hold data, not headings. Markdown ordered lists are markers of the `1.` level.
 fn find_markers(doc: &Document) -> Vec<Marker> {
     let mut markers = Vec::new();
     let mut sentences = doc.sentences.iter().peekable();
-    for paragraph in &doc.paragraphs {
+    for paragraph in doc.paragraphs.iter().filter(|p| !in_table(doc, p)) {
         let mut opens_with_marker = false;
+        while sentences.next_if(|s| s.start < paragraph.start).is_some() {}
         while let Some(sentence) = sentences.next_if(|s| s.start < paragraph.end) {
             let opens_paragraph = sentence.start == paragraph.start;
             let runs_on = opens_with_marker && follows_full_stop(doc, sentence.start);
@@ -105,7 +107,55 @@ fn find_markers(doc: &Document) -> Vec<Marker> {
             }
         }
     }
+    if !doc.ordered_items.is_empty() {
+        markers.extend(list_markers(doc));
+        markers.sort_by_key(|m| m.span.start);
+    }
     markers
+}
+
+fn in_table(doc: &Document, paragraph: &Span) -> bool {
+    let i = doc.tables.partition_point(|t| t.end <= paragraph.start);
+    doc.tables
+        .get(i)
+        .is_some_and(|t| t.start <= paragraph.start)
+}
+
+/// Markdown ordered-list items as markers. A list that numbers every item alike (`1.` `1.`
+/// `1.`, which Markdown displays as 1, 2, 3) is read as displayed; otherwise as written, so
+/// that `1.` `2.` `4.` in the source is reported like any other gap.
+fn list_markers(doc: &Document) -> Vec<Marker> {
+    let items = &doc.ordered_items;
+    let lazy = |list: usize| {
+        let mut numbers = items.iter().filter(|i| i.list == list).map(|i| i.written);
+        let first = numbers.next();
+        let rest: Vec<u64> = numbers.collect();
+        !rest.is_empty() && rest.iter().all(|&n| Some(n) == first)
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let value = if lazy(item.list) {
+                item.displayed
+            } else {
+                item.written
+            };
+            let title_at = doc.sentences.partition_point(|s| s.start < item.marker.end);
+            let title = doc
+                .sentences
+                .get(title_at)
+                .map_or(item.marker.end..item.marker.end, |s| s.clone());
+            Some(Marker {
+                span: item.marker.clone(),
+                level: Level::Arabic,
+                value: u32::try_from(value).ok().filter(|&v| v > 0)?,
+                title,
+                opens_paragraph: true,
+                uncertain: false,
+                markup: true,
+            })
+        })
+        .collect()
 }
 
 /// Whether the sentence starting at `at` follows one that ended with `。！？` (and any
@@ -256,7 +306,7 @@ fn previous_item_runs_in(doc: &Document, marker: &Marker) -> bool {
 }
 
 fn shown(doc: &Document, marker: &Marker) -> String {
-    doc.source[marker.span.clone()].to_string()
+    marker.shown(&doc.source)
 }
 
 fn check_sibling(doc: &Document, previous: &Marker, marker: &Marker, problems: &mut Vec<Problem>) {

@@ -90,7 +90,7 @@ fn check_arabic_separators(doc: &Document, markers: &[Marker], problems: &mut Ve
     };
     let arabic: Vec<&Marker> = markers
         .iter()
-        .filter(|m| m.level == Level::Arabic)
+        .filter(|m| m.level == Level::Arabic && !m.markup)
         .collect();
     // In order of preference on a tie: GB/T 9704's `1.` first.
     let mut counts = [(".", 0usize), ("．", 0), ("、", 0)];

@@ -87,7 +87,9 @@ impl Outline {
 /// Markers in document order: those that open a paragraph, and those that run on inside a
 /// paragraph that opens with a marker, after a full stop (`（一）……。1.……。2.……`). A marker
 /// after `；` or `：` is part of a list inside a sentence (`报告分三个部分：一、……；二、……`).
-/// Table cells hold data, not headings. Markdown ordered lists are markers of the `1.` level.
+/// Table cells hold data, not headings: Markdown tables, and lines of plain text with two or
+/// more tabs (cells pasted from a spreadsheet or a Word table). Markdown ordered lists are
+/// markers of the `1.` level.
 fn find_markers(doc: &Document) -> Vec<Marker> {
     let mut markers = Vec::new();
     let mut sentences = doc.sentences.iter().peekable();
@@ -116,9 +118,11 @@ fn find_markers(doc: &Document) -> Vec<Marker> {
 
 fn in_table(doc: &Document, paragraph: &Span) -> bool {
     let i = doc.tables.partition_point(|t| t.end <= paragraph.start);
-    doc.tables
+    let in_markdown_table = doc
+        .tables
         .get(i)
-        .is_some_and(|t| t.start <= paragraph.start)
+        .is_some_and(|t| t.start <= paragraph.start);
+    in_markdown_table || doc.text[paragraph.clone()].matches('\t').nth(1).is_some()
 }
 
 /// Markdown ordered-list items as markers. A list that numbers every item alike (`1.` `1.`

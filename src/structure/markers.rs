@@ -1,4 +1,4 @@
-//! Recognising numbering markers (`一、` `（一）` `1.` `（1）` `①` `第一章`) where a heading or an
+//! Recognising numbering markers (`一、` `（一）` `1.` `（1）` `⑴` `①` `第一章`) where a heading or an
 //! item can start: at the start of a sentence. A paragraph start is a sentence start, and so is
 //! the point after `。` where drafts run `1.` `2.` `3.` on inside one paragraph.
 //!
@@ -121,6 +121,7 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<ar>[0-9]{1,2})[.．、](?P<digit>[0-9])?(?:[^0-9.．、]|$)?
           | [（(](?P<par>[0-9]{1,2})[）)][、.．，,：:]?
           | (?P<ci>[①-⑳])[、.．]?
+          | (?P<pd>[⑴-⒇])[、.．]?
           | 第(?P<lg>[一二三四五六七八九十百零〇]{1,5})(?P<unit>部分|章|节|条)(?:[\s\u{3000}]|$)
         )",
     )
@@ -153,6 +154,10 @@ pub fn marker_at(
         )
     } else if let Some(m) = caps.name("par") {
         (Level::ParenArabic, m.as_str().parse().ok()?, whole.end())
+    } else if let Some(m) = caps.name("pd") {
+        // `⑴`: one character standing for `（1）`.
+        let value = m.as_str().chars().next()? as u32 - 0x2474 + 1;
+        (Level::ParenArabic, value, whole.end())
     } else if let Some(m) = caps.name("ci") {
         let circled = m.as_str().chars().next()? as u32 - 0x2460 + 1;
         (Level::Circled, circled, whole.end())
@@ -295,6 +300,7 @@ mod tests {
             Some((Level::ParenArabic, 2, "（2）"))
         );
         assert_eq!(marker("②明确职责"), Some((Level::Circled, 2, "②")));
+        assert_eq!(marker("⑶明确职责"), Some((Level::ParenArabic, 3, "⑶")));
         assert_eq!(
             marker("第十二条　为了"),
             Some((Level::Legal(LegalUnit::Article), 12, "第十二条"))

@@ -46,6 +46,33 @@ struct RawConfig {
     rule_dirs: Vec<Spanned<String>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Setting>,
+    #[serde(default)]
+    document: RawProfile,
+}
+
+/// `[document]`: what the documents under this config are, when the text alone cannot say.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    level: Option<Spanned<String>>,
+    region: Option<Spanned<String>>,
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+/// The administrative levels a document can speak for, by the character it calls itself with
+/// (`我省`, `我市`, `我县`…).
+pub const SELF_LEVELS: [&str; 7] = ["省", "市", "州", "盟", "区", "县", "旗"];
+
+/// What the config says about the documents it covers (`[document]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Profile {
+    /// The level the documents speak for: one of [`SELF_LEVELS`].
+    pub level: Option<String>,
+    /// The region the documents speak for, as the gazetteer names it (`天津市`).
+    pub region: Option<String>,
+    /// Region names and phrases that are never reported (`北京冬奥会`, `在北京召开`).
+    pub allow: Vec<String>,
 }
 
 /// A rule's or a family's setting in `[rules]`.
@@ -71,6 +98,8 @@ pub struct Config {
     settings: HashMap<String, Setting>,
     /// The built-in rules plus those of `rule_dirs`.
     pub registry: Registry,
+    /// `[document]`.
+    pub profile: Profile,
 }
 
 impl Config {
@@ -83,6 +112,7 @@ impl Config {
             exclude: GlobSet::empty(),
             settings: HashMap::new(),
             registry: Registry::builtin().clone(),
+            profile: Profile::default(),
         }
     }
 
@@ -116,6 +146,7 @@ impl Config {
             }
             settings.insert(key.into_inner(), setting);
         }
+        let profile = profile(raw.document, &located)?;
         Ok(Config {
             path: Some(path.to_path_buf()),
             root,
@@ -123,6 +154,7 @@ impl Config {
             exclude,
             settings,
             registry,
+            profile,
         })
     }
 
@@ -160,6 +192,33 @@ impl Config {
         let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
         set.is_match(relative) || path.file_name().is_some_and(|name| set.is_match(name))
     }
+}
+
+/// Checks `[document]`: a level must be one of [`SELF_LEVELS`], a region a known division.
+fn profile(
+    raw: RawProfile,
+    located: &dyn Fn(std::ops::Range<usize>, String) -> TomlError,
+) -> Result<Profile, TomlError> {
+    if let Some(level) = &raw.level {
+        if !SELF_LEVELS.contains(&level.get_ref().as_str()) {
+            let message = format!(
+                "unknown level `{}`: use one of {}",
+                level.get_ref(),
+                SELF_LEVELS.join(" ")
+            );
+            return Err(located(level.span(), message));
+        }
+    }
+    if let Some(region) = &raw.region {
+        if let Err(message) = crate::rules::place::check_region_name(region.get_ref()) {
+            return Err(located(region.span(), message));
+        }
+    }
+    Ok(Profile {
+        level: raw.level.map(Spanned::into_inner),
+        region: raw.region.map(Spanned::into_inner),
+        allow: raw.allow,
+    })
 }
 
 fn globs<'a>(patterns: impl Iterator<Item = &'a str>) -> Result<GlobSet, globset::Error> {

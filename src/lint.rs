@@ -7,17 +7,22 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Format};
 use crate::error::Error;
 use crate::read;
+use crate::rules::Context;
 
 /// Runs the rules `config` enables over `doc`; diagnostics come in document order.
 pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
+    let cx = Context {
+        doc,
+        profile: &config.profile,
+    };
     for rule in config.registry.iter() {
         let meta = rule.meta();
         let Some(severity) = config.severity_of(meta) else {
             continue;
         };
-        rule.check(doc, &mut findings);
+        rule.check(&cx, &mut findings);
         diagnostics.extend(
             findings
                 .drain(..)

@@ -191,3 +191,48 @@ fn clean_texts_report_only_real_numbering_gaps() {
         ]
     );
 }
+
+/// The seed speaks for a city in most places and for a province in some: the conflict is
+/// reported, at the provincial words that are not a superior's organ or whole.
+#[test]
+fn seed_reports_its_two_self_levels() {
+    let Some(corpus) = common::corpus() else {
+        return skip("place/self-level on the seed");
+    };
+    let text = std::fs::read_to_string(corpus.join(SEED)).unwrap();
+    let (doc, diagnostics) = common::lint_text(&text, Format::Text);
+    let reported: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "place/self-level")
+        .map(|d| &doc.source[d.span.clone()])
+        .collect();
+    assert_eq!(reported, ["省直单位", "我省"]);
+    let message = &diagnostics
+        .iter()
+        .find(|d| d.rule == "place/self-level")
+        .unwrap()
+        .message;
+    assert!(message.contains("“市”级自称（8 处）"), "{message}");
+    assert!(message.contains("“省”级（7 处）"), "{message}");
+}
+
+/// Professionally edited texts speak for one level (or for the nation): nothing to report.
+#[test]
+fn clean_texts_report_no_self_level_conflict() {
+    let Some(corpus) = common::corpus() else {
+        return skip("place/self-level on the clean texts");
+    };
+    let mut reported = Vec::new();
+    for (path, text) in documents_in(&corpus.join("clean")) {
+        let (doc, diagnostics) = common::lint_text(&text, Format::from_path(&path));
+        for d in diagnostics.iter().filter(|d| d.rule.starts_with("place/")) {
+            let line = doc.position(d.span.start).line;
+            reported.push(format!(
+                "{}:{line} {}",
+                path.display(),
+                &doc.source[d.span.clone()]
+            ));
+        }
+    }
+    assert_eq!(reported, Vec::<String>::new());
+}

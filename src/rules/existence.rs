@@ -11,9 +11,8 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use super::{Rule, RuleMeta};
+use super::{Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
-use crate::document::Document;
 
 /// How far the guards look beside a hit, in bytes (16 CJK characters). Guards see no further
 /// than the hit's own line.
@@ -23,6 +22,13 @@ pub struct Pattern {
     pub regex: Regex,
     /// Index of the capture group named `hit`, which then is the reported span.
     pub hit_group: Option<usize>,
+    pub guards: Guards,
+}
+
+/// Context that excuses a hit: what comes just before it, just after it, or the hit itself.
+/// Each regex is anchored to its side when the pack is compiled.
+#[derive(Default)]
+pub struct Guards {
     pub not_preceded_by: Option<Regex>,
     pub not_followed_by: Option<Regex>,
     pub unless: Option<Regex>,
@@ -79,10 +85,13 @@ impl Pattern {
                 Some(group) => caps.get(group).map(|m| m.range()),
                 None => caps.get(0).map(|m| m.range()),
             })
-            .filter(|hit| !hit.is_empty() && !self.is_excused(text, hit.clone()))
+            .filter(|hit| !hit.is_empty() && !self.guards.excuse(text, hit.clone()))
     }
+}
 
-    fn is_excused(&self, text: &str, hit: Range<usize>) -> bool {
+impl Guards {
+    /// Whether the context of `hit` in `text` excuses it.
+    pub fn excuse(&self, text: &str, hit: Range<usize>) -> bool {
         let before = &text[window_before(text, hit.start)..hit.start];
         let after = &text[hit.end..window_after(text, hit.end)];
         self.not_preceded_by
@@ -133,7 +142,8 @@ impl Rule for Existence {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
         for hit in self.hits(&doc.text) {
             let message = self.message.replace("{match}", &doc.source[hit.clone()]);
             out.push(Finding::new(hit, message));
@@ -160,9 +170,11 @@ mod tests {
         Pattern {
             hit_group: regex.capture_names().position(|n| n == Some("hit")),
             regex,
-            not_preceded_by: before.map(|b| Regex::new(&format!(r"(?:{b})\z")).unwrap()),
-            not_followed_by: after.map(|a| Regex::new(&format!(r"\A(?:{a})")).unwrap()),
-            unless: None,
+            guards: Guards {
+                not_preceded_by: before.map(|b| Regex::new(&format!(r"(?:{b})\z")).unwrap()),
+                not_followed_by: after.map(|a| Regex::new(&format!(r"\A(?:{a})")).unwrap()),
+                unless: None,
+            },
         }
     }
 
@@ -228,9 +240,15 @@ mod tests {
     fn message_names_the_source_text() {
         let rule =
             Existence::new(meta(), "“{match}”".into(), vec![], &["某某".to_string()]).unwrap();
-        let doc = Document::new("请某某同志".into(), crate::document::Format::Text);
+        let doc =
+            crate::document::Document::new("请某某同志".into(), crate::document::Format::Text);
         let mut out = Vec::new();
-        rule.check(&doc, &mut out);
+        let profile = crate::config::Profile::default();
+        let cx = crate::rules::Context {
+            doc: &doc,
+            profile: &profile,
+        };
+        rule.check(&cx, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].message, "“某某”");
         assert_eq!(&doc.source[out[0].span.clone()], "某某");

@@ -7,13 +7,17 @@
 //! format with `rule_dirs`. Checks that data cannot express are Rust types implementing
 //! [`Rule`], one file per family under `src/rules/` (`numbering.rs` holds `numbering/*`).
 
+pub mod consistency;
 pub mod existence;
 pub mod numbering;
 pub mod pack;
+pub mod place;
+pub mod substitution;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
+use crate::config::Profile;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::error::TomlError;
@@ -41,11 +45,18 @@ pub fn family_of(id: &str) -> &str {
     id.split_once('/').map_or(id, |(family, _)| family)
 }
 
+/// What a rule sees of one document: the document, and what the config says about it.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    /// The config's `[document]` section (level, region…), empty by default.
+    pub profile: &'a Profile,
+}
+
 /// A check over one document. Rules never read files or print: they get the document and
 /// push findings.
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>);
 }
 
 /// The built-in packs, as `(path in the repository, contents)`.
@@ -66,9 +77,13 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
                 .unwrap_or_else(|id| panic!("built-in rule `{id}` is defined twice"));
         }
     }
-    for rule in numbering::rules() {
+    let rust_rules = numbering::rules()
+        .into_iter()
+        .map(|rule| Arc::new(rule) as Arc<dyn Rule>)
+        .chain(place::rules().into_iter().map(Arc::from));
+    for rule in rust_rules {
         registry
-            .add(Arc::new(rule))
+            .add(rule)
             .unwrap_or_else(|id| panic!("built-in rule `{id}` is defined twice"));
     }
     registry
@@ -121,4 +136,20 @@ impl Registry {
     pub fn has_family(&self, family: &str) -> bool {
         self.iter().any(|r| r.meta().family() == family)
     }
+}
+
+/// Runs one rule over a plain-text document under the default profile (for unit tests).
+#[cfg(test)]
+pub(crate) fn run_rule(rule: &dyn Rule, text: &str) -> (Document, Vec<Finding>) {
+    let doc = Document::new(text.to_string(), crate::document::Format::Text);
+    let profile = Profile::default();
+    let mut out = Vec::new();
+    rule.check(
+        &Context {
+            doc: &doc,
+            profile: &profile,
+        },
+        &mut out,
+    );
+    (doc, out)
 }

@@ -2,9 +2,8 @@
 //! (see [`crate::structure`]). The outline is built once per document; each rule here
 //! reports the problems of its own kind.
 
-use super::{Rule, RuleMeta};
+use super::{Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Fix, Related, Severity};
-use crate::document::Document;
 
 /// A rule that reports the outline's problems tagged with its id.
 pub struct OutlineRule {
@@ -16,8 +15,9 @@ impl Rule for OutlineRule {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for problem in doc
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for problem in cx
+            .doc
             .outline()
             .problems
             .iter()

@@ -30,7 +30,9 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::existence::{Existence, Pattern};
+use super::consistency::{Consistency, VariantSet};
+use super::existence::{Existence, Guards, Pattern};
+use super::substitution::{Find, Substitution, Swap};
 use super::{family_of, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::error::TomlError;
@@ -48,10 +50,12 @@ struct PackFile {
     rule: Vec<RuleDef>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 enum Kind {
     Existence,
+    Substitution,
+    Consistency,
 }
 
 #[derive(Deserialize)]
@@ -67,6 +71,46 @@ struct RuleDef {
     tokens: Vec<String>,
     #[serde(default)]
     pattern: Vec<PatternDef>,
+    #[serde(default)]
+    swap: Vec<SwapDef>,
+    #[serde(default)]
+    set: Vec<SetDef>,
+}
+
+/// `[[rule.swap]]`: a wrong form (`wrong`, literal, or `regex`) and its `right` form.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SwapDef {
+    wrong: Option<String>,
+    regex: Option<Spanned<String>>,
+    right: Spanned<String>,
+    /// Whether the replacement is offered as a fix (it is, unless the entry says otherwise).
+    #[serde(default = "offered")]
+    fix: bool,
+    /// Where the entry comes from: a standard, a dictionary, an official text.
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
+    not_preceded_by: Option<Spanned<String>>,
+    not_followed_by: Option<Spanned<String>>,
+    unless: Option<Spanned<String>>,
+}
+
+fn offered() -> bool {
+    true
+}
+
+/// `[[rule.set]]`: variants that should not be mixed in one document.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SetDef {
+    variants: Spanned<Vec<String>>,
+    /// Offer the document's usual variant as a fix for the others.
+    #[serde(default)]
+    fix: bool,
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -102,7 +146,7 @@ fn compile(
     located: &dyn Fn(Range<usize>, String) -> TomlError,
 ) -> Result<ParsedRule, TomlError> {
     let id_span = def.id.span();
-    let id = def.id.into_inner();
+    let id = def.id.get_ref().clone();
     if !RULE_ID.is_match(&id) {
         let message =
             format!("rule id `{id}` must look like `family/name` (lowercase letters, digits, `-`)");
@@ -115,29 +159,117 @@ fn compile(
         );
         return Err(located(id_span, message));
     }
-    if def.pattern.is_empty() && def.tokens.is_empty() {
-        let message =
-            format!("rule `{id}` finds nothing: give it `tokens` or a `[[rule.pattern]]`");
-        return Err(located(id_span, message));
-    }
-    let patterns = def
-        .pattern
-        .into_iter()
-        .map(|p| compile_pattern(p, located))
-        .collect::<Result<Vec<_>, _>>()?;
+    check_kind_fields(&def, &id, id_span.clone(), located)?;
     let meta = RuleMeta {
         id,
         severity: def.severity,
         summary: def.summary,
         doc: def.doc,
     };
+    let at_id = |message: String| located(id_span.clone(), message);
     let rule: Arc<dyn Rule> = match def.kind {
-        Kind::Existence => Arc::new(
-            Existence::new(meta, def.message, patterns, &def.tokens)
-                .map_err(|message| located(id_span.clone(), message))?,
-        ),
+        Kind::Existence => {
+            let patterns = compile_all(def.pattern, |p| compile_pattern(p, located))?;
+            Arc::new(Existence::new(meta, def.message, patterns, &def.tokens).map_err(at_id)?)
+        }
+        Kind::Substitution => {
+            let swaps = compile_all(def.swap, |s| compile_swap(s, located))?;
+            Arc::new(Substitution::new(meta, def.message, swaps).map_err(at_id)?)
+        }
+        Kind::Consistency => {
+            let sets = compile_all(def.set, |s| compile_set(s, located))?;
+            Arc::new(Consistency::new(meta, def.message, sets).map_err(at_id)?)
+        }
     };
     Ok(ParsedRule { rule, id_span })
+}
+
+fn compile_all<D, T>(
+    defs: Vec<D>,
+    compile: impl Fn(D) -> Result<T, TomlError>,
+) -> Result<Vec<T>, TomlError> {
+    defs.into_iter().map(compile).collect()
+}
+
+/// Each kind reads its own fields; a field of another kind is a mistake worth naming.
+fn check_kind_fields(
+    def: &RuleDef,
+    id: &str,
+    id_span: Range<usize>,
+    located: &dyn Fn(Range<usize>, String) -> TomlError,
+) -> Result<(), TomlError> {
+    let has_existence = !def.pattern.is_empty() || !def.tokens.is_empty();
+    let (needed, present, others) = match def.kind {
+        Kind::Existence => (
+            "`tokens` or a `[[rule.pattern]]`",
+            has_existence,
+            !def.swap.is_empty() || !def.set.is_empty(),
+        ),
+        Kind::Substitution => (
+            "a `[[rule.swap]]`",
+            !def.swap.is_empty(),
+            has_existence || !def.set.is_empty(),
+        ),
+        Kind::Consistency => (
+            "a `[[rule.set]]`",
+            !def.set.is_empty(),
+            has_existence || !def.swap.is_empty(),
+        ),
+    };
+    if !present {
+        return Err(located(
+            id_span,
+            format!("rule `{id}` finds nothing: give it {needed}"),
+        ));
+    }
+    if others {
+        return Err(located(
+            id_span,
+            format!("rule `{id}` has fields of another kind: its kind reads only {needed}"),
+        ));
+    }
+    Ok(())
+}
+
+fn compile_swap(
+    def: SwapDef,
+    located: &dyn Fn(Range<usize>, String) -> TomlError,
+) -> Result<Swap, TomlError> {
+    let find = match (def.wrong, &def.regex) {
+        (Some(wrong), None) if !wrong.is_empty() => Find::Literal(wrong),
+        (None, Some(regex)) => Find::Regex(compile_regex(regex, "{}", located)?),
+        _ => {
+            let message = "a swap needs exactly one of `wrong` (a literal) or `regex`".to_string();
+            return Err(located(def.right.span(), message));
+        }
+    };
+    Ok(Swap {
+        find,
+        right: def.right.into_inner(),
+        guards: compile_guards(
+            &def.not_preceded_by,
+            &def.not_followed_by,
+            &def.unless,
+            located,
+        )?,
+        safe: def.fix,
+    })
+}
+
+fn compile_set(
+    def: SetDef,
+    located: &dyn Fn(Range<usize>, String) -> TomlError,
+) -> Result<VariantSet, TomlError> {
+    let span = def.variants.span();
+    let variants = def.variants.into_inner();
+    if variants.len() < 2 || variants.iter().any(String::is_empty) {
+        let message = "a set needs at least two non-empty variants".to_string();
+        return Err(located(span, message));
+    }
+    Ok(VariantSet {
+        variants,
+        fix: def.fix,
+    })
 }
 
 fn compile_pattern(
@@ -145,20 +277,36 @@ fn compile_pattern(
     located: &dyn Fn(Range<usize>, String) -> TomlError,
 ) -> Result<Pattern, TomlError> {
     let regex = compile_regex(&def.regex, "{}", located)?;
+    Ok(Pattern {
+        hit_group: regex.capture_names().position(|n| n == Some("hit")),
+        regex,
+        guards: compile_guards(
+            &def.not_preceded_by,
+            &def.not_followed_by,
+            &def.unless,
+            located,
+        )?,
+    })
+}
+
+/// The guards look at a short stretch of text next to the hit, so they are anchored to the
+/// hit's side: "what comes just before ends like this", "what follows starts so".
+fn compile_guards(
+    not_preceded_by: &Option<Spanned<String>>,
+    not_followed_by: &Option<Spanned<String>>,
+    unless: &Option<Spanned<String>>,
+    located: &dyn Fn(Range<usize>, String) -> TomlError,
+) -> Result<Guards, TomlError> {
     let guard = |field: &Option<Spanned<String>>, template: &str| {
         field
             .as_ref()
             .map(|g| compile_regex(g, template, located))
             .transpose()
     };
-    Ok(Pattern {
-        hit_group: regex.capture_names().position(|n| n == Some("hit")),
-        regex,
-        // The guards look at a short stretch of text next to the hit, so they are anchored to
-        // the hit's side: "what comes just before ends like this", "what follows starts so".
-        not_preceded_by: guard(&def.not_preceded_by, r"(?:{})\z")?,
-        not_followed_by: guard(&def.not_followed_by, r"\A(?:{})")?,
-        unless: guard(&def.unless, r"\A(?:{})\z")?,
+    Ok(Guards {
+        not_preceded_by: guard(not_preceded_by, r"(?:{})\z")?,
+        not_followed_by: guard(not_followed_by, r"\A(?:{})")?,
+        unless: guard(unless, r"\A(?:{})\z")?,
     })
 }
 

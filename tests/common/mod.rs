@@ -21,6 +21,15 @@ pub fn lint_fixture(relative: &str) -> (Document, Vec<Diagnostic>) {
     lint_text(&text, Format::from_path(&path))
 }
 
+/// Lints `text` under a config written as `toml` (as if it were `wenlint.toml` beside it).
+pub fn lint_with_config(text: &str, toml: &str) -> (Document, Vec<Diagnostic>) {
+    let config = Config::parse(Path::new("wenlint.toml"), toml)
+        .unwrap_or_else(|e| panic!("config does not parse: {e}"));
+    let doc = Document::new(text.to_string(), Format::Text);
+    let diagnostics = wenlint::lint::lint(&doc, &config);
+    (doc, diagnostics)
+}
+
 pub fn lint_text(text: &str, format: Format) -> (Document, Vec<Diagnostic>) {
     let doc = Document::new(text.to_string(), format);
     let config = Config::defaults(Path::new(env!("CARGO_MANIFEST_DIR")));

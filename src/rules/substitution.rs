@@ -1,0 +1,236 @@
+//! The `substitution` rule kind: a wrong form and the right one (`两个确定` → `两个确立`).
+//!
+//! Literal wrong forms are searched together in one pass (aho-corasick, longest first);
+//! forms that need context (`即要……又要`) are regexes whose `hit` group is the part to
+//! replace. Each entry may carry the guards of an existence pattern. An occurrence that is
+//! part of the right form itself (a wrong form inside the right one) is never reported.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::existence::Guards;
+use super::{Context, Rule, RuleMeta};
+use crate::diagnostic::{Finding, Fix};
+
+/// One wrong form and its replacement.
+pub struct Swap {
+    /// What to find: a literal (searched with the others) or a regex.
+    pub find: Find,
+    pub right: String,
+    pub guards: Guards,
+    /// Whether `--fix` may apply the replacement without a human reading the sentence.
+    pub safe: bool,
+}
+
+pub enum Find {
+    Literal(String),
+    /// A regex; its group named `hit` (or the whole match) is replaced.
+    Regex(Regex),
+}
+
+pub struct Substitution {
+    meta: RuleMeta,
+    message: String,
+    swaps: Vec<Swap>,
+    /// The literal wrong forms, pattern `i` being `literals[i]`'s swap.
+    automaton: Option<AhoCorasick>,
+    literals: Vec<usize>,
+}
+
+impl Substitution {
+    pub fn new(meta: RuleMeta, message: String, swaps: Vec<Swap>) -> Result<Self, String> {
+        let literals: Vec<usize> = swaps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s.find, Find::Literal(_)))
+            .map(|(i, _)| i)
+            .collect();
+        let patterns = literals.iter().map(|&i| match &swaps[i].find {
+            Find::Literal(text) => text.as_str(),
+            Find::Regex(_) => "",
+        });
+        let automaton = if literals.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(patterns)
+                    .map_err(|e| format!("wrong forms cannot be searched: {e}"))?,
+            )
+        };
+        Ok(Substitution {
+            meta,
+            message,
+            swaps,
+            automaton,
+            literals,
+        })
+    }
+
+    /// `(span, swap index)` of every wrong form, in text order, overlaps dropped.
+    fn hits(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let mut hits = Vec::new();
+        if let Some(automaton) = &self.automaton {
+            hits.extend(
+                automaton
+                    .find_iter(text)
+                    .map(|m| (m.range(), self.literals[m.pattern().as_usize()])),
+            );
+        }
+        for (i, swap) in self.swaps.iter().enumerate() {
+            if let Find::Regex(regex) = &swap.find {
+                hits.extend(regex_hits(regex, text).map(|span| (span, i)));
+            }
+        }
+        hits.retain(|(span, i)| {
+            let swap = &self.swaps[*i];
+            !swap.guards.excuse(text, span.clone()) && !inside_right_form(text, span, &swap.right)
+        });
+        hits.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+        hits.dedup_by(|later, kept| later.0.start < kept.0.end);
+        hits
+    }
+}
+
+fn regex_hits<'t>(regex: &'t Regex, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+    regex.captures_iter(text).filter_map(|caps| {
+        caps.name("hit")
+            .or_else(|| caps.get(0))
+            .map(|m| m.range())
+            .filter(|r| !r.is_empty())
+    })
+}
+
+/// Whether the text at `span` is part of an occurrence of `right` (a wrong form that the
+/// right one contains, such as `全会精神` inside a longer right form).
+fn inside_right_form(text: &str, span: &Range<usize>, right: &str) -> bool {
+    let from = floor_boundary(text, span.end.saturating_sub(right.len()));
+    let to = ceil_boundary(text, (span.start + right.len()).min(text.len()));
+    text[from..to]
+        .match_indices(right)
+        .any(|(i, m)| from + i <= span.start && span.end <= from + i + m.len())
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+impl Rule for Substitution {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        for (span, i) in self.hits(&doc.text) {
+            let swap = &self.swaps[i];
+            let message = self
+                .message
+                .replace("{match}", &doc.source[span.clone()])
+                .replace("{replacement}", &swap.right);
+            let mut finding = Finding::new(span, message);
+            if swap.safe {
+                finding.fix = Some(Fix {
+                    replacement: swap.right.clone(),
+                });
+            }
+            out.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn rule(swaps: Vec<Swap>) -> Substitution {
+        let meta = RuleMeta {
+            id: "term/test".into(),
+            severity: Severity::Warning,
+            summary: String::new(),
+            doc: String::new(),
+        };
+        Substitution::new(meta, "“{match}”应为“{replacement}”".into(), swaps).unwrap()
+    }
+
+    fn literal(wrong: &str, right: &str) -> Swap {
+        Swap {
+            find: Find::Literal(wrong.into()),
+            right: right.into(),
+            guards: Guards::default(),
+            safe: true,
+        }
+    }
+
+    fn run(rule: &Substitution, text: &str) -> Vec<(String, String, Option<String>)> {
+        let (doc, out) = crate::rules::run_rule(rule, text);
+        out.into_iter()
+            .map(|f| {
+                (
+                    doc.source[f.span].to_string(),
+                    f.message,
+                    f.fix.map(|x| x.replacement),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn literal_wrong_forms_are_replaced() {
+        let rule = rule(vec![
+            literal("两个确定", "两个确立"),
+            literal("布署", "部署"),
+        ]);
+        assert_eq!(
+            run(&rule, "坚决拥护两个确定，认真布署。"),
+            [
+                (
+                    "两个确定".into(),
+                    "“两个确定”应为“两个确立”".into(),
+                    Some("两个确立".into())
+                ),
+                (
+                    "布署".into(),
+                    "“布署”应为“部署”".into(),
+                    Some("部署".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrong_form_inside_the_right_one_is_not_reported() {
+        let rule = rule(vec![literal("四个自信", "中国特色社会主义四个自信")]);
+        assert_eq!(run(&rule, "坚定中国特色社会主义四个自信").len(), 0);
+        assert_eq!(run(&rule, "坚定四个自信").len(), 1);
+    }
+
+    #[test]
+    fn regex_swaps_replace_their_hit_group_and_unsafe_ones_have_no_fix() {
+        let swap = Swap {
+            find: Find::Regex(Regex::new("(?P<hit>即要)[^。！？；]{1,30}又要").unwrap()),
+            right: "既要".into(),
+            guards: Guards::default(),
+            safe: false,
+        };
+        let rule = rule(vec![swap]);
+        assert_eq!(
+            run(&rule, "即要抓发展，又要保安全。即要求如此。"),
+            [("即要".into(), "“即要”应为“既要”".into(), None)]
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! The `place` family against its fixtures, and the `[document]` settings that fix a
+//! document's own level.
+
+mod common;
+
+use common::{lint_fixture, lint_with_config, listing};
+use wenlint::config::Config;
+use wenlint::diagnostic::Diagnostic;
+use wenlint::rules::Registry;
+
+fn place_rule_names() -> Vec<String> {
+    Registry::builtin()
+        .iter()
+        .map(|r| r.meta().id.clone())
+        .filter_map(|id| id.strip_prefix("place/").map(str::to_string))
+        .collect()
+}
+
+fn only_place(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.retain(|d| d.rule.starts_with("place/"));
+    diagnostics
+}
+
+#[test]
+fn each_rule_fires_on_its_fixture_and_not_on_its_traps() {
+    let names = place_rule_names();
+    assert!(!names.is_empty());
+    for name in names {
+        let (doc, diagnostics) = lint_fixture(&format!("place/{name}.fire.txt"));
+        let diagnostics = only_place(diagnostics);
+        assert!(!diagnostics.is_empty(), "place/{name} did not fire");
+        insta::assert_snapshot!(format!("place_{name}_fire"), listing(&doc, &diagnostics));
+        let (doc, diagnostics) = lint_fixture(&format!("place/{name}.quiet.txt"));
+        assert_eq!(listing(&doc, &only_place(diagnostics)), "", "place/{name}");
+    }
+}
+
+#[test]
+fn the_conflict_names_both_levels_and_points_at_the_majority() {
+    let (doc, diagnostics) = lint_fixture("place/self-level.fire.txt");
+    let first = &only_place(diagnostics)[0];
+    assert!(
+        first.message.contains("“省”级自称（7 处）"),
+        "{}",
+        first.message
+    );
+    assert!(
+        first.message.contains("“市”级（3 处）"),
+        "{}",
+        first.message
+    );
+    let related = &first.related[0];
+    assert_eq!(&doc.source[related.span.clone()], "全省");
+}
+
+const PROVINCIAL_WORDS_IN_A_CITY: &str =
+    "今年以来，我市经济平稳运行。\n在省委的坚强领导下，我省将继续加大投入。\n全市上下要狠抓落实。\n";
+
+#[test]
+fn a_configured_level_treats_higher_levels_as_superiors() {
+    let (doc, diagnostics) =
+        lint_with_config(PROVINCIAL_WORDS_IN_A_CITY, "[document]\nlevel = \"市\"\n");
+    assert_eq!(listing(&doc, &only_place(diagnostics)), "");
+}
+
+#[test]
+fn a_municipality_has_no_province_above_it() {
+    let (doc, diagnostics) = lint_with_config(
+        PROVINCIAL_WORDS_IN_A_CITY,
+        "[document]\nregion = \"天津市\"\n",
+    );
+    assert_eq!(
+        listing(&doc, &only_place(diagnostics)),
+        "2:2 place/self-level “省委”\n2:11 place/self-level “我省”\n"
+    );
+}
+
+#[test]
+fn a_configured_province_reports_city_words() {
+    let (doc, diagnostics) = lint_with_config(
+        PROVINCIAL_WORDS_IN_A_CITY,
+        "[document]\nregion = \"河北省\"\n",
+    );
+    assert_eq!(
+        listing(&doc, &only_place(diagnostics)),
+        "1:6 place/self-level “我市”\n3:1 place/self-level “全市”\n"
+    );
+}
+
+#[test]
+fn bad_document_settings_point_at_their_line() {
+    let error = Config::parse(
+        std::path::Path::new("wenlint.toml"),
+        "[document]\nlevel = \"村\"\n",
+    )
+    .err()
+    .unwrap();
+    assert!(error.to_string().contains("wenlint.toml:2:"), "{error}");
+    assert!(error.message.contains("unknown level"), "{}", error.message);
+    let error = Config::parse(
+        std::path::Path::new("wenlint.toml"),
+        "[document]\nregion = \"天津\"\n",
+    )
+    .err()
+    .unwrap();
+    assert!(
+        error.message.contains("did you mean `天津市`"),
+        "{}",
+        error.message
+    );
+}

@@ -236,3 +236,57 @@ fn clean_texts_report_no_self_level_conflict() {
     }
     assert_eq!(reported, Vec::<String>::new());
 }
+
+/// The seed's misspelt formula is reported with the right form it uses elsewhere, and every
+/// `dangshi` left by the input method is reported.
+#[test]
+fn seed_reports_its_wrong_formula_and_pinyin() {
+    let Some(corpus) = common::corpus() else {
+        return skip("term and pinyin on the seed");
+    };
+    let text = std::fs::read_to_string(corpus.join(SEED)).unwrap();
+    let (doc, diagnostics) = common::lint_text(&text, Format::Text);
+    let canonical: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.rule.starts_with("term/"))
+        .collect();
+    assert_eq!(canonical.len(), 1);
+    assert_eq!(&doc.source[canonical[0].span.clone()], "两个确定");
+    let related = &canonical[0].related[0];
+    assert_eq!(&doc.source[related.span.clone()], "两个确立");
+    let pinyin: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "pinyin/leftover")
+        .map(|d| &doc.source[d.span.clone()])
+        .collect();
+    assert_eq!(pinyin.len(), text.matches("dangshi").count());
+    assert!(pinyin.iter().all(|p| *p == "dangshi"));
+}
+
+/// Professionally edited texts: no wrong term, no pinyin; the only variants reported are
+/// `其它` and `其他` mixed in one text (old reports, some regulations).
+#[test]
+fn clean_texts_report_no_wrong_term_and_no_pinyin() {
+    let Some(corpus) = common::corpus() else {
+        return skip("term and pinyin on the clean texts");
+    };
+    for (path, text) in documents_in(&corpus.join("clean")) {
+        let (doc, diagnostics) = common::lint_text(&text, Format::from_path(&path));
+        for d in &diagnostics {
+            let shown = &doc.source[d.span.clone()];
+            match d.rule.as_str() {
+                "term/variant" => assert!(
+                    ["其它", "其他"].contains(&shown)
+                        && text.contains("其它")
+                        && text.contains("其他"),
+                    "{}: {shown}",
+                    path.display()
+                ),
+                rule if rule.starts_with("term/") || rule.starts_with("pinyin/") => {
+                    panic!("{}: {rule} {shown}", path.display())
+                }
+                _ => {}
+            }
+        }
+    }
+}

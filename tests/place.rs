@@ -6,33 +6,10 @@ mod common;
 use common::{lint_fixture, lint_with_config, listing};
 use wenlint::config::Config;
 use wenlint::diagnostic::Diagnostic;
-use wenlint::rules::Registry;
-
-fn place_rule_names() -> Vec<String> {
-    Registry::builtin()
-        .iter()
-        .map(|r| r.meta().id.clone())
-        .filter_map(|id| id.strip_prefix("place/").map(str::to_string))
-        .collect()
-}
 
 fn only_place(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.retain(|d| d.rule.starts_with("place/"));
     diagnostics
-}
-
-#[test]
-fn each_rule_fires_on_its_fixture_and_not_on_its_traps() {
-    let names = place_rule_names();
-    assert!(!names.is_empty());
-    for name in names {
-        let (doc, diagnostics) = lint_fixture(&format!("place/{name}.fire.txt"));
-        let diagnostics = only_place(diagnostics);
-        assert!(!diagnostics.is_empty(), "place/{name} did not fire");
-        insta::assert_snapshot!(format!("place_{name}_fire"), listing(&doc, &diagnostics));
-        let (doc, diagnostics) = lint_fixture(&format!("place/{name}.quiet.txt"));
-        assert_eq!(listing(&doc, &only_place(diagnostics)), "", "place/{name}");
-    }
 }
 
 #[test]

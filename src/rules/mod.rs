@@ -11,6 +11,7 @@ pub mod consistency;
 pub mod existence;
 pub mod numbering;
 pub mod pack;
+pub mod pinyin;
 pub mod place;
 pub mod substitution;
 
@@ -60,10 +61,13 @@ pub trait Rule: Send + Sync {
 }
 
 /// The built-in packs, as `(path in the repository, contents)`.
-const BUILTIN_PACKS: &[(&str, &str)] = &[(
-    "rules/placeholder.toml",
-    include_str!("../../rules/placeholder.toml"),
-)];
+const BUILTIN_PACKS: &[(&str, &str)] = &[
+    (
+        "rules/placeholder.toml",
+        include_str!("../../rules/placeholder.toml"),
+    ),
+    ("rules/term.toml", include_str!("../../rules/term.toml")),
+];
 
 static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     let mut registry = Registry::default();
@@ -80,7 +84,12 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     let rust_rules = numbering::rules()
         .into_iter()
         .map(|rule| Arc::new(rule) as Arc<dyn Rule>)
-        .chain(place::rules().into_iter().map(Arc::from));
+        .chain(place::rules().into_iter().map(Arc::from))
+        .chain(
+            pinyin::rules()
+                .into_iter()
+                .map(|rule| Arc::new(rule) as Arc<dyn Rule>),
+        );
     for rule in rust_rules {
         registry
             .add(rule)

@@ -91,6 +91,8 @@ struct SwapDef {
     #[serde(default)]
     #[allow(dead_code)]
     source: Option<String>,
+    /// The year the right form became official; older documents are not reported.
+    since: Option<u16>,
     not_preceded_by: Option<Spanned<String>>,
     not_followed_by: Option<Spanned<String>>,
     unless: Option<Spanned<String>>,
@@ -253,6 +255,7 @@ fn compile_swap(
             located,
         )?,
         safe: def.fix,
+        since: def.since,
     })
 }
 

@@ -6,13 +6,14 @@
 //! part of the right form itself (a wrong form inside the right one) is never reported.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::existence::Guards;
 use super::{Context, Rule, RuleMeta};
-use crate::diagnostic::{Finding, Fix};
+use crate::diagnostic::{Finding, Fix, Related};
 
 /// One wrong form and its replacement.
 pub struct Swap {
@@ -22,6 +23,9 @@ pub struct Swap {
     pub guards: Guards,
     /// Whether `--fix` may apply the replacement without a human reading the sentence.
     pub safe: bool,
+    /// The year the right form became the official one: a document of an earlier year (a
+    /// 2014 report says `以习近平同志为总书记的党中央`, rightly) is not reported.
+    pub since: Option<u16>,
 }
 
 pub enum Find {
@@ -72,6 +76,14 @@ impl Substitution {
 
     /// `(span, swap index)` of every wrong form, in text order, overlaps dropped.
     fn hits(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let mut year: Option<Option<u16>> = None;
+        let mut current = |swap: &Swap| match swap.since {
+            None => true,
+            // A form that was once official is not reported where the date is unknown.
+            Some(since) => year
+                .get_or_insert_with(|| document_year(text))
+                .is_some_and(|written| written >= since),
+        };
         let mut hits = Vec::new();
         if let Some(automaton) = &self.automaton {
             hits.extend(
@@ -87,12 +99,49 @@ impl Substitution {
         }
         hits.retain(|(span, i)| {
             let swap = &self.swaps[*i];
-            !swap.guards.excuse(text, span.clone()) && !inside_right_form(text, span, &swap.right)
+            !swap.guards.excuse(text, span.clone())
+                && !inside_right_form(text, span, &swap.right)
+                && current(swap)
         });
         hits.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
         hits.dedup_by(|later, kept| later.0.start < kept.0.end);
         hits
     }
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2})年|([一二][九〇○零][〇○零一二三四五六七八九]{2})年")
+        .expect("year pattern is valid")
+});
+
+/// When a text was written, near enough: of the two years it names most often (`2021年`,
+/// `二〇二一年`), the earlier. A report names the year it reports on and the years it plans
+/// for (`到2020年`), and the plan years must not make an old text look new.
+fn document_year(text: &str) -> Option<u16> {
+    let mut counts: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
+    for caps in YEAR.captures_iter(text) {
+        let year = match (caps.get(1), caps.get(2)) {
+            (Some(digits), _) => digits.as_str().parse().ok(),
+            (_, Some(chinese)) => chinese_year(chinese.as_str()),
+            _ => None,
+        };
+        if let Some(year) = year {
+            *counts.entry(year).or_default() += 1;
+        }
+    }
+    let mut by_count: Vec<(u16, usize)> = counts.into_iter().collect();
+    by_count.sort_by_key(|&(year, n)| std::cmp::Reverse((n, year)));
+    by_count.iter().take(2).map(|&(year, _)| year).min()
+}
+
+fn chinese_year(digits: &str) -> Option<u16> {
+    digits.chars().try_fold(0u16, |year, c| {
+        let digit = match c {
+            '〇' | '○' | '零' => 0,
+            _ => "一二三四五六七八九".chars().position(|d| d == c)? as u16 + 1,
+        };
+        Some(year * 10 + digit)
+    })
 }
 
 fn regex_hits<'t>(regex: &'t Regex, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
@@ -128,6 +177,14 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// The first occurrence of the right form outside `hit`: a drafter who wrote it right once
+/// sees the two side by side.
+fn right_form_elsewhere(text: &str, right: &str, hit: &Range<usize>) -> Option<Range<usize>> {
+    text.match_indices(right)
+        .map(|(at, m)| at..at + m.len())
+        .find(|at| at.end <= hit.start || at.start >= hit.end)
+}
+
 impl Rule for Substitution {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -141,7 +198,13 @@ impl Rule for Substitution {
                 .message
                 .replace("{match}", &doc.source[span.clone()])
                 .replace("{replacement}", &swap.right);
-            let mut finding = Finding::new(span, message);
+            let mut finding = Finding::new(span.clone(), message);
+            if let Some(at) = right_form_elsewhere(&doc.text, &swap.right, &span) {
+                finding.related.push(Related {
+                    span: at,
+                    message: format!("本文此处写作“{}”", swap.right),
+                });
+            }
             if swap.safe {
                 finding.fix = Some(Fix {
                     replacement: swap.right.clone(),
@@ -173,6 +236,7 @@ mod tests {
             right: right.into(),
             guards: Guards::default(),
             safe: true,
+            since: None,
         }
     }
 
@@ -226,11 +290,34 @@ mod tests {
             right: "既要".into(),
             guards: Guards::default(),
             safe: false,
+            since: None,
         };
         let rule = rule(vec![swap]);
         assert_eq!(
             run(&rule, "即要抓发展，又要保安全。即要求如此。"),
             [("即要".into(), "“即要”应为“既要”".into(), None)]
         );
+    }
+
+    #[test]
+    fn a_form_that_became_official_later_is_not_reported_in_older_texts() {
+        let mut swap = literal("以习近平同志为总书记的党中央", "以习近平同志为核心的党中央");
+        swap.since = Some(2017);
+        let rule = rule(vec![swap]);
+        let text = "团结在以习近平同志为总书记的党中央周围，";
+        assert_eq!(run(&rule, &format!("2014年，{text}")).len(), 0);
+        assert_eq!(run(&rule, &format!("二〇二一年，{text}")).len(), 1);
+        assert_eq!(run(&rule, text).len(), 0, "no year: the date is unknown");
+    }
+
+    #[test]
+    fn document_year_reads_both_numeral_systems_and_discounts_target_years() {
+        assert_eq!(document_year("二〇二一年，二〇二一年，1998年"), Some(1998));
+        assert_eq!(
+            document_year("2020年、2020年、2020年、2015年、2015年、2016年"),
+            Some(2015)
+        );
+        assert_eq!(document_year("一九五五年"), Some(1955));
+        assert_eq!(document_year("没有年份"), None);
     }
 }

@@ -14,6 +14,7 @@ use crate::config::{Config, ConfigProblem, Configs};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Format};
 use crate::error::Error;
+use crate::fix;
 use crate::lint;
 use crate::output::{self, json};
 use crate::rules::{family_of, Registry, Rule};
@@ -74,6 +75,11 @@ struct CheckArgs {
     /// Name (and so format) of the text read from standard input.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     stdin_filename: String,
+
+    /// Apply the fixes rules offer, writing each file back in its encoding, then report
+    /// what is left.
+    #[arg(long)]
+    fix: bool,
 
     #[command(flatten)]
     config: ConfigArg,
@@ -208,7 +214,12 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
         paths.into_iter().partition(|p| p.as_os_str() == "-");
 
     let mut sink = Sink::new(args.format, color);
-    if !stdin_requested.is_empty() {
+    if args.fix && !stdin_requested.is_empty() {
+        errors.push(Error::file(
+            &args.stdin_filename,
+            "--fix cannot write back to standard input; name the file instead",
+        ));
+    } else if !stdin_requested.is_empty() {
         lint_stdin(
             &args.stdin_filename,
             &cwd,
@@ -218,9 +229,16 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
             &mut errors,
         )?;
     }
+    let mut fixed = FixCount::default();
     for target in walk::targets(&paths, &mut configs, &mut errors) {
         let shown = target.path.display().to_string();
-        match lint::load(&target.path, &shown) {
+        let loaded = if args.fix {
+            lint::load_stored(&target.path, &shown)
+                .and_then(|(doc, storage)| fix_file(&target, &shown, doc, storage, &mut fixed))
+        } else {
+            lint::load(&target.path, &shown)
+        };
+        match loaded {
             Ok(doc) => {
                 let diagnostics = lint::lint(&doc, &target.config);
                 sink.file(&mut out, &shown, &doc, &diagnostics)?;
@@ -232,10 +250,46 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     out.flush()?;
     drop(out);
     let mut stderr = io::stderr().lock();
+    if args.fix {
+        writeln!(
+            stderr,
+            "Fixed {} in {}.",
+            plural(fixed.fixes, "problem"),
+            plural(fixed.files, "file")
+        )?;
+    }
     for error in &errors {
         error.render(&mut stderr, err_color)?;
     }
     Ok(exit_code(&outcome, args.fail_on.threshold()))
+}
+
+#[derive(Default)]
+struct FixCount {
+    fixes: usize,
+    files: usize,
+}
+
+/// Applies the fixes the rules offer for `doc` and writes the file back; returns the document
+/// to report on (the fixed one, or `doc` when there was nothing to fix).
+fn fix_file(
+    target: &walk::Target,
+    shown: &str,
+    doc: Document,
+    storage: lint::Storage,
+    count: &mut FixCount,
+) -> Result<Document, Error> {
+    let diagnostics = lint::lint(&doc, &target.config);
+    let Some((text, fixes)) = fix::apply(&doc.source, &diagnostics) else {
+        return Ok(doc);
+    };
+    let bytes = fix::encode(&text, storage.encoding, storage.bom)
+        .map_err(|reason| Error::file(shown, format!("not fixed: {reason}")))?;
+    fix::write_atomically(&target.path, &bytes)
+        .map_err(|e| Error::file(shown, format!("not fixed: cannot write: {e}")))?;
+    count.fixes += fixes;
+    count.files += 1;
+    Ok(Document::new(text, doc.format))
 }
 
 fn exit_code(outcome: &Outcome, threshold: Severity) -> ExitCode {

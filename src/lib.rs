@@ -6,7 +6,8 @@
 //! 2. [`document`]: text to a model with a lint view, lines, paragraphs and sentences;
 //! 3. [`rules`]: the rule registry, built-in rule packs and the rule kinds that run them;
 //! 4. [`diagnostic`]: what a rule reports;
-//! 5. [`output`]: human, concise and JSON renderings.
+//! 5. [`output`]: human, concise and JSON renderings;
+//! 6. [`fix`]: with `--fix`, the fixed text written back as it was stored.
 //!
 //! [`config`] finds and parses `wenlint.toml`; [`lint`] ties the stages together for one file;
 //! [`cli`] is the command line.
@@ -16,6 +17,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
+pub mod fix;
 pub mod lint;
 pub mod output;
 pub mod read;

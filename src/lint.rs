@@ -37,8 +37,27 @@ pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
 
 /// Reads and decodes `path` into a document; `shown` is how the path appears in messages.
 pub fn load(path: &Path, shown: &str) -> Result<Document, Error> {
+    load_stored(path, shown).map(|(doc, _)| doc)
+}
+
+/// How a file was stored, to write it back the same way.
+#[derive(Debug, Clone, Copy)]
+pub struct Storage {
+    pub encoding: &'static encoding_rs::Encoding,
+    pub bom: bool,
+}
+
+/// [`load`], also telling how the file was stored.
+pub fn load_stored(path: &Path, shown: &str) -> Result<(Document, Storage), Error> {
     let decoded = read::read_file(path).map_err(|e| Error::file(shown, e))?;
-    Ok(Document::new(decoded.text, Format::from_path(path)))
+    let storage = Storage {
+        encoding: decoded.encoding,
+        bom: decoded.bom,
+    };
+    Ok((
+        Document::new(decoded.text, Format::from_path(path)),
+        storage,
+    ))
 }
 
 /// Decodes text that arrived on standard input.

@@ -1,0 +1,154 @@
+//! `--fix`: applying the fixes rules offer, and writing the file back as it was stored.
+//!
+//! Only the bytes of the fixed spans change. The text is encoded again in the encoding it was
+//! read in (UTF-8 with or without a byte-order mark, UTF-16, GB18030/GBK), line endings are
+//! untouched (no fix spans a line break), and the file is replaced atomically: the new text is
+//! written to a temporary file in the same directory, which is then renamed over the old one,
+//! so an interrupted run leaves either the old file or the new one, never half of each.
+
+use std::io::Write;
+use std::path::Path;
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+use crate::diagnostic::Diagnostic;
+
+/// The fixed text and how many fixes went into it, or `None` when nothing was fixed.
+pub fn apply(source: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)> {
+    let mut fixes: Vec<(&std::ops::Range<usize>, &str)> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref().map(|f| (&d.span, f.replacement.as_str())))
+        .filter(|(span, replacement)| &source[(*span).clone()] != *replacement)
+        .collect();
+    fixes.sort_by_key(|(span, _)| (span.start, span.end));
+    let mut fixed = String::with_capacity(source.len());
+    let mut at = 0;
+    let mut count = 0;
+    for (span, replacement) in fixes {
+        // Two rules fixing overlapping text: the first fix wins, the next run sees the rest.
+        if span.start < at {
+            continue;
+        }
+        fixed.push_str(&source[at..span.start]);
+        fixed.push_str(replacement);
+        at = span.end;
+        count += 1;
+    }
+    if count == 0 {
+        return None;
+    }
+    fixed.push_str(&source[at..]);
+    Some((fixed, count))
+}
+
+/// `text` as the bytes of a file in `encoding`, with a byte-order mark if the file had one;
+/// an error if a character has no representation there (a fix never brings one in, but the
+/// check keeps a file from being damaged if it ever did).
+pub fn encode(text: &str, encoding: &'static Encoding, bom: bool) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(text.len() + 3);
+    if encoding == UTF_8 {
+        if bom {
+            bytes.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        bytes.extend_from_slice(text.as_bytes());
+    } else if encoding == UTF_16LE || encoding == UTF_16BE {
+        // encoding_rs decodes UTF-16 but encodes only to UTF-8, by the Encoding Standard.
+        let little = encoding == UTF_16LE;
+        let unit = |u: u16| {
+            if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            }
+        };
+        if bom {
+            bytes.extend_from_slice(&unit(0xFEFF));
+        }
+        for u in text.encode_utf16() {
+            bytes.extend_from_slice(&unit(u));
+        }
+    } else {
+        let (encoded, _, unmappable) = encoding.encode(text);
+        if unmappable {
+            return Err(format!(
+                "the fixed text cannot be written in {}",
+                encoding.name()
+            ));
+        }
+        bytes.extend_from_slice(&encoded);
+    }
+    Ok(bytes)
+}
+
+/// Replaces the file at `path` with `bytes` atomically, keeping its permissions.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.as_file().set_permissions(permissions)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Fix, Severity};
+
+    fn fixing(span: std::ops::Range<usize>, replacement: &str) -> Diagnostic {
+        Diagnostic {
+            rule: "term/test".into(),
+            severity: Severity::Warning,
+            message: String::new(),
+            span,
+            related: Vec::new(),
+            fix: Some(Fix {
+                replacement: replacement.into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn fixes_replace_only_their_spans_and_the_first_of_overlapping_wins() {
+        let source = "甲布署乙\r\n丙截止目前丁";
+        let a = source.find("布署").unwrap();
+        let b = source.find("截止").unwrap();
+        let diagnostics = [
+            fixing(a..a + 6, "部署"),
+            fixing(b..b + 12, "截至目前"),
+            fixing(b..b + 6, "截至"),
+        ];
+        assert_eq!(
+            apply(source, &diagnostics),
+            Some(("甲部署乙\r\n丙截至目前丁".to_string(), 2))
+        );
+    }
+
+    #[test]
+    fn nothing_to_fix_is_none() {
+        assert_eq!(apply("部署", &[fixing(0..6, "部署")]), None);
+        assert_eq!(apply("部署", &[]), None);
+    }
+
+    #[test]
+    fn encodings_round_trip() {
+        let text = "两个确立\r\n";
+        for (encoding, bom) in [
+            (UTF_8, false),
+            (UTF_8, true),
+            (UTF_16LE, true),
+            (UTF_16BE, true),
+            (encoding_rs::GB18030, false),
+        ] {
+            let bytes = encode(text, encoding, bom).unwrap();
+            let decoded = crate::read::decode(&bytes).unwrap();
+            assert_eq!(decoded.text, text, "{}", encoding.name());
+            assert_eq!(decoded.bom, bom, "{}", encoding.name());
+        }
+    }
+}

@@ -290,3 +290,20 @@ fn clean_texts_report_no_wrong_term_and_no_pinyin() {
         }
     }
 }
+
+/// `联系天津发展所需` in a text that calls itself `我省`: 天津 has no province above it. The
+/// seed's `北京` (`在北京召开`, `北京冬奥会`) is not reported.
+#[test]
+fn seed_reports_tianjin_as_its_own_but_not_beijing() {
+    let Some(corpus) = common::corpus() else {
+        return skip("place/region on the seed");
+    };
+    let text = std::fs::read_to_string(corpus.join(SEED)).unwrap();
+    let (doc, diagnostics) = common::lint_text(&text, Format::Text);
+    let reported: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "place/region")
+        .map(|d| &doc.source[d.span.clone()])
+        .collect();
+    assert_eq!(reported, ["天津"]);
+}

@@ -86,3 +86,26 @@ fn bad_document_settings_point_at_their_line() {
         error.message
     );
 }
+
+#[test]
+fn a_configured_region_reports_other_regions_spoken_of_as_its_own() {
+    let text = "要结合山东实际，推动河北高质量发展，推动石家庄高质量发展。\n会议在北京召开，聚焦北京冬奥会。\n";
+    let (doc, diagnostics) = lint_with_config(text, "[document]\nregion = \"河北省\"\n");
+    assert_eq!(
+        listing(&doc, &only_place(diagnostics)),
+        "1:4 place/region “山东”\n"
+    );
+    let (doc, diagnostics) = lint_with_config(text, "[document]\nregion = \"石家庄市\"\n");
+    assert_eq!(
+        listing(&doc, &only_place(diagnostics)),
+        "1:4 place/region “山东”\n",
+        "a parent (河北) is not reported"
+    );
+}
+
+#[test]
+fn allowed_phrases_are_never_reported() {
+    let text = "我省各项工作稳步推进，要联系天津发展所需。\n";
+    let (doc, diagnostics) = lint_with_config(text, "[document]\nallow = [\"联系天津发展\"]\n");
+    assert_eq!(listing(&doc, &only_place(diagnostics)), "");
+}

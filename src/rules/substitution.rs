@@ -14,6 +14,7 @@ use regex::Regex;
 use super::existence::Guards;
 use super::{Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Fix, Related};
+use crate::document::phrase_covers;
 
 /// One wrong form and its replacement.
 pub struct Swap {
@@ -100,7 +101,7 @@ impl Substitution {
         hits.retain(|(span, i)| {
             let swap = &self.swaps[*i];
             !swap.guards.excuse(text, span.clone())
-                && !inside_right_form(text, span, &swap.right)
+                && !phrase_covers(text, span, &swap.right)
                 && current(swap)
         });
         hits.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
@@ -151,30 +152,6 @@ fn regex_hits<'t>(regex: &'t Regex, text: &'t str) -> impl Iterator<Item = Range
             .map(|m| m.range())
             .filter(|r| !r.is_empty())
     })
-}
-
-/// Whether the text at `span` is part of an occurrence of `right` (a wrong form that the
-/// right one contains, such as `全会精神` inside a longer right form).
-fn inside_right_form(text: &str, span: &Range<usize>, right: &str) -> bool {
-    let from = floor_boundary(text, span.end.saturating_sub(right.len()));
-    let to = ceil_boundary(text, (span.start + right.len()).min(text.len()));
-    text[from..to]
-        .match_indices(right)
-        .any(|(i, m)| from + i <= span.start && span.end <= from + i + m.len())
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// The first occurrence of the right form outside `hit`: a drafter who wrote it right once

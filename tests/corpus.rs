@@ -237,8 +237,8 @@ fn clean_texts_report_no_self_level_conflict() {
     assert_eq!(reported, Vec::<String>::new());
 }
 
-/// The seed's misspelt formula is reported with the right form it uses elsewhere, and every
-/// `dangshi` left by the input method is reported.
+/// The seed's misspelt formula is reported with the right form it uses elsewhere, so is its
+/// `刀口向内` beside `刀刃向内`, and every `dangshi` left by the input method.
 #[test]
 fn seed_reports_its_wrong_formula_and_pinyin() {
     let Some(corpus) = common::corpus() else {
@@ -246,14 +246,21 @@ fn seed_reports_its_wrong_formula_and_pinyin() {
     };
     let text = std::fs::read_to_string(corpus.join(SEED)).unwrap();
     let (doc, diagnostics) = common::lint_text(&text, Format::Text);
-    let canonical: Vec<_> = diagnostics
+    let terms: Vec<_> = diagnostics
         .iter()
         .filter(|d| d.rule.starts_with("term/"))
         .collect();
-    assert_eq!(canonical.len(), 1);
-    assert_eq!(&doc.source[canonical[0].span.clone()], "两个确定");
-    let related = &canonical[0].related[0];
-    assert_eq!(&doc.source[related.span.clone()], "两个确立");
+    let shown: Vec<(&str, &str)> = terms
+        .iter()
+        .map(|d| (d.rule.as_str(), &doc.source[d.span.clone()]))
+        .collect();
+    assert_eq!(
+        shown,
+        [("term/canonical", "两个确定"), ("term/variant", "刀口向内")]
+    );
+    for (d, right) in terms.iter().zip(["两个确立", "刀刃向内"]) {
+        assert_eq!(&doc.source[d.related[0].span.clone()], right);
+    }
     let pinyin: Vec<&str> = diagnostics
         .iter()
         .filter(|d| d.rule == "pinyin/leftover")

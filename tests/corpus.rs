@@ -314,3 +314,149 @@ fn seed_reports_tianjin_as_its_own_but_not_beijing() {
         .collect();
     assert_eq!(reported, ["天津"]);
 }
+
+/// The seed's adjacent restatement (`营造学dangshi的浓厚氛围。营造了浓厚的dangshi学习教育氛围。`)
+/// is a warning; the clauses pasted into two sections (`忠诚履责、奋发有为，积极投身新时代…伟大
+/// 实践`) are reported as info; nothing else in the family is a warning.
+#[test]
+fn seed_reports_its_repetitions() {
+    let Some(corpus) = common::corpus() else {
+        return skip("duplicates on the seed");
+    };
+    let text = std::fs::read_to_string(corpus.join(SEED)).unwrap();
+    let (doc, diagnostics) = common::lint_text(&text, Format::Text);
+    let found: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .filter(|d| d.rule.starts_with("duplicate/"))
+        .map(|d| (d.rule.as_str(), &doc.source[d.span.clone()]))
+        .collect();
+    assert!(found.contains(&("duplicate/near", "营造了浓厚的dangshi学习教育氛围。")));
+    assert!(found.contains(&("duplicate/clause", "忠诚履责、奋发有为")));
+    assert!(found.contains(&("duplicate/clause", "积极投身新时代XXXX伟大实践")));
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| {
+            d.rule.starts_with("duplicate/") && d.severity != wenlint::diagnostic::Severity::Info
+        })
+        .count();
+    assert_eq!(warnings, 1, "{found:?}");
+}
+
+/// Professionally edited texts: the duplicate warnings are the paragraphs these copies print
+/// twice (gwr-2010, gwr-2015), sentences the speakers repeated, and targets restated; each
+/// was read. Regulations, whose standard clauses recur by design, report none.
+#[test]
+fn clean_texts_report_only_real_repetitions() {
+    let Some(corpus) = common::corpus() else {
+        return skip("duplicates on the clean texts");
+    };
+    let mut reported = Vec::new();
+    for (path, text) in documents_in(&corpus.join("clean")) {
+        let (doc, diagnostics) = common::lint_text(&text, Format::from_path(&path));
+        for d in diagnostics
+            .iter()
+            .filter(|d| d.rule == "duplicate/sentence" || d.rule == "duplicate/near")
+        {
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            reported.push(format!("{name}:{}", doc.position(d.span.start).line));
+        }
+    }
+    assert_eq!(
+        reported,
+        [
+            "cpc-congress-11.txt:78",
+            "cpc-congress-11.txt:78",
+            "cpc-congress-11.txt:146",
+            "cpc-congress-11.txt:146",
+            "gwr-1955.txt:35",
+            "gwr-1955.txt:37",
+            "gwr-1964.txt:139",
+            "gwr-1988.txt:360",
+            "gwr-2003.txt:243",
+            "gwr-2010.txt:171",
+            "gwr-2010.txt:171",
+            "gwr-2010.txt:171",
+            "gwr-2010.txt:311",
+            "gwr-2012.txt:179",
+            "gwr-2015.txt:99",
+            "gwr-2015.txt:99",
+            "gwr-2015.txt:99",
+            "gwr-2015.txt:99",
+            "prov-gansu-gwr-2026.txt:40",
+            "prov-guangdong-gwr-2026.txt:57",
+            "prov-guizhou-gwr-2026.txt:70",
+        ]
+    );
+}
+
+/// Duplicates injected into clean reports are found where they were put: a sentence copied
+/// exactly, copied with two characters changed, and two of its clauses pasted into another
+/// sentence.
+#[test]
+fn duplicates_injected_into_clean_texts_are_found() {
+    let Some(corpus) = common::corpus() else {
+        return skip("injected duplicates");
+    };
+    let mut checked = 0;
+    for (path, text) in documents_in(&corpus.join("clean/local-reports")).take(15) {
+        let lines: Vec<&str> = text.lines().collect();
+        let Some(sentence) = long_sentence(&lines) else {
+            continue;
+        };
+        let changed = change_two_characters(&sentence);
+        let clauses: Vec<&str> = sentence.trim_end_matches('。').split('，').collect();
+        let moved = format!("与此同时，各地{}，{}。", clauses[1], clauses[2]);
+        for (injected, rule) in [
+            (sentence.clone(), "duplicate/sentence"),
+            (changed, "duplicate/near"),
+            (moved, "duplicate/clause"),
+        ] {
+            // Appended to the last paragraph, as an edit would put it.
+            let edited = format!("{}{injected}\n", text.trim_end());
+            let (doc, diagnostics) = common::lint_text(&edited, Format::Text);
+            let last_line = doc.line_count() - 1;
+            assert!(
+                diagnostics
+                    .iter()
+                    .any(|d| d.rule == rule && doc.position(d.span.start).line == last_line),
+                "{}: {rule} missed the injected “{injected}”",
+                path.display()
+            );
+        }
+        checked += 1;
+    }
+    assert!(
+        checked >= 10,
+        "only {checked} reports had a sentence to copy"
+    );
+}
+
+/// A sentence of three or more clauses and 30 to 60 characters, from the latter part of a
+/// text.
+fn long_sentence(lines: &[&str]) -> Option<String> {
+    let middle = &lines[lines.len() / 3..];
+    middle
+        .iter()
+        .flat_map(|line| line.split_inclusive('。'))
+        .find_map(|s| {
+            let s = s.trim();
+            let length = s.chars().count();
+            let clean = !s.contains(['“', '”', '《', '（', '；', '：']) && s.ends_with('。');
+            let clauses: Vec<&str> = s.split('，').collect();
+            // The two clauses to move must be clauses the rule considers: eight characters
+            // or more, words rather than figures.
+            let movable = clauses.len() >= 3
+                && clauses[1..3]
+                    .iter()
+                    .all(|c| c.chars().count() >= 8 && !c.contains(|ch: char| ch.is_ascii_digit()));
+            (clean && movable && (30..=60).contains(&length)).then(|| s.to_string())
+        })
+}
+
+fn change_two_characters(sentence: &str) -> String {
+    let mut chars: Vec<char> = sentence.chars().collect();
+    let at = chars.len() / 2;
+    chars[at] = '新';
+    chars[at + 1] = '增';
+    chars.into_iter().collect()
+}

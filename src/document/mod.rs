@@ -12,9 +12,11 @@
 
 mod markdown;
 mod mask;
+mod quoted;
 mod sentences;
 
 pub use markdown::ListItem;
+pub use quoted::Quoted;
 
 use crate::diagnostic::Span;
 use crate::structure::Outline;

@@ -8,6 +8,7 @@
 //! [`Rule`], one file per family under `src/rules/` (`numbering.rs` holds `numbering/*`).
 
 pub mod consistency;
+pub mod duplicate;
 pub mod existence;
 pub mod numbering;
 pub mod pack;
@@ -85,6 +86,7 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
         .into_iter()
         .map(|rule| Arc::new(rule) as Arc<dyn Rule>)
         .chain(place::rules().into_iter().map(Arc::from))
+        .chain(duplicate::rules().into_iter().map(Arc::from))
         .chain(
             pinyin::rules()
                 .into_iter()

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::Document;
+use crate::document::{Document, Quoted};
 
 /// How a self-reference names its level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,11 +79,11 @@ const NOT_AFTER_ORGAN: &[&str] = &["党校", "书记", "常委"];
 /// Every self-reference of the document outside quotations and titles. `is_named` tells
 /// whether a text ends with a region's name (`天津市`), so that `天津市委` is not a bare organ.
 pub fn references(doc: &Document, is_named: &dyn Fn(&str) -> bool) -> Vec<Reference> {
-    let quoted = quoted_ranges(&doc.text);
+    let quoted = Quoted::new(&doc.text);
     REFERENCE
         .captures_iter(&doc.text)
         .filter_map(|caps| reference(&doc.text, &caps, is_named))
-        .filter(|r| !inside(&quoted, r.span.start))
+        .filter(|r| !quoted.contains(r.span.start))
         .collect()
 }
 
@@ -134,44 +134,6 @@ fn ends_a_word(before: &str, marker: &str) -> bool {
     };
     let word: String = [previous, first].iter().collect();
     ENDS_IN_MARKER.contains(&word.as_str())
-}
-
-/// Spans inside `“…”`, `「…」`, `『…』` and `《…》`, paragraph by paragraph (an unbalanced mark
-/// in a draft must not hide the rest of the text).
-fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' | '《' | '「' | '『' => open.push(i),
-            '”' | '》' | '」' | '』' => {
-                if let Some(start) = open.pop() {
-                    ranges.push(start..i);
-                }
-            }
-            '\n' => open.clear(),
-            _ => {}
-        }
-    }
-    merge_nested(ranges)
-}
-
-/// Sorted, disjoint ranges covering the same bytes (a title inside a quotation is one range).
-fn merge_nested(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for range in ranges {
-        match merged.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => merged.push(range),
-        }
-    }
-    merged
-}
-
-fn inside(ranges: &[Range<usize>], at: usize) -> bool {
-    let i = ranges.partition_point(|r| r.end <= at);
-    ranges.get(i).is_some_and(|r| r.contains(&at))
 }
 
 /// The rank of a level, highest first; a municipality's `市` ranks with provinces.

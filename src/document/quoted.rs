@@ -1,0 +1,73 @@
+//! Where the text quotes: inside `“…”`, `「…」`, `『…』` and `《…》`. Quoted words are someone
+//! else's (a slogan, a title, a leader's words), so rules about the document's own wording
+//! leave them alone.
+
+use crate::diagnostic::Span;
+
+/// The quoted stretches of a text, sorted and disjoint (a title inside a quotation is one
+/// stretch).
+pub struct Quoted(Vec<Span>);
+
+impl Quoted {
+    /// Pairs marks paragraph by paragraph: an unbalanced mark in a draft must not hide the
+    /// rest of the text.
+    pub fn new(text: &str) -> Quoted {
+        let mut ranges = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        for (i, c) in text.char_indices() {
+            match c {
+                '“' | '《' | '「' | '『' => open.push(i),
+                '”' | '》' | '」' | '』' => {
+                    if let Some(start) = open.pop() {
+                        ranges.push(start..i);
+                    }
+                }
+                '\n' => open.clear(),
+                _ => {}
+            }
+        }
+        Quoted(merge_nested(ranges))
+    }
+
+    /// Whether the byte at `at` is inside quotation marks.
+    pub fn contains(&self, at: usize) -> bool {
+        let i = self.0.partition_point(|r| r.end <= at);
+        self.0.get(i).is_some_and(|r| r.contains(&at))
+    }
+
+    /// Whether all of `span` is inside one quotation.
+    pub fn covers(&self, span: &Span) -> bool {
+        let i = self.0.partition_point(|r| r.end <= span.start);
+        self.0
+            .get(i)
+            .is_some_and(|r| r.start < span.start && span.end <= r.end + '”'.len_utf8())
+    }
+}
+
+fn merge_nested(mut ranges: Vec<Span>) -> Vec<Span> {
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotations_pair_within_a_paragraph() {
+        let text = "他说“我市《条例》”\n“我省";
+        let quoted = Quoted::new(text);
+        assert!(quoted.contains(text.find("我市").unwrap()));
+        assert!(quoted.contains(text.find("条例").unwrap()));
+        assert!(!quoted.contains(text.find("我省").unwrap()));
+        let inner = text.find("我市").unwrap();
+        assert!(quoted.covers(&(inner..inner + 6)));
+    }
+}

@@ -1,0 +1,193 @@
+//! Finding, for each unit in turn, an earlier unit that is the same or nearly the same, in
+//! time linear in the text: no unit is compared with every other.
+//!
+//! Equal units share a hash. Units one or two characters apart share their first or their last
+//! third (an edit falls in one place, so the other end is intact): both ends are indexed, and a
+//! unit is checked only against the few earlier units that share an end with it, with an edit
+//! distance that gives up as soon as the bound is passed.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use super::units::Unit;
+
+/// How many earlier units with the same end are kept as candidates: a common opening
+/// (`坚持以人民为中心`) must not make the check quadratic.
+const BUCKET: usize = 8;
+
+/// An earlier unit a later one repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeat {
+    pub earlier: usize,
+    /// Character edits between the two; 0 for an exact repeat.
+    pub edits: usize,
+}
+
+#[derive(Default)]
+pub struct Index {
+    exact: HashMap<u64, usize>,
+    ends: HashMap<u64, Vec<usize>>,
+}
+
+impl Index {
+    /// The earlier unit `units[i]` repeats (equal, or at most `max_edits(length)` character
+    /// edits apart), and adds `units[i]` to the index.
+    pub fn repeat_of(
+        &mut self,
+        units: &[Unit],
+        i: usize,
+        max_edits: fn(usize) -> usize,
+    ) -> Option<Repeat> {
+        let chars = &units[i].chars;
+        let exact_key = hash(chars);
+        if let Some(&earlier) = self.exact.get(&exact_key) {
+            return Some(Repeat { earlier, edits: 0 });
+        }
+        self.exact.insert(exact_key, i);
+        let near = self.near(units, i, max_edits);
+        for key in end_keys(chars.len(), chars) {
+            let bucket = self.ends.entry(key).or_default();
+            if bucket.len() == BUCKET {
+                bucket.remove(0);
+            }
+            bucket.push(i);
+        }
+        near
+    }
+
+    fn near(&self, units: &[Unit], i: usize, max_edits: fn(usize) -> usize) -> Option<Repeat> {
+        let chars = &units[i].chars;
+        let mut best: Option<Repeat> = None;
+        // The ends of an earlier unit of a slightly different length were cut at its length.
+        for length in chars.len().saturating_sub(2)..=chars.len() + 2 {
+            for key in end_keys(length, chars) {
+                for &earlier in self.ends.get(&key).into_iter().flatten() {
+                    let other = &units[earlier].chars;
+                    let bound = max_edits(chars.len().max(other.len()));
+                    if let Some(edits) = bounded_edit_distance(chars, other, bound) {
+                        if best.is_none_or(|b| (edits, earlier) < (b.edits, b.earlier)) {
+                            best = Some(Repeat { earlier, edits });
+                        }
+                    }
+                }
+            }
+        }
+        best.filter(|b| b.edits > 0)
+    }
+}
+
+/// Keys for the first and the last third of `chars`, cut as for a unit of `length` characters.
+fn end_keys(length: usize, chars: &[char]) -> Vec<u64> {
+    let k = (length / 3).clamp(3, 16);
+    if chars.len() < k {
+        return Vec::new();
+    }
+    vec![
+        hash(&("head", length / 3, &chars[..k])),
+        hash(&("tail", length / 3, &chars[chars.len() - k..])),
+    ]
+}
+
+fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The Levenshtein distance of `a` and `b` if it is at most `bound`: only the diagonal band
+/// the bound allows is computed, and a row beyond the bound ends the search.
+pub fn bounded_edit_distance(a: &[char], b: &[char], bound: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > bound {
+        return None;
+    }
+    let unreachable = bound + 1;
+    let mut previous: Vec<usize> = (0..=b.len()).map(|j| j.min(unreachable)).collect();
+    let mut current = vec![unreachable; b.len() + 1];
+    for i in 1..=a.len() {
+        let from = i.saturating_sub(bound).max(1);
+        let to = (i + bound).min(b.len());
+        current.fill(unreachable);
+        current[0] = i.min(unreachable);
+        let mut row_best = current[0];
+        for j in from..=to {
+            let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let value = substitution
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(unreachable);
+            current[j] = value;
+            row_best = row_best.min(value);
+        }
+        if row_best > bound {
+            return None;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    Some(previous[b.len()]).filter(|&d| d <= bound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    fn unit(s: &str) -> Unit {
+        Unit {
+            span: 0..0,
+            chars: chars(s),
+            sentence: 0,
+            paragraph: 0,
+        }
+    }
+
+    #[test]
+    fn edit_distance_is_exact_within_the_bound() {
+        let d = |a: &str, b: &str, k| bounded_edit_distance(&chars(a), &chars(b), k);
+        assert_eq!(
+            d("积极投身新时代XXA伟大实践", "积极投身新时代XXXX伟大实践", 3),
+            Some(2)
+        );
+        assert_eq!(d("加强组织领导", "加强组织领导", 0), Some(0));
+        assert_eq!(d("加强组织领导", "完善制度体系", 2), None);
+        assert_eq!(d("abc", "abcdef", 2), None);
+    }
+
+    #[test]
+    fn finds_exact_and_near_repeats_but_not_different_units() {
+        let units: Vec<Unit> = [
+            "积极投身新时代伟大实践奋勇前进",
+            "完善制度体系提高治理能力",
+            "积极投身新时代伟大实践奋勇前进",
+            "积极投身新时代的伟大实践奋勇前进",
+            "完善制度体系提升治理水平和能力",
+        ]
+        .iter()
+        .map(|s| unit(s))
+        .collect();
+        let mut index = Index::default();
+        let found: Vec<Option<Repeat>> = (0..units.len())
+            .map(|i| index.repeat_of(&units, i, |n| n / 5))
+            .collect();
+        assert_eq!(found[0], None);
+        assert_eq!(found[1], None);
+        assert_eq!(
+            found[2],
+            Some(Repeat {
+                earlier: 0,
+                edits: 0
+            })
+        );
+        assert_eq!(
+            found[3],
+            Some(Repeat {
+                earlier: 0,
+                edits: 1
+            })
+        );
+        assert_eq!(found[4], None);
+    }
+}

@@ -1,0 +1,527 @@
+//! `duplicate/*`: text said twice. Drafts assembled from several sources repeat a sentence,
+//! say the same thing again in the next sentence, or carry a clause pasted into two sections.
+//!
+//! - `duplicate/sentence` (warning): the same sentence again, anywhere in the document;
+//! - `duplicate/near` (warning): a sentence that nearly repeats an earlier one (a character or
+//!   two changed, its clauses reordered), or that restates the sentence just before it;
+//! - `duplicate/clause` (info): a clause of eight characters or more that appears again in
+//!   another sentence.
+//!
+//! Formulas that speeches repeat on purpose (`rules/set-phrases.txt`) are never reported, and
+//! a clause alone is only `info`: set phrases outside the list then stay quiet at the default
+//! `--fail-on warning`.
+
+mod index;
+mod units;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::{Context, Rule, RuleMeta};
+use crate::diagnostic::{Finding, Related, Severity};
+use crate::document::{Document, Quoted};
+use crate::structure::markers::{LegalUnit, Level, Marker};
+use crate::structure::Node;
+use index::{Index, Repeat};
+use units::Unit;
+
+/// Shorter sentences (`同志们：`, `谢谢大家！`) repeat by nature.
+const MIN_SENTENCE_CHARS: usize = 12;
+/// Shorter clauses are phrases, not copied text.
+const MIN_CLAUSE_CHARS: usize = 8;
+/// A clause repeated alone is reported from this length; a shorter one only with its
+/// neighbour repeated too, as pasted text is (a short clause alone is usually a formula).
+const LONG_CLAUSE_CHARS: usize = 16;
+/// A paragraph of one sentence shorter than this is a heading: headings repeat by design.
+const HEADING_CHARS: usize = 25;
+
+/// How many character edits a near repeat of `length` characters may have: one or two
+/// characters changed, a tenth of a long sentence. More is a parallel sentence with another
+/// subject (`在维护交通安全秩序方面` / `在维护公共场所秩序方面`), not a copy.
+fn near_edits(length: usize) -> usize {
+    (length / 10).max(2)
+}
+
+static SET_PHRASES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../../rules/set-phrases.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(|line| line.split(['，', '；', '：', '、', '。']))
+        .map(normalised)
+        .filter(|clause| !clause.is_empty())
+        .collect()
+});
+
+fn normalised(text: &str) -> String {
+    units::normalise(text, 0..text.len()).into_iter().collect()
+}
+
+/// A document's sentences and clauses, and what of them the rules leave alone.
+struct Units<'a> {
+    doc: &'a Document,
+    scope: Scope<'a>,
+    sentences: Vec<Unit>,
+    clauses: Vec<Unit>,
+}
+
+impl<'a> Units<'a> {
+    fn new(doc: &'a Document) -> Units<'a> {
+        let sentences = units::sentences(doc);
+        let clauses = units::clauses(doc, &sentences);
+        Units {
+            doc,
+            scope: Scope::new(doc),
+            sentences,
+            clauses,
+        }
+    }
+}
+
+/// What the duplicate rules leave alone in one document.
+struct Scope<'a> {
+    doc: &'a Document,
+    quoted: Quoted,
+    /// Where the articles and items of a regulation start (`第十二条`, `（三）`); empty for
+    /// other texts.
+    sections: Vec<usize>,
+}
+
+impl<'a> Scope<'a> {
+    fn new(doc: &'a Document) -> Scope<'a> {
+        let markers: Vec<&Marker> = doc.outline().roots.iter().flat_map(all_markers).collect();
+        let articles = markers
+            .iter()
+            .filter(|m| m.level == Level::Legal(LegalUnit::Article))
+            .count();
+        // In a regulation every article, item and paragraph (款) is a section of its own.
+        let sections = if articles >= 3 {
+            let mut starts: Vec<usize> = markers.iter().map(|m| m.span.start).collect();
+            starts.extend(doc.paragraphs.iter().map(|p| p.start));
+            starts.sort_unstable();
+            starts.dedup();
+            starts
+        } else {
+            Vec::new()
+        };
+        Scope {
+            doc,
+            quoted: Quoted::new(&doc.text),
+            sections,
+        }
+    }
+
+    /// Units that repeat by nature: set phrases, quotations, headings, text that is not
+    /// Chinese (a licence line in Latin letters).
+    fn exempt(&self, unit: &Unit, sentences: &[Unit]) -> bool {
+        let chinese = unit.chars.iter().filter(|c| !c.is_ascii()).count();
+        chinese * 2 < unit.chars.len()
+            || self.quoted.covers(&unit.span)
+            || self.is_heading(&sentences[unit.sentence])
+            || is_set_phrase(self.doc, unit)
+    }
+
+    fn is_heading(&self, sentence: &Unit) -> bool {
+        let paragraph = &self.doc.paragraphs[sentence.paragraph];
+        sentence.chars.len() < HEADING_CHARS
+            && paragraph.start == sentence.span.start
+            && self.doc.text[sentence.span.end..paragraph.end]
+                .trim()
+                .is_empty()
+    }
+
+    /// Regulations repeat their standard clauses from article to article, item to item and
+    /// paragraph to paragraph on purpose (`构成犯罪的，依法追究刑事责任。`): only a repeat
+    /// within one paragraph is reported.
+    fn may_repeat(&self, a: &Unit, b: &Unit) -> bool {
+        let section = |unit: &Unit| self.sections.partition_point(|&at| at <= unit.span.start);
+        !self.sections.is_empty() && section(a) != section(b)
+    }
+}
+
+fn all_markers(node: &Node) -> Vec<&Marker> {
+    std::iter::once(&node.marker)
+        .chain(node.children.iter().flat_map(all_markers))
+        .collect()
+}
+
+/// Whether a unit is a set phrase, or made only of set phrases.
+fn is_set_phrase(doc: &Document, unit: &Unit) -> bool {
+    if SET_PHRASES.contains(&unit.text()) {
+        return true;
+    }
+    let mut parts = doc.text[unit.span.clone()]
+        .split(['，', '；', '：', '、', '。', '！', '？'])
+        .map(normalised)
+        .filter(|part| !part.is_empty())
+        .peekable();
+    parts.peek().is_some() && parts.all(|part| SET_PHRASES.contains(&part))
+}
+
+pub fn rules() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(Sentence(meta(
+            "duplicate/sentence",
+            Severity::Warning,
+            "同一句话在文中出现两次",
+            SENTENCE,
+        ))),
+        Box::new(Near(meta(
+            "duplicate/near",
+            Severity::Warning,
+            "与前文几乎相同或紧挨着重复前一句意思的句子",
+            NEAR_DOC,
+        ))),
+        Box::new(Clause(meta(
+            "duplicate/clause",
+            Severity::Info,
+            "同一分句出现在文中两处",
+            CLAUSE,
+        ))),
+    ]
+}
+
+fn meta(id: &str, severity: Severity, summary: &str, doc: &str) -> RuleMeta {
+    RuleMeta {
+        id: id.to_string(),
+        severity,
+        summary: summary.to_string(),
+        doc: doc.trim_start_matches('\n').to_string(),
+    }
+}
+
+fn finding(doc: &Document, unit: &Unit, earlier: &Unit, message: String, label: &str) -> Finding {
+    let mut finding = Finding::new(unit.span.clone(), message);
+    finding.related.push(Related {
+        span: earlier.span.clone(),
+        message: format!("{label}（第 {} 行）", doc.position(earlier.span.start).line),
+    });
+    finding
+}
+
+struct Sentence(RuleMeta);
+
+impl Rule for Sentence {
+    fn meta(&self) -> &RuleMeta {
+        &self.0
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let scope = Scope::new(doc);
+        let sentences = units::sentences(doc);
+        let mut first: HashMap<&[char], usize> = HashMap::new();
+        for (i, sentence) in sentences.iter().enumerate() {
+            if sentence.chars.len() < MIN_SENTENCE_CHARS || scope.exempt(sentence, &sentences) {
+                continue;
+            }
+            let earlier = &sentences[*first.entry(&sentence.chars).or_insert(i)];
+            if earlier.sentence != i && !scope.may_repeat(earlier, sentence) {
+                let message = "这句话与前文完全相同".to_string();
+                out.push(finding(doc, sentence, earlier, message, "首次出现"));
+            }
+        }
+    }
+}
+
+struct Near(RuleMeta);
+
+impl Rule for Near {
+    fn meta(&self) -> &RuleMeta {
+        &self.0
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let Units {
+            doc,
+            scope,
+            sentences,
+            clauses,
+        } = Units::new(cx.doc);
+        let mut index = Index::default();
+        let mut reordered: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut clause_at = 0;
+        for (i, sentence) in sentences.iter().enumerate() {
+            let first_clause = clause_at;
+            while clauses.get(clause_at).is_some_and(|c| c.sentence == i) {
+                clause_at += 1;
+            }
+            if scope.exempt(sentence, &sentences) {
+                continue;
+            }
+            let found = if sentence.chars.len() >= MIN_SENTENCE_CHARS {
+                match index.repeat_of(&sentences, i, near_edits) {
+                    // The same sentence again is `duplicate/sentence`'s.
+                    Some(Repeat { edits: 0, .. }) => continue,
+                    Some(Repeat { earlier, edits }) => (!parallel(&scope, &sentences, earlier, i))
+                        .then(|| {
+                            let message =
+                                format!("这句话与前文的一句几乎相同（相差 {edits} 个字）");
+                            (earlier, message)
+                        }),
+                    None => reordered_repeat(&mut reordered, &clauses[first_clause..clause_at], i),
+                }
+            } else {
+                None
+            };
+            let found =
+                found.filter(|(earlier, _)| !scope.may_repeat(&sentences[*earlier], sentence));
+            if let Some((earlier, message)) = found {
+                out.push(finding(
+                    doc,
+                    sentence,
+                    &sentences[earlier],
+                    message,
+                    "相近的句子",
+                ));
+            } else if let Some(restated) = restates_previous(&sentences, &clauses, i) {
+                let message = "这句话重复了上一句的意思".to_string();
+                out.push(finding(doc, sentence, restated, message, "上一句"));
+            }
+        }
+    }
+}
+
+/// Sentences built alike on purpose: in one paragraph, opening neighbouring paragraphs
+/// (`加快打造经济融合示范样板。…` / `加快打造社会融合示范样板。…`), a few sentences apart with a
+/// word swapped, or with other figures.
+fn parallel(scope: &Scope, sentences: &[Unit], earlier: usize, later: usize) -> bool {
+    const NEARBY: usize = 3;
+    let (a, b) = (&sentences[earlier], &sentences[later]);
+    let opens = |u: &Unit| scope.doc.paragraphs[u.paragraph].start == u.span.start;
+    a.paragraph == b.paragraph
+        || (b.paragraph - a.paragraph <= NEARBY && opens(a) && opens(b))
+        || (later - earlier <= NEARBY && a.chars.len() == b.chars.len())
+        || only_numbers_differ(&a.chars, &b.chars)
+}
+
+/// Parallel statements with other figures (`处一万元以上三万元以下罚款` / `处三万元以上十万元以下
+/// 罚款`) differ only in their numbers.
+fn only_numbers_differ(a: &[char], b: &[char]) -> bool {
+    let masked = |chars: &[char]| -> String {
+        let mut out = String::new();
+        for &c in chars {
+            let numeral = c.is_ascii_digit() || "〇零一二三四五六七八九十百千万亿两".contains(c);
+            if !(numeral && out.ends_with('#')) {
+                out.push(if numeral { '#' } else { c });
+            }
+        }
+        out
+    };
+    masked(a) == masked(b)
+}
+
+/// An earlier sentence with the same clauses in another order.
+fn reordered_repeat(
+    seen: &mut HashMap<Vec<String>, usize>,
+    clauses: &[Unit],
+    i: usize,
+) -> Option<(usize, String)> {
+    if clauses.len() < 2 {
+        return None;
+    }
+    let mut key: Vec<String> = clauses.iter().map(Unit::text).collect();
+    key.sort();
+    let earlier = *seen.entry(key).or_insert(i);
+    (earlier != i).then(|| {
+        (
+            earlier,
+            "这句话与前文的一句分句相同，只是顺序不同".to_string(),
+        )
+    })
+}
+
+/// The unit of the previous sentence (the sentence or one of its clauses) that sentence `i`
+/// restates: it opens and closes with the same words (`营造……氛围`), every character of the
+/// shorter one appears in the longer one, the two are of similar length, and
+/// they are in the same paragraph (`营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。`).
+fn restates_previous<'a>(sentences: &'a [Unit], clauses: &'a [Unit], i: usize) -> Option<&'a Unit> {
+    let sentence = &sentences[i];
+    let previous = sentences.get(i.checked_sub(1)?)?;
+    if previous.paragraph != sentence.paragraph || sentence.chars.len() < MIN_CLAUSE_CHARS {
+        return None;
+    }
+    let start = clauses.partition_point(|c| c.sentence < previous.sentence);
+    std::iter::once(previous)
+        .chain(
+            clauses[start..]
+                .iter()
+                .take_while(|c| c.sentence == previous.sentence),
+        )
+        .find(|unit| restates(&unit.chars, &sentence.chars))
+}
+
+fn restates(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < MIN_CLAUSE_CHARS || (short.len() as f64) < 0.6 * long.len() as f64 {
+        return false;
+    }
+    let same_ends = short[..2] == long[..2] && short[short.len() - 2..] == long[long.len() - 2..];
+    // Every character of the shorter one: a sentence that adds a new word (`不利于` for
+    // `有利于`, `擅自` for `授权`) says something else, however alike it is built.
+    let long_chars: HashSet<char> = long.iter().copied().collect();
+    same_ends && short.iter().all(|c| long_chars.contains(c))
+}
+
+struct Clause(RuleMeta);
+
+impl Rule for Clause {
+    fn meta(&self) -> &RuleMeta {
+        &self.0
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let Units {
+            doc,
+            scope,
+            sentences,
+            clauses,
+        } = Units::new(cx.doc);
+        let mut index = Index::default();
+        let mut repeats: HashMap<usize, Repeat> = HashMap::new();
+        for (i, clause) in clauses.iter().enumerate() {
+            if clause.chars.len() < MIN_CLAUSE_CHARS || scope.exempt(clause, &sentences) {
+                continue;
+            }
+            let Some(repeat) = index.repeat_of(&clauses, i, |_| 2) else {
+                continue;
+            };
+            if reportable_clause_repeat(&scope, &sentences, &clauses[repeat.earlier], clause) {
+                repeats.insert(i, repeat);
+            }
+        }
+        let mut reported: Vec<(&usize, &Repeat)> = repeats
+            .iter()
+            .filter(|(&i, repeat)| {
+                clauses[i].chars.len() >= LONG_CLAUSE_CHARS || in_a_run(&repeats, i, repeat)
+            })
+            .collect();
+        reported.sort_unstable_by_key(|(&i, _)| i);
+        for (&i, &Repeat { earlier, edits }) in reported {
+            let message = match edits {
+                0 => "这个分句在前文出现过".to_string(),
+                n => format!("这个分句与前文的一个分句几乎相同（相差 {n} 个字）"),
+            };
+            out.push(finding(
+                doc,
+                &clauses[i],
+                &clauses[earlier],
+                message,
+                "前文的分句",
+            ));
+        }
+    }
+}
+
+/// Whether the clause next to clause `i` repeats the clause next to the one `i` repeats: a
+/// stretch of text pasted twice (`忠诚履责、奋发有为，积极投身新时代伟大实践`), not a formula
+/// used twice.
+fn in_a_run(repeats: &HashMap<usize, Repeat>, i: usize, repeat: &Repeat) -> bool {
+    let follows =
+        |next: usize, earlier: usize| repeats.get(&next).is_some_and(|r| r.earlier == earlier);
+    follows(i + 1, repeat.earlier + 1)
+        || (i > 0 && repeat.earlier > 0 && follows(i - 1, repeat.earlier - 1))
+}
+
+/// A repeat inside one sentence is parallelism, like two sentences opened alike
+/// (`（一）走好新的赶考之路，…（二）走好新的赶考之路，…`); whole repeated sentences are the
+/// sentence rules'; figures alone differing is a parallel statement.
+fn reportable_clause_repeat(
+    scope: &Scope,
+    sentences: &[Unit],
+    first: &Unit,
+    clause: &Unit,
+) -> bool {
+    let same_sentence = first.sentence == clause.sentence;
+    let whole_sentences = alike(
+        &sentences[clause.sentence].chars,
+        &sentences[first.sentence].chars,
+    );
+    let both_open = opens_sentence(sentences, clause) && opens_sentence(sentences, first);
+    !(same_sentence
+        || whole_sentences
+        || both_open
+        || only_numbers_differ(&first.chars, &clause.chars) && first.chars != clause.chars
+        || scope.may_repeat(first, clause))
+}
+
+/// Whether two sentences are the same, nearly the same or the same clauses reordered: the
+/// sentence rules report them, their clauses need no report of their own.
+fn alike(a: &[char], b: &[char]) -> bool {
+    let sorted = |chars: &[char]| {
+        let mut sorted = chars.to_vec();
+        sorted.sort_unstable();
+        sorted
+    };
+    let bound = near_edits(a.len().max(b.len()));
+    a == b || index::bounded_edit_distance(a, b, bound).is_some() || sorted(a) == sorted(b)
+}
+
+fn opens_sentence(sentences: &[Unit], clause: &Unit) -> bool {
+    sentences[clause.sentence].span.start == clause.span.start
+}
+
+const SENTENCE: &str = r#"
+检查什么
+  完全相同的句子（不计标点、空格和句首序号，至少 12 个字）在文中再次出现。报告后一处，
+  并指向第一处。
+
+为什么
+  拼合多份材料时，同一句话常被粘贴两次；读者未必察觉，念稿时一听便知。
+
+会报告
+  坚持问题导向，聚焦群众反映强烈的突出问题。……坚持问题导向，聚焦群众反映强烈的突出问题。
+
+不会报告
+  “同志们：”“谢谢大家！”这类短句；
+  讲话稿有意反复的固定提法（rules/set-phrases.txt，如“把握新发展阶段，贯彻新发展理念，
+  构建新发展格局”）。
+
+如何修改
+  删去重复的一句，或改写。
+"#;
+
+const NEAR_DOC: &str = r#"
+检查什么
+  与前文几乎相同的句子：
+  - 与前文某句只差一两个字（相似度 80% 以上，至少 12 个字）；
+  - 与前文某句的分句完全相同，只是顺序调换；
+  - 紧挨着的两句（同一段中）意思重复：较短一句的字几乎都出现在上一句（或上一句的某个
+    分句）中，且两者长短相近，如“营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。”
+  查找按句子的首尾片段建立索引，文本再长也不做两两比较。
+
+为什么
+  改稿时新旧两种说法都留了下来，或同一意思换个说法又写了一遍，读来拖沓。
+
+会报告
+  营造学习的浓厚氛围。营造了浓厚的学习教育氛围。（紧挨着的重复）
+  坚持问题导向，聚焦突出问题。……坚持问题导向，聚焦重点问题。（相差一两个字）
+
+不会报告
+  意思递进的相邻句子（字面重合不到八成，或长短相差很大）；
+  固定提法（rules/set-phrases.txt）。
+
+如何修改
+  删去多余的一句，或合并为一句。
+"#;
+
+const CLAUSE: &str = r#"
+检查什么
+  至少 8 个字的分句（以“，；：”分隔）在另一句中再次出现，或只差一两个字。报告后一处，
+  并指向第一处。同一句内的重复（排比）、两句都以它开头（“（一）走好新的赶考之路，……
+  （二）走好新的赶考之路，……”这样有意的排比）和整句重复（由 duplicate/sentence 报告）除外。
+  默认为提示（info）：讲话稿也会有意重复一些说法，请结合上下文判断。
+
+为什么
+  从别处粘贴的分句常常出现在两个部分，如“忠诚履责、奋发有为，积极投身新时代伟大实践”
+  在两部分各出现一次。
+
+会报告
+  ……始终保持奋斗精神，积极投身新时代伟大实践。……讲担当、促作为，积极投身新时代伟大实践。
+
+不会报告
+  固定提法（rules/set-phrases.txt，如“坚持以习近平新时代中国特色社会主义思想为指导”）；
+  同一句中的排比。
+
+如何修改
+  删去或改写其中一处。
+"#;

@@ -1,0 +1,127 @@
+//! The units the duplicate rules compare: sentences and their clauses, normalised.
+//!
+//! Normalising drops everything but letters, digits and ideographs (punctuation, spaces,
+//! quotation marks) and a leading numbering marker, so `（二）加强领导。` and `加强领导；`
+//! compare equal. Clauses are the parts of a sentence between `，；：`.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::structure::markers::marker_at;
+
+/// A sentence or clause: where it is, and its normalised characters.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub span: Range<usize>,
+    pub chars: Vec<char>,
+    /// Index of the sentence it belongs to (itself, for a sentence).
+    pub sentence: usize,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+impl Unit {
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+}
+
+/// Every sentence of the document, normalised.
+pub fn sentences(doc: &Document) -> Vec<Unit> {
+    let mut paragraph = 0;
+    doc.sentences
+        .iter()
+        .enumerate()
+        .map(|(i, span)| {
+            while doc
+                .paragraphs
+                .get(paragraph)
+                .is_some_and(|p| p.end <= span.start)
+            {
+                paragraph += 1;
+            }
+            Unit {
+                span: span.clone(),
+                chars: normalise(&doc.text, span.clone()),
+                sentence: i,
+                paragraph,
+            }
+        })
+        .collect()
+}
+
+/// The clauses of each sentence, normalised.
+pub fn clauses(doc: &Document, sentences: &[Unit]) -> Vec<Unit> {
+    let mut clauses = Vec::new();
+    for sentence in sentences {
+        let text = &doc.text[sentence.span.clone()];
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if matches!(c, '，' | '；' | '：' | ',' | ';' | ':') {
+                push_clause(doc, sentence, start..i, &mut clauses);
+                start = i + c.len_utf8();
+            }
+        }
+        push_clause(doc, sentence, start..text.len(), &mut clauses);
+    }
+    clauses
+}
+
+fn push_clause(doc: &Document, sentence: &Unit, local: Range<usize>, out: &mut Vec<Unit>) {
+    let span = sentence.span.start + local.start..sentence.span.start + local.end;
+    let chars = normalise(&doc.text, span.clone());
+    if chars.is_empty() {
+        return;
+    }
+    let text = &doc.text[span.clone()];
+    let leading = text.len() - text.trim_start().len();
+    let trailing = text.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    out.push(Unit {
+        span: span.start + leading..span.start + trailing.max(leading),
+        chars,
+        sentence: sentence.sentence,
+        paragraph: sentence.paragraph,
+    });
+}
+
+/// The letters, digits and ideographs of `span`, after any leading numbering marker;
+/// Latin letters in lower case.
+pub fn normalise(text: &str, span: Range<usize>) -> Vec<char> {
+    let slice = &text[span.clone()];
+    let skip = marker_at(slice, span.start, span.end, true)
+        .filter(|m| !m.uncertain)
+        .map_or(0, |m| m.span.end - span.start);
+    slice[skip..]
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    #[test]
+    fn markers_and_punctuation_do_not_count() {
+        let doc = Document::new(
+            "（二）加强“组织”领导，压实责任。\n3.加强组织领导。".into(),
+            Format::Text,
+        );
+        let sentences = sentences(&doc);
+        assert_eq!(sentences[0].text(), "加强组织领导压实责任");
+        assert_eq!(sentences[1].text(), "加强组织领导");
+        let clauses = clauses(&doc, &sentences);
+        let shown: Vec<&str> = clauses
+            .iter()
+            .map(|c| &doc.source[c.span.clone()])
+            .collect();
+        assert_eq!(
+            shown,
+            ["（二）加强“组织”领导", "压实责任", "3.加强组织领导"]
+        );
+        assert_eq!(clauses[1].paragraph, 0);
+        assert_eq!(clauses[2].paragraph, 1);
+    }
+}

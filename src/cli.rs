@@ -81,6 +81,11 @@ struct CheckArgs {
     #[arg(long)]
     fix: bool,
 
+    /// Also report paragraphs and sentences shared between the files of this run
+    /// (`duplicate/cross-file`).
+    #[arg(long)]
+    cross_file: bool,
+
     #[command(flatten)]
     config: ConfigArg,
 }
@@ -230,6 +235,7 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
         )?;
     }
     let mut fixed = FixCount::default();
+    let mut cross_file = lint::CrossFile::default();
     for target in walk::targets(&paths, &mut configs, &mut errors) {
         let shown = target.path.display().to_string();
         let loaded = if args.fix {
@@ -240,7 +246,10 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
         };
         match loaded {
             Ok(doc) => {
-                let diagnostics = lint::lint(&doc, &target.config);
+                let mut diagnostics = lint::lint(&doc, &target.config);
+                if args.cross_file || target.config.cross_file {
+                    cross_file.add(&shown, &doc, &target.config, &mut diagnostics);
+                }
                 sink.file(&mut out, &shown, &doc, &diagnostics)?;
             }
             Err(e) => errors.push(e),

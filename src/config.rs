@@ -8,6 +8,7 @@
 //! include = ["*.txt", "*.md"]       # which files a directory walk lints (default)
 //! exclude = ["archive/**"]          # never lint these, even when named on the command line
 //! rule_dirs = ["house-rules"]       # more rule packs, same format as the built-in `rules/`
+//! cross_file = true                 # report paragraphs shared between the files of a run
 //!
 //! [rules]
 //! placeholder = "error"             # a whole family: off, on, error, warning or info
@@ -48,6 +49,8 @@ struct RawConfig {
     rules: BTreeMap<Spanned<String>, Setting>,
     #[serde(default)]
     document: RawProfile,
+    #[serde(default)]
+    cross_file: bool,
 }
 
 /// `[document]`: what the documents under this config are, when the text alone cannot say.
@@ -100,6 +103,8 @@ pub struct Config {
     pub registry: Registry,
     /// `[document]`.
     pub profile: Profile,
+    /// Whether the files under this config join the run's cross-file duplicate index.
+    pub cross_file: bool,
 }
 
 impl Config {
@@ -113,6 +118,7 @@ impl Config {
             settings: HashMap::new(),
             registry: Registry::builtin().clone(),
             profile: Profile::default(),
+            cross_file: false,
         }
     }
 
@@ -155,6 +161,7 @@ impl Config {
             settings,
             registry,
             profile,
+            cross_file: raw.cross_file,
         })
     }
 

@@ -64,6 +64,17 @@ pub struct Related {
     pub message: String,
 }
 
+/// A place in another file that explains a finding (the file a shared paragraph was seen
+/// in first). Positions are kept, not the file: documents are not held once reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Elsewhere {
+    pub path: String,
+    pub span: Span,
+    pub start: crate::document::Position,
+    pub end: crate::document::Position,
+    pub message: String,
+}
+
 /// A replacement for the primary span that is certain to be right.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
@@ -98,6 +109,8 @@ pub struct Diagnostic {
     pub message: String,
     pub span: Span,
     pub related: Vec<Related>,
+    /// Related places in other files.
+    pub elsewhere: Vec<Elsewhere>,
     pub fix: Option<Fix>,
 }
 
@@ -109,6 +122,7 @@ impl Diagnostic {
             message: finding.message,
             span: finding.span,
             related: finding.related,
+            elsewhere: Vec::new(),
             fix: finding.fix,
         }
     }

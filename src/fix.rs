@@ -107,6 +107,7 @@ mod tests {
             message: String::new(),
             span,
             related: Vec::new(),
+            elsewhere: Vec::new(),
             fix: Some(Fix {
                 replacement: replacement.into(),
             }),

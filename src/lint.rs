@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Format};
 use crate::error::Error;
 use crate::read;
+use crate::rules::duplicate::cross_file::{self, CrossFileIndex};
 use crate::rules::Context;
 
 /// Runs the rules `config` enables over `doc`; diagnostics come in document order.
@@ -29,10 +30,50 @@ pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
                 .map(|finding| Diagnostic::from_finding(&meta.id, severity, finding)),
         );
     }
+    sort(&mut diagnostics);
+    diagnostics
+}
+
+/// The run's index of paragraphs and sentences, for `duplicate/cross-file`.
+#[derive(Default)]
+pub struct CrossFile(CrossFileIndex);
+
+impl CrossFile {
+    /// Adds `doc` to the index and its paragraphs and sentences shared with earlier files to
+    /// `diagnostics`, unless the config turns the rule off.
+    pub fn add(
+        &mut self,
+        path: &str,
+        doc: &Document,
+        config: &Config,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let Some(rule) = config.registry.get(cross_file::RULE) else {
+            return;
+        };
+        let Some(severity) = config.severity_of(rule.meta()) else {
+            return;
+        };
+        for shared in self.0.add(path, doc) {
+            diagnostics.push(Diagnostic {
+                rule: cross_file::RULE.to_string(),
+                severity,
+                message: shared.message,
+                span: shared.span,
+                related: Vec::new(),
+                elsewhere: vec![shared.elsewhere],
+                fix: None,
+            });
+        }
+        sort(diagnostics);
+    }
+}
+
+/// Diagnostics in document order.
+fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
-    diagnostics
 }
 
 /// Reads and decodes `path` into a document; `shown` is how the path appears in messages.

@@ -203,13 +203,25 @@ fn build<'a>(path: &'a str, doc: &Document, d: &Diagnostic) -> (Windows<'a>, Rep
         .with_code(&d.rule)
         .with_message(&d.message)
         .with_labels(labels);
+    let mut notes: Vec<String> = d
+        .elsewhere
+        .iter()
+        .map(|e| {
+            format!(
+                "note: {} {}:{}:{}",
+                e.message, e.path, e.start.line, e.start.column
+            )
+        })
+        .collect();
     if let Some(fix) = &d.fix {
-        let help = if fix.replacement.is_empty() {
+        notes.push(if fix.replacement.is_empty() {
             "help: remove this text".to_string()
         } else {
             format!("help: replace with “{}”", fix.replacement)
-        };
-        report = report.with_notes(vec![help]);
+        });
+    }
+    if !notes.is_empty() {
+        report = report.with_notes(notes);
     }
     (windows, report)
 }
@@ -272,6 +284,7 @@ mod tests {
             message: "m".into(),
             span,
             related: Vec::new(),
+            elsewhere: Vec::new(),
             fix: None,
         }
     }

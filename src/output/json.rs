@@ -109,6 +109,22 @@ impl JsonDiagnostic {
                     span: JsonSpan::new(doc, &r.span),
                     message: r.message.clone(),
                 })
+                .chain(d.elsewhere.iter().map(|e| JsonRelated {
+                    path: e.path.clone(),
+                    span: JsonSpan {
+                        start: JsonPosition {
+                            line: e.start.line,
+                            column: e.start.column,
+                        },
+                        end: JsonPosition {
+                            line: e.end.line,
+                            column: e.end.column,
+                        },
+                        byte_start: e.span.start,
+                        byte_end: e.span.end,
+                    },
+                    message: e.message.clone(),
+                }))
                 .collect(),
             fix: d.fix.as_ref().map(|f| JsonFix {
                 replacement: f.replacement.clone(),

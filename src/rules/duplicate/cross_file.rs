@@ -1,0 +1,160 @@
+//! `duplicate/cross-file`: paragraphs and sentences shared between the documents of one run,
+//! so that a repository of drafts catches last year's paragraph pasted into this year's.
+//!
+//! One index for the whole run, fed file by file: a hash of each paragraph (30 characters or
+//! more) and of each sentence (12 or more) not yet seen, with where it was. Memory grows with
+//! the number of distinct paragraphs and sentences, never with pairs of files; documents are
+//! not kept. A shared paragraph is reported once, not sentence by sentence. The same
+//! exemptions as in one document apply (set phrases, quotations, headings), and a
+//! regulation's sentences are not indexed alone: its standard clauses recur in every
+//! regulation.
+
+use std::collections::hash_map::{DefaultHasher, Entry};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use super::units::{self, Unit};
+use super::{Scope, MIN_SENTENCE_CHARS};
+use crate::diagnostic::{Elsewhere, Span};
+use crate::document::{Document, Position};
+
+/// Shorter paragraphs are headings and sentences, left to the sentence index.
+const MIN_PARAGRAPH_CHARS: usize = 30;
+
+pub const RULE: &str = "duplicate/cross-file";
+
+/// Where a text was first seen.
+struct Seen {
+    file: u32,
+    span: Span,
+    start: Position,
+    end: Position,
+}
+
+/// A sentence or paragraph of the current file seen first in another.
+pub struct Shared {
+    pub span: Span,
+    pub message: String,
+    pub elsewhere: Elsewhere,
+}
+
+#[derive(Default)]
+pub struct CrossFileIndex {
+    files: Vec<String>,
+    seen: HashMap<u64, Seen>,
+}
+
+impl CrossFileIndex {
+    /// Adds `doc` (shown as `path`) to the index and returns what it shares with the files
+    /// added before it.
+    pub fn add(&mut self, path: &str, doc: &Document) -> Vec<Shared> {
+        let file = self.files.len() as u32;
+        self.files.push(path.to_string());
+        let scope = Scope::new(doc);
+        let sentences = units::sentences(doc);
+        let mut shared = Vec::new();
+        let mut covered: Vec<Span> = Vec::new();
+        for paragraph in paragraphs(doc, &sentences) {
+            if paragraph.chars.len() < MIN_PARAGRAPH_CHARS {
+                continue;
+            }
+            if let Some(found) = self.see(doc, file, &paragraph, "这一段与另一文件中的一段相同")
+            {
+                covered.push(paragraph.span.clone());
+                shared.push(found);
+            }
+        }
+        let regulation = !scope.sections.is_empty();
+        for sentence in &sentences {
+            let inside_shared = covered.iter().any(|p| p.contains(&sentence.span.start));
+            if regulation
+                || inside_shared
+                || sentence.chars.len() < MIN_SENTENCE_CHARS
+                || scope.exempt(sentence, &sentences)
+            {
+                continue;
+            }
+            shared.extend(self.see(doc, file, sentence, "这句话与另一文件中的一句相同"));
+        }
+        shared.sort_by_key(|s| s.span.start);
+        shared
+    }
+
+    /// Records `unit` if its text is new to the run; if another file had it first, says so.
+    fn see(&mut self, doc: &Document, file: u32, unit: &Unit, message: &str) -> Option<Shared> {
+        let mut hasher = DefaultHasher::new();
+        unit.chars.hash(&mut hasher);
+        match self.seen.entry(hasher.finish()) {
+            Entry::Vacant(entry) => {
+                entry.insert(Seen {
+                    file,
+                    span: unit.span.clone(),
+                    start: doc.position(unit.span.start),
+                    end: doc.position(unit.span.end),
+                });
+                None
+            }
+            Entry::Occupied(entry) if entry.get().file != file => {
+                let first = entry.get();
+                Some(Shared {
+                    span: unit.span.clone(),
+                    message: message.to_string(),
+                    elsewhere: Elsewhere {
+                        path: self.files[first.file as usize].clone(),
+                        span: first.span.clone(),
+                        start: first.start,
+                        end: first.end,
+                        message: "首次出现于".to_string(),
+                    },
+                })
+            }
+            Entry::Occupied(_) => None,
+        }
+    }
+}
+
+/// Each paragraph as one unit, normalised like sentences.
+fn paragraphs(doc: &Document, sentences: &[Unit]) -> Vec<Unit> {
+    doc.paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, span)| Unit {
+            span: span.clone(),
+            chars: units::normalise(&doc.text, span.clone()),
+            sentence: sentences.partition_point(|s| s.span.start < span.start),
+            paragraph: i,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    #[test]
+    fn a_paragraph_shared_with_an_earlier_file_is_reported_once() {
+        let shared =
+            "各地要坚持问题导向，聚焦群众反映强烈的突出问题，逐项研究解决办法，确保取得实效。";
+        let first = Document::new(format!("去年的报告。\n{shared}\n"), Format::Text);
+        let second = Document::new(
+            format!("今年的讲话稿开头。\n{shared}\n坚持问题导向，聚焦群众反映强烈的突出问题。\n"),
+            Format::Text,
+        );
+        let mut index = CrossFileIndex::default();
+        assert!(index.add("a.txt", &first).is_empty());
+        let found = index.add("b.txt", &second);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&second.source[found[0].span.clone()], shared);
+        assert_eq!(found[0].elsewhere.path, "a.txt");
+        assert_eq!(found[0].elsewhere.start.line, 2);
+    }
+
+    #[test]
+    fn a_file_does_not_share_with_itself() {
+        let text = "坚持问题导向，聚焦群众反映强烈的突出问题。\n坚持问题导向，聚焦群众反映强烈的突出问题。\n";
+        let doc = Document::new(text.to_string(), Format::Text);
+        let mut index = CrossFileIndex::default();
+        assert!(index.add("a.txt", &doc).is_empty());
+    }
+}

@@ -14,6 +14,7 @@ mod markdown;
 mod mask;
 mod quoted;
 mod sentences;
+pub mod units;
 
 pub use markdown::ListItem;
 pub use quoted::Quoted;
@@ -69,6 +70,7 @@ pub struct Document {
     /// Markdown tables: numbers in their cells are data, not headings.
     pub tables: Vec<Span>,
     outline: std::sync::OnceLock<Outline>,
+    units: std::sync::OnceLock<units::Units>,
 }
 
 impl Document {
@@ -110,12 +112,18 @@ impl Document {
             ordered_items: markdown.ordered_items,
             tables: markdown.tables,
             outline: std::sync::OnceLock::new(),
+            units: std::sync::OnceLock::new(),
         }
     }
 
     /// The numbering outline, built on first use and shared by every rule that needs it.
     pub fn outline(&self) -> &Outline {
         self.outline.get_or_init(|| Outline::build(self))
+    }
+
+    /// The sentences and clauses normalised for comparison, built on first use.
+    pub fn units(&self) -> &units::Units {
+        self.units.get_or_init(|| units::Units::new(self))
     }
 
     /// Number of lines (a final line without a newline counts; an empty text has one line).

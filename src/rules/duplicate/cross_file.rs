@@ -9,13 +9,14 @@
 //! regulation's sentences are not indexed alone: its standard clauses recur in every
 //! regulation.
 
-use std::collections::hash_map::{DefaultHasher, Entry};
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
-use super::units::{self, Unit};
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
+
 use super::{Scope, MIN_SENTENCE_CHARS};
 use crate::diagnostic::{Elsewhere, Span};
+use crate::document::units::{self, Unit};
 use crate::document::{Document, Position};
 
 /// Shorter paragraphs are headings and sentences, left to the sentence index.
@@ -51,10 +52,10 @@ impl CrossFileIndex {
         let file = self.files.len() as u32;
         self.files.push(path.to_string());
         let scope = Scope::new(doc);
-        let sentences = units::sentences(doc);
+        let sentences = &doc.units().sentences;
         let mut shared = Vec::new();
         let mut covered: Vec<Span> = Vec::new();
-        for paragraph in paragraphs(doc, &sentences) {
+        for paragraph in paragraphs(doc, sentences) {
             if paragraph.chars.len() < MIN_PARAGRAPH_CHARS {
                 continue;
             }
@@ -65,12 +66,12 @@ impl CrossFileIndex {
             }
         }
         let regulation = !scope.sections.is_empty();
-        for sentence in &sentences {
+        for sentence in sentences {
             let inside_shared = covered.iter().any(|p| p.contains(&sentence.span.start));
             if regulation
                 || inside_shared
                 || sentence.chars.len() < MIN_SENTENCE_CHARS
-                || scope.exempt(sentence, &sentences)
+                || scope.exempt(sentence, sentences)
             {
                 continue;
             }
@@ -82,7 +83,7 @@ impl CrossFileIndex {
 
     /// Records `unit` if its text is new to the run; if another file had it first, says so.
     fn see(&mut self, doc: &Document, file: u32, unit: &Unit, message: &str) -> Option<Shared> {
-        let mut hasher = DefaultHasher::new();
+        let mut hasher = FxHasher::default();
         unit.chars.hash(&mut hasher);
         match self.seen.entry(hasher.finish()) {
             Entry::Vacant(entry) => {

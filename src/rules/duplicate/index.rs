@@ -6,11 +6,11 @@
 //! unit is checked only against the few earlier units that share an end with it, with an edit
 //! distance that gives up as soon as the bound is passed.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use super::units::Unit;
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
+
+use crate::document::units::Unit;
 
 /// How many earlier units with the same end are kept as candidates: a common opening
 /// (`坚持以人民为中心`) must not make the check quadratic.
@@ -90,7 +90,7 @@ fn end_keys(length: usize, chars: &[char]) -> Vec<u64> {
 }
 
 fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     value.hash(&mut hasher);
     hasher.finish()
 }

@@ -13,18 +13,19 @@
 
 pub mod cross_file;
 mod index;
-mod units;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::{Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Related, Severity};
+use crate::document::units::{self, Unit};
 use crate::document::{Document, Quoted};
 use crate::structure::markers::{LegalUnit, Level, Marker};
 use crate::structure::Node;
 use index::{Index, Repeat};
-use units::Unit;
 
 /// Shorter sentences (`同志们：`, `谢谢大家！`) repeat by nature.
 const MIN_SENTENCE_CHARS: usize = 12;
@@ -61,19 +62,18 @@ fn normalised(text: &str) -> String {
 struct Units<'a> {
     doc: &'a Document,
     scope: Scope<'a>,
-    sentences: Vec<Unit>,
-    clauses: Vec<Unit>,
+    sentences: &'a [Unit],
+    clauses: &'a [Unit],
 }
 
 impl<'a> Units<'a> {
     fn new(doc: &'a Document) -> Units<'a> {
-        let sentences = units::sentences(doc);
-        let clauses = units::clauses(doc, &sentences);
+        let units = doc.units();
         Units {
             doc,
             scope: Scope::new(doc),
-            sentences,
-            clauses,
+            sentences: &units.sentences,
+            clauses: &units.clauses,
         }
     }
 }
@@ -227,10 +227,10 @@ impl Rule for Sentence {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let scope = Scope::new(doc);
-        let sentences = units::sentences(doc);
-        let mut first: HashMap<&[char], usize> = HashMap::new();
+        let sentences = &doc.units().sentences;
+        let mut first: HashMap<&[char], usize> = HashMap::default();
         for (i, sentence) in sentences.iter().enumerate() {
-            if sentence.chars.len() < MIN_SENTENCE_CHARS || scope.exempt(sentence, &sentences) {
+            if sentence.chars.len() < MIN_SENTENCE_CHARS || scope.exempt(sentence, sentences) {
                 continue;
             }
             let earlier = &sentences[*first.entry(&sentence.chars).or_insert(i)];
@@ -257,21 +257,21 @@ impl Rule for Near {
             clauses,
         } = Units::new(cx.doc);
         let mut index = Index::default();
-        let mut reordered: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut reordered: HashMap<Vec<String>, usize> = HashMap::default();
         let mut clause_at = 0;
         for (i, sentence) in sentences.iter().enumerate() {
             let first_clause = clause_at;
             while clauses.get(clause_at).is_some_and(|c| c.sentence == i) {
                 clause_at += 1;
             }
-            if scope.exempt(sentence, &sentences) {
+            if scope.exempt(sentence, sentences) {
                 continue;
             }
             let found = if sentence.chars.len() >= MIN_SENTENCE_CHARS {
-                match index.repeat_of(&sentences, i, near_edits) {
+                match index.repeat_of(sentences, i, near_edits) {
                     // The same sentence again is `duplicate/sentence`'s.
                     Some(Repeat { edits: 0, .. }) => continue,
-                    Some(Repeat { earlier, edits }) => (!parallel(&scope, &sentences, earlier, i))
+                    Some(Repeat { earlier, edits }) => (!parallel(&scope, sentences, earlier, i))
                         .then(|| {
                             let message =
                                 format!("这句话与前文的一句几乎相同（相差 {edits} 个字）");
@@ -292,7 +292,7 @@ impl Rule for Near {
                     message,
                     "相近的句子",
                 ));
-            } else if let Some(restated) = restates_previous(&sentences, &clauses, i) {
+            } else if let Some(restated) = restates_previous(sentences, clauses, i) {
                 let message = "这句话重复了上一句的意思".to_string();
                 out.push(finding(doc, sentence, restated, message, "上一句"));
             }
@@ -396,15 +396,15 @@ impl Rule for Clause {
             clauses,
         } = Units::new(cx.doc);
         let mut index = Index::default();
-        let mut repeats: HashMap<usize, Repeat> = HashMap::new();
+        let mut repeats: HashMap<usize, Repeat> = HashMap::default();
         for (i, clause) in clauses.iter().enumerate() {
-            if clause.chars.len() < MIN_CLAUSE_CHARS || scope.exempt(clause, &sentences) {
+            if clause.chars.len() < MIN_CLAUSE_CHARS || scope.exempt(clause, sentences) {
                 continue;
             }
-            let Some(repeat) = index.repeat_of(&clauses, i, |_| 2) else {
+            let Some(repeat) = index.repeat_of(clauses, i, |_| 2) else {
                 continue;
             };
-            if reportable_clause_repeat(&scope, &sentences, &clauses[repeat.earlier], clause) {
+            if reportable_clause_repeat(&scope, sentences, &clauses[repeat.earlier], clause) {
                 repeats.insert(i, repeat);
             }
         }

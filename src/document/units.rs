@@ -1,4 +1,4 @@
-//! The units the duplicate rules compare: sentences and their clauses, normalised.
+//! Sentences and their clauses, normalised for comparison (the duplicate rules compare them).
 //!
 //! Normalising drops everything but letters, digits and ideographs (punctuation, spaces,
 //! quotation marks) and a leading numbering marker, so `（二）加强领导。` and `加强领导；`
@@ -26,8 +26,24 @@ impl Unit {
     }
 }
 
+/// A document's sentences and clauses, normalised; built once per document
+/// ([`Document::units`]).
+#[derive(Debug)]
+pub struct Units {
+    pub sentences: Vec<Unit>,
+    pub clauses: Vec<Unit>,
+}
+
+impl Units {
+    pub fn new(doc: &Document) -> Units {
+        let sentences = sentences(doc);
+        let clauses = clauses(doc, &sentences);
+        Units { sentences, clauses }
+    }
+}
+
 /// Every sentence of the document, normalised.
-pub fn sentences(doc: &Document) -> Vec<Unit> {
+fn sentences(doc: &Document) -> Vec<Unit> {
     let mut paragraph = 0;
     doc.sentences
         .iter()
@@ -51,7 +67,7 @@ pub fn sentences(doc: &Document) -> Vec<Unit> {
 }
 
 /// The clauses of each sentence, normalised.
-pub fn clauses(doc: &Document, sentences: &[Unit]) -> Vec<Unit> {
+fn clauses(doc: &Document, sentences: &[Unit]) -> Vec<Unit> {
     let mut clauses = Vec::new();
     for sentence in sentences {
         let text = &doc.text[sentence.span.clone()];
@@ -75,7 +91,7 @@ fn push_clause(doc: &Document, sentence: &Unit, local: Range<usize>, out: &mut V
     }
     let text = &doc.text[span.clone()];
     let leading = text.len() - text.trim_start().len();
-    let trailing = text.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    let trailing = text.trim_end_matches(|c: char| !is_word_character(c)).len();
     out.push(Unit {
         span: span.start + leading..span.start + trailing.max(leading),
         chars,
@@ -88,14 +104,29 @@ fn push_clause(doc: &Document, sentence: &Unit, local: Range<usize>, out: &mut V
 /// Latin letters in lower case.
 pub fn normalise(text: &str, span: Range<usize>) -> Vec<char> {
     let slice = &text[span.clone()];
-    let skip = marker_at(slice, span.start, span.end, true)
-        .filter(|m| !m.uncertain)
-        .map_or(0, |m| m.span.end - span.start);
+    let may_open_with_marker = slice.chars().next().is_some_and(|c| {
+        c.is_ascii_digit() || "（(第一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸".contains(c)
+    });
+    let skip = if may_open_with_marker {
+        marker_at(slice, span.start, span.end, true)
+            .filter(|m| !m.uncertain)
+            .map_or(0, |m| m.span.end - span.start)
+    } else {
+        0
+    };
     slice[skip..]
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| is_word_character(c))
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// Letters, digits and ideographs; the common ideographs are tested first because the
+/// general Unicode lookup is slow and they are most of the text.
+fn is_word_character(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}')
+        || c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 #[cfg(test)]

@@ -1,0 +1,65 @@
+//! Throughput of each rule family, and of all rules together, on a fixed text: the sample
+//! draft and the fire fixtures repeated to about 1 MB. `cargo bench` runs it; the corpus
+//! benchmark (`bench/corpus.sh`) measures whole runs over real texts.
+
+use std::path::Path;
+
+use divan::counter::BytesCount;
+use divan::Bencher;
+use wenlint::config::Config;
+use wenlint::document::{Document, Format};
+
+const FAMILIES: &[&str] = &[
+    "placeholder",
+    "numbering",
+    "place",
+    "term",
+    "pinyin",
+    "duplicate",
+];
+
+fn main() {
+    divan::main();
+}
+
+/// About 1 MB of draft-like text, made of the repository's own fixtures.
+fn text() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut sample = std::fs::read_to_string(root.join("speech-draft.txt")).unwrap();
+    for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            sample.push_str(&std::fs::read_to_string(path).unwrap());
+        }
+    }
+    sample.repeat((1 << 20) / sample.len() + 1)
+}
+
+/// A config with only `family` on (or every rule, for `all`).
+fn config(family: &str) -> Config {
+    let mut toml = String::from("[rules]\n");
+    for other in FAMILIES.iter().filter(|f| **f != family && family != "all") {
+        toml.push_str(&format!("{other} = \"off\"\n"));
+    }
+    Config::parse(Path::new("wenlint.toml"), &toml).unwrap()
+}
+
+#[divan::bench(args = ["all", "placeholder", "numbering", "place", "term", "pinyin", "duplicate"])]
+fn lint(bencher: Bencher, family: &str) {
+    let text = text();
+    let config = config(family);
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let doc = Document::new(divan::black_box(text.clone()), Format::Text);
+        wenlint::lint::lint(&doc, &config).len()
+    });
+}
+
+#[divan::bench]
+fn document_model(bencher: Bencher) {
+    let text = text();
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        Document::new(divan::black_box(text.clone()), Format::Text)
+            .sentences
+            .len()
+    });
+}

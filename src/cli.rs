@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::baseline::{self, Baseline};
 use crate::config::{Config, ConfigProblem, Configs};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Format};
@@ -18,6 +19,8 @@ use crate::fix;
 use crate::lint;
 use crate::output::{self, json};
 use crate::rules::{family_of, Registry, Rule};
+use crate::stats;
+use crate::suppress;
 use crate::walk;
 
 #[derive(Parser)]
@@ -40,6 +43,10 @@ enum Command {
     Rules(RulesArgs),
     /// Print the heading tree of documents, with numbering problems marked.
     Outline(OutlineArgs),
+    /// Count a draft's characters, sentences and paragraphs and estimate its speaking time.
+    Stats(StatsArgs),
+    /// Write a commented `wenlint.toml` into the current directory.
+    Init(InitArgs),
     /// Print the documentation of a rule, or of every rule of a family.
     Explain {
         /// A rule id such as `placeholder/marker`, or a family such as `placeholder`.
@@ -86,8 +93,45 @@ struct CheckArgs {
     #[arg(long)]
     cross_file: bool,
 
+    /// Report only findings this baseline file does not hold.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+
+    /// Record every finding of this run in a baseline file.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+
+    /// Report suppression comments and `[[ignore]]` entries that silenced nothing.
+    #[arg(long)]
+    report_unused_suppressions: bool,
+
     #[command(flatten)]
     config: ConfigArg,
+}
+
+#[derive(clap::Args)]
+struct StatsArgs {
+    /// Files to count; `-` reads standard input.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+    /// Speaking pace, in Chinese characters a minute.
+    #[arg(long, default_value_t = stats::DEFAULT_PACE, value_parser = clap::value_parser!(u32).range(1..))]
+    pace: u32,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
+}
+
+#[derive(clap::Args)]
+struct InitArgs {
+    /// The level the documents speak for: 省, 市, 州, 盟, 区, 县 or 旗.
+    #[arg(long)]
+    level: Option<String>,
+    /// The region the documents speak for, by its full name (`天津市`).
+    #[arg(long)]
+    region: Option<String>,
+    /// Replace an existing config.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(clap::Args)]
@@ -118,6 +162,10 @@ enum OutputFormat {
     Concise,
     /// The versioned JSON report.
     Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding.
+    Github,
+    /// A SARIF 2.1.0 log, for code scanning.
+    Sarif,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -176,6 +224,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules(args) => list_rules(args),
         Command::Outline(args) => outline(args),
+        Command::Stats(args) => show_stats(args),
+        Command::Init(args) => init(args),
         Command::Explain { id, config } => explain(&id, config),
     };
     match result {
@@ -234,6 +284,20 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
             &mut errors,
         )?;
     }
+    let mut baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(baseline) => baseline,
+        Err(reason) => {
+            let shown = args.baseline.as_deref().unwrap_or(Path::new("")).display();
+            Error::file(shown.to_string(), format!("baseline {reason}"))
+                .render(&mut io::stderr(), err_color)?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let mut recorder = args
+        .write_baseline
+        .as_ref()
+        .map(|_| baseline::Recorder::default());
+    let mut ignores = UsedIgnores::default();
     let mut fixed = FixCount::default();
     let mut cross_file = lint::CrossFile::default();
     for target in walk::targets(&paths, &mut configs, &mut errors) {
@@ -246,9 +310,24 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
         };
         match loaded {
             Ok(doc) => {
+                sink.rules(&target.config.registry);
                 let mut diagnostics = lint::lint(&doc, &target.config);
                 if args.cross_file || target.config.cross_file {
                     cross_file.add(&shown, &doc, &target.config, &mut diagnostics);
+                }
+                suppress::apply(
+                    &doc,
+                    &target.config,
+                    &target.path,
+                    &mut diagnostics,
+                    ignores.of(&target.config),
+                    args.report_unused_suppressions,
+                );
+                if let Some(recorder) = &mut recorder {
+                    recorder.record(&shown, &doc, &diagnostics);
+                }
+                if let Some(baseline) = &mut baseline {
+                    baseline.filter(&shown, &doc, &mut diagnostics);
                 }
                 sink.file(&mut out, &shown, &doc, &diagnostics)?;
             }
@@ -267,10 +346,65 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
             plural(fixed.files, "file")
         )?;
     }
+    if args.report_unused_suppressions {
+        ignores.report_unused(&mut stderr)?;
+    }
+    if let (Some(recorder), Some(path)) = (recorder, &args.write_baseline) {
+        match recorder.write(path) {
+            Ok(count) => writeln!(
+                stderr,
+                "Wrote {} to {}.",
+                plural(count, "finding"),
+                path.display()
+            )?,
+            Err(e) => errors.push(Error::file(
+                path.display().to_string(),
+                format!("cannot write the baseline: {e}"),
+            )),
+        }
+    }
     for error in &errors {
         error.render(&mut stderr, err_color)?;
     }
     Ok(exit_code(&outcome, args.fail_on.threshold()))
+}
+
+/// Which `[[ignore]]` entries of each config silenced something, for
+/// `--report-unused-suppressions`.
+#[derive(Default)]
+struct UsedIgnores(Vec<(std::sync::Arc<Config>, Vec<bool>)>);
+
+impl UsedIgnores {
+    fn of(&mut self, config: &std::sync::Arc<Config>) -> &mut [bool] {
+        let at = match self
+            .0
+            .iter()
+            .position(|(c, _)| std::sync::Arc::ptr_eq(c, config))
+        {
+            Some(at) => at,
+            None => {
+                self.0
+                    .push((config.clone(), vec![false; config.ignores.len()]));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[at].1
+    }
+
+    fn report_unused(&self, out: &mut dyn Write) -> io::Result<()> {
+        for (config, used) in &self.0 {
+            let path = config.path.as_deref().unwrap_or(Path::new("wenlint.toml"));
+            for (ignore, _) in config.ignores.iter().zip(used).filter(|(_, used)| !**used) {
+                writeln!(
+                    out,
+                    "warning: {}:{}: this [[ignore]] entry ignored nothing; it can be removed",
+                    path.display(),
+                    ignore.line
+                )?;
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Default)]
@@ -334,7 +468,15 @@ fn lint_stdin(
     };
     match lint::load_bytes(&bytes, Format::from_path(Path::new(name)), name) {
         Ok(doc) => {
-            let diagnostics = lint::lint(&doc, &config);
+            let mut diagnostics = lint::lint(&doc, &config);
+            suppress::apply(
+                &doc,
+                &config,
+                Path::new(name),
+                &mut diagnostics,
+                &mut [],
+                false,
+            );
             sink.file(out, name, &doc, &diagnostics)
         }
         Err(e) => {
@@ -359,18 +501,33 @@ struct Sink {
     summary: json::Summary,
     worst: Option<Severity>,
     json: Vec<json::JsonDiagnostic>,
+    /// The SARIF log: the rules met so far and the results.
+    sarif: output::sarif::Log,
     files_with_findings: usize,
 }
 
 impl Sink {
     fn new(format: OutputFormat, color: bool) -> Sink {
+        let mut sarif = output::sarif::Log::new();
+        if format == OutputFormat::Sarif {
+            sarif.add_rules(Registry::builtin());
+        }
         Sink {
             format,
             color,
             summary: json::Summary::default(),
             worst: None,
             json: Vec::new(),
+            sarif,
             files_with_findings: 0,
+        }
+    }
+
+    /// Makes the rules of a file's registry (its config's user packs) known to formats that
+    /// describe the rules of the run (SARIF).
+    fn rules(&mut self, registry: &Registry) {
+        if self.format == OutputFormat::Sarif {
+            self.sarif.add_rules(registry);
         }
     }
 
@@ -392,6 +549,11 @@ impl Sink {
         match self.format {
             OutputFormat::Human => output::human::render(out, path, doc, diagnostics, self.color),
             OutputFormat::Concise => output::concise::render(out, path, doc, diagnostics),
+            OutputFormat::Github => output::github::render(out, path, doc, diagnostics),
+            OutputFormat::Sarif => {
+                self.sarif.add_file(path, doc, diagnostics);
+                Ok(())
+            }
             OutputFormat::Json => {
                 let converted = diagnostics
                     .iter()
@@ -415,7 +577,8 @@ impl Sink {
             OutputFormat::Human => {
                 write_human_summary(out, &self.summary, self.files_with_findings)?
             }
-            OutputFormat::Concise => {}
+            OutputFormat::Sarif => self.sarif.write(out, !had_errors)?,
+            OutputFormat::Concise | OutputFormat::Github => {}
         }
         Ok(Outcome {
             worst: self.worst,
@@ -448,6 +611,99 @@ fn plural(n: usize, word: &str) -> String {
     match (n, word) {
         (1, _) | (_, "info") => format!("{n} {word}"),
         _ => format!("{n} {word}s"),
+    }
+}
+
+fn show_stats(args: StatsArgs) -> io::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let mut all = Vec::new();
+    let mut failed = false;
+    for file in &args.files {
+        let shown = file.display().to_string();
+        let loaded = if file.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes)?;
+            lint::load_bytes(&bytes, Format::Text, "<stdin>")
+        } else {
+            lint::load(file, &shown)
+        };
+        match loaded {
+            Ok(doc) => {
+                let stats = stats::of(&doc, args.pace);
+                if args.format == ListFormat::Human {
+                    write_stats(&mut out, &shown, &stats)?;
+                }
+                all.push(serde_json::json!({ "path": shown, "stats": stats }));
+            }
+            Err(e) => {
+                e.render(&mut io::stderr(), io::stderr().is_terminal())?;
+                failed = true;
+            }
+        }
+    }
+    if args.format == ListFormat::Json {
+        let flattened: Vec<serde_json::Value> = all
+            .into_iter()
+            .map(|entry| {
+                let mut object = entry["stats"].clone();
+                object["path"] = entry["path"].clone();
+                object
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &flattened)?;
+        writeln!(out)?;
+    }
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_stats(out: &mut dyn Write, path: &str, stats: &stats::Stats) -> io::Result<()> {
+    writeln!(out, "{path}")?;
+    writeln!(out, "  汉字      {}", stats.hanzi)?;
+    writeln!(
+        out,
+        "  字数      {}（按 Word 的算法：汉字、标点、外文单词）",
+        stats.zishu
+    )?;
+    writeln!(out, "  段落      {}", stats.paragraphs)?;
+    writeln!(out, "  句子      {}", stats.sentences)?;
+    writeln!(
+        out,
+        "  讲话时长  约 {}（{} 字/分钟）",
+        stats::minutes_and_seconds(stats.speaking_seconds),
+        stats.pace
+    )?;
+    if !stats.longest_sentences.is_empty() {
+        writeln!(out, "  最长的句子")?;
+        for s in &stats.longest_sentences {
+            writeln!(
+                out,
+                "    {}:{}  {} 字  {}…",
+                s.line, s.column, s.hanzi, s.opening
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn init(args: InitArgs) -> io::Result<ExitCode> {
+    let answers = crate::init::Answers {
+        level: args.level,
+        region: args.region,
+    };
+    let dir = std::env::current_dir()?;
+    match crate::init::write(&dir, &answers, args.force) {
+        Ok(path) => {
+            println!("Wrote {}.", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(reason) => {
+            eprintln!("error: {reason}");
+            Ok(ExitCode::from(2))
+        }
     }
 }
 

@@ -51,6 +51,34 @@ struct RawConfig {
     document: RawProfile,
     #[serde(default)]
     cross_file: bool,
+    #[serde(default)]
+    ignore: Vec<RawIgnore>,
+}
+
+/// `[[ignore]]`: findings a team has accepted, for files that cannot carry comments.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIgnore {
+    path: Option<Spanned<String>>,
+    rule: Option<Spanned<String>>,
+    text: Option<String>,
+    regex: Option<Spanned<String>>,
+    /// Why, for the reader of the config.
+    #[serde(default)]
+    #[allow(dead_code)]
+    reason: Option<String>,
+}
+
+/// One `[[ignore]]` entry: a finding is ignored when every condition given holds — its file
+/// matches `path` (a glob, as in `include`), its rule is `rule` or in that family, and its
+/// flagged text or the sentence around it contains `text` or matches `regex`.
+pub struct Ignore {
+    path: Option<GlobSet>,
+    rule: Option<String>,
+    text: Option<String>,
+    regex: Option<regex::Regex>,
+    /// The line of the config where the entry starts, for the unused-suppression report.
+    pub line: usize,
 }
 
 /// `[document]`: what the documents under this config are, when the text alone cannot say.
@@ -105,6 +133,8 @@ pub struct Config {
     pub profile: Profile,
     /// Whether the files under this config join the run's cross-file duplicate index.
     pub cross_file: bool,
+    /// `[[ignore]]`, in order.
+    pub ignores: Vec<Ignore>,
 }
 
 impl Config {
@@ -119,6 +149,7 @@ impl Config {
             registry: Registry::builtin().clone(),
             profile: Profile::default(),
             cross_file: false,
+            ignores: Vec::new(),
         }
     }
 
@@ -153,6 +184,11 @@ impl Config {
             settings.insert(key.into_inner(), setting);
         }
         let profile = profile(raw.document, &located)?;
+        let ignores = raw
+            .ignore
+            .into_iter()
+            .map(|entry| ignore(entry, &registry, source, &located))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Config {
             path: Some(path.to_path_buf()),
             root,
@@ -162,6 +198,7 @@ impl Config {
             registry,
             profile,
             cross_file: raw.cross_file,
+            ignores,
         })
     }
 
@@ -192,6 +229,29 @@ impl Config {
         self.matches(&self.exclude, path)
     }
 
+    /// The first `[[ignore]]` entry that silences a finding of `rule` in `path`, flagging
+    /// `flagged` in `sentence`.
+    pub fn ignored_by(
+        &self,
+        path: &Path,
+        rule: &str,
+        flagged: &str,
+        sentence: &str,
+    ) -> Option<usize> {
+        self.ignores.iter().position(|i| {
+            i.path.as_ref().is_none_or(|set| self.matches(set, path))
+                && i.rule
+                    .as_ref()
+                    .is_none_or(|r| crate::suppress::names_rule(std::slice::from_ref(r), rule))
+                && i.text
+                    .as_ref()
+                    .is_none_or(|t| flagged.contains(t.as_str()) || sentence.contains(t.as_str()))
+                && i.regex
+                    .as_ref()
+                    .is_none_or(|r| r.is_match(flagged) || r.is_match(sentence))
+        })
+    }
+
     /// Globs match the path relative to the config's directory, or just the file name, so that
     /// `*.md` means Markdown files anywhere and `archive/**` one folder.
     fn matches(&self, set: &GlobSet, path: &Path) -> bool {
@@ -199,6 +259,52 @@ impl Config {
         let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
         set.is_match(relative) || path.file_name().is_some_and(|name| set.is_match(name))
     }
+}
+
+/// Checks an `[[ignore]]` entry: it must say what it ignores, name a known rule, and hold a
+/// valid glob and regex.
+fn ignore(
+    raw: RawIgnore,
+    registry: &Registry,
+    source: &str,
+    located: &dyn Fn(std::ops::Range<usize>, String) -> TomlError,
+) -> Result<Ignore, TomlError> {
+    let anchor = [raw.path.as_ref(), raw.rule.as_ref(), raw.regex.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(Spanned::span)
+        .next();
+    if raw.rule.is_none() && raw.text.is_none() && raw.regex.is_none() {
+        let message = "an [[ignore]] entry needs `rule`, `text` or `regex`".to_string();
+        return Err(located(anchor.unwrap_or(0..0), message));
+    }
+    if let Some(rule) = &raw.rule {
+        if registry.get(rule.get_ref()).is_none() && !registry.has_family(rule.get_ref()) {
+            let message = format!("unknown rule or family `{}`", rule.get_ref());
+            return Err(located(rule.span(), message));
+        }
+    }
+    let path = raw
+        .path
+        .as_ref()
+        .map(|p| spanned_globs(std::slice::from_ref(p), located))
+        .transpose()?;
+    let regex = raw
+        .regex
+        .as_ref()
+        .map(|r| {
+            regex::Regex::new(r.get_ref())
+                .map_err(|e| located(r.span(), format!("invalid regex: {e}")))
+        })
+        .transpose()?;
+    let line = anchor.map_or(1, |span| source[..span.start].matches('\n').count() + 1);
+    Ok(Ignore {
+        path,
+        rule: raw.rule.map(Spanned::into_inner),
+        text: raw.text,
+        regex,
+        line,
+    })
 }
 
 /// Checks `[document]`: a level must be one of [`SELF_LEVELS`], a region a known division.

@@ -12,15 +12,19 @@
 //! [`config`] finds and parses `wenlint.toml`; [`lint`] ties the stages together for one file;
 //! [`cli`] is the command line.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod fix;
+pub mod init;
 pub mod lint;
 pub mod output;
 pub mod read;
 pub mod rules;
+pub mod stats;
 pub mod structure;
+pub mod suppress;
 pub mod walk;

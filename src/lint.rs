@@ -70,7 +70,7 @@ impl CrossFile {
 }
 
 /// Diagnostics in document order.
-fn sort(diagnostics: &mut [Diagnostic]) {
+pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });

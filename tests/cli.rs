@@ -3,25 +3,13 @@
 
 mod common;
 
-use std::fs;
+use common::{wenlint, write};
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
-
-fn wenlint() -> Command {
-    let mut cmd = Command::cargo_bin("wenlint").unwrap();
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, contents).unwrap();
-}
 
 fn json_of(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("stdout is one JSON document")

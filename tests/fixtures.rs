@@ -7,8 +7,8 @@ mod common;
 use common::{lint_fixture, listing};
 use wenlint::rules::{family_of, Registry};
 
-/// Rules found across the files of a run, not in one document: `tests/cross_file.rs`.
-const RUN_LEVEL: &[&str] = &["duplicate/cross-file"];
+/// Rules found by the run, not in one document: `tests/cross_file.rs`, `tests/suppress.rs`.
+const RUN_LEVEL: &[&str] = &["duplicate/cross-file", "suppression/unused"];
 
 fn rule_ids() -> Vec<String> {
     Registry::builtin()

@@ -44,6 +44,8 @@ pub(super) struct Parsed {
     pub ordered_items: Vec<ListItem>,
     /// Whole tables.
     pub tables: Vec<Span>,
+    /// Raw HTML, block and inline: where `<!-- wenlint-disable -->` comments are.
+    pub html: Vec<Span>,
 }
 
 /// An item of a Markdown ordered list: the number as written, and as it is displayed
@@ -93,6 +95,11 @@ pub(super) fn parse(source: &str) -> Parsed {
                 }
             }
             Event::Start(Tag::Table(_)) => parsed.tables.push(range.clone()),
+            Event::Html(_) | Event::InlineHtml(_) => match parsed.html.last_mut() {
+                // A block of HTML arrives line by line.
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => parsed.html.push(range.clone()),
+            },
             _ => {}
         }
         gather_prose(&event, range, opaque_depth, &mut parsed, &mut current);

@@ -69,6 +69,8 @@ pub struct Document {
     pub ordered_items: Vec<ListItem>,
     /// Markdown tables: numbers in their cells are data, not headings.
     pub tables: Vec<Span>,
+    /// Markdown's raw HTML, where suppression comments are.
+    pub html: Vec<Span>,
     outline: std::sync::OnceLock<Outline>,
     units: std::sync::OnceLock<units::Units>,
 }
@@ -111,6 +113,7 @@ impl Document {
             sentences,
             ordered_items: markdown.ordered_items,
             tables: markdown.tables,
+            html: markdown.html,
             outline: std::sync::OnceLock::new(),
             units: std::sync::OnceLock::new(),
         }

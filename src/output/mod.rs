@@ -2,6 +2,8 @@
 //! what is reported.
 
 pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod outline;
+pub mod sarif;

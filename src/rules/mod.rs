@@ -15,6 +15,7 @@ pub mod pack;
 pub mod pinyin;
 pub mod place;
 pub mod substitution;
+pub mod suppression;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
@@ -61,6 +62,19 @@ pub trait Rule: Send + Sync {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>);
 }
 
+/// A rule found by the run rather than in one document (across files, or about the run's
+/// own suppressions). It is registered for its documentation and its severity, which the
+/// config sets like any other; its check finds nothing.
+pub struct RunLevel(pub RuleMeta);
+
+impl Rule for RunLevel {
+    fn meta(&self) -> &RuleMeta {
+        &self.0
+    }
+
+    fn check(&self, _: &Context, _: &mut Vec<Finding>) {}
+}
+
 /// The built-in packs, as `(path in the repository, contents)`.
 const BUILTIN_PACKS: &[(&str, &str)] = &[
     (
@@ -87,6 +101,7 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
         .map(|rule| Arc::new(rule) as Arc<dyn Rule>)
         .chain(place::rules().into_iter().map(Arc::from))
         .chain(duplicate::rules().into_iter().map(Arc::from))
+        .chain(suppression::rules().into_iter().map(Arc::from))
         .chain(
             pinyin::rules()
                 .into_iter()

@@ -59,3 +59,32 @@ pub fn corpus() -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     path.is_dir().then_some(path)
 }
+
+/// `(rule, start line)` of each diagnostic of a JSON report.
+pub fn rules_and_lines(report: &serde_json::Value) -> Vec<(String, u64)> {
+    report["diagnostics"]
+        .as_array()
+        .expect("a JSON report has diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["span"]["start"]["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The binary under test, without the user's `NO_COLOR`.
+pub fn wenlint() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("wenlint").expect("the binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// Writes a file under `dir`, creating its folders.
+pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().expect("a file has a folder")).unwrap();
+    std::fs::write(path, contents).unwrap();
+}

@@ -19,7 +19,7 @@ use std::collections::HashSet;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use super::{Context, Rule, RuleMeta};
+use super::{Context, Rule, RuleMeta, RunLevel};
 use crate::diagnostic::{Finding, Related, Severity};
 use crate::document::units::{self, Unit};
 use crate::document::{Document, Quoted};
@@ -178,7 +178,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             "同一分句出现在文中两处",
             CLAUSE,
         ))),
-        Box::new(CrossFile(meta(
+        Box::new(RunLevel(meta(
             cross_file::RULE,
             Severity::Warning,
             "与同一次检查中另一文件相同的段落或句子（需 --cross-file 开启）",
@@ -203,18 +203,6 @@ fn finding(doc: &Document, unit: &Unit, earlier: &Unit, message: String, label: 
         message: format!("{label}（第 {} 行）", doc.position(earlier.span.start).line),
     });
     finding
-}
-
-/// `duplicate/cross-file` is found by the run, across documents ([`cross_file`]); the rule
-/// is registered for its documentation and severity, and finds nothing in one document.
-struct CrossFile(RuleMeta);
-
-impl Rule for CrossFile {
-    fn meta(&self) -> &RuleMeta {
-        &self.0
-    }
-
-    fn check(&self, _: &Context, _: &mut Vec<Finding>) {}
 }
 
 struct Sentence(RuleMeta);

@@ -1,0 +1,473 @@
+//! SARIF 2.1.0, the log format of code scanning (GitHub, Azure DevOps, IDE viewers).
+//!
+//! One run whose `tool.driver.rules` lists every rule of the registries used (the built-in
+//! rules and the rules of the user packs met on the way) and whose `results` are the
+//! diagnostics of every file. Results are buffered and the log is written whole at the end.
+//!
+//! Regions give 1-based lines and columns counted in Unicode code points
+//! (`run.columnKind` = `unicodeCodePoints`), `endColumn` exclusive as SARIF defines it; this is
+//! what the JSON format's spans say. `byteOffset`/`byteLength` are the JSON format's
+//! `byte_start`/`byte_end`: they index the text as UTF-8 after any byte-order mark, so for a
+//! UTF-8 file without BOM they are file offsets. `partialFingerprints["wenlint/v1"]` hashes
+//! the rule, the path, the flagged text and the text of its sentence, and counts repeats of
+//! that hash within the file, so that a finding keeps its fingerprint when lines are added or
+//! removed around it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hasher;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::document::{Document, Position};
+use crate::rules::{Registry, RuleMeta};
+
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub const VERSION: &str = "2.1.0";
+/// The key of the fingerprint in `partialFingerprints`; bump the suffix if the recipe changes.
+pub const FINGERPRINT_KEY: &str = "wenlint/v1";
+
+/// The log being built: rule metadata and the results so far.
+#[derive(Default)]
+pub struct Log {
+    /// By id, so that the rule array comes out in id order whatever order packs were met in.
+    rules: BTreeMap<String, RuleMeta>,
+    results: Vec<Pending>,
+}
+
+/// A result whose `ruleIndex` is known only once every rule has been seen.
+struct Pending {
+    rule: String,
+    result: SarifResult,
+}
+
+impl Log {
+    pub fn new() -> Log {
+        Log::default()
+    }
+
+    /// Adds the rules of `registry` that are not known yet (by id: the first definition met
+    /// of a user rule wins).
+    pub fn add_rules(&mut self, registry: &Registry) {
+        for rule in registry.iter() {
+            let meta = rule.meta();
+            if !self.rules.contains_key(&meta.id) {
+                self.rules.insert(meta.id.clone(), meta.clone());
+            }
+        }
+    }
+
+    /// Converts the diagnostics of one file while its document is at hand.
+    pub fn add_file(&mut self, path: &str, doc: &Document, diagnostics: &[Diagnostic]) {
+        let uri = uri(path);
+        let mut seen: HashMap<u64, usize> = HashMap::new();
+        for d in diagnostics {
+            let hash = fingerprint(&d.rule, &uri, doc, &d.span);
+            let occurrence = seen.entry(hash).or_default();
+            *occurrence += 1;
+            let result = result(&uri, doc, d, format!("{hash:016x}:{occurrence}"));
+            self.results.push(Pending {
+                rule: d.rule.clone(),
+                result,
+            });
+        }
+    }
+
+    /// Writes the whole log. `execution_successful` is false when a file or a config could
+    /// not be read.
+    pub fn write(self, out: &mut dyn Write, execution_successful: bool) -> io::Result<()> {
+        let Log {
+            mut rules,
+            mut results,
+        } = self;
+        // A rule of a pack that was not announced (standard input under a user pack) still
+        // gets a descriptor, with only its id and the level it was reported at, so that
+        // every `ruleIndex` points at its rule.
+        for pending in &results {
+            if !rules.contains_key(&pending.rule) {
+                rules.insert(
+                    pending.rule.clone(),
+                    RuleMeta {
+                        id: pending.rule.clone(),
+                        severity: pending_severity(&pending.result),
+                        summary: String::new(),
+                        doc: String::new(),
+                    },
+                );
+            }
+        }
+        let index: HashMap<&str, usize> = rules
+            .keys()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        for pending in &mut results {
+            pending.result.rule_index = index[pending.rule.as_str()];
+        }
+        let log = SarifLog {
+            schema: SCHEMA,
+            version: VERSION,
+            runs: vec![Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "wenlint",
+                        version: env!("CARGO_PKG_VERSION"),
+                        rules: rules.values().map(descriptor).collect(),
+                    },
+                },
+                invocations: vec![Invocation {
+                    execution_successful,
+                }],
+                column_kind: "unicodeCodePoints",
+                results: results.into_iter().map(|p| p.result).collect(),
+            }],
+        };
+        serde_json::to_writer_pretty(&mut *out, &log)?;
+        writeln!(out)
+    }
+}
+
+fn pending_severity(result: &SarifResult) -> Severity {
+    match result.level {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        _ => Severity::Info,
+    }
+}
+
+/// SARIF's name for a severity.
+pub fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
+    let text = |s: &str| (!s.trim().is_empty()).then(|| Text::new(s.trim_end()));
+    ReportingDescriptor {
+        id: meta.id.clone(),
+        short_description: text(&meta.summary),
+        full_description: text(&meta.doc),
+        default_configuration: Configuration {
+            level: level(meta.severity),
+        },
+    }
+}
+
+fn result(uri: &str, doc: &Document, d: &Diagnostic, fingerprint: String) -> SarifResult {
+    let region = |span: &Span, snippet: bool| {
+        Region::new(
+            doc.position(span.start),
+            doc.position(span.end),
+            span,
+            snippet.then(|| &doc.source[span.clone()]),
+        )
+    };
+    let here = |region: Region| PhysicalLocation {
+        artifact_location: ArtifactLocation {
+            uri: uri.to_string(),
+        },
+        region,
+    };
+    let related = d
+        .related
+        .iter()
+        .map(|r| (here(region(&r.span, true)), &r.message))
+        .chain(d.elsewhere.iter().map(|e| {
+            let location = PhysicalLocation {
+                artifact_location: ArtifactLocation {
+                    uri: self::uri(&e.path),
+                },
+                region: Region::new(e.start, e.end, &e.span, None),
+            };
+            (location, &e.message)
+        }))
+        .enumerate()
+        .map(|(i, (physical_location, message))| Location {
+            id: Some(i + 1),
+            physical_location,
+            message: Some(Text::new(message)),
+        })
+        .collect();
+    let fixes = d
+        .fix
+        .iter()
+        .map(|fix| SarifFix {
+            description: Text::new(&if fix.replacement.is_empty() {
+                "remove this text".to_string()
+            } else {
+                format!("replace with “{}”", fix.replacement)
+            }),
+            artifact_changes: vec![ArtifactChange {
+                artifact_location: ArtifactLocation {
+                    uri: uri.to_string(),
+                },
+                replacements: vec![Replacement {
+                    deleted_region: region(&d.span, false),
+                    inserted_content: Text::new(&fix.replacement),
+                }],
+            }],
+        })
+        .collect();
+    SarifResult {
+        rule_id: d.rule.clone(),
+        rule_index: 0,
+        level: level(d.severity),
+        message: Text::new(&d.message),
+        locations: vec![Location {
+            id: None,
+            physical_location: here(region(&d.span, true)),
+            message: None,
+        }],
+        related_locations: related,
+        fixes,
+        partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint)]),
+    }
+}
+
+/// FNV-1a over the rule, the path, the flagged text and its sentence (or its line, outside
+/// sentences), each prefixed with its length so that no two tuples hash the same bytes.
+/// FNV-1a is fixed by its definition: the value never changes between releases or platforms.
+fn fingerprint(rule: &str, uri: &str, doc: &Document, span: &Span) -> u64 {
+    let context = doc
+        .sentence_at(span.start)
+        .filter(|s| s.start <= span.start && span.end <= s.end)
+        .unwrap_or_else(|| line_around(&doc.source, span));
+    let mut hasher = fnv::FnvHasher::default();
+    for part in [rule, uri, &doc.source[span.clone()], &doc.source[context]] {
+        hasher.write(&(part.len() as u64).to_le_bytes());
+        hasher.write(part.as_bytes());
+    }
+    hasher.finish()
+}
+
+/// The lines that hold `span`, without their line breaks.
+fn line_around(source: &str, span: &Span) -> Span {
+    let start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[span.end..]
+        .find(['\n', '\r'])
+        .map_or(source.len(), |i| span.end + i);
+    start..end.max(start)
+}
+
+/// The path as shown, as a URI reference: `/` separators, no leading `./`, and everything but
+/// unreserved characters, sub-delimiters, `@` and `/` percent-encoded as UTF-8 (a `:` always,
+/// so that `a:b.txt` is not read as a scheme). An absolute path becomes a `file://` URI.
+pub fn uri(path: &str) -> String {
+    let mut path = if std::path::MAIN_SEPARATOR == '\\' {
+        path.replace('\\', "/")
+    } else {
+        path.to_string()
+    };
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.to_string();
+    }
+    let bytes = path.as_bytes();
+    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    if drive && std::path::MAIN_SEPARATOR == '\\' {
+        return format!("file:///{}{}", &path[..2], encode(&path[2..]));
+    }
+    if path.starts_with('/') {
+        return format!("file://{}", encode(&path));
+    }
+    encode(&path)
+}
+
+fn encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        let keep = byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@/".contains(&byte);
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct SarifLog {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    invocations: Vec<Invocation>,
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<ReportingDescriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportingDescriptor {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_description: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    full_description: Option<Text>,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+impl Text {
+    fn new(text: &str) -> Text {
+        Text {
+            text: text.to_string(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: String,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_offset: usize,
+    byte_length: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Text>,
+}
+
+impl Region {
+    fn new(start: Position, end: Position, span: &Span, snippet: Option<&str>) -> Region {
+        Region {
+            start_line: start.line,
+            start_column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            byte_offset: span.start,
+            byte_length: span.end - span.start,
+            snippet: snippet.map(Text::new),
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("fixtures/a.txt"), "fixtures/a.txt");
+        assert_eq!(uri("./a.txt"), "a.txt");
+        assert_eq!(uri("a:b,c d.txt"), "a%3Ab,c%20d.txt");
+        assert_eq!(uri("讲话.txt"), "%E8%AE%B2%E8%AF%9D.txt");
+        assert_eq!(uri("100%.txt"), "100%25.txt");
+        assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+        if std::path::MAIN_SEPARATOR == '/' {
+            assert_eq!(uri("/tmp/a.txt"), "file:///tmp/a.txt");
+        }
+    }
+
+    #[test]
+    fn fingerprints_survive_moved_lines_but_not_other_text() {
+        let of = |text: &str, flagged: &str| {
+            let doc = Document::new(text.to_string(), Format::Text);
+            let start = text.find(flagged).unwrap();
+            fingerprint("r/x", "a.txt", &doc, &(start..start + flagged.len()))
+        };
+        let first = of("会议定于XX召开。\n", "XX");
+        assert_eq!(first, of("新的一行。\n\n会议定于XX召开。\n", "XX"));
+        assert_ne!(first, of("会议改于XX召开。\n", "XX"));
+        // Pinned: fingerprints must not change between releases (FNV-1a 64 of the
+        // length-prefixed parts, as an independent implementation computes it).
+        assert_eq!(format!("{first:016x}"), "6dc1e3c8cd6a7059");
+    }
+}

@@ -1,0 +1,219 @@
+//! Silencing findings a team has accepted.
+//!
+//! In Markdown, comments in the text itself, as in markdownlint and Vale:
+//!
+//! ```markdown
+//! <!-- wenlint-disable placeholder/name -- 人名按要求隐去 -->
+//! …
+//! <!-- wenlint-enable placeholder/name -->
+//! <!-- wenlint-disable-next-line term -->
+//! ```
+//!
+//! A directive names rules or families (none: every rule), separated by spaces or commas; text
+//! after `--` is the reason, for the reader. Plain text and Word files cannot carry comments,
+//! so the config lists what to ignore instead (`[[ignore]]`, see [`crate::config::Ignore`]).
+//! With `--report-unused-suppressions`, a directive or an ignore entry that silenced nothing
+//! is reported: stale suppressions hide new problems.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+
+/// The rule id an unused directive is reported under.
+pub const UNUSED: &str = "suppression/unused";
+
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--\s*wenlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+        .expect("directive pattern is valid")
+});
+
+/// One `<!-- wenlint-… -->` comment that silences something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// Where the comment is.
+    pub at: Range<usize>,
+    /// Rules and families it names; empty for every rule.
+    pub rules: Vec<String>,
+    /// The text it silences.
+    pub covers: Range<usize>,
+}
+
+impl Directive {
+    fn silences(&self, d: &Diagnostic) -> bool {
+        self.covers.contains(&d.span.start) && names_rule(&self.rules, &d.rule)
+    }
+}
+
+/// Whether `names` (rule ids and families; empty for all) includes `rule`.
+pub fn names_rule(names: &[String], rule: &str) -> bool {
+    names.is_empty()
+        || names.iter().any(|n| {
+            n == rule
+                || rule
+                    .strip_prefix(n.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        })
+}
+
+/// The directives of a Markdown document, in order.
+pub fn directives(doc: &Document) -> Vec<Directive> {
+    let mut directives: Vec<Directive> = Vec::new();
+    for html in &doc.html {
+        for caps in DIRECTIVE.captures_iter(&doc.source[html.clone()]) {
+            let Some(whole) = caps.get(0) else { continue };
+            let at = html.start + whole.start()..html.start + whole.end();
+            let rules = rule_names(caps.get(2).map_or("", |m| m.as_str()));
+            match &caps[1] {
+                "disable" => directives.push(Directive {
+                    covers: at.end..doc.source.len(),
+                    at,
+                    rules,
+                }),
+                "enable" => end_disables(&mut directives, &rules, at.start),
+                _ => directives.push(Directive {
+                    covers: next_line(doc, at.end),
+                    at,
+                    rules,
+                }),
+            }
+        }
+    }
+    directives
+}
+
+/// `placeholder/name, term -- reason` → `["placeholder/name", "term"]`.
+fn rule_names(arguments: &str) -> Vec<String> {
+    let names = arguments.split("--").next().unwrap_or("");
+    names
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// An enable ends the open disables it names (all of them when it names none).
+fn end_disables(directives: &mut [Directive], rules: &[String], at: usize) {
+    for d in directives
+        .iter_mut()
+        .filter(|d| d.covers.end > at && d.covers.start <= at)
+    {
+        if rules.is_empty() || d.rules.iter().any(|r| rules.contains(r)) {
+            d.covers.end = at;
+        }
+    }
+}
+
+/// The first line after `at` that has text on it.
+fn next_line(doc: &Document, at: usize) -> Range<usize> {
+    let mut line = doc.line_index(at) + 1;
+    while line < doc.line_count() {
+        let span = doc.line_span(line);
+        if !doc.source[span.clone()].trim().is_empty() {
+            return span;
+        }
+        line += 1;
+    }
+    at..at
+}
+
+/// Removes the diagnostics that directives or the config's ignores silence. With
+/// `report_unused`, adds a diagnostic for each directive that silenced nothing, and marks the
+/// ignores that were used in `used_ignores`.
+pub fn apply(
+    doc: &Document,
+    config: &Config,
+    path: &std::path::Path,
+    diagnostics: &mut Vec<Diagnostic>,
+    used_ignores: &mut [bool],
+    report_unused: bool,
+) {
+    let directives = directives(doc);
+    let mut used = vec![false; directives.len()];
+    diagnostics.retain(|d| {
+        if let Some(i) = directives.iter().position(|x| x.silences(d)) {
+            used[i] = true;
+            return false;
+        }
+        let sentence = doc.sentence_at(d.span.start).unwrap_or(d.span.clone());
+        let flagged = &doc.source[d.span.clone()];
+        match config.ignored_by(path, &d.rule, flagged, &doc.source[sentence]) {
+            Some(i) => {
+                if let Some(u) = used_ignores.get_mut(i) {
+                    *u = true;
+                }
+                false
+            }
+            None => true,
+        }
+    });
+    if report_unused {
+        diagnostics.extend(
+            directives
+                .iter()
+                .zip(&used)
+                .filter(|(_, used)| !**used)
+                .map(|(d, _)| unused(d)),
+        );
+        crate::lint::sort(diagnostics);
+    }
+}
+
+fn unused(directive: &Directive) -> Diagnostic {
+    Diagnostic {
+        rule: UNUSED.to_string(),
+        severity: Severity::Warning,
+        message: "这条抑制注释没有抑制任何问题，可以删去".to_string(),
+        span: directive.at.clone(),
+        related: Vec::new(),
+        elsewhere: Vec::new(),
+        fix: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    fn covered(text: &str) -> Vec<(Vec<String>, String)> {
+        let doc = Document::new(text.to_string(), Format::Markdown);
+        directives(&doc)
+            .into_iter()
+            .map(|d| (d.rules, doc.source[d.covers].trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn directives_name_rules_and_cover_their_stretch() {
+        let text = "甲\n\n<!-- wenlint-disable placeholder/name, term -- 按要求隐去 -->\n\n乙\n\n<!-- wenlint-enable -->\n\n丙\n\n<!-- wenlint-disable-next-line -->\n丁\n戊\n";
+        assert_eq!(
+            covered(text),
+            [
+                (
+                    vec!["placeholder/name".to_string(), "term".to_string()],
+                    "乙".to_string()
+                ),
+                (vec![], "丁".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_comment_in_code_is_not_a_directive() {
+        assert_eq!(covered("```\n<!-- wenlint-disable -->\n```\n\n乙\n"), []);
+    }
+
+    #[test]
+    fn names_match_rules_and_families() {
+        let names = vec!["placeholder".to_string()];
+        assert!(names_rule(&names, "placeholder/name"));
+        assert!(!names_rule(&names, "placeholders/name"));
+        assert!(names_rule(&[], "term/typo"));
+        assert!(names_rule(&["term/typo".to_string()], "term/typo"));
+    }
+}

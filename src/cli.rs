@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 use crate::baseline::{self, Baseline};
 use crate::config::{Config, ConfigProblem, Configs};
@@ -300,40 +301,48 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let mut ignores = UsedIgnores::default();
     let mut fixed = FixCount::default();
     let mut cross_file = lint::CrossFile::default();
-    for target in walk::targets(&paths, &mut configs, &mut errors) {
-        let shown = target.path.display().to_string();
-        let loaded = if args.fix {
-            lint::load_stored(&target.path, &shown)
-                .and_then(|(doc, storage)| fix_file(&target, &shown, doc, storage, &mut fixed))
-        } else {
-            lint::load(&target.path, &shown)
-        };
-        match loaded {
-            Ok(doc) => {
-                sink.rules(&target.config.registry);
-                let mut diagnostics = lint::lint(&doc, &target.config);
-                if args.cross_file || target.config.cross_file {
-                    cross_file.add(&shown, &doc, &target.config, &mut diagnostics);
+    let targets = walk::targets(&paths, &mut configs, &mut errors);
+    let progress = Progress::new(targets.len(), err_color);
+    // Files are read and linted in parallel, a batch at a time, and reported in order: the
+    // output does not depend on the number of cores, and only a batch of documents is held.
+    for batch in targets.chunks(BATCH) {
+        let linted: Vec<Linted> = batch
+            .par_iter()
+            .map(|target| lint_target(target, args.fix))
+            .collect();
+        for (target, linted) in batch.iter().zip(linted) {
+            progress.advance();
+            let (doc, mut diagnostics) = match linted.result {
+                Ok(done) => done,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
                 }
-                suppress::apply(
-                    &doc,
-                    &target.config,
-                    &target.path,
-                    &mut diagnostics,
-                    ignores.of(&target.config),
-                    args.report_unused_suppressions,
-                );
-                if let Some(recorder) = &mut recorder {
-                    recorder.record(&shown, &doc, &diagnostics);
-                }
-                if let Some(baseline) = &mut baseline {
-                    baseline.filter(&shown, &doc, &mut diagnostics);
-                }
-                sink.file(&mut out, &shown, &doc, &diagnostics)?;
+            };
+            fixed.add(linted.fixes);
+            let shown = &linted.shown;
+            if args.cross_file || target.config.cross_file {
+                cross_file.add(shown, &doc, &target.config, &mut diagnostics);
             }
-            Err(e) => errors.push(e),
+            suppress::apply(
+                &doc,
+                &target.config,
+                &target.path,
+                &mut diagnostics,
+                ignores.of(&target.config),
+                args.report_unused_suppressions,
+            );
+            if let Some(recorder) = &mut recorder {
+                recorder.record(shown, &doc, &diagnostics);
+            }
+            if let Some(baseline) = &mut baseline {
+                baseline.filter(shown, &doc, &mut diagnostics);
+            }
+            sink.rules(&target.config.registry);
+            sink.file(&mut out, shown, &doc, &diagnostics)?;
         }
     }
+    progress.finish();
     let outcome = sink.finish(&mut out, !errors.is_empty())?;
     out.flush()?;
     drop(out);
@@ -407,10 +416,83 @@ impl UsedIgnores {
     }
 }
 
+/// How many files are linted in parallel before they are reported.
+const BATCH: usize = 64;
+
+/// One file read, fixed if asked, and linted.
+struct Linted {
+    shown: String,
+    result: Result<(Document, Vec<crate::diagnostic::Diagnostic>), Error>,
+    /// Fixes written to the file.
+    fixes: usize,
+}
+
+fn lint_target(target: &walk::Target, fix: bool) -> Linted {
+    let shown = target.path.display().to_string();
+    let mut fixes = 0;
+    let loaded = if fix {
+        lint::load_stored(&target.path, &shown)
+            .and_then(|(doc, storage)| fix_file(target, &shown, doc, storage, &mut fixes))
+    } else {
+        lint::load(&target.path, &shown)
+    };
+    let result = loaded.map(|doc| {
+        let diagnostics = lint::lint(&doc, &target.config);
+        (doc, diagnostics)
+    });
+    Linted {
+        shown,
+        result,
+        fixes,
+    }
+}
+
 #[derive(Default)]
 struct FixCount {
     fixes: usize,
     files: usize,
+}
+
+impl FixCount {
+    fn add(&mut self, fixes: usize) {
+        if fixes > 0 {
+            self.fixes += fixes;
+            self.files += 1;
+        }
+    }
+}
+
+/// A progress bar on standard error, for long runs watched on a terminal only: never in a
+/// pipe, a log or CI.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    /// Runs of fewer files finish before a bar would help.
+    const MIN_FILES: usize = 500;
+
+    fn new(files: usize, terminal: bool) -> Progress {
+        let shown = terminal && io::stderr().is_terminal() && files >= Self::MIN_FILES;
+        Progress(shown.then(|| {
+            let bar = indicatif::ProgressBar::new(files as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        }))
+    }
+
+    fn advance(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Applies the fixes the rules offer for `doc` and writes the file back; returns the document
@@ -420,7 +502,7 @@ fn fix_file(
     shown: &str,
     doc: Document,
     storage: lint::Storage,
-    count: &mut FixCount,
+    count: &mut usize,
 ) -> Result<Document, Error> {
     let diagnostics = lint::lint(&doc, &target.config);
     let Some((text, fixes)) = fix::apply(&doc.source, &diagnostics) else {
@@ -430,8 +512,7 @@ fn fix_file(
         .map_err(|reason| Error::file(shown, format!("not fixed: {reason}")))?;
     fix::write_atomically(&target.path, &bytes)
         .map_err(|e| Error::file(shown, format!("not fixed: cannot write: {e}")))?;
-    count.fixes += fixes;
-    count.files += 1;
+    *count = fixes;
     Ok(Document::new(text, doc.format))
 }
 

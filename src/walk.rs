@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use walkdir::WalkDir;
+use ignore::WalkBuilder;
 
 use crate::config::{Config, ConfigProblem, Configs};
 use crate::error::Error;
@@ -16,7 +16,8 @@ pub struct Target {
 }
 
 /// Expands `paths` in order: a file is linted unless its config excludes it; a directory is
-/// walked in name order, skipping hidden entries, and yields the files its configs include.
+/// walked in name order, skipping hidden entries and what `.gitignore` files ignore, and
+/// yields the files its configs include.
 /// Problems (missing paths, unreadable directories, broken configs) are pushed to `errors`
 /// and the walk goes on.
 pub fn targets(paths: &[PathBuf], configs: &mut Configs, errors: &mut Vec<Error>) -> Vec<Target> {
@@ -54,23 +55,22 @@ fn walk_dir(
     errors: &mut Vec<Error>,
     push: &mut dyn FnMut(Target),
 ) {
-    let walker = WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    // `.gitignore` (and `.ignore`) files are honoured even outside a git repository: a
+    // folder of drafts says what is not a document the same way a code repository does.
+    let walker = WalkBuilder::new(root)
+        .hidden(true)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let shown = e.path().unwrap_or(root).display().to_string();
-                let reason = e
-                    .io_error()
-                    .map_or_else(|| e.to_string(), |io| format!("cannot be read: {io}"));
-                errors.push(Error::file(shown, reason));
+                errors.push(walk_error(root, &e));
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
         let path = entry.into_path();
@@ -80,6 +80,24 @@ fn walk_dir(
             }
         }
     }
+}
+
+/// A walk problem (an unreadable folder, a symlink loop) as an error naming the path.
+fn walk_error(root: &Path, error: &ignore::Error) -> Error {
+    let path = match error {
+        ignore::Error::WithPath { path, .. } => path.clone(),
+        ignore::Error::WithDepth { err, .. } => match err.as_ref() {
+            ignore::Error::WithPath { path, .. } => path.clone(),
+            _ => root.to_path_buf(),
+        },
+        ignore::Error::Loop { child, .. } => child.clone(),
+        _ => root.to_path_buf(),
+    };
+    let reason = match error.io_error() {
+        Some(io) => format!("cannot be read: {io}"),
+        None => error.to_string(),
+    };
+    Error::file(path.display().to_string(), reason)
 }
 
 fn config_for(path: &Path, configs: &mut Configs, errors: &mut Vec<Error>) -> Option<Arc<Config>> {
@@ -95,10 +113,4 @@ fn config_for(path: &Path, configs: &mut Configs, errors: &mut Vec<Error>) -> Op
         }
         Err(ConfigProblem::AlreadyReported) => None,
     }
-}
-
-/// Dot-files and dot-directories (`.git`, `.venv`) are not documents.
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }

@@ -147,6 +147,32 @@ fn directory_walk_lints_txt_and_md_and_skips_hidden() {
 }
 
 #[test]
+fn gitignored_files_are_not_linted_and_many_files_keep_their_order() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), ".gitignore", "archive/\n*.tmp.txt\n");
+    write(dir.path(), "archive/old.txt", "XX工作。\n");
+    write(dir.path(), "scratch.tmp.txt", "XX工作。\n");
+    // More files than one parallel batch, in name order.
+    for i in 0..150 {
+        write(
+            dir.path(),
+            &format!("drafts/{i:03}.txt"),
+            "请XX同志参加。\n",
+        );
+    }
+    let (_, report) = check_json(dir.path(), &[]);
+    assert_eq!(report["summary"]["files"], 150);
+    let paths: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..150).map(|i| format!("./drafts/{i:03}.txt")).collect();
+    assert_eq!(paths, expected);
+}
+
+#[test]
 fn stdin_is_linted_with_its_given_name() {
     wenlint()
         .args([

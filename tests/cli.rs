@@ -137,12 +137,7 @@ fn directory_walk_lints_txt_and_md_and_skips_hidden() {
     write(dir.path(), ".git/d.txt", "XX\n");
     let (_, report) = check_json(dir.path(), &[]);
     assert_eq!(report["summary"]["files"], 2);
-    let paths: Vec<&str> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let paths = common::paths_of(&report);
     assert_eq!(paths, ["./a.txt", "./sub/b.md"]);
 }
 
@@ -162,12 +157,7 @@ fn gitignored_files_are_not_linted_and_many_files_keep_their_order() {
     }
     let (_, report) = check_json(dir.path(), &[]);
     assert_eq!(report["summary"]["files"], 150);
-    let paths: Vec<&str> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let paths = common::paths_of(&report);
     let expected: Vec<String> = (0..150).map(|i| format!("./drafts/{i:03}.txt")).collect();
     assert_eq!(paths, expected);
 }

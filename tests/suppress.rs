@@ -78,12 +78,7 @@ fn config_ignores_silence_plain_text_findings() {
     )
     .unwrap();
     let (_, report, stderr) = check(dir.path(), &["--report-unused-suppressions", "."]);
-    let paths: Vec<&str> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let paths = common::paths_of(&report);
     assert_eq!(paths, ["./b.txt"], "{report:#}");
     assert!(
         stderr.contains("wenlint.toml:8") && stderr.contains("ignored nothing"),

@@ -88,3 +88,13 @@ pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
     std::fs::create_dir_all(path.parent().expect("a file has a folder")).unwrap();
     std::fs::write(path, contents).unwrap();
 }
+
+/// The `path` of each diagnostic of a JSON report.
+pub fn paths_of(report: &serde_json::Value) -> Vec<&str> {
+    report["diagnostics"]
+        .as_array()
+        .expect("a JSON report has diagnostics")
+        .iter()
+        .map(|d| d["path"].as_str().unwrap_or_default())
+        .collect()
+}

@@ -312,6 +312,7 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
             .collect();
         for (target, linted) in batch.iter().zip(linted) {
             progress.advance();
+            errors.extend(linted.refused);
             let (doc, mut diagnostics) = match linted.result {
                 Ok(done) => done,
                 Err(e) => {
@@ -425,12 +426,22 @@ struct Linted {
     result: Result<(Document, Vec<crate::diagnostic::Diagnostic>), Error>,
     /// Fixes written to the file.
     fixes: usize,
+    /// Why `--fix` left the file alone.
+    refused: Option<Error>,
 }
 
 fn lint_target(target: &walk::Target, fix: bool) -> Linted {
     let shown = target.path.display().to_string();
     let mut fixes = 0;
-    let loaded = if fix {
+    let mut refused = None;
+    if fix && crate::read::is_docx(&target.path) {
+        // Writing the text back would destroy the Word file: it is linted, not fixed.
+        refused = Some(Error::file(
+            &shown,
+            "not fixed: --fix does not write Word files; apply the fixes in Word",
+        ));
+    }
+    let loaded = if fix && refused.is_none() {
         lint::load_stored(&target.path, &shown)
             .and_then(|(doc, storage)| fix_file(target, &shown, doc, storage, &mut fixes))
     } else {
@@ -444,6 +455,7 @@ fn lint_target(target: &walk::Target, fix: bool) -> Linted {
         shown,
         result,
         fixes,
+        refused,
     }
 }
 

@@ -34,7 +34,7 @@ use crate::rules::{Registry, RuleMeta};
 pub const CONFIG_NAMES: [&str; 2] = ["wenlint.toml", ".wenlint.toml"];
 
 /// What a directory walk lints when the config says nothing.
-const DEFAULT_INCLUDE: [&str; 2] = ["*.txt", "*.md"];
+const DEFAULT_INCLUDE: [&str; 3] = ["*.txt", "*.md", "*.docx"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -510,6 +510,7 @@ mod tests {
         assert!(config.excludes(Path::new("/project/x/draft-1.txt")));
         assert!(!config.excludes(Path::new("/project/x/final.txt")));
         assert!(config.includes(Path::new("/project/x/final.md")));
-        assert!(!config.includes(Path::new("/project/x/final.docx")));
+        assert!(config.includes(Path::new("/project/x/final.docx")));
+        assert!(!config.includes(Path::new("/project/x/final.doc")));
     }
 }

@@ -3,7 +3,10 @@
 //! Drafts arrive as UTF-8 (with or without a BOM), as UTF-16 from some Windows tools, and as
 //! GB18030/GBK, which is what Windows saves as "ANSI" on a Chinese system. Anything that is
 //! not valid UTF-8 is handed to chardetng; a NUL byte or a run of control characters means a
-//! binary file, which is reported rather than linted as garbage.
+//! binary file, which is reported rather than linted as garbage. Word files (`.docx`) are
+//! read for the text of their paragraphs, one a line ([`docx`]).
+
+pub mod docx;
 
 use std::fmt;
 use std::io::Read;
@@ -49,6 +52,7 @@ pub enum ReadError {
     Io(std::io::Error),
     TooLarge { size: u64 },
     Decode(DecodeError),
+    Docx(docx::DocxError),
 }
 
 impl fmt::Display for ReadError {
@@ -62,6 +66,7 @@ impl fmt::Display for ReadError {
                 MAX_FILE_BYTES >> 20
             ),
             ReadError::Decode(e) => e.fmt(f),
+            ReadError::Docx(e) => e.fmt(f),
         }
     }
 }
@@ -82,7 +87,22 @@ pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {
             size: bytes.len() as u64,
         });
     }
+    if is_docx(path) {
+        let text = docx::text_of(&bytes).map_err(ReadError::Docx)?;
+        return Ok(Decoded {
+            text,
+            encoding: UTF_8,
+            bom: false,
+        });
+    }
     decode(&bytes).map_err(ReadError::Decode)
+}
+
+/// Word files are read for their text, one paragraph a line ([`docx`]).
+pub fn is_docx(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {

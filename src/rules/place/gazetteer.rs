@@ -18,7 +18,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// The three levels the gazetteer covers. The order is the nesting order (a province is
 /// "less" than what it contains), so a parent always compares lower than its children.
@@ -229,8 +229,11 @@ impl Gazetteer {
         for (name, &id) in &by_name {
             patterns[id] = name.as_str();
         }
+        // A contiguous NFA builds several times faster than a DFA over these few thousand
+        // names and searches nearly as fast: start-up counts for a pre-commit hook.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| format!("place names cannot be searched: {e}"))?;
 

@@ -1,0 +1,351 @@
+//! Reading .docx files: the draft fixture, hostile archives and XML, and the real Word files
+//! of `../shared/corpus/docx` against their Markdown twins.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::io::{Cursor, Write};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use wenlint::read::docx::{text_of, text_with_limits, DocxError, Limits};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+/// Counts this thread's live heap bytes and their peak, so that a test can show that reading a
+/// bomb never holds its inflated size (the other tests run on other threads).
+struct CountingAllocator;
+
+thread_local! {
+    static LIVE: Cell<usize> = const { Cell::new(0) };
+    static PEAK: Cell<usize> = const { Cell::new(0) };
+}
+
+fn track(grow: usize, shrink: usize) {
+    let _ = LIVE.try_with(|live| {
+        let now = live.get().saturating_add(grow).saturating_sub(shrink);
+        live.set(now);
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+    });
+}
+
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        track(layout.size(), 0);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        track(0, layout.size());
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        track(new_size, layout.size());
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+/// The most this thread's heap grew above where it was while `f` ran.
+fn peak_growth<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let start = LIVE.with(Cell::get);
+    PEAK.with(|peak| peak.set(start));
+    let value = f();
+    (value, PEAK.with(Cell::get) - start)
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for (name, content) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(content).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn document(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#
+    )
+}
+
+#[test]
+fn the_draft_reads_as_its_expected_text() {
+    let text = text_of(&fixture("docx/draft.docx")).unwrap();
+    let expected = String::from_utf8(fixture("docx/draft.expected.txt")).unwrap();
+    assert_eq!(format!("{text}\n"), expected);
+}
+
+#[test]
+fn each_line_of_the_source_is_the_same_line_of_the_docx_text() {
+    let text = text_of(&fixture("docx/draft.docx")).unwrap();
+    let source = String::from_utf8(fixture("speech-draft.txt")).unwrap();
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (i, line) in source.lines().enumerate() {
+        assert_eq!(lines[i], line, "line {}", i + 1);
+    }
+    let rest = &lines[source.lines().count()..];
+    assert_eq!(rest[..2], ["联系人：XX", "联系电话：XXXXXXXX"]);
+    assert_eq!(rest.last(), Some(&"XX市应急管理局文件"));
+}
+
+/// 300 MiB of zeros in one entry, written in 1 MiB pieces so that the test does not hold it.
+fn zip_bomb() -> Vec<u8> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("word/document.xml", options).unwrap();
+    let open = document("<w:p><w:r><w:t>");
+    let open = open.split("<w:t>").next().unwrap().to_string() + "<w:t>";
+    zip.write_all(open.as_bytes()).unwrap();
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..300 {
+        zip.write_all(&zeros).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_zip_bomb_is_refused_quickly_without_inflating_it() {
+    let bomb = zip_bomb();
+    assert!(bomb.len() < 2 << 20, "the bomb is {} bytes", bomb.len());
+    let started = Instant::now();
+    let (result, growth) = peak_growth(|| text_of(&bomb));
+    let elapsed = started.elapsed();
+    let error = result.unwrap_err();
+    assert!(
+        matches!(
+            error,
+            DocxError::Suspicious { .. } | DocxError::TooLarge { .. }
+        ),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("word/document.xml"), "{error}");
+    assert!(growth < 16 << 20, "reading the bomb took {growth} bytes");
+    assert!(
+        elapsed < Duration::from_secs(5),
+        "reading the bomb took {elapsed:?}"
+    );
+}
+
+#[test]
+fn a_part_over_the_size_limit_is_refused_whatever_its_ratio() {
+    let paragraphs = "<w:p><w:r><w:t>一二三四五六七八九十</w:t></w:r></w:p>".repeat(10_000);
+    let bytes = zip_of(&[("word/document.xml", document(&paragraphs).as_bytes())]);
+    let limits = Limits {
+        max_part_bytes: 256 << 10,
+        ..Limits::DEFAULT
+    };
+    let error = text_with_limits(&bytes, &limits).unwrap_err();
+    assert!(matches!(error, DocxError::TooLarge { .. }), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "has a part, word/document.xml, larger than 256 KiB uncompressed, so it is not read"
+    );
+    assert!(text_of(&bytes).is_ok());
+}
+
+#[test]
+fn an_xml_entity_bomb_is_refused_not_expanded() {
+    let mut dtd = String::from(r#"<!DOCTYPE w:document [<!ENTITY a0 "XXXXXXXXXX">"#);
+    for i in 1..10 {
+        let previous = format!("&a{};", i - 1);
+        dtd.push_str(&format!(r#"<!ENTITY a{i} "{}">"#, previous.repeat(10)));
+    }
+    dtd.push_str("]>");
+    let xml =
+        document("<w:p><w:r><w:t>&a9;</w:t></w:r></w:p>").replacen("?>", &format!("?>{dtd}"), 1);
+    let (result, growth) =
+        peak_growth(|| text_of(&zip_of(&[("word/document.xml", xml.as_bytes())])));
+    let error = result.unwrap_err();
+    assert!(matches!(error, DocxError::Dtd { .. }), "{error:?}");
+    assert!(error.to_string().contains("DTD"), "{error}");
+    assert!(
+        growth < 16 << 20,
+        "reading the entity bomb took {growth} bytes"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_zip_is_refused() {
+    let error = text_of("在全市XX系统安全生产工作会议上的讲话".as_bytes()).unwrap_err();
+    assert!(matches!(error, DocxError::NotAZip(_)), "{error:?}");
+    assert!(
+        error.to_string().starts_with("is not a .docx file"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_zip_without_a_document_is_refused() {
+    let error = text_of(&zip_of(&[("readme.txt", b"hello")])).unwrap_err();
+    assert!(matches!(error, DocxError::MissingDocument), "{error:?}");
+    assert!(error.to_string().contains("word/document.xml"), "{error}");
+}
+
+#[test]
+fn malformed_xml_is_refused_with_its_place() {
+    let broken = [
+        document("<w:p><w:r><w:t>XX</w:r></w:p>"),
+        document("<w:p><w:r><w:t>XX</w:t></w:r>").replace("</w:document>", ""),
+        document("<w:p><w:r><w:t>A &undefined; B</w:t></w:r></w:p>"),
+        "<w:document xmlns:w=\"".to_string(),
+        String::new(),
+    ];
+    for xml in broken {
+        let error = text_of(&zip_of(&[("word/document.xml", xml.as_bytes())])).unwrap_err();
+        assert!(matches!(error, DocxError::Xml { .. }), "{xml}: {error:?}");
+        let message = error.to_string();
+        assert!(
+            message.starts_with("has malformed XML in word/document.xml at byte"),
+            "{message}"
+        );
+    }
+}
+
+/// The CJK characters of a text, in order.
+fn cjk(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| matches!(*c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x20000..=0x2FFFF))
+        .collect()
+}
+
+/// The length of the longest common subsequence of `a` and `b` (texts of a few thousand
+/// characters, so the quadratic table is small).
+fn common_subsequence(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[test]
+fn corpus_word_files_read_like_their_markdown_twins() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/docx");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!(
+            "skipped: {} is absent, so the real Word files were not read",
+            dir.display()
+        );
+        return;
+    };
+    let mut paths: Vec<_> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no .docx in {}", dir.display());
+    for path in paths {
+        let text = text_of(&std::fs::read(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let twin = std::fs::read_to_string(path.with_extension("md")).unwrap();
+        let (ours, theirs) = (cjk(&text), cjk(&twin));
+        let shared = common_subsequence(&theirs, &ours);
+        assert!(
+            shared * 10 >= theirs.len() * 9,
+            "{}: {shared} of the twin's {} CJK characters, in order",
+            path.display(),
+            theirs.len()
+        );
+    }
+}
+
+/// A Word file made from the seed draft, one Word paragraph per line, reports what the text
+/// file reports, at the same paragraphs and characters.
+#[test]
+fn the_seed_as_a_word_file_reports_what_its_text_reports() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/seed/000_b33b4ccf6b47c0c8.txt");
+    let Ok(text) = std::fs::read_to_string(&seed) else {
+        eprintln!("skipped: ../shared/corpus not found, cannot check the seed as .docx");
+        return;
+    };
+    let escape = |line: &str| {
+        line.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let body: String = text
+        .lines()
+        .map(|line| {
+            format!(
+                r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+                escape(line)
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("seed.docx");
+    std::fs::write(
+        &docx,
+        zip_of(&[("word/document.xml", document(&body).as_bytes())]),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("seed.txt"), &text).unwrap();
+    let findings = |name: &str| -> Vec<(String, u64, u64)> {
+        let output = assert_cmd::Command::cargo_bin("wenlint")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", name])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["span"]["start"]["line"].as_u64().unwrap(),
+                    d["span"]["start"]["column"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let from_text = findings("seed.txt");
+    assert!(from_text.len() > 100);
+    assert_eq!(findings("seed.docx"), from_text);
+}
+
+#[test]
+fn fix_refuses_word_files_and_leaves_them_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("draft.docx");
+    let body = r#"<w:p><w:r><w:t>认真布署下一阶段工作。</w:t></w:r></w:p>"#;
+    let bytes = zip_of(&[("word/document.xml", document(body).as_bytes())]);
+    std::fs::write(&docx, &bytes).unwrap();
+    let output = assert_cmd::Command::cargo_bin("wenlint")
+        .unwrap()
+        .args(["check", "--fix"])
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("does not write Word files"));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("term/typo"));
+    assert_eq!(std::fs::read(&docx).unwrap(), bytes);
+}

@@ -1,0 +1,143 @@
+//! Properties over generated drafts: made of the pieces real drafts are made of (markers,
+//! placeholders, self-references, pinyin, punctuation) and arbitrary characters. Nothing
+//! panics, every span is on character boundaries inside the text, the JSON report parses, and
+//! `--fix` is idempotent and touches only the spans it fixes.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use wenlint::config::Config;
+use wenlint::document::{Document, Format};
+
+const PIECES: &[&str] = &[
+    "一、",
+    "（一）",
+    "(二)",
+    "1.",
+    "2、",
+    "（1）",
+    "①",
+    "第一条",
+    "一是",
+    "二是",
+    "四是",
+    "首先，",
+    "XX",
+    "X月X日",
+    "××",
+    "某某",
+    "【待补充】",
+    "（  ）",
+    "我省",
+    "我市",
+    "全市",
+    "市委",
+    "天津",
+    "两个确定",
+    "布署",
+    "其它",
+    "dangshi",
+    "xuexi",
+    "。",
+    "，",
+    "；",
+    "：",
+    "“",
+    "”",
+    "《",
+    "》",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "  ",
+    "\t",
+    "加强组织领导",
+    "营造浓厚氛围",
+    "推动高质量发展",
+    "1.5倍",
+    "2021.12",
+    "100%",
+    "<!-- wenlint-disable -->",
+    "```",
+    "# ",
+    "| 1. | 表 |",
+    "以下三个方面：",
+];
+
+fn draft() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => proptest::sample::select(PIECES).prop_map(str::to_string),
+        1 => any::<char>().prop_map(|c| c.to_string()),
+        1 => "[\\u{4e00}-\\u{4e80}]{1,6}",
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+}
+
+fn lint(text: &str, format: Format) -> (Document, Vec<wenlint::diagnostic::Diagnostic>) {
+    let doc = Document::new(text.to_string(), format);
+    let config = Config::defaults(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let diagnostics = wenlint::lint::lint(&doc, &config);
+    (doc, diagnostics)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn spans_lie_on_character_boundaries_inside_the_text(text in draft(), markdown in any::<bool>()) {
+        let format = if markdown { Format::Markdown } else { Format::Text };
+        let (doc, diagnostics) = lint(&text, format);
+        for d in diagnostics.iter() {
+            prop_assert!(d.span.start <= d.span.end && d.span.end <= doc.source.len());
+            prop_assert!(doc.source.is_char_boundary(d.span.start) && doc.source.is_char_boundary(d.span.end));
+            for r in &d.related {
+                prop_assert!(r.span.end <= doc.source.len() && doc.source.is_char_boundary(r.span.start));
+            }
+            let at = doc.position(d.span.start);
+            prop_assert!(at.line >= 1 && at.column >= 1);
+        }
+    }
+
+    #[test]
+    fn the_json_report_always_parses(text in draft()) {
+        let (doc, diagnostics) = lint(&text, Format::Text);
+        let report = wenlint::output::json::Report {
+            version: wenlint::output::json::VERSION,
+            summary: wenlint::output::json::Summary::default(),
+            diagnostics: diagnostics.iter().map(|d| wenlint::output::json::JsonDiagnostic::new("a.txt", &doc, d)).collect(),
+        };
+        let mut out = Vec::new();
+        wenlint::output::json::write(&mut out, &report).unwrap();
+        let parsed: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        prop_assert_eq!(parsed["diagnostics"].as_array().unwrap().len(), diagnostics.len());
+    }
+
+    #[test]
+    fn fixing_touches_only_fixed_spans_and_twice_changes_nothing(text in draft()) {
+        let (doc, diagnostics) = lint(&text, Format::Text);
+        let Some((fixed, _)) = wenlint::fix::apply(&doc.source, &diagnostics) else {
+            return Ok(());
+        };
+        // Outside the fixed spans the text is unchanged, in order.
+        let mut spans: Vec<_> = diagnostics.iter().filter(|d| d.fix.is_some()).map(|d| d.span.clone()).collect();
+        spans.sort_by_key(|s| s.start);
+        let mut outside = String::new();
+        let mut at = 0;
+        for span in &spans {
+            if span.start >= at {
+                outside.push_str(&doc.source[at..span.start]);
+                at = span.end;
+            }
+        }
+        outside.push_str(&doc.source[at..]);
+        let mut rest = fixed.as_str();
+        for c in outside.chars() {
+            let found = rest.find(c);
+            prop_assert!(found.is_some(), "lost {:?} outside the fixed spans", c);
+            rest = &rest[found.unwrap() + c.len_utf8()..];
+        }
+        // A second fix finds nothing more to change.
+        let (again, diagnostics) = lint(&fixed, Format::Text);
+        prop_assert_eq!(wenlint::fix::apply(&again.source, &diagnostics), None);
+    }
+}

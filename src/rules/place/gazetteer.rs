@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -81,8 +81,9 @@ pub struct Gazetteer {
     names: Vec<Name>,
     by_name: HashMap<String, usize>,
     /// Leftmost-longest, so `天津市` is one match rather than `天津` followed by a stray `市`,
-    /// and `河北省` is not read as `河北`.
-    automaton: AhoCorasick,
+    /// and `河北省` is not read as `河北`. Built on the first search only: the rules look
+    /// names up one by one, and start-up counts for a pre-commit hook.
+    automaton: OnceLock<AhoCorasick>,
 }
 
 impl fmt::Debug for Gazetteer {
@@ -104,9 +105,7 @@ static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
 });
 
 impl Gazetteer {
-    /// The compiled-in gazetteer. Parsed on first use and shared, because building the
-    /// automaton costs more than linting a typical document and every rule needs the same
-    /// one.
+    /// The compiled-in gazetteer. Parsed on first use and shared by every rule.
     pub fn builtin() -> &'static Gazetteer {
         &BUILTIN
     }
@@ -225,18 +224,6 @@ impl Gazetteer {
             }
         }
 
-        let mut patterns = vec![""; owners.len()];
-        for (name, &id) in &by_name {
-            patterns[id] = name.as_str();
-        }
-        // A contiguous NFA builds several times faster than a DFA over these few thousand
-        // names and searches nearly as fast: start-up counts for a pre-commit hook.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .map_err(|e| format!("place names cannot be searched: {e}"))?;
-
         let names = owners
             .into_iter()
             .map(|mut list| {
@@ -252,7 +239,23 @@ impl Gazetteer {
             regions,
             names,
             by_name,
-            automaton,
+            automaton: OnceLock::new(),
+        })
+    }
+
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            let mut patterns = vec![""; self.names.len()];
+            for (name, &id) in &self.by_name {
+                patterns[id] = name.as_str();
+            }
+            // A contiguous NFA builds several times faster than a DFA over these few
+            // thousand names and searches nearly as fast.
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&patterns)
+                .expect("place names are plain strings, which an automaton always accepts")
         })
     }
 
@@ -263,7 +266,7 @@ impl Gazetteer {
     /// All place names in `text`, left to right, never overlapping. Where names overlap the
     /// longest one starting first wins, which is how a reader parses `河北省石家庄市`.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
-        self.automaton.find_iter(text).filter_map(move |m| {
+        self.automaton().find_iter(text).filter_map(move |m| {
             let id = m.pattern().as_usize();
             let name = self.names.get(id)?;
             Some(NameMatch {

@@ -17,29 +17,26 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::gazetteer::{Gazetteer, Level, NameMatch};
+use super::gazetteer::{Gazetteer, Level};
 use crate::document::{phrase_covers, Document};
 
-/// What comes just before a name spoken of as one's own.
-static OWN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:联系|结合|立足|扎根|服务|推动|推进|助力|建设|谱写|奋力|全力)\z")
-        .expect("pattern is valid")
+/// The contexts in which a text speaks of a place as its own, each with the stretch where
+/// the name is: between `联系`…`发展所需`, after `我们`, before `全市上下` or `市委的坚强领导下`.
+/// Only these stretches are looked up in the gazetteer, so a text is not searched for every
+/// place name of China.
+static OWN_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:联系|结合|立足|扎根|服务|推动|推进|助力|建设|谱写|奋力|全力)
+        (?P<between>\p{Han}{2,12}?)
+        (?:发展所需|实际|高质量发展|经济社会发展|发展大局|新篇章)
+      | (?:我们|咱们)(?P<after>\p{Han}{2,12})
+      | (?P<before>\p{Han}{2,12}?)
+        (?:全[省市区县]上下|委(?:、[省市区县]?政府)?的(?:坚强)?领导下)
+        ",
+    )
+    .expect("pattern is valid")
 });
-
-/// What comes just after it.
-static OWN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A(?:发展所需|实际|高质量发展|经济社会发展|发展大局|新篇章)")
-        .expect("pattern is valid")
-});
-
-/// Contexts that make a name one's own without help from the other side.
-static OWN_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A(?:省|市|区|县)?(?:全[省市区县]上下|[省市区县]?委(?:、[省市区县]?政府)?的(?:坚强)?领导下)")
-        .expect("pattern is valid")
-});
-
-/// How far the context patterns look, in bytes (8 CJK characters).
-const CONTEXT: usize = 24;
 
 /// A region named as the document's own.
 pub struct OwnName {
@@ -49,44 +46,51 @@ pub struct OwnName {
 
 /// The names the document speaks of as its own, outside the phrases the config allows.
 pub fn own_names(doc: &Document, allow: &[String]) -> Vec<OwnName> {
-    let gazetteer = Gazetteer::builtin();
-    gazetteer
-        .find_iter(&doc.text)
-        .filter(|m| spoken_of_as_own(&doc.text, m))
-        .filter(|m| !allowed(&doc.text, &m.span, allow))
-        .map(|m| OwnName {
-            span: m.span.clone(),
-            region: m.region,
-        })
+    OWN_CONTEXT
+        .captures_iter(&doc.text)
+        .filter_map(|caps| own_name(&caps))
+        .filter(|own| !allowed(&doc.text, &own.span, allow))
         .collect()
 }
 
-fn spoken_of_as_own(text: &str, m: &NameMatch) -> bool {
-    let before = &text[floor(text, m.span.start.saturating_sub(CONTEXT))..m.span.start];
-    let after = &text[m.span.end..ceil(text, (m.span.end + CONTEXT).min(text.len()))];
-    before.ends_with("我们")
-        || before.ends_with("咱们")
-        || OWN_ALONE.is_match(after)
-        || (OWN_BEFORE.is_match(before) && OWN_AFTER.is_match(after))
+/// The place name in a matched context: the whole stretch between two anchors, the longest
+/// name opening the stretch after `我们`, the longest name closing the stretch before
+/// `全市上下`.
+fn own_name(caps: &regex::Captures) -> Option<OwnName> {
+    let gazetteer = Gazetteer::builtin();
+    let name_at = |span: Range<usize>, text: &str| {
+        gazetteer
+            .lookup(text)
+            .first()
+            .map(|&region| OwnName { span, region })
+    };
+    if let Some(m) = caps.name("between") {
+        return name_at(m.range(), m.as_str());
+    }
+    if let Some(m) = caps.name("after") {
+        let ends = m
+            .as_str()
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(2)
+            .chain([m.len()]);
+        let longest_first: Vec<usize> = ends.collect();
+        return longest_first
+            .into_iter()
+            .rev()
+            .find_map(|end| name_at(m.start()..m.start() + end, &m.as_str()[..end]));
+    }
+    let m = caps.name("before")?;
+    m.as_str()
+        .char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| m.as_str()[i..].chars().count() >= 2)
+        .find_map(|start| name_at(m.start() + start..m.end(), &m.as_str()[start..]))
 }
 
 /// Whether an allowed phrase (`北京冬奥会`, `在北京召开`) covers the name.
 fn allowed(text: &str, span: &Range<usize>, allow: &[String]) -> bool {
     allow.iter().any(|phrase| phrase_covers(text, span, phrase))
-}
-
-fn floor(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// Why a name spoken of as one's own cannot be: `None` when it can.

@@ -44,19 +44,20 @@ fn near_edits(length: usize) -> usize {
     (length / 10).max(2)
 }
 
-static SET_PHRASES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// The clauses of the set phrases, normalised like units, so that a unit is looked up by its
+/// characters without building a string.
+static SET_PHRASES: LazyLock<HashSet<Vec<char>>> = LazyLock::new(|| {
     include_str!("../../../rules/set-phrases.txt")
         .lines()
         .filter(|line| !line.starts_with('#'))
-        .flat_map(|line| line.split(['，', '；', '：', '、', '。']))
-        .map(normalised)
+        .flat_map(|line| line.split(SEPARATORS))
+        .map(|clause| units::normalise(clause, 0..clause.len()))
         .filter(|clause| !clause.is_empty())
         .collect()
 });
 
-fn normalised(text: &str) -> String {
-    units::normalise(text, 0..text.len()).into_iter().collect()
-}
+/// What separates the clauses of a set phrase, and the set phrases in a sentence.
+const SEPARATORS: [char; 7] = ['，', '；', '：', '、', '。', '！', '？'];
 
 /// A document's sentences and clauses, and what of them the rules leave alone.
 struct Units<'a> {
@@ -147,12 +148,16 @@ fn all_markers(node: &Node) -> Vec<&Marker> {
 
 /// Whether a unit is a set phrase, or made only of set phrases.
 fn is_set_phrase(doc: &Document, unit: &Unit) -> bool {
-    if SET_PHRASES.contains(&unit.text()) {
+    if SET_PHRASES.contains(unit.chars.as_slice()) {
         return true;
     }
-    let mut parts = doc.text[unit.span.clone()]
-        .split(['，', '；', '：', '、', '。', '！', '？'])
-        .map(normalised)
+    let text = &doc.text[unit.span.clone()];
+    if !text.contains(SEPARATORS) {
+        return false;
+    }
+    let mut parts = text
+        .split(SEPARATORS)
+        .map(|part| units::normalise(part, 0..part.len()))
         .filter(|part| !part.is_empty())
         .peekable();
     parts.peek().is_some() && parts.all(|part| SET_PHRASES.contains(&part))

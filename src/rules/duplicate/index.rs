@@ -78,15 +78,15 @@ impl Index {
 }
 
 /// Keys for the first and the last third of `chars`, cut as for a unit of `length` characters.
-fn end_keys(length: usize, chars: &[char]) -> Vec<u64> {
+fn end_keys(length: usize, chars: &[char]) -> impl Iterator<Item = u64> {
     let k = (length / 3).clamp(3, 16);
-    if chars.len() < k {
-        return Vec::new();
-    }
-    vec![
-        hash(&("head", length / 3, &chars[..k])),
-        hash(&("tail", length / 3, &chars[chars.len() - k..])),
-    ]
+    let keys = (chars.len() >= k).then(|| {
+        [
+            hash(&(b'h', length / 3, &chars[..k])),
+            hash(&(b't', length / 3, &chars[chars.len() - k..])),
+        ]
+    });
+    keys.into_iter().flatten()
 }
 
 fn hash<T: Hash + ?Sized>(value: &T) -> u64 {

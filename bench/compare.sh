@@ -187,6 +187,17 @@ startup() {
   printf '%-34s %6.1f ms\n' "$tool" "$(median "${times[@]}")"
 }
 
+# Percent of all cores busy over one second, from /proc/stat. With 2 cores, another build or
+# test run halves the parallel rows, so the header says how quiet the machine was.
+busy_percent() {
+  local a b
+  a=$(awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6 }' /proc/stat)
+  sleep 1
+  b=$(awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6 }' /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ")
+    printf "%.0f", 100 - 100 * (y[2] - x[2]) / (y[1] - x[1]) }'
+}
+
 versions() {
   echo "wenlint:     $("$wenlint" --version)"
   echo "rg:          $([ -n "$rg" ] && "$rg" --version | head -n 1 || echo 'not installed')"
@@ -195,7 +206,7 @@ versions() {
   else
     echo "autocorrect: not installed"
   fi
-  echo "machine:     $(nproc) cores; each tool uses all of them by default"
+  echo "machine:     $(nproc) cores, $(busy_percent)% busy before the run; each tool uses all cores"
 }
 
 main() {

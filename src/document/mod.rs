@@ -73,6 +73,7 @@ pub struct Document {
     pub html: Vec<Span>,
     outline: std::sync::OnceLock<Outline>,
     units: std::sync::OnceLock<units::Units>,
+    quoted: std::sync::OnceLock<Quoted>,
 }
 
 impl Document {
@@ -116,6 +117,7 @@ impl Document {
             html: markdown.html,
             outline: std::sync::OnceLock::new(),
             units: std::sync::OnceLock::new(),
+            quoted: std::sync::OnceLock::new(),
         }
     }
 
@@ -127,6 +129,11 @@ impl Document {
     /// The sentences and clauses normalised for comparison, built on first use.
     pub fn units(&self) -> &units::Units {
         self.units.get_or_init(|| units::Units::new(self))
+    }
+
+    /// Where the text quotes, found once and shared by the rules that leave quotations alone.
+    pub fn quoted(&self) -> &Quoted {
+        self.quoted.get_or_init(|| Quoted::new(&self.text))
     }
 
     /// Number of lines (a final line without a newline counts; an empty text has one line).

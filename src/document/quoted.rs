@@ -1,11 +1,12 @@
-//! Where the text quotes: inside `“…”`, `「…」`, `『…』` and `《…》`. Quoted words are someone
-//! else's (a slogan, a title, a leader's words), so rules about the document's own wording
-//! leave them alone.
+//! Where the text quotes: inside `“…”`, `「…」`, `『…』` and `《…》`, and the editors' notes in
+//! `【…】` and `[…]`. Quoted words are someone else's (a slogan, a title, a leader's words, a
+//! template's instruction), so rules about the document's own wording leave them alone.
 
 use crate::diagnostic::Span;
 
 /// The quoted stretches of a text, sorted and disjoint (a title inside a quotation is one
 /// stretch).
+#[derive(Debug)]
 pub struct Quoted(Vec<Span>);
 
 impl Quoted {
@@ -16,8 +17,8 @@ impl Quoted {
         let mut open: Vec<usize> = Vec::new();
         for (i, c) in text.char_indices() {
             match c {
-                '“' | '《' | '「' | '『' => open.push(i),
-                '”' | '》' | '」' | '』' => {
+                '“' | '《' | '「' | '『' | '【' | '[' => open.push(i),
+                '”' | '》' | '」' | '』' | '】' | ']' => {
                     if let Some(start) = open.pop() {
                         ranges.push(start..i);
                     }
@@ -35,12 +36,13 @@ impl Quoted {
         self.0.get(i).is_some_and(|r| r.contains(&at))
     }
 
-    /// Whether all of `span` is inside one quotation.
+    /// Whether all of `span` is inside one quotation, its marks included: a sentence that is
+    /// a whole quotation (`“要光明正大。”`) is covered.
     pub fn covers(&self, span: &Span) -> bool {
         let i = self.0.partition_point(|r| r.end <= span.start);
         self.0
             .get(i)
-            .is_some_and(|r| r.start < span.start && span.end <= r.end + '”'.len_utf8())
+            .is_some_and(|r| r.start <= span.start && span.end <= r.end + '”'.len_utf8())
     }
 }
 
@@ -69,5 +71,9 @@ mod tests {
         assert!(!quoted.contains(text.find("我省").unwrap()));
         let inner = text.find("我市").unwrap();
         assert!(quoted.covers(&(inner..inner + 6)));
+        let whole = "“要光明正大。”";
+        assert!(Quoted::new(whole).covers(&(0..whole.len())));
+        let note = "[填写工作内容。]";
+        assert!(Quoted::new(note).covers(&(0..note.len())));
     }
 }

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 use super::{Context, Rule, RuleMeta, RunLevel};
 use crate::diagnostic::{Finding, Related, Severity};
 use crate::document::units::{self, Unit};
-use crate::document::{Document, Quoted};
+use crate::document::Document;
 use crate::structure::markers::{LegalUnit, Level, Marker};
 use crate::structure::Node;
 use index::{Index, Repeat};
@@ -82,7 +82,6 @@ impl<'a> Units<'a> {
 /// What the duplicate rules leave alone in one document.
 struct Scope<'a> {
     doc: &'a Document,
-    quoted: Quoted,
     /// Where the articles and items of a regulation start (`第十二条`, `（三）`); empty for
     /// other texts.
     sections: Vec<usize>,
@@ -105,11 +104,7 @@ impl<'a> Scope<'a> {
         } else {
             Vec::new()
         };
-        Scope {
-            doc,
-            quoted: Quoted::new(&doc.text),
-            sections,
-        }
+        Scope { doc, sections }
     }
 
     /// Units that repeat by nature: set phrases, quotations, headings, text that is not
@@ -117,7 +112,7 @@ impl<'a> Scope<'a> {
     fn exempt(&self, unit: &Unit, sentences: &[Unit]) -> bool {
         let chinese = unit.chars.iter().filter(|c| !c.is_ascii()).count();
         chinese * 2 < unit.chars.len()
-            || self.quoted.covers(&unit.span)
+            || self.doc.quoted().covers(&unit.span)
             || self.is_heading(&sentences[unit.sentence])
             || is_set_phrase(self.doc, unit)
     }

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{Document, Quoted};
+use crate::document::Document;
 
 /// How a self-reference names its level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +79,7 @@ const NOT_AFTER_ORGAN: &[&str] = &["党校", "书记", "常委"];
 /// Every self-reference of the document outside quotations and titles. `is_named` tells
 /// whether a text ends with a region's name (`天津市`), so that `天津市委` is not a bare organ.
 pub fn references(doc: &Document, is_named: &dyn Fn(&str) -> bool) -> Vec<Reference> {
-    let quoted = Quoted::new(&doc.text);
+    let quoted = doc.quoted();
     REFERENCE
         .captures_iter(&doc.text)
         .filter_map(|caps| reference(&doc.text, &caps, is_named))

@@ -191,18 +191,30 @@ impl Document {
 /// Whether an occurrence of `phrase` in `text` covers `span`: `全会精神` inside a longer right
 /// form, a name inside an allowed phrase (`北京冬奥会`). Looks only at the bytes around `span`.
 pub fn phrase_covers(text: &str, span: &Span, phrase: &str) -> bool {
-    let mut from = span.end.saturating_sub(phrase.len());
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (span.start + phrase.len()).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
+    let from = floor_boundary(text, span.end.saturating_sub(phrase.len()));
+    let to = ceil_boundary(text, span.start + phrase.len());
     from <= span.start
         && text[from..to.max(span.end)]
             .match_indices(phrase)
             .any(|(i, p)| from + i <= span.start && span.end <= from + i + p.len())
+}
+
+/// The character boundary at or before `at` (clamped to the text).
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The character boundary at or after `at` (clamped to the text).
+pub fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// Distance between column marks on a long line.

@@ -13,6 +13,7 @@ use regex::Regex;
 
 use super::{Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
+use crate::document::{ceil_boundary, floor_boundary};
 
 /// How far the guards look beside a hit, in bytes (16 CJK characters). Guards see no further
 /// than the hit's own line.
@@ -107,10 +108,7 @@ impl Guards {
 
 /// Start of the guard window before `at`: on a character boundary, not before the line start.
 fn window_before(text: &str, at: usize) -> usize {
-    let mut start = at.saturating_sub(GUARD_WINDOW);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
+    let start = ceil_boundary(text, at.saturating_sub(GUARD_WINDOW));
     text[start..at]
         .rfind('\n')
         .map_or(start, |nl| start + nl + 1)
@@ -118,10 +116,7 @@ fn window_before(text: &str, at: usize) -> usize {
 
 /// End of the guard window after `at`: on a character boundary, not past the line end.
 fn window_after(text: &str, at: usize) -> usize {
-    let mut end = (at + GUARD_WINDOW).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = floor_boundary(text, at + GUARD_WINDOW);
     text[at..end].find('\n').map_or(end, |nl| at + nl)
 }
 

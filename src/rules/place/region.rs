@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Level};
-use crate::document::{phrase_covers, Document};
+use crate::document::{ceil_boundary, floor_boundary, phrase_covers, Document};
 
 /// The contexts in which a text speaks of a place as its own, each with the stretch where
 /// the name is: between `联系`…`发展所需`, after `我们`, before `全市上下` or `市委的坚强领导下`.
@@ -62,8 +62,8 @@ pub fn own_names(doc: &Document, allow: &[String]) -> Vec<OwnName> {
     let mut found: Vec<OwnName> = Vec::new();
     for anchor in ANCHOR.find_iter(text) {
         // Windows may overlap: a context can begin in the window of the anchor before.
-        let from = floor(text, anchor.start().saturating_sub(REACH));
-        let to = ceil(text, (anchor.end() + REACH).min(text.len()));
+        let from = floor_boundary(text, anchor.start().saturating_sub(REACH));
+        let to = ceil_boundary(text, anchor.end() + REACH);
         for caps in OWN_CONTEXT.captures_iter(&text[from..to]) {
             if let Some(own) = own_name(&caps) {
                 let span = from + own.span.start..from + own.span.end;
@@ -75,20 +75,6 @@ pub fn own_names(doc: &Document, allow: &[String]) -> Vec<OwnName> {
     found.dedup_by(|a, b| a.span == b.span);
     found.retain(|own| !allowed(text, &own.span, allow));
     found
-}
-
-fn floor(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// The place name in a matched context: the whole stretch between two anchors, the longest

@@ -20,12 +20,6 @@ pub struct Unit {
     pub paragraph: usize,
 }
 
-impl Unit {
-    pub fn text(&self) -> String {
-        self.chars.iter().collect()
-    }
-}
-
 /// A document's sentences and clauses, normalised; built once per document
 /// ([`Document::units`]).
 #[derive(Debug)]
@@ -133,6 +127,12 @@ fn is_word_character(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::document::Format;
+
+    impl Unit {
+        fn text(&self) -> String {
+            self.chars.iter().collect()
+        }
+    }
 
     #[test]
     fn markers_and_punctuation_do_not_count() {

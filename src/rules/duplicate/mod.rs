@@ -245,7 +245,7 @@ impl Rule for Near {
             clauses,
         } = Units::new(cx.doc);
         let mut index = Index::default();
-        let mut reordered: HashMap<Vec<String>, usize> = HashMap::default();
+        let mut reordered: HashMap<Vec<&[char]>, usize> = HashMap::default();
         let mut clause_at = 0;
         for (i, sentence) in sentences.iter().enumerate() {
             let first_clause = clause_at;
@@ -318,16 +318,17 @@ fn only_numbers_differ(a: &[char], b: &[char]) -> bool {
 }
 
 /// An earlier sentence with the same clauses in another order.
-fn reordered_repeat(
-    seen: &mut HashMap<Vec<String>, usize>,
-    clauses: &[Unit],
+fn reordered_repeat<'u>(
+    seen: &mut HashMap<Vec<&'u [char]>, usize>,
+    clauses: &'u [Unit],
     i: usize,
 ) -> Option<(usize, String)> {
     if clauses.len() < 2 {
         return None;
     }
-    let mut key: Vec<String> = clauses.iter().map(Unit::text).collect();
-    key.sort();
+    // The clauses' own characters, sorted: no copy of the text is made.
+    let mut key: Vec<&[char]> = clauses.iter().map(|c| c.chars.as_slice()).collect();
+    key.sort_unstable();
     let earlier = *seen.entry(key).or_insert(i);
     (earlier != i).then(|| {
         (

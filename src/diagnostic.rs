@@ -99,6 +99,14 @@ impl Finding {
             fix: None,
         }
     }
+
+    /// The finding with a replacement for its span that is certain to be right.
+    pub fn with_fix(mut self, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            replacement: replacement.into(),
+        });
+        self
+    }
 }
 
 /// A finding as reported: rule id and effective severity attached.

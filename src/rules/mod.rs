@@ -14,6 +14,7 @@ pub mod numbering;
 pub mod pack;
 pub mod pinyin;
 pub mod place;
+pub mod punct;
 pub mod substitution;
 pub mod suppression;
 
@@ -101,6 +102,7 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
         .map(|rule| Arc::new(rule) as Arc<dyn Rule>)
         .chain(place::rules().into_iter().map(Arc::from))
         .chain(duplicate::rules().into_iter().map(Arc::from))
+        .chain(punct::rules().into_iter().map(Arc::from))
         .chain(suppression::rules().into_iter().map(Arc::from))
         .chain(
             pinyin::rules()

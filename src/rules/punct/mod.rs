@@ -1,0 +1,245 @@
+//! `punct/*`: punctuation by GB/T 15834-2011《标点符号用法》, which GB/T 9704-2012 §9 makes
+//! the rule for 公文.
+//!
+//! One file per rule. Each rule is a plain function over the document, so the table below is
+//! the whole registry of the family. Fixes are offered only where the right mark is certain
+//! (a half-width comma between Chinese characters is a full-width comma); where an editor has
+//! to choose (which of `，。` to keep), the finding says so and offers none.
+
+mod dash;
+mod ellipsis;
+mod halfwidth;
+mod list_break;
+mod pair;
+mod quoted_list;
+mod range;
+mod repeated;
+
+use super::{Context, Rule, RuleMeta};
+use crate::diagnostic::{Finding, Severity};
+
+/// A rule of this family: its metadata and the function that checks a document.
+struct PunctRule {
+    meta: RuleMeta,
+    check: fn(&Context, &mut Vec<Finding>),
+}
+
+impl Rule for PunctRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        (self.check)(cx, out)
+    }
+}
+
+type Entry = (
+    &'static str,
+    Severity,
+    &'static str,
+    &'static str,
+    fn(&Context, &mut Vec<Finding>),
+);
+
+const RULES: &[Entry] = &[
+    (
+        "punct/halfwidth",
+        Severity::Warning,
+        "中文里用了半角标点（各单位要高度重视,认真落实）",
+        halfwidth::DOC,
+        halfwidth::check,
+    ),
+    (
+        "punct/pair",
+        Severity::Warning,
+        "引号、书名号、括号不成对或交叉嵌套",
+        pair::DOC,
+        pair::check,
+    ),
+    (
+        "punct/quoted-list",
+        Severity::Info,
+        "并列的引号、书名号之间用了顿号（“张园”、“革命文物展”）",
+        quoted_list::DOC,
+        quoted_list::check,
+    ),
+    (
+        "punct/range",
+        Severity::Warning,
+        "数值范围用了短横线（2-3篇），应为浪纹线或一字线",
+        range::DOC,
+        range::check,
+    ),
+    (
+        "punct/ellipsis",
+        Severity::Warning,
+        "省略号写成了句点或圆点（。。。 ...）",
+        ellipsis::DOC,
+        ellipsis::check,
+    ),
+    (
+        "punct/dash",
+        Severity::Warning,
+        "破折号写成了连字符或其他横线（--）",
+        dash::DOC,
+        dash::check,
+    ),
+    (
+        "punct/repeated",
+        Severity::Warning,
+        "点号重复或连用（，， 。。 ，。）",
+        repeated::DOC,
+        repeated::check,
+    ),
+    (
+        "punct/list-break",
+        Severity::Warning,
+        "并列成分被句号断开（政治判断力。政治领悟力、政治执行力。）",
+        list_break::DOC,
+        list_break::check,
+    ),
+];
+
+pub fn rules() -> Vec<Box<dyn Rule>> {
+    RULES
+        .iter()
+        .map(|&(id, severity, summary, doc, check)| {
+            Box::new(PunctRule {
+                meta: RuleMeta {
+                    id: id.to_string(),
+                    severity,
+                    summary: summary.to_string(),
+                    doc: doc.trim_start_matches('\n').to_string(),
+                },
+                check,
+            }) as Box<dyn Rule>
+        })
+        .collect()
+}
+
+/// A Han character (CJK ideographs and their extensions, and `〇`).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c,
+        '〇'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Full-width punctuation of Chinese text (GB/T 15834-2011 forms) and the ideographic space.
+pub(crate) fn is_cjk_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '…'
+            | '—'
+            | '～'
+            | '·'
+            | '\u{3000}'
+    )
+}
+
+/// What makes a position part of Chinese text.
+pub(crate) fn is_chinese(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// The nearest character before `at` on the same line, skipping ASCII spaces and tabs.
+pub(crate) fn before(text: &str, at: usize) -> Option<char> {
+    text[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .find(|&c| c != ' ' && c != '\t')
+}
+
+/// The nearest character from `at` on the same line, skipping ASCII spaces and tabs.
+pub(crate) fn after(text: &str, at: usize) -> Option<char> {
+    text[at..]
+        .chars()
+        .take_while(|&c| c != '\n' && c != '\r')
+        .find(|&c| c != ' ' && c != '\t')
+}
+
+/// The paragraphs of the document as `(span, text)`.
+pub(crate) fn paragraphs<'a>(
+    cx: &'a Context,
+) -> impl Iterator<Item = (std::ops::Range<usize>, &'a str)> + 'a {
+    cx.doc
+        .paragraphs
+        .iter()
+        .map(|p| (p.clone(), &cx.doc.text[p.clone()]))
+}
+
+/// The book titles `《…》` of a paragraph, as byte ranges of their contents, in order. Titles
+/// are cited as they are, so their punctuation is not the document's to change. Nested
+/// titles count as part of the outer one.
+pub(crate) fn titles(paragraph: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in paragraph.char_indices() {
+        match c {
+            '《' => open.push(i + c.len_utf8()),
+            '》' => {
+                if let Some(start) = open.pop() {
+                    if open.is_empty() {
+                        ranges.push(start..i);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// Whether `at` lies inside one of `ranges` (sorted, disjoint).
+pub(crate) fn inside(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= at);
+    ranges.get(i).is_some_and(|r| r.contains(&at))
+}
+
+/// Runs the rule `id` of this family over a plain-text document (for unit tests).
+#[cfg(test)]
+pub(super) fn run(id: &str, text: &str) -> (crate::document::Document, Vec<Finding>) {
+    let rule = rules()
+        .into_iter()
+        .find(|r| r.meta().id == id)
+        .unwrap_or_else(|| panic!("no rule {id}"));
+    super::run_rule(rule.as_ref(), text)
+}
+
+/// The text each finding of rule `id` points at (for unit tests).
+#[cfg(test)]
+pub(super) fn flagged(id: &str, text: &str) -> Vec<String> {
+    let (doc, found) = run(id, text);
+    found
+        .into_iter()
+        .map(|f| doc.source[f.span].to_string())
+        .collect()
+}

@@ -1,0 +1,214 @@
+//! `punct/quoted-list`: a 顿号 between list items that are each in quotation marks or book
+//! title marks (`“张园”、“革命文物展”`). GB/T 15834-2011 4.5.3.5: such items are usually not
+//! separated by 顿号, unless something stands between them (a bracketed note after a title,
+//! a word such as `纪录片`), in which case the 顿号 is right, for the whole list.
+//!
+//! The clause says "usually", and edited texts do both, so this is advice (info). When one
+//! document does it both ways, the message says so and points at the other form.
+
+use std::ops::Range;
+
+use super::{paragraphs, Context};
+use crate::diagnostic::{Finding, Related};
+
+/// Longest item, in bytes, read as a list item rather than a quoted sentence.
+const ITEM_BYTES: usize = 60;
+
+/// The pairs whose items 4.5.3.5 speaks of.
+const MARKS: [(char, char); 2] = [('“', '”'), ('《', '》')];
+
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let text = &cx.doc.text;
+    let mut separated = Vec::new();
+    let mut adjacent: Option<Range<usize>> = None;
+    for (span, paragraph) in paragraphs(cx) {
+        for (open, close) in MARKS {
+            for list in lists(paragraph, open, close) {
+                let shift = |r: &Range<usize>| span.start + r.start..span.start + r.end;
+                match list {
+                    List::Separated(marks) => separated.extend(marks.iter().map(shift)),
+                    List::Adjacent(first) => {
+                        adjacent.get_or_insert_with(|| shift(&first));
+                    }
+                    List::Mixed => {}
+                }
+            }
+        }
+    }
+    separated.sort_by_key(|r| r.start);
+    for span in separated {
+        out.push(finding(text, span, adjacent.clone()));
+    }
+}
+
+fn finding(text: &str, span: Range<usize>, adjacent: Option<Range<usize>>) -> Finding {
+    let mut message = "并列的引号或书名号之间通常不用顿号（GB/T 15834-2011 4.5.3.5）".to_string();
+    let mut related = Vec::new();
+    if let Some(other) = adjacent {
+        message.push_str(&format!("；本文别处不用顿号：{}", &text[other.clone()]));
+        related.push(Related {
+            span: other,
+            message: "这里并列的引号之间没有顿号".to_string(),
+        });
+    }
+    let mut finding = Finding::new(span, message);
+    finding.related = related;
+    finding
+}
+
+/// A run of quoted items in a paragraph.
+enum List {
+    /// Only 顿号 between the items: the 顿号 offsets.
+    Separated(Vec<Range<usize>>),
+    /// Items directly next to each other (`“雪山”“草地”`): the span of the first two.
+    Adjacent(Range<usize>),
+    /// Something stands between some items: 顿号 are right.
+    Mixed,
+}
+
+/// The lists of two or more items marked with `open`/`close` in `paragraph`.
+fn lists(paragraph: &str, open: char, close: char) -> Vec<List> {
+    let items = items(paragraph, open, close);
+    let mut lists = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let mut j = i;
+        let mut gaps = Vec::new();
+        while j + 1 < items.len() {
+            let gap = items[j].end..items[j + 1].start;
+            if !is_list_gap(&paragraph[gap.clone()]) {
+                break;
+            }
+            gaps.push(gap);
+            j += 1;
+        }
+        if !gaps.is_empty() {
+            lists.push(classify(paragraph, &items[i..=j], gaps));
+        }
+        i = j + 1;
+    }
+    lists
+}
+
+/// What may stand between two items of one list: a 顿号, nothing, or a short word or note
+/// followed by a 顿号 (`《榜样5》纪录片、《古田军号》`).
+fn is_list_gap(gap: &str) -> bool {
+    gap.is_empty()
+        || (gap.ends_with('、')
+            && gap.chars().count() <= 8
+            && !gap.contains(['，', '。', '；', '：', '“', '《']))
+}
+
+fn classify(paragraph: &str, items: &[Range<usize>], gaps: Vec<Range<usize>>) -> List {
+    let (first, last) = (items[0].start, items[items.len() - 1].end);
+    let with_plain_items =
+        paragraph[..first].ends_with('、') || paragraph[last..].starts_with('、');
+    if with_plain_items || trailed_by_note(paragraph, last) {
+        List::Mixed
+    } else if gaps.iter().all(|g| &paragraph[g.clone()] == "、") {
+        List::Separated(gaps)
+    } else if gaps.iter().all(|g| g.is_empty()) {
+        List::Adjacent(items[0].start..items[1].end)
+    } else {
+        List::Mixed
+    }
+}
+
+/// Items without marks in the same list (`“一国两制”、“港人治港”、高度自治`) need the 顿号
+/// as much as a note between items does; so does a bracketed note right after the last item (`《条例》、《办法》（试行）`) stands between the
+/// items as much as one in the middle would.
+fn trailed_by_note(paragraph: &str, end: usize) -> bool {
+    paragraph[end..].starts_with(['（', '('])
+}
+
+/// The short items `open…close` of a paragraph, marks included, in order. A quotation that
+/// holds a sentence (`。`, `，` inside) is not a list item.
+fn items(paragraph: &str, open: char, close: char) -> Vec<Range<usize>> {
+    let mut items = Vec::new();
+    let mut start = None;
+    for (i, c) in paragraph.char_indices() {
+        if c == open {
+            start = Some(i);
+        } else if c == close {
+            if let Some(s) = start.take() {
+                let inner = &paragraph[s + open.len_utf8()..i];
+                if inner.len() <= ITEM_BYTES
+                    && !inner.is_empty()
+                    && !inner.contains(['，', '。', '；', '？', '！'])
+                {
+                    items.push(s..i + close.len_utf8());
+                }
+            }
+        }
+    }
+    items
+}
+
+pub(super) const DOC: &str = r#"
+检查什么
+  并列的、各自带引号或书名号的成分之间用了顿号：“张园”、“革命文物展”，
+  《古田军号》、《建党伟业》。同一文稿里另有不用顿号的写法时，一并指出。
+
+为什么
+  GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用
+  顿号；若有其他成分插在并列的引号或书名号之间（如书名号之后还有括注），宜用顿号。
+  标准说的是“通常”，各地公文两种写法都有，所以这条规则只作提示（info）；
+  一份文稿前后写法不一，最值得统一。
+
+会报告
+  组织参观“红色纪念馆”、“党史展览”     （顿号可删）
+  学习《条例》、《准则》                （顿号可删）
+
+不会报告
+  “雪山”“草地”                         （本来就不用顿号）
+  《榜样》纪录片、《古田军号》、《建党伟业》   （中间插有其他成分，整组用顿号是对的）
+  《条例》、《办法》（试行）             （书名号后有括注）
+  “一国两制”、“港人治港”、高度自治      （同一组里还有不带引号的成分）
+  “这是第一句话。”“这是第二句话。”       （引的是句子，不是并列的词语）
+
+如何修改
+  删去顿号，或全文统一用一种写法。不自动修改。
+"#;
+
+#[cfg(test)]
+mod tests {
+
+    fn flagged(text: &str) -> Vec<(String, usize)> {
+        let (doc, found) = super::super::run("punct/quoted-list", text);
+        let related = |f: &crate::diagnostic::Finding| f.related.len();
+        found
+            .iter()
+            .map(|f| (doc.source[f.span.clone()].to_string(), related(f)))
+            .collect()
+    }
+
+    #[test]
+    fn dunhao_between_quoted_items_is_reported() {
+        let found = flagged("参观“张园”、“革命文物展”、“旧址”和《条例》、《准则》。");
+        assert_eq!(found.len(), 3);
+        assert!(found
+            .iter()
+            .all(|(mark, related)| mark == "、" && *related == 0));
+    }
+
+    #[test]
+    fn a_document_doing_both_says_so() {
+        let found = flagged("跨过“雪山”“草地”。\n化解“小问题”、“小矛盾”。");
+        assert_eq!(found, [("、".to_string(), 1)]);
+    }
+
+    #[test]
+    fn lists_with_other_words_or_notes_and_quoted_sentences_are_quiet() {
+        for text in [
+            "跨过“雪山”“草地”。",
+            "观看《榜样5》纪录片、《古田军号》、《建党伟业》等影片。",
+            "依据《条例》、《办法》（试行）执行。",
+            "他说：“第一句。”、“第二句。”",
+            "“张园”和“革命文物展”",
+            "贯彻“一国两制”、“港人治港”、高度自治的方针",
+            "用好“两重”、“两新”、新型工具",
+        ] {
+            assert_eq!(flagged(text), [], "{text}");
+        }
+    }
+}

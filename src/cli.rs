@@ -89,6 +89,11 @@ struct CheckArgs {
     #[arg(long)]
     fix: bool,
 
+    /// Print the changes `--fix` would make, as a unified diff, instead of the findings;
+    /// nothing is written. Exits with 1 when there is something to fix.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+
     /// Also report paragraphs and sentences shared between the files of this run
     /// (`duplicate/cross-file`).
     #[arg(long)]
@@ -270,10 +275,10 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
         paths.into_iter().partition(|p| p.as_os_str() == "-");
 
     let mut sink = Sink::new(args.format, color);
-    if args.fix && !stdin_requested.is_empty() {
+    if (args.fix || args.diff) && !stdin_requested.is_empty() {
         errors.push(Error::file(
             &args.stdin_filename,
-            "--fix cannot write back to standard input; name the file instead",
+            "--fix and --diff work on files, not standard input; name the file instead",
         ));
     } else if !stdin_requested.is_empty() {
         lint_stdin(
@@ -308,7 +313,7 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     for batch in targets.chunks(BATCH) {
         let linted: Vec<Linted> = batch
             .par_iter()
-            .map(|target| lint_target(target, args.fix))
+            .map(|target| lint_target(target, FixMode::of(&args)))
             .collect();
         for (target, linted) in batch.iter().zip(linted) {
             progress.advance();
@@ -322,6 +327,10 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
             };
             fixed.add(linted.fixes);
             let shown = &linted.shown;
+            if args.diff {
+                out.write_all(linted.diff.as_bytes())?;
+                continue;
+            }
             if args.cross_file || target.config.cross_file {
                 cross_file.add(shown, &doc, &target.config, &mut diagnostics);
             }
@@ -344,14 +353,22 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
         }
     }
     progress.finish();
-    let outcome = sink.finish(&mut out, !errors.is_empty())?;
+    let outcome = if args.diff {
+        Outcome {
+            worst: (fixed.fixes > 0).then_some(Severity::Error),
+            had_errors: !errors.is_empty(),
+        }
+    } else {
+        sink.finish(&mut out, !errors.is_empty())?
+    };
     out.flush()?;
     drop(out);
     let mut stderr = io::stderr().lock();
-    if args.fix {
+    if args.fix || args.diff {
         writeln!(
             stderr,
-            "Fixed {} in {}.",
+            "{} {} in {}.",
+            if args.diff { "Would fix" } else { "Fixed" },
             plural(fixed.fixes, "problem"),
             plural(fixed.files, "file")
         )?;
@@ -420,32 +437,63 @@ impl UsedIgnores {
 /// How many files are linted in parallel before they are reported.
 const BATCH: usize = 64;
 
+/// What `check` does with the fixes rules offer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    /// Report them.
+    Off,
+    /// Write them to the file (`--fix`).
+    Write,
+    /// Show them as a diff (`--diff`).
+    Diff,
+}
+
+impl FixMode {
+    fn of(args: &CheckArgs) -> FixMode {
+        match (args.fix, args.diff) {
+            (true, _) => FixMode::Write,
+            (_, true) => FixMode::Diff,
+            _ => FixMode::Off,
+        }
+    }
+}
+
 /// One file read, fixed if asked, and linted.
 struct Linted {
     shown: String,
     result: Result<(Document, Vec<crate::diagnostic::Diagnostic>), Error>,
-    /// Fixes written to the file.
+    /// Fixes written to the file, or that would be with `--diff`.
     fixes: usize,
+    /// The unified diff of the fixes, with `--diff`.
+    diff: String,
     /// Why `--fix` left the file alone.
     refused: Option<Error>,
 }
 
-fn lint_target(target: &walk::Target, fix: bool) -> Linted {
+fn lint_target(target: &walk::Target, mode: FixMode) -> Linted {
     let shown = target.path.display().to_string();
     let mut fixes = 0;
+    let mut diff = String::new();
     let mut refused = None;
-    if fix && crate::read::is_docx(&target.path) {
+    if mode == FixMode::Write && crate::read::is_docx(&target.path) {
         // Writing the text back would destroy the Word file: it is linted, not fixed.
         refused = Some(Error::file(
             &shown,
             "not fixed: --fix does not write Word files; apply the fixes in Word",
         ));
     }
-    let loaded = if fix && refused.is_none() {
-        lint::load_stored(&target.path, &shown)
-            .and_then(|(doc, storage)| fix_file(target, &shown, doc, storage, &mut fixes))
-    } else {
-        lint::load(&target.path, &shown)
+    let loaded = match mode {
+        FixMode::Write if refused.is_none() => lint::load_stored(&target.path, &shown)
+            .and_then(|(doc, storage)| fix_file(target, &shown, doc, storage, &mut fixes)),
+        // A Word file is never written, so it has no diff either.
+        FixMode::Diff if !crate::read::is_docx(&target.path) => lint::load(&target.path, &shown)
+            .inspect(|doc| {
+                if let Some((text, count)) = fixed_text(target, doc) {
+                    diff = fix::unified_diff(&shown, &doc.source, &text);
+                    fixes = count;
+                }
+            }),
+        _ => lint::load(&target.path, &shown),
     };
     let result = loaded.map(|doc| {
         let diagnostics = lint::lint(&doc, &target.config);
@@ -455,6 +503,7 @@ fn lint_target(target: &walk::Target, fix: bool) -> Linted {
         shown,
         result,
         fixes,
+        diff,
         refused,
     }
 }
@@ -516,8 +565,7 @@ fn fix_file(
     storage: lint::Storage,
     count: &mut usize,
 ) -> Result<Document, Error> {
-    let diagnostics = lint::lint(&doc, &target.config);
-    let Some((text, fixes)) = fix::apply(&doc.source, &diagnostics) else {
+    let Some((text, fixes)) = fixed_text(target, &doc) else {
         return Ok(doc);
     };
     let bytes = fix::encode(&text, storage.encoding, storage.bom)
@@ -526,6 +574,21 @@ fn fix_file(
         .map_err(|e| Error::file(shown, format!("not fixed: cannot write: {e}")))?;
     *count = fixes;
     Ok(Document::new(text, doc.format))
+}
+
+/// The text with the fixes of the findings that would be reported applied: a finding a
+/// suppression comment or an `[[ignore]]` silences is not fixed either.
+fn fixed_text(target: &walk::Target, doc: &Document) -> Option<(String, usize)> {
+    let mut diagnostics = lint::lint(doc, &target.config);
+    suppress::apply(
+        doc,
+        &target.config,
+        &target.path,
+        &mut diagnostics,
+        &mut [],
+        false,
+    );
+    fix::apply(&doc.source, &diagnostics)
 }
 
 fn exit_code(outcome: &Outcome, threshold: Severity) -> ExitCode {

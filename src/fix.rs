@@ -41,6 +41,16 @@ pub fn apply(source: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)
     Some((fixed, count))
 }
 
+/// What `--diff` prints for one file: a unified diff from its text to the fixed text, with
+/// three lines of context, headed by its path.
+pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(path, path)
+        .to_string()
+}
+
 /// `text` as the bytes of a file in `encoding`, with a byte-order mark if the file had one;
 /// an error if a character has no representation there (a fix never brings one in, but the
 /// check keeps a file from being damaged if it ever did).

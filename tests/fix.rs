@@ -81,6 +81,6 @@ fn standard_input_is_not_fixed() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "--fix cannot write back to standard input",
+            "--fix and --diff work on files, not standard input",
         ));
 }

@@ -10,6 +10,7 @@
 pub mod consistency;
 pub mod duplicate;
 pub mod existence;
+pub mod number;
 pub mod numbering;
 pub mod pack;
 pub mod pinyin;
@@ -101,6 +102,7 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
         .into_iter()
         .map(|rule| Arc::new(rule) as Arc<dyn Rule>)
         .chain(place::rules().into_iter().map(Arc::from))
+        .chain(number::rules().into_iter().map(Arc::from))
         .chain(duplicate::rules().into_iter().map(Arc::from))
         .chain(punct::rules().into_iter().map(Arc::from))
         .chain(suppression::rules().into_iter().map(Arc::from))

@@ -10,6 +10,7 @@
 pub mod consistency;
 pub mod duplicate;
 pub mod existence;
+pub mod grammar;
 pub mod number;
 pub mod numbering;
 pub mod pack;
@@ -106,6 +107,7 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
         .chain(duplicate::rules().into_iter().map(Arc::from))
         .chain(punct::rules().into_iter().map(Arc::from))
         .chain(suppression::rules().into_iter().map(Arc::from))
+        .chain(grammar::rules().into_iter().map(Arc::from))
         .chain(
             pinyin::rules()
                 .into_iter()

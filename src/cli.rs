@@ -579,16 +579,12 @@ fn fix_file(
 /// The text with the fixes of the findings that would be reported applied: a finding a
 /// suppression comment or an `[[ignore]]` silences is not fixed either.
 fn fixed_text(target: &walk::Target, doc: &Document) -> Option<(String, usize)> {
-    let mut diagnostics = lint::lint(doc, &target.config);
-    suppress::apply(
-        doc,
-        &target.config,
-        &target.path,
-        &mut diagnostics,
-        &mut [],
-        false,
-    );
-    fix::apply(&doc.source, &diagnostics)
+    fix::apply_until_stable(doc, |doc| {
+        let mut diagnostics = lint::lint(doc, &target.config);
+        let (config, path) = (&target.config, &target.path);
+        suppress::apply(doc, config, path, &mut diagnostics, &mut [], false);
+        diagnostics
+    })
 }
 
 fn exit_code(outcome: &Outcome, threshold: Severity) -> ExitCode {

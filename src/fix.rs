@@ -12,6 +12,7 @@ use std::path::Path;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::diagnostic::Diagnostic;
+use crate::document::Document;
 
 /// The fixed text and how many fixes went into it, or `None` when nothing was fixed.
 pub fn apply(source: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)> {
@@ -39,6 +40,32 @@ pub fn apply(source: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)
     }
     fixed.push_str(&source[at..]);
     Some((fixed, count))
+}
+
+/// Passes of [`apply_until_stable`] before it stops: fixes rarely enable more than one
+/// further fix, and a pair of rules that undo each other must not loop forever.
+const MAX_PASSES: usize = 8;
+
+/// Applies fixes, then lints the fixed text and applies what that finds, until nothing is
+/// left to fix: one fix can put another mark in Chinese text (`(二);` becomes `（二）;`, whose
+/// `;` now needs fixing too), and overlapping fixes wait for the next pass. This is what makes
+/// a second `--fix` change nothing. Returns the text and the number of fixes, or `None`.
+pub fn apply_until_stable(
+    doc: &Document,
+    mut diagnose: impl FnMut(&Document) -> Vec<Diagnostic>,
+) -> Option<(String, usize)> {
+    let (mut text, mut count) = apply(&doc.source, &diagnose(doc))?;
+    for _ in 1..MAX_PASSES {
+        let next = Document::new(text.clone(), doc.format);
+        match apply(&next.source, &diagnose(&next)) {
+            Some((fixed, more)) => {
+                text = fixed;
+                count += more;
+            }
+            None => break,
+        }
+    }
+    Some((text, count))
 }
 
 /// What `--diff` prints for one file: a unified diff from its text to the fixed text, with

@@ -62,6 +62,27 @@ const PIECES: &[&str] = &[
     "# ",
     "| 1. | 表 |",
     "以下三个方面：",
+    ",",
+    ";",
+    ":",
+    "?",
+    "(",
+    ")",
+    "2-3篇",
+    "1-6月",
+    "...",
+    "。。",
+    "，，",
+    "，。",
+    "--",
+    "——",
+    "“张园”、“展览”",
+    "GB/T 9704-2012",
+    "15:30",
+    "1,000",
+    "认真的落实",
+    "二〇二一年12月",
+    "2月30日",
 ];
 
 fn draft() -> impl Strategy<Value = String> {
@@ -115,10 +136,10 @@ proptest! {
     #[test]
     fn fixing_touches_only_fixed_spans_and_twice_changes_nothing(text in draft()) {
         let (doc, diagnostics) = lint(&text, Format::Text);
-        let Some((fixed, _)) = wenlint::fix::apply(&doc.source, &diagnostics) else {
+        let Some((once, _)) = wenlint::fix::apply(&doc.source, &diagnostics) else {
             return Ok(());
         };
-        // Outside the fixed spans the text is unchanged, in order.
+        // Outside the fixed spans the text is unchanged, in order, line breaks included.
         let mut spans: Vec<_> = diagnostics.iter().filter(|d| d.fix.is_some()).map(|d| d.span.clone()).collect();
         spans.sort_by_key(|s| s.start);
         let mut outside = String::new();
@@ -130,13 +151,18 @@ proptest! {
             }
         }
         outside.push_str(&doc.source[at..]);
-        let mut rest = fixed.as_str();
+        let mut rest = once.as_str();
         for c in outside.chars() {
             let found = rest.find(c);
             prop_assert!(found.is_some(), "lost {:?} outside the fixed spans", c);
             rest = &rest[found.unwrap() + c.len_utf8()..];
         }
-        // A second fix finds nothing more to change.
+        let line_ends = |s: &str| (s.matches('\n').count(), s.matches('\r').count());
+        prop_assert_eq!(line_ends(&once), line_ends(&text));
+        // Fixing until stable, as `--fix` does, leaves nothing for a second run.
+        let (fixed, _) = wenlint::fix::apply_until_stable(&doc, |d| lint(&d.source, d.format).1)
+            .expect("there was something to fix");
+        prop_assert_eq!(line_ends(&fixed), line_ends(&text));
         let (again, diagnostics) = lint(&fixed, Format::Text);
         prop_assert_eq!(wenlint::fix::apply(&again.source, &diagnostics), None);
     }

@@ -64,7 +64,11 @@ fn nothing_is_reported_at_the_seeds_traps() {
             let trap_span = at..at + trap.len();
             let touching: Vec<_> = diagnostics
                 .iter()
-                .filter(|d| ["punct/", "number/", "grammar/"].iter().any(|f| d.rule.starts_with(f)))
+                .filter(|d| {
+                    ["punct/", "number/", "grammar/"]
+                        .iter()
+                        .any(|f| d.rule.starts_with(f))
+                })
                 .filter(|d| d.span.start < trap_span.end && trap_span.start < d.span.end)
                 .map(|d| d.rule.as_str())
                 .collect();
@@ -101,7 +105,10 @@ fn warnings_on_the_clean_corpus_are_the_ones_read() {
         {
             let at = doc.position(d.span.start);
             let flagged = &doc.source[d.span.clone()];
-            listing.push_str(&format!("{name}:{}:{} {} “{flagged}”\n", at.line, at.column, d.rule));
+            listing.push_str(&format!(
+                "{name}:{}:{} {} “{flagged}”\n",
+                at.line, at.column, d.rule
+            ));
         }
     }
     insta::assert_snapshot!("clean_corpus_punct_warnings", listing);
@@ -126,7 +133,10 @@ fn changes(before: &str, after: &str) -> Vec<(usize, String, String)> {
             .count();
         let mid = |s: &str| {
             let n = s.chars().count();
-            s.chars().skip(head).take(n.saturating_sub(head + tail)).collect::<String>()
+            s.chars()
+                .skip(head)
+                .take(n.saturating_sub(head + tail))
+                .collect::<String>()
         };
         // Several fixes on one line show as one stretch from the first to the last.
         found.push((i + 1, mid(x), mid(y)));
@@ -135,7 +145,11 @@ fn changes(before: &str, after: &str) -> Vec<(usize, String, String)> {
 }
 
 fn fix_in_place(path: &Path) -> String {
-    let output = wenlint().args(["check", "--fix"]).arg(path).output().unwrap();
+    let output = wenlint()
+        .args(["check", "--fix"])
+        .arg(path)
+        .output()
+        .unwrap();
     assert_ne!(output.status.code(), Some(2), "{output:?}");
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -177,7 +191,10 @@ fn a_gbk_crlf_copy_of_the_seed_stays_gbk_and_crlf() {
     let bytes = std::fs::read(&path).unwrap();
     let (decoded, _, malformed) = encoding_rs::GBK.decode(&bytes);
     assert!(!malformed, "the fixed file is GBK");
-    assert_eq!(decoded.matches("\r\n").count(), crlf.matches("\r\n").count());
+    assert_eq!(
+        decoded.matches("\r\n").count(),
+        crlf.matches("\r\n").count()
+    );
     assert!(decoded.contains("10余次，") && decoded.contains("内容2～3篇"));
     assert_eq!(changes(&crlf, &decoded).len(), 4);
     assert!(fix_in_place(&path).contains("Fixed 0 problems in 0 files."));
@@ -190,7 +207,11 @@ fn diff_shows_the_fixes_without_writing() {
     let path = dir.path().join("draft.txt");
     let draft = "一、总体要求\n各单位要高度重视,认真落实。\n每天学习2-3篇。\n";
     std::fs::write(&path, draft).unwrap();
-    let output = wenlint().args(["check", "--diff"]).arg(&path).output().unwrap();
+    let output = wenlint()
+        .args(["check", "--diff"])
+        .arg(&path)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let shown = path.display().to_string();
     let expected = format!(
@@ -198,7 +219,11 @@ fn diff_shows_the_fixes_without_writing() {
     );
     assert_eq!(String::from_utf8_lossy(&output.stdout), expected);
     assert!(String::from_utf8_lossy(&output.stderr).contains("Would fix 2 problems in 1 file."));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), draft, "--diff writes nothing");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        draft,
+        "--diff writes nothing"
+    );
     fix_in_place(&path);
     wenlint()
         .args(["check", "--diff"])

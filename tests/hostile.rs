@@ -74,6 +74,27 @@ fn a_very_long_single_line_is_linted_in_bounded_time() {
     no_panic(&stderr);
 }
 
+/// Lines shaped to make a scan quadratic: nested half-width parentheses (each one's content
+/// holds all the inner ones), a paragraph of unmatched marks, dates packed on one line.
+#[test]
+fn punctuation_and_dates_built_to_be_quadratic_stay_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = format!("{}中,{}", "(".repeat(300_000), ")".repeat(300_000));
+    let unmatched = format!("{}{}", "《".repeat(300_000), "”".repeat(300_000));
+    let dates = "12月".repeat(300_000);
+    write(
+        dir.path(),
+        "marks.txt",
+        format!("{nested}\n{unmatched}\n{dates}\n"),
+    );
+    let (code, stdout, stderr, took) = check(dir.path(), &["marks.txt"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stdout.contains("marks.txt:1:300002: warning[punct/halfwidth]"));
+    assert_eq!(stdout.matches("punct/pair").count(), 600_000);
+    assert!(took < Duration::from_secs(60), "{took:?}");
+    no_panic(&stderr);
+}
+
 #[test]
 fn a_million_short_lines() {
     let dir = tempfile::tempdir().unwrap();

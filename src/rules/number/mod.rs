@@ -263,8 +263,11 @@ fn year_before(text: &str, end: usize) -> Option<Part> {
 /// Whether a lunar calendar word (`农历`) comes shortly before `at` in the same line: lunar
 /// dates are written in Chinese numerals and have their own month lengths.
 pub(crate) fn after_lunar_word(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let from = crate::document::floor_boundary(text, at.saturating_sub(30)).max(line_start);
+    let window = crate::document::floor_boundary(text, at.saturating_sub(30));
+    // Only the window is searched for the line's start: a long line stays linear.
+    let from = text[window..at]
+        .rfind('\n')
+        .map_or(window, |i| window + i + 1);
     ["农历", "阴历", "夏历"]
         .iter()
         .any(|w| text[from..at].contains(w))

@@ -7,6 +7,7 @@
 
 use super::{after, before, is_chinese, is_han, paragraphs, Context};
 use crate::diagnostic::Finding;
+use crate::document::floor_boundary;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
@@ -63,6 +64,10 @@ fn point_finding(text: &str, at: usize, c: char, full: char) -> Finding {
     .with_fix(full.to_string())
 }
 
+/// How much of a parenthesis is read for Chinese: notes are short, and nested parentheses
+/// must not make the scan quadratic.
+const NOTE_BYTES: usize = 256;
+
 /// Half-width parentheses around Chinese, or right after it (`世界贸易组织(WTO)`). Only pairs
 /// are reported; a numbering marker opening a paragraph (`(一)`) is `numbering/style`'s.
 fn parens(text: &str, base: usize, paragraph: &str, out: &mut Vec<Finding>) {
@@ -73,8 +78,10 @@ fn parens(text: &str, base: usize, paragraph: &str, out: &mut Vec<Finding>) {
             ')' => {
                 let Some(start) = open.pop() else { continue };
                 let inner = &paragraph[start + 1..i];
-                let chinese =
-                    inner.chars().any(is_han) || before(text, base + start).is_some_and(is_chinese);
+                let chinese = inner[..floor_boundary(inner, NOTE_BYTES)]
+                    .chars()
+                    .any(is_han)
+                    || before(text, base + start).is_some_and(is_chinese);
                 if chinese && !is_opening_marker(start, inner) {
                     out.push(paren_finding(base + start, '(', '（'));
                     out.push(paren_finding(base + i, ')', '）'));

@@ -34,6 +34,13 @@ fn opener_of(close: char) -> Option<char> {
     PAIRS.iter().find(|p| p.1 == close).map(|p| p.0)
 }
 
+/// The longest quotation of several paragraphs looked for; it bounds the look-ahead.
+const QUOTED_PARAGRAPHS: usize = 64;
+
+/// How far down the open marks a closing mark looks for its partner. Real nesting is a few
+/// levels deep; the bound keeps a paragraph of a million unmatched marks linear.
+const SEARCH_DEPTH: usize = 16;
+
 /// An opening mark still waiting for its closing one: the mark and its byte offset.
 type Open = (char, usize);
 
@@ -50,7 +57,8 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (k, span) in spans.iter().enumerate() {
         let mut waiting: Vec<Open> = carried.iter().map(|&(open, _)| open).collect();
         let (mut open, stray) = balance(text, span.clone(), &mut waiting);
-        carried.retain(|(mark, _)| waiting.contains(mark));
+        // A later paragraph only ever closes the most recent marks waiting.
+        carried.truncate(waiting.len());
         for entry in &mut carried {
             entry.1 += 1;
         }
@@ -84,7 +92,12 @@ fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> (Vec<Open
         if closer_of(c).is_some() {
             open.push((c, at));
         } else if let Some(wanted) = opener_of(c) {
-            match open.iter().rposition(|&(o, _)| o == wanted) {
+            let depth = open
+                .iter()
+                .rev()
+                .take(SEARCH_DEPTH)
+                .position(|&(o, _)| o == wanted);
+            match depth.map(|up| open.len() - 1 - up) {
                 Some(depth) => {
                     // Marks opened inside a pair that has just closed: they cross it.
                     stray.extend(open[depth + 1..].iter().map(|&(_, at)| at));
@@ -124,6 +137,7 @@ fn continues_quotation(
         return false;
     }
     rest.iter()
+        .take(QUOTED_PARAGRAPHS)
         .take_while(|s| opens_quote(s))
         .any(|s| text[s.clone()].trim_end().ends_with('”'))
 }

@@ -1,7 +1,8 @@
 //! Properties over generated drafts: made of the pieces real drafts are made of (markers,
 //! placeholders, self-references, pinyin, punctuation) and arbitrary characters. Nothing
-//! panics, every span is on character boundaries inside the text, the JSON report parses, and
-//! `--fix` is idempotent and touches only the spans it fixes.
+//! panics, every span is on character boundaries inside the text, the JSON report parses,
+//! `--fix` is idempotent and touches only the spans it fixes, and the fixed text is written
+//! back in the file's own encoding and byte-order mark.
 
 use std::path::Path;
 
@@ -165,5 +166,26 @@ proptest! {
         prop_assert_eq!(line_ends(&fixed), line_ends(&text));
         let (again, diagnostics) = lint(&fixed, Format::Text);
         prop_assert_eq!(wenlint::fix::apply(&again.source, &diagnostics), None);
+    }
+
+    #[test]
+    fn fixed_text_goes_back_in_the_files_own_encoding(text in draft(), which in 0..5usize) {
+        use encoding_rs::{GB18030, UTF_16BE, UTF_16LE, UTF_8};
+        let (encoding, bom) = [(UTF_8, false), (UTF_8, true), (UTF_16LE, true), (UTF_16BE, true), (GB18030, false)][which];
+        let doc = Document::new(text.clone(), Format::Text);
+        let Some((fixed, _)) = wenlint::fix::apply_until_stable(&doc, |d| lint(&d.source, d.format).1) else {
+            return Ok(());
+        };
+        let bytes = wenlint::fix::encode(&fixed, encoding, bom).expect("these encodings hold any text");
+        if bom {
+            let decoded = wenlint::read::decode(&bytes).expect("a file with a byte-order mark decodes");
+            prop_assert_eq!(decoded.encoding, encoding);
+            prop_assert!(decoded.bom);
+            prop_assert_eq!(decoded.text, fixed);
+        } else {
+            let (decoded, malformed) = encoding.decode_without_bom_handling(&bytes);
+            prop_assert!(!malformed);
+            prop_assert_eq!(decoded, fixed);
+        }
     }
 }

@@ -17,7 +17,7 @@ mod sentences;
 pub mod units;
 
 pub use markdown::ListItem;
-pub use quoted::Quoted;
+pub use quoted::{Quoted, Titles};
 
 use crate::diagnostic::Span;
 use crate::structure::Outline;
@@ -74,6 +74,7 @@ pub struct Document {
     outline: std::sync::OnceLock<Outline>,
     units: std::sync::OnceLock<units::Units>,
     quoted: std::sync::OnceLock<Quoted>,
+    titles: std::sync::OnceLock<Titles>,
 }
 
 impl Document {
@@ -118,6 +119,7 @@ impl Document {
             outline: std::sync::OnceLock::new(),
             units: std::sync::OnceLock::new(),
             quoted: std::sync::OnceLock::new(),
+            titles: std::sync::OnceLock::new(),
         }
     }
 
@@ -134,6 +136,11 @@ impl Document {
     /// Where the text quotes, found once and shared by the rules that leave quotations alone.
     pub fn quoted(&self) -> &Quoted {
         self.quoted.get_or_init(|| Quoted::new(&self.text))
+    }
+
+    /// The book titles `《…》`, found once and shared by the rules that leave them alone.
+    pub fn titles(&self) -> &Titles {
+        self.titles.get_or_init(|| Titles::new(&self.text))
     }
 
     /// Number of lines (a final line without a newline counts; an empty text has one line).

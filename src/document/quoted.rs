@@ -46,6 +46,41 @@ impl Quoted {
     }
 }
 
+/// The book titles `《…》` of a text, marks included, sorted and disjoint (a title inside a
+/// title is part of the outer one). Titles are cited as they are, so rules about the
+/// document's own numbers and punctuation leave them alone (`《1921》`, `《2021-2025年规划》`).
+/// Marks pair within a line, so an unbalanced `《` hides nothing beyond it.
+#[derive(Debug)]
+pub struct Titles(Vec<Span>);
+
+impl Titles {
+    pub fn new(text: &str) -> Titles {
+        let mut spans: Vec<Span> = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        for (i, c) in text.char_indices() {
+            match c {
+                '《' => open.push(i),
+                '》' => {
+                    if let Some(start) = open.pop() {
+                        if open.is_empty() {
+                            spans.push(start..i + c.len_utf8());
+                        }
+                    }
+                }
+                '\n' => open.clear(),
+                _ => {}
+            }
+        }
+        Titles(spans)
+    }
+
+    /// Whether `span` overlaps a title.
+    pub fn overlaps(&self, span: &Span) -> bool {
+        let i = self.0.partition_point(|s| s.end <= span.start);
+        self.0.get(i).is_some_and(|s| s.start < span.end)
+    }
+}
+
 fn merge_nested(mut ranges: Vec<Span>) -> Vec<Span> {
     ranges.sort_by_key(|r| r.start);
     let mut merged: Vec<Span> = Vec::with_capacity(ranges.len());
@@ -61,6 +96,18 @@ fn merge_nested(mut ranges: Vec<Span>) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_pair_within_a_line() {
+        let text = "观看《1921》和《〈党史〉读本》，《未闭合\n后文";
+        let titles = Titles::new(text);
+        assert_eq!(titles.0.len(), 2);
+        assert_eq!(&text[titles.0[0].clone()], "《1921》");
+        let year = text.find("1921").unwrap();
+        assert!(titles.overlaps(&(year..year + 4)));
+        assert!(!titles.overlaps(&(text.find("后文").unwrap()..text.len())));
+        assert!(!titles.overlaps(&(0..text.find('《').unwrap())));
+    }
 
     #[test]
     fn quotations_pair_within_a_paragraph() {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{is_chinese_numeral, overlaps, titles};
+use super::is_chinese_numeral;
 use crate::diagnostic::Finding;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -18,11 +18,11 @@ impl Rule for Approx {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = &cx.doc.text;
-        let titles = titles(text);
+        let titles = cx.doc.titles();
         let mut found: Vec<Finding> = both_ends(text)
             .chain(doubled_yu(text))
             .chain(decimal_yu(text))
-            .filter(|f| !overlaps(&titles, &f.span))
+            .filter(|f| !titles.overlaps(&f.span))
             .collect();
         found.sort_by_key(|f| f.span.start);
         found.dedup_by(|later, earlier| later.span.start < earlier.span.end);

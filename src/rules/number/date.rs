@@ -1,6 +1,6 @@
 //! `number/date`: dates that do not exist (`2月30日`, `4月31日`, `13月`, `2023年2月29日`).
 
-use super::{after_lunar_word, dates, overlaps, titles, DateExpr};
+use super::{after_lunar_word, dates, DateExpr};
 use crate::diagnostic::Finding;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -15,12 +15,10 @@ impl Rule for Date {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = &cx.doc.text;
-        let titles = titles(text);
+        let titles = cx.doc.titles();
         for date in dates(text) {
             let leap_month = text[..date.span.start].ends_with('闰');
-            if overlaps(&titles, &date.span)
-                || leap_month
-                || after_lunar_word(text, date.span.start)
+            if titles.overlaps(&date.span) || leap_month || after_lunar_word(text, date.span.start)
             {
                 continue;
             }

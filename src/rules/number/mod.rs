@@ -273,35 +273,6 @@ pub(crate) fn after_lunar_word(text: &str, at: usize) -> bool {
         .any(|w| text[from..at].contains(w))
 }
 
-/// The book titles `《…》` of `text`, marks included, sorted; nested titles are inside their
-/// outer one. Marks pair within a line, so an unbalanced `《` hides nothing beyond it.
-pub(crate) fn titles(text: &str) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '《' => open.push(i),
-            '》' => {
-                if let Some(start) = open.pop() {
-                    if open.is_empty() {
-                        spans.push(start..i + c.len_utf8());
-                    }
-                }
-            }
-            '\n' => open.clear(),
-            _ => {}
-        }
-    }
-    spans.sort_by_key(|s| s.start);
-    spans
-}
-
-/// Whether `span` overlaps one of the sorted, disjoint `spans`.
-pub(crate) fn overlaps(spans: &[Span], span: &Span) -> bool {
-    let i = spans.partition_point(|s| s.end <= span.start);
-    spans.get(i).is_some_and(|s| s.start < span.end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,18 +334,5 @@ mod tests {
         let found = dates("12021年3月");
         assert_eq!(found.len(), 1);
         assert!(found[0].year.is_none(), "a five-digit number is no year");
-    }
-
-    #[test]
-    fn titles_pair_within_a_line() {
-        let text = "观看《1921》和《〈党史〉读本》，《未闭合\n后文";
-        let spans = titles(text);
-        assert_eq!(spans.len(), 2);
-        assert_eq!(&text[spans[0].clone()], "《1921》");
-        assert!(overlaps(
-            &spans,
-            &(text.find("1921").unwrap()..text.find("1921").unwrap() + 4)
-        ));
-        assert!(!overlaps(&spans, &(text.find("后文").unwrap()..text.len())));
     }
 }

@@ -196,34 +196,6 @@ pub(crate) fn paragraphs<'a>(
         .map(|p| (p.clone(), &cx.doc.text[p.clone()]))
 }
 
-/// The book titles `《…》` of a paragraph, as byte ranges of their contents, in order. Titles
-/// are cited as they are, so their punctuation is not the document's to change. Nested
-/// titles count as part of the outer one.
-pub(crate) fn titles(paragraph: &str) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
-    for (i, c) in paragraph.char_indices() {
-        match c {
-            '《' => open.push(i + c.len_utf8()),
-            '》' => {
-                if let Some(start) = open.pop() {
-                    if open.is_empty() {
-                        ranges.push(start..i);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    ranges
-}
-
-/// Whether `at` lies inside one of `ranges` (sorted, disjoint).
-pub(crate) fn inside(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
-    let i = ranges.partition_point(|r| r.end <= at);
-    ranges.get(i).is_some_and(|r| r.contains(&at))
-}
-
 /// Runs the rule `id` of this family over a plain-text document (for unit tests).
 #[cfg(test)]
 pub(super) fn run(id: &str, text: &str) -> (crate::document::Document, Vec<Finding>) {

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{before, inside, paragraphs, titles, Context};
+use super::{before, paragraphs, Context};
 use crate::diagnostic::Finding;
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,7 +33,6 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
         if !paragraph.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        let mut titles_here = None;
         for m in RANGE.captures_iter(paragraph) {
             let (whole, first, mark, last) = (
                 m.get(0).expect("group 0"),
@@ -45,11 +44,10 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             if !is_range(paragraph, whole.start(), rest) {
                 continue;
             }
-            let titles = titles_here.get_or_insert_with(|| titles(paragraph));
-            if inside(titles, whole.start()) {
+            let at = span.start + mark.start()..span.start + mark.end();
+            if cx.doc.titles().overlaps(&at) {
                 continue;
             }
-            let at = span.start + mark.start()..span.start + mark.end();
             out.push(finding(&text[at.clone()], at, connector(first, last, rest)));
         }
     }

@@ -14,6 +14,8 @@ use crate::structure::markers::marker_at;
 pub struct Unit {
     pub span: Range<usize>,
     pub chars: Vec<char>,
+    /// [`key`] of `chars`, computed once: equal units are found by it.
+    pub key: u64,
     /// Index of the sentence it belongs to (itself, for a sentence).
     pub sentence: usize,
     /// Index of its paragraph.
@@ -26,14 +28,39 @@ pub struct Unit {
 pub struct Units {
     pub sentences: Vec<Unit>,
     pub clauses: Vec<Unit>,
+    /// Which sentences and clauses the rules comparing them leave alone (set phrases,
+    /// quotations, headings), worked out by the first rule that needs it and shared.
+    pub exempt: std::sync::OnceLock<Exempt>,
+}
+
+/// One flag per sentence and per clause of [`Units`].
+#[derive(Debug)]
+pub struct Exempt {
+    pub sentences: Vec<bool>,
+    pub clauses: Vec<bool>,
 }
 
 impl Units {
     pub fn new(doc: &Document) -> Units {
         let sentences = sentences(doc);
         let clauses = clauses(doc, &sentences);
-        Units { sentences, clauses }
+        Units {
+            sentences,
+            clauses,
+            exempt: std::sync::OnceLock::new(),
+        }
     }
+}
+
+/// A 64-bit hash of normalised characters: what equal units share.
+pub fn key(chars: &[char]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write_usize(chars.len());
+    for &c in chars {
+        hasher.write_u32(c as u32);
+    }
+    hasher.finish()
 }
 
 /// Every sentence of the document, normalised.
@@ -50,9 +77,11 @@ fn sentences(doc: &Document) -> Vec<Unit> {
             {
                 paragraph += 1;
             }
+            let chars = normalise(&doc.text, span.clone());
             Unit {
                 span: span.clone(),
-                chars: normalise(&doc.text, span.clone()),
+                key: key(&chars),
+                chars,
                 sentence: i,
                 paragraph,
             }
@@ -88,6 +117,7 @@ fn push_clause(doc: &Document, sentence: &Unit, local: Range<usize>, out: &mut V
     let trailing = text.trim_end_matches(|c: char| !is_word_character(c)).len();
     out.push(Unit {
         span: span.start + leading..span.start + trailing.max(leading),
+        key: key(&chars),
         chars,
         sentence: sentence.sentence,
         paragraph: sentence.paragraph,
@@ -115,12 +145,15 @@ pub fn normalise(text: &str, span: Range<usize>) -> Vec<char> {
         .collect()
 }
 
-/// Letters, digits and ideographs; the common ideographs are tested first because the
-/// general Unicode lookup is slow and they are most of the text.
+/// Letters, digits and ideographs. The common ideographs and the punctuation of Chinese text
+/// (`，。“”…—`, General Punctuation and CJK Symbols, none of them letters) are decided first,
+/// because the general Unicode lookup is slow and they are most of the text.
 fn is_word_character(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}')
-        || c.is_ascii_alphanumeric()
-        || (!c.is_ascii() && c.is_alphanumeric())
+    match c {
+        '\u{4E00}'..='\u{9FFF}' => true,
+        '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' => false,
+        _ => c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()),
+    }
 }
 
 #[cfg(test)]

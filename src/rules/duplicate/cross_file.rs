@@ -10,9 +10,8 @@
 //! regulation.
 
 use std::collections::hash_map::Entry;
-use std::hash::{Hash, Hasher};
 
-use rustc_hash::{FxHashMap as HashMap, FxHasher};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Scope, MIN_SENTENCE_CHARS};
 use crate::diagnostic::{Elsewhere, Span};
@@ -66,12 +65,12 @@ impl CrossFileIndex {
             }
         }
         let regulation = !scope.sections.is_empty();
-        for sentence in sentences {
+        for (i, sentence) in sentences.iter().enumerate() {
             let inside_shared = covered.iter().any(|p| p.contains(&sentence.span.start));
             if regulation
                 || inside_shared
                 || sentence.chars.len() < MIN_SENTENCE_CHARS
-                || scope.exempt(sentence, sentences)
+                || scope.exempt.sentences[i]
             {
                 continue;
             }
@@ -83,9 +82,7 @@ impl CrossFileIndex {
 
     /// Records `unit` if its text is new to the run; if another file had it first, says so.
     fn see(&mut self, doc: &Document, file: u32, unit: &Unit, message: &str) -> Option<Shared> {
-        let mut hasher = FxHasher::default();
-        unit.chars.hash(&mut hasher);
-        match self.seen.entry(hasher.finish()) {
+        match self.seen.entry(unit.key) {
             Entry::Vacant(entry) => {
                 entry.insert(Seen {
                     file,
@@ -119,11 +116,15 @@ fn paragraphs(doc: &Document, sentences: &[Unit]) -> Vec<Unit> {
     doc.paragraphs
         .iter()
         .enumerate()
-        .map(|(i, span)| Unit {
-            span: span.clone(),
-            chars: units::normalise(&doc.text, span.clone()),
-            sentence: sentences.partition_point(|s| s.span.start < span.start),
-            paragraph: i,
+        .map(|(i, span)| {
+            let chars = units::normalise(&doc.text, span.clone());
+            Unit {
+                span: span.clone(),
+                key: units::key(&chars),
+                chars,
+                sentence: sentences.partition_point(|s| s.span.start < span.start),
+                paragraph: i,
+            }
         })
         .collect()
 }

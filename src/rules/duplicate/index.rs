@@ -28,6 +28,8 @@ pub struct Repeat {
 pub struct Index {
     exact: HashMap<u64, usize>,
     ends: HashMap<u64, Vec<usize>>,
+    /// The two rows of the edit distance, reused from one comparison to the next.
+    rows: (Vec<usize>, Vec<usize>),
 }
 
 impl Index {
@@ -40,11 +42,10 @@ impl Index {
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
         let chars = &units[i].chars;
-        let exact_key = hash(chars);
-        if let Some(&earlier) = self.exact.get(&exact_key) {
+        if let Some(&earlier) = self.exact.get(&units[i].key) {
             return Some(Repeat { earlier, edits: 0 });
         }
-        self.exact.insert(exact_key, i);
+        self.exact.insert(units[i].key, i);
         let near = self.near(units, i, max_edits);
         for key in end_keys(chars.len(), chars) {
             let bucket = self.ends.entry(key).or_default();
@@ -56,7 +57,7 @@ impl Index {
         near
     }
 
-    fn near(&self, units: &[Unit], i: usize, max_edits: fn(usize) -> usize) -> Option<Repeat> {
+    fn near(&mut self, units: &[Unit], i: usize, max_edits: fn(usize) -> usize) -> Option<Repeat> {
         let chars = &units[i].chars;
         let mut best: Option<Repeat> = None;
         // The ends of an earlier unit of a slightly different length were cut at its length.
@@ -65,7 +66,8 @@ impl Index {
                 for &earlier in self.ends.get(&key).into_iter().flatten() {
                     let other = &units[earlier].chars;
                     let bound = max_edits(chars.len().max(other.len()));
-                    if let Some(edits) = bounded_edit_distance(chars, other, bound) {
+                    let rows = &mut self.rows;
+                    if let Some(edits) = edit_distance_in(chars, other, bound, rows) {
                         if best.is_none_or(|b| (edits, earlier) < (b.edits, b.earlier)) {
                             best = Some(Repeat { earlier, edits });
                         }
@@ -98,12 +100,25 @@ fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
 /// The Levenshtein distance of `a` and `b` if it is at most `bound`: only the diagonal band
 /// the bound allows is computed, and a row beyond the bound ends the search.
 pub fn bounded_edit_distance(a: &[char], b: &[char], bound: usize) -> Option<usize> {
+    edit_distance_in(a, b, bound, &mut Default::default())
+}
+
+/// [`bounded_edit_distance`] in the caller's rows, so that comparing many pairs allocates
+/// nothing.
+fn edit_distance_in(
+    a: &[char],
+    b: &[char],
+    bound: usize,
+    (previous, current): &mut (Vec<usize>, Vec<usize>),
+) -> Option<usize> {
     if a.len().abs_diff(b.len()) > bound {
         return None;
     }
     let unreachable = bound + 1;
-    let mut previous: Vec<usize> = (0..=b.len()).map(|j| j.min(unreachable)).collect();
-    let mut current = vec![unreachable; b.len() + 1];
+    previous.clear();
+    previous.extend((0..=b.len()).map(|j| j.min(unreachable)));
+    current.clear();
+    current.resize(b.len() + 1, unreachable);
     for i in 1..=a.len() {
         let from = i.saturating_sub(bound).max(1);
         let to = (i + bound).min(b.len());
@@ -122,7 +137,7 @@ pub fn bounded_edit_distance(a: &[char], b: &[char], bound: usize) -> Option<usi
         if row_best > bound {
             return None;
         }
-        std::mem::swap(&mut previous, &mut current);
+        std::mem::swap(previous, current);
     }
     Some(previous[b.len()]).filter(|&d| d <= bound)
 }
@@ -138,6 +153,7 @@ mod tests {
     fn unit(s: &str) -> Unit {
         Unit {
             span: 0..0,
+            key: crate::document::units::key(&chars(s)),
             chars: chars(s),
             sentence: 0,
             paragraph: 0,

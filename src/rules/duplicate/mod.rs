@@ -14,14 +14,12 @@
 pub mod cross_file;
 mod index;
 
-use std::collections::HashSet;
-
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::{Context, Rule, RuleMeta, RunLevel};
 use crate::diagnostic::{Finding, Related, Severity};
-use crate::document::units::{self, Unit};
+use crate::document::units::{self, Exempt, Unit};
 use crate::document::Document;
 use crate::structure::markers::{LegalUnit, Level, Marker};
 use crate::structure::Node;
@@ -44,15 +42,16 @@ fn near_edits(length: usize) -> usize {
     (length / 10).max(2)
 }
 
-/// The clauses of the set phrases, normalised like units, so that a unit is looked up by its
-/// characters without building a string.
-static SET_PHRASES: LazyLock<HashSet<Vec<char>>> = LazyLock::new(|| {
+/// The keys of the set phrases' clauses, normalised like units, so that a unit is looked up
+/// by the key it already has.
+static SET_PHRASES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     include_str!("../../../rules/set-phrases.txt")
         .lines()
         .filter(|line| !line.starts_with('#'))
         .flat_map(|line| line.split(SEPARATORS))
         .map(|clause| units::normalise(clause, 0..clause.len()))
         .filter(|clause| !clause.is_empty())
+        .map(|clause| units::key(&clause))
         .collect()
 });
 
@@ -85,6 +84,8 @@ struct Scope<'a> {
     /// Where the articles and items of a regulation start (`第十二条`, `（三）`); empty for
     /// other texts.
     sections: Vec<usize>,
+    /// The sentences and clauses that repeat by nature, worked out once per document.
+    exempt: &'a Exempt,
 }
 
 impl<'a> Scope<'a> {
@@ -104,28 +105,41 @@ impl<'a> Scope<'a> {
         } else {
             Vec::new()
         };
-        Scope { doc, sections }
+        let units = doc.units();
+        let exempt = units.exempt.get_or_init(|| {
+            let sentences = &units.sentences;
+            let flags = |all: &[Unit]| all.iter().map(|u| exempt(doc, u, sentences)).collect();
+            Exempt {
+                sentences: flags(sentences),
+                clauses: flags(&units.clauses),
+            }
+        });
+        Scope {
+            doc,
+            sections,
+            exempt,
+        }
     }
+}
 
-    /// Units that repeat by nature: set phrases, quotations, headings, text that is not
-    /// Chinese (a licence line in Latin letters).
-    fn exempt(&self, unit: &Unit, sentences: &[Unit]) -> bool {
-        let chinese = unit.chars.iter().filter(|c| !c.is_ascii()).count();
-        chinese * 2 < unit.chars.len()
-            || self.doc.quoted().covers(&unit.span)
-            || self.is_heading(&sentences[unit.sentence])
-            || is_set_phrase(self.doc, unit)
-    }
+/// Units that repeat by nature: set phrases, quotations, headings, text that is not Chinese
+/// (a licence line in Latin letters).
+fn exempt(doc: &Document, unit: &Unit, sentences: &[Unit]) -> bool {
+    let chinese = unit.chars.iter().filter(|c| !c.is_ascii()).count();
+    chinese * 2 < unit.chars.len()
+        || doc.quoted().covers(&unit.span)
+        || is_heading(doc, &sentences[unit.sentence])
+        || is_set_phrase(doc, unit)
+}
 
-    fn is_heading(&self, sentence: &Unit) -> bool {
-        let paragraph = &self.doc.paragraphs[sentence.paragraph];
-        sentence.chars.len() < HEADING_CHARS
-            && paragraph.start == sentence.span.start
-            && self.doc.text[sentence.span.end..paragraph.end]
-                .trim()
-                .is_empty()
-    }
+fn is_heading(doc: &Document, sentence: &Unit) -> bool {
+    let paragraph = &doc.paragraphs[sentence.paragraph];
+    sentence.chars.len() < HEADING_CHARS
+        && paragraph.start == sentence.span.start
+        && doc.text[sentence.span.end..paragraph.end].trim().is_empty()
+}
 
+impl Scope<'_> {
     /// Regulations repeat their standard clauses from article to article, item to item and
     /// paragraph to paragraph on purpose (`构成犯罪的，依法追究刑事责任。`): only a repeat
     /// within one paragraph is reported.
@@ -143,7 +157,7 @@ fn all_markers(node: &Node) -> Vec<&Marker> {
 
 /// Whether a unit is a set phrase, or made only of set phrases.
 fn is_set_phrase(doc: &Document, unit: &Unit) -> bool {
-    if SET_PHRASES.contains(unit.chars.as_slice()) {
+    if SET_PHRASES.contains(&unit.key) {
         return true;
     }
     let text = &doc.text[unit.span.clone()];
@@ -155,7 +169,7 @@ fn is_set_phrase(doc: &Document, unit: &Unit) -> bool {
         .map(|part| units::normalise(part, 0..part.len()))
         .filter(|part| !part.is_empty())
         .peekable();
-    parts.peek().is_some() && parts.all(|part| SET_PHRASES.contains(&part))
+    parts.peek().is_some() && parts.all(|part| SET_PHRASES.contains(&units::key(&part)))
 }
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
@@ -216,12 +230,12 @@ impl Rule for Sentence {
         let doc = cx.doc;
         let scope = Scope::new(doc);
         let sentences = &doc.units().sentences;
-        let mut first: HashMap<&[char], usize> = HashMap::default();
+        let mut first: HashMap<u64, usize> = HashMap::default();
         for (i, sentence) in sentences.iter().enumerate() {
-            if sentence.chars.len() < MIN_SENTENCE_CHARS || scope.exempt(sentence, sentences) {
+            if sentence.chars.len() < MIN_SENTENCE_CHARS || scope.exempt.sentences[i] {
                 continue;
             }
-            let earlier = &sentences[*first.entry(&sentence.chars).or_insert(i)];
+            let earlier = &sentences[*first.entry(sentence.key).or_insert(i)];
             if earlier.sentence != i && !scope.may_repeat(earlier, sentence) {
                 let message = "这句话与前文完全相同".to_string();
                 out.push(finding(doc, sentence, earlier, message, "首次出现"));
@@ -252,7 +266,7 @@ impl Rule for Near {
             while clauses.get(clause_at).is_some_and(|c| c.sentence == i) {
                 clause_at += 1;
             }
-            if scope.exempt(sentence, sentences) {
+            if scope.exempt.sentences[i] {
                 continue;
             }
             let found = if sentence.chars.len() >= MIN_SENTENCE_CHARS {
@@ -366,7 +380,7 @@ fn restates(a: &[char], b: &[char]) -> bool {
     let same_ends = short[..2] == long[..2] && short[short.len() - 2..] == long[long.len() - 2..];
     // Every character of the shorter one: a sentence that adds a new word (`不利于` for
     // `有利于`, `擅自` for `授权`) says something else, however alike it is built.
-    let long_chars: HashSet<char> = long.iter().copied().collect();
+    let long_chars: FxHashSet<char> = long.iter().copied().collect();
     same_ends && short.iter().all(|c| long_chars.contains(c))
 }
 
@@ -387,7 +401,7 @@ impl Rule for Clause {
         let mut index = Index::default();
         let mut repeats: HashMap<usize, Repeat> = HashMap::default();
         for (i, clause) in clauses.iter().enumerate() {
-            if clause.chars.len() < MIN_CLAUSE_CHARS || scope.exempt(clause, sentences) {
+            if clause.chars.len() < MIN_CLAUSE_CHARS || scope.exempt.clauses[i] {
                 continue;
             }
             let Some(repeat) = index.repeat_of(clauses, i, |_| 2) else {

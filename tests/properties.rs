@@ -84,6 +84,8 @@ const PIECES: &[&str] = &[
     "认真的落实",
     "二〇二一年12月",
     "2月30日",
+    "《关于《方案》的通知》",
+    "“要做到“两个维护”。”",
 ];
 
 fn draft() -> impl Strategy<Value = String> {

@@ -1,5 +1,6 @@
-//! `punct/pair`: paired marks (`“”` `‘’` `《》` `（）` `【】`…) that are not paired, or that
-//! cross (`（《）》`).
+//! `punct/pair`: paired marks (`“”` `‘’` `《》` `（）` `【】`…) that are not paired, that
+//! cross (`（《）》`), or that are nested in the wrong form (`《关于印发《方案》的通知》`, whose
+//! inner title takes `〈〉`; a quotation inside a quotation takes `‘’`).
 //!
 //! Marks are matched with a stack, paragraph by paragraph, so that one stray mark is reported
 //! once and does not make the rest of the document look unbalanced. Two layouts that span
@@ -56,7 +57,11 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut carried: Vec<(Open, usize)> = Vec::new();
     for (k, span) in spans.iter().enumerate() {
         let mut waiting: Vec<Open> = carried.iter().map(|&(open, _)| open).collect();
-        let (mut open, stray) = balance(text, span.clone(), &mut waiting);
+        let Balance {
+            mut open,
+            stray,
+            nested,
+        } = balance(text, span.clone(), &mut waiting);
         // A later paragraph only ever closes the most recent marks waiting.
         carried.truncate(waiting.len());
         for entry in &mut carried {
@@ -69,6 +74,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
         for at in stray {
             out.push(stray_finding(text, at));
         }
+        out.extend(nested.into_iter().map(|inner| nested_finding(text, inner)));
         if continues_quotation(text, span, &open, &spans[k + 1..]) {
             open.clear();
         }
@@ -78,12 +84,23 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     report_unclosed(carried.into_iter().map(|(mark, _)| mark), out);
 }
 
+/// What matching one paragraph's marks found.
+struct Balance {
+    /// Marks still open at the paragraph's end.
+    open: Vec<Open>,
+    /// Closing marks that close nothing, and opening marks crossed by a pair closing first.
+    stray: Vec<usize>,
+    /// `《…》` inside `《…》`, `“…”` inside `“…”`: the inner pair, marks included.
+    nested: Vec<Range<usize>>,
+}
+
 /// Matches the marks of one paragraph. Closing marks that find no opening one in the
 /// paragraph may close what the previous paragraph left open (a line broken inside a title).
-/// Returns what is left open here and the offsets of closing marks that close nothing.
-fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> (Vec<Open>, Vec<usize>) {
+fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> Balance {
     let mut open: Vec<Open> = Vec::new();
     let mut stray = Vec::new();
+    // Inner pairs with the offset of the mark enclosing them.
+    let mut nested: Vec<(Range<usize>, usize)> = Vec::new();
     for (i, c) in text[span.clone()].char_indices() {
         let at = span.start + i;
         if c == '’' && is_apostrophe(text, at) {
@@ -101,7 +118,14 @@ fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> (Vec<Open
                 Some(depth) => {
                     // Marks opened inside a pair that has just closed: they cross it.
                     stray.extend(open[depth + 1..].iter().map(|&(_, at)| at));
+                    let inner = open[depth].1..at + c.len_utf8();
                     open.truncate(depth);
+                    match open.last() {
+                        Some(&(outer, outer_at)) if outer == wanted && NESTED.contains(&outer) => {
+                            nested.push((inner, outer_at));
+                        }
+                        _ => {}
+                    }
                 }
                 None if open.is_empty() && carried.last().is_some_and(|&(o, _)| o == wanted) => {
                     carried.pop();
@@ -110,7 +134,42 @@ fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> (Vec<Open
             }
         }
     }
-    (open, stray)
+    // An inner pair counts when the pair around it closes too; otherwise the text is broken
+    // in a way the unpaired mark already reports.
+    nested.retain(|(_, outer_at)| !open.iter().any(|&(_, at)| at == *outer_at));
+    Balance {
+        open,
+        stray,
+        nested: nested.into_iter().map(|(inner, _)| inner).collect(),
+    }
+}
+
+/// Marks that take another form inside themselves (GB/T 15834-2011 4.8, 4.15): `“”` → `‘’`,
+/// `《》` → `〈〉`.
+const NESTED: [char; 2] = ['“', '《'];
+
+/// The inner pair in its single form, offered as a fix when the pair holds no marks of the
+/// single form itself (which would then have to become double ones).
+fn nested_finding(text: &str, inner: Range<usize>) -> Finding {
+    let quoted = &text[inner.clone()];
+    let (single, name, clause) = if quoted.starts_with('《') {
+        (('〈', '〉'), "书名号里的书名号应改用单书名号", "4.15")
+    } else {
+        (('‘', '’'), "引号里的引号应改用单引号", "4.8")
+    };
+    let open_len = quoted.chars().next().map_or(0, char::len_utf8);
+    let close_len = quoted.chars().next_back().map_or(0, char::len_utf8);
+    let content = &quoted[open_len..quoted.len() - close_len];
+    let replacement = format!("{}{content}{}", single.0, single.1);
+    let finding = Finding::new(
+        inner,
+        format!("{name}：{replacement}（GB/T 15834-2011 {clause}）"),
+    );
+    if content.contains([single.0, single.1]) {
+        finding
+    } else {
+        finding.with_fix(replacement)
+    }
 }
 
 /// `’` inside a word (`China’s`) or before a shortened year (`’99`) is an apostrophe.
@@ -170,21 +229,27 @@ pub(super) const DOC: &str = r#"
 
 为什么
   引号、括号、书名号都是成对使用的标点（GB/T 15834-2011 4.8、4.9、4.15）。复制粘贴和
-  反复修改最容易丢掉其中一半，或者把“”的方向打反（”稳中求进“）。
+  反复修改最容易丢掉其中一半，或者把“”的方向打反（”稳中求进“）。引号里面还要用引号时，
+  里面一层用单引号；书名号里边还要用书名号时，里边一层用单书名号（4.8、4.15）：引用
+  “关于印发《……》的通知”这样的标题时最常写错。
 
 会报告
   印发《关于加强管理的通知 的要求     （《 没有配对的 》）
   坚持”稳中求进“工作总基调           （方向打反：” 前面没有 “，“ 没有配对的 ”）
   （详见《实施方案）》                  （书名号和括号交叉）
+  《关于印发《实施方案》的通知》        （里层应为单书名号：〈实施方案〉，可自动修改）
+  他说：“要做到“两个维护”。”          （里层应为单引号：‘两个维护’，可自动修改）
 
 不会报告
   多段引文：每段开头用前引号，只在最后一段末尾用后引号（GB/T 15834-2011 4.8）
   被硬回车断成两行的标题或括号（断行本身不是标点问题）
   英文里的撇号：China’s、’99
+  第三层又用双书名号：《关于修改〈实施《档案法》办法〉的决定》（4.15 的正确写法）
   半角的 ( ) "：由 punct/halfwidth 检查
 
 如何修改
-  补上缺的一半，或删去多余的一半；方向打反的引号改正方向。
+  补上缺的一半，或删去多余的一半；方向打反的引号改正方向。嵌套写错的，wenlint check
+  --fix 会把里层改为单书名号或单引号（里层之内还有单书名号、单引号的除外）。
 "#;
 
 #[cfg(test)]
@@ -231,6 +296,24 @@ mod tests {
         ] {
             assert_eq!(flagged(text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_title_or_quotation_nested_in_its_own_kind_takes_the_single_form() {
+        let (doc, found) = super::super::run("punct/pair", "印发《关于印发《实施方案》的通知》。");
+        assert_eq!(found.len(), 1);
+        assert_eq!(&doc.source[found[0].span.clone()], "《实施方案》");
+        assert_eq!(found[0].fix.as_ref().unwrap().replacement, "〈实施方案〉");
+        let (doc, found) = super::super::run("punct/pair", "他说：“要做到“两个维护”。”");
+        assert_eq!(&doc.source[found[0].span.clone()], "“两个维护”");
+        assert_eq!(found[0].fix.as_ref().unwrap().replacement, "‘两个维护’");
+        let (_, found) = super::super::run("punct/pair", "“甲“乙‘丙’”丁”");
+        assert!(found[0].fix.is_none(), "‘丙’ would have to become “丙”");
+        assert_eq!(
+            flagged("《关于修改〈浙江省实施《中华人民共和国档案法》办法〉的决定》"),
+            Vec::<String>::new()
+        );
+        assert_eq!(flagged("印发《关于《实施方案》的通知。"), ["1:3 《"]);
     }
 
     #[test]

@@ -42,8 +42,10 @@ pub struct Exempt {
 
 impl Units {
     pub fn new(doc: &Document) -> Units {
-        let sentences = sentences(doc);
-        let clauses = clauses(doc, &sentences);
+        let mut sentences = sentences(doc);
+        let mut clauses = clauses(doc, &sentences);
+        sentences.shrink_to_fit();
+        clauses.shrink_to_fit();
         Units {
             sentences,
             clauses,
@@ -138,11 +140,22 @@ pub fn normalise(text: &str, span: Range<usize>) -> Vec<char> {
     } else {
         0
     };
-    slice[skip..]
-        .chars()
-        .filter(|&c| is_word_character(c))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    // Every sentence and clause of a document is held at once, so each gets an allocation of
+    // its exact size: the characters are gathered in a buffer reused from call to call, then
+    // copied once (growing each vector would leave a third of the memory as slack).
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<char>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SCRATCH.with_borrow_mut(|scratch| {
+        scratch.clear();
+        scratch.extend(
+            slice[skip..]
+                .chars()
+                .filter(|&c| is_word_character(c))
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        scratch.to_vec()
+    })
 }
 
 /// Letters, digits and ideographs. The common ideographs and the punctuation of Chinese text

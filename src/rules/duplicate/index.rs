@@ -27,7 +27,7 @@ pub struct Repeat {
 #[derive(Default)]
 pub struct Index {
     exact: HashMap<u64, usize>,
-    ends: HashMap<u64, Vec<usize>>,
+    ends: HashMap<u64, Bucket>,
     /// The two rows of the edit distance, reused from one comparison to the next.
     rows: (Vec<usize>, Vec<usize>),
 }
@@ -48,11 +48,7 @@ impl Index {
         self.exact.insert(units[i].key, i);
         let near = self.near(units, i, max_edits);
         for key in end_keys(chars.len(), chars) {
-            let bucket = self.ends.entry(key).or_default();
-            if bucket.len() == BUCKET {
-                bucket.remove(0);
-            }
-            bucket.push(i);
+            self.ends.entry(key).or_default().push(i);
         }
         near
     }
@@ -63,7 +59,7 @@ impl Index {
         // The ends of an earlier unit of a slightly different length were cut at its length.
         for length in chars.len().saturating_sub(2)..=chars.len() + 2 {
             for key in end_keys(length, chars) {
-                for &earlier in self.ends.get(&key).into_iter().flatten() {
+                for earlier in self.ends.get(&key).into_iter().flat_map(Bucket::units) {
                     let other = &units[earlier].chars;
                     let bound = max_edits(chars.len().max(other.len()));
                     let rows = &mut self.rows;
@@ -76,6 +72,34 @@ impl Index {
             }
         }
         best.filter(|b| b.edits > 0)
+    }
+}
+
+/// The latest [`BUCKET`] units that share an end, held inline: a document has a bucket for
+/// every end of every unit, and a heap allocation each would be most of the index's memory.
+#[derive(Default, Clone, Copy)]
+struct Bucket {
+    len: u8,
+    units: [u32; BUCKET],
+}
+
+impl Bucket {
+    /// Adds unit `i`, dropping the oldest when full.
+    fn push(&mut self, i: usize) {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        if usize::from(self.len) == BUCKET {
+            self.units.rotate_left(1);
+            self.units[BUCKET - 1] = i;
+        } else {
+            self.units[usize::from(self.len)] = i;
+            self.len += 1;
+        }
+    }
+
+    fn units(&self) -> impl Iterator<Item = usize> + '_ {
+        self.units[..usize::from(self.len)]
+            .iter()
+            .map(|&i| i as usize)
     }
 }
 

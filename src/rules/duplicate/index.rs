@@ -27,7 +27,12 @@ pub struct Repeat {
 #[derive(Default)]
 pub struct Index {
     exact: HashMap<u64, usize>,
-    ends: HashMap<u64, Bucket>,
+    /// For each end key, its latest entry in `chain`.
+    ends: HashMap<u64, u32>,
+    /// Every unit under each of its end keys, linked from the latest to the earliest with the
+    /// same key: one small map entry per key and eight bytes per unit and end, where a
+    /// bucket per key would be most of the index's memory.
+    chain: Vec<Link>,
     /// The two rows of the edit distance, reused from one comparison to the next.
     rows: (Vec<usize>, Vec<usize>),
 }
@@ -48,7 +53,12 @@ impl Index {
         self.exact.insert(units[i].key, i);
         let near = self.near(units, i, max_edits);
         for key in end_keys(chars.len(), chars) {
-            self.ends.entry(key).or_default().push(i);
+            let entry = u32::try_from(self.chain.len()).unwrap_or(NONE);
+            let previous = self.ends.insert(key, entry).unwrap_or(NONE);
+            self.chain.push(Link {
+                unit: u32::try_from(i).unwrap_or(NONE),
+                previous,
+            });
         }
         near
     }
@@ -56,14 +66,14 @@ impl Index {
     fn near(&mut self, units: &[Unit], i: usize, max_edits: fn(usize) -> usize) -> Option<Repeat> {
         let chars = &units[i].chars;
         let mut best: Option<Repeat> = None;
+        let mut rows = std::mem::take(&mut self.rows);
         // The ends of an earlier unit of a slightly different length were cut at its length.
         for length in chars.len().saturating_sub(2)..=chars.len() + 2 {
             for key in end_keys(length, chars) {
-                for earlier in self.ends.get(&key).into_iter().flat_map(Bucket::units) {
+                for earlier in self.sharing(key) {
                     let other = &units[earlier].chars;
                     let bound = max_edits(chars.len().max(other.len()));
-                    let rows = &mut self.rows;
-                    if let Some(edits) = edit_distance_in(chars, other, bound, rows) {
+                    if let Some(edits) = edit_distance_in(chars, other, bound, &mut rows) {
                         if best.is_none_or(|b| (edits, earlier) < (b.edits, b.earlier)) {
                             best = Some(Repeat { earlier, edits });
                         }
@@ -71,35 +81,31 @@ impl Index {
                 }
             }
         }
+        self.rows = rows;
         best.filter(|b| b.edits > 0)
     }
 }
 
-/// The latest [`BUCKET`] units that share an end, held inline: a document has a bucket for
-/// every end of every unit, and a heap allocation each would be most of the index's memory.
-#[derive(Default, Clone, Copy)]
-struct Bucket {
-    len: u8,
-    units: [u32; BUCKET],
+/// An entry of [`Index::chain`].
+#[derive(Clone, Copy)]
+struct Link {
+    unit: u32,
+    previous: u32,
 }
 
-impl Bucket {
-    /// Adds unit `i`, dropping the oldest when full.
-    fn push(&mut self, i: usize) {
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        if usize::from(self.len) == BUCKET {
-            self.units.rotate_left(1);
-            self.units[BUCKET - 1] = i;
-        } else {
-            self.units[usize::from(self.len)] = i;
-            self.len += 1;
-        }
-    }
+/// No entry.
+const NONE: u32 = u32::MAX;
 
-    fn units(&self) -> impl Iterator<Item = usize> + '_ {
-        self.units[..usize::from(self.len)]
-            .iter()
-            .map(|&i| i as usize)
+impl Index {
+    /// The latest [`BUCKET`] units indexed under `key`, latest first.
+    fn sharing(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.ends.get(&key).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let link = self.chain.get(at as usize)?;
+            at = link.previous;
+            Some(link.unit as usize)
+        })
+        .take(BUCKET)
     }
 }
 

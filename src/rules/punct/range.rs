@@ -14,7 +14,8 @@ use super::{before, paragraphs, Context};
 use crate::diagnostic::Finding;
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)?) ?([-~－–〜]) ?(\d+(?:\.\d+)?)").expect("range pattern is valid")
+    Regex::new(r"(\d+(?:\.\d+)?(?:万亿|亿|万|%|％|‰)?) ?([-~－–〜]) ?(\d+(?:\.\d+)?)")
+        .expect("range pattern is valid")
 });
 
 /// What follows a range of quantities; 起止 of time (`年 月 日 号 时`) is told apart below.
@@ -48,7 +49,13 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             if cx.doc.titles().overlaps(&at) {
                 continue;
             }
-            out.push(finding(&text[at.clone()], at, connector(first, last, rest)));
+            let connector = connector(first, last, rest);
+            let missing = if first.ends_with(|c: char| c.is_ascii_digit()) {
+                magnitude(rest)
+            } else {
+                ""
+            };
+            out.push(finding(&text[at.clone()], at, connector, missing));
         }
     }
 }
@@ -80,17 +87,32 @@ fn connector(first: &str, last: &str, rest: &str) -> char {
     }
 }
 
-fn finding(mark: &str, at: std::ops::Range<usize>, connector: char) -> Finding {
+/// `万`, `亿` or `%` right after the second number, which the first one needs too:
+/// GB/T 15835-2011 writes `9亿～16亿` and `15%～30%`, not `9～16亿` and `15～30%`, whose first
+/// number reads as 9 and 15.
+fn magnitude(rest: &str) -> &'static str {
+    ["万亿", "亿", "万", "%", "％", "‰"]
+        .into_iter()
+        .find(|m| rest.starts_with(m))
+        .unwrap_or("")
+}
+
+/// The connector, after the first number's `万`/`亿`/`%` when it lacks one: the fix changes
+/// only the mark's span (`5-10万元` → `5万～10万元`).
+fn finding(mark: &str, at: std::ops::Range<usize>, connector: char, magnitude: &str) -> Finding {
     let name = if connector == '—' {
         "一字线"
     } else {
         "浪纹线"
     };
-    Finding::new(
-        at,
-        format!("数值范围应用{name}“{connector}”，不用“{mark}”（GB/T 15834-2011 4.13.3.2）"),
-    )
-    .with_fix(connector.to_string())
+    let mut message =
+        format!("数值范围应用{name}“{connector}”，不用“{mark}”（GB/T 15834-2011 4.13.3.2）");
+    if !magnitude.is_empty() {
+        message.push_str(&format!(
+            "；前一个数也要带“{magnitude}”（GB/T 15835-2011 数值范围）"
+        ));
+    }
+    Finding::new(at, message).with_fix(format!("{magnitude}{connector}"))
 }
 
 pub(super) const DOC: &str = r#"
@@ -105,6 +127,7 @@ pub(super) const DOC: &str = r#"
 
 会报告
   每天转发学习内容2-3篇       （改为 2～3篇）
+  投资5-10万元                （改为 5万～10万元：前一个数不带“万”会读成 5 元）
   1-6月完成投资               （改为 1—6月，时间起止用一字线）
   2021-2025年规划期内         （改为 2021—2025年）
 
@@ -114,8 +137,8 @@ pub(super) const DOC: &str = r#"
 
 如何修改
   年、月、日的起止改为一字线“—”，其他数量范围改为浪纹线“～”。wenlint check --fix
-  会自动修改。注意：省略前一个数的单位可能产生歧义，15%～30%不写为15～30%，
-  9亿～16亿不写为9～16亿（GB/T 15835-2011）。
+  会自动修改；后一个数带“万”“亿”“%”而前一个数没有的，一并补上，因为省略会产生歧义：
+  15%～30%不写为15～30%，9亿～16亿不写为9～16亿（GB/T 15835-2011）。
 "#;
 
 #[cfg(test)]
@@ -139,7 +162,11 @@ mod tests {
     #[test]
     fn ranges_with_units_are_reported_with_the_right_connector() {
         assert_eq!(fixed("每天转发2-3篇"), ["-→～"]);
-        assert_eq!(fixed("5-10万元"), ["-→～"]);
+        assert_eq!(fixed("5-10万元"), ["-→万～"]);
+        assert_eq!(fixed("增长4.5-5%"), ["-→%～"]);
+        assert_eq!(fixed("9-16亿元"), ["-→亿～"]);
+        assert_eq!(fixed("5万-10万元"), ["-→～"]);
+        assert_eq!(fixed("15%-30%之间"), ["-→～"]);
         assert_eq!(fixed("1-6月完成"), ["-→—"]);
         assert_eq!(fixed("2021-2025年期间"), ["-→—"]);
         assert_eq!(fixed("2-3年内"), ["-→～"]);

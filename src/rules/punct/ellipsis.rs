@@ -18,7 +18,14 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (span, paragraph) in paragraphs(cx) {
         for m in DOTS.find_iter(paragraph) {
             let at = span.start + m.start()..span.start + m.end();
-            if is_well_formed(m.as_str()) || !in_chinese_text(text, &at) {
+            if !in_chinese_text(text, &at) {
+                continue;
+            }
+            if followed_by_deng(&paragraph[m.end()..]) {
+                out.push(Finding::new(at, WITH_DENG));
+                continue;
+            }
+            if is_well_formed(m.as_str()) {
                 continue;
             }
             let message = format!(
@@ -28,6 +35,17 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             out.push(Finding::new(at, message).with_fix("……"));
         }
     }
+}
+
+const WITH_DENG: &str = "省略号和“等”“等等”不能同时使用，删去其中一个（GB/T 15834-2011 附录 A）";
+
+/// `等` or `等等` after an ellipsis (`产业、科技、人才……等方面`), which says the same twice; not
+/// the verb (`等待`, `等到`) or `等于`, `等级`.
+fn followed_by_deng(rest: &str) -> bool {
+    rest.starts_with('等')
+        && !["等待", "等候", "等到", "等于", "等同", "等级", "等次"]
+            .iter()
+            .any(|word| rest.starts_with(word))
 }
 
 /// Six dots, or twelve (omitted paragraphs; templates also use them for text to be written).
@@ -49,17 +67,19 @@ fn in_chinese_text(text: &str, at: &std::ops::Range<usize>) -> bool {
 
 pub(super) const DOC: &str = r#"
 检查什么
-  写成句号、英文句点、间隔号的省略号（。。。 ... ······），以及个数不对的“…”
-  （一个“…”、三个“…”）。
+  写成句号、英文句点、间隔号的省略号（。。。 ... ······），个数不对的“…”
+  （一个“…”、三个“…”），以及省略号后又用“等”“等等”。
 
 为什么
   GB/T 15834-2011 4.11：省略号的形式是六连点“……”，占两个字的位置；段落的省略可以
-  连用两个省略号（十二连点“…………”），单独成行。
+  连用两个省略号（十二连点“…………”），单独成行。附录 A：省略号和“等”“等等”
+  “什么的”等词语不能同时使用，两者都表示列举未尽。
 
 会报告
   加强组织领导。。。             （改为 ……）
   包括产业、科技、人才...        （改为 ……）
   一个“…”或三个“………”          （改为 ……）
+  加强产业、科技、人才……等方面工作   （删去“……”或“等”，不自动修改）
 
 不会报告
   ……                            （六连点）
@@ -82,7 +102,9 @@ mod tests {
         assert_eq!(flagged("加强领导。。。"), ["。。。"]);
         assert_eq!(flagged("产业、人才..."), ["..."]);
         assert_eq!(flagged("产业、人才······"), ["······"]);
-        assert_eq!(flagged("产业…人才………等"), ["…", "………"]);
+        assert_eq!(flagged("产业…人才………"), ["…", "………"]);
+        assert_eq!(flagged("产业、人才……等方面"), ["……"]);
+        assert_eq!(flagged("产业、人才……等等"), ["……"]);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `punct/halfwidth`: half-width `, ; : ? ! ( )` in Chinese text.
+//! `punct/halfwidth`: half-width `, ; : ? ! ( ) "` in Chinese text.
 //!
 //! A mark is in Chinese text when the character before it (spaces skipped) is Chinese, or the
 //! character after it is a Han character. Digits on both sides (`1,000`, `15:30`, `1:500`),
@@ -12,7 +12,7 @@ use crate::document::floor_boundary;
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
     for (span, paragraph) in paragraphs(cx) {
-        if !paragraph.bytes().any(|b| b",;:?!()".contains(&b)) {
+        if !paragraph.bytes().any(|b| b",;:?!()\"".contains(&b)) {
             continue;
         }
         for (i, c) in paragraph.char_indices() {
@@ -24,6 +24,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
         parens(text, span.start, paragraph, out);
+        straight_quotes(text, span.start, paragraph, out);
     }
 }
 
@@ -92,6 +93,42 @@ fn parens(text: &str, base: usize, paragraph: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// Straight double quotes around Chinese (`坚持"稳中求进"`), taken in pairs through the
+/// paragraph: the first of a pair opens (`“`), the second closes (`”`). A paragraph with an odd
+/// number of them cannot be paired with certainty and is left alone. Quotes around Latin text
+/// count only when Chinese touches them on both sides (`加入"WTO"组织`), not in an English
+/// phrase set off by spaces (`英文 "Keep going" 然后`).
+fn straight_quotes(text: &str, base: usize, paragraph: &str, out: &mut Vec<Finding>) {
+    let quotes: Vec<usize> = paragraph.match_indices('"').map(|(i, _)| i).collect();
+    if quotes.len() % 2 != 0 {
+        return;
+    }
+    for pair in quotes.chunks(2) {
+        let (open, close) = (pair[0], pair[1]);
+        let inner = &paragraph[open + 1..close];
+        let chinese = inner[..floor_boundary(inner, NOTE_BYTES)]
+            .chars()
+            .any(is_han)
+            || (paragraph[..open]
+                .chars()
+                .next_back()
+                .is_some_and(is_chinese)
+                && paragraph[close + 1..].chars().next().is_none_or(is_chinese));
+        if chinese {
+            out.push(quote_finding(base + open, '“'));
+            out.push(quote_finding(base + close, '”'));
+        }
+    }
+}
+
+fn quote_finding(at: usize, full: char) -> Finding {
+    Finding::new(
+        at..at + 1,
+        format!("中文里用了半角引号“\"”，应为“{full}”（GB/T 15834-2011 4.8）"),
+    )
+    .with_fix(full.to_string())
+}
+
 fn is_opening_marker(start: usize, inner: &str) -> bool {
     start == 0
         && !inner.is_empty()
@@ -110,8 +147,10 @@ fn paren_finding(at: usize, c: char, full: char) -> Finding {
 
 pub(super) const DOC: &str = r#"
 检查什么
-  中文里的半角标点 , ; : ? ! ( )。前一个字符（跳过空格）是汉字或中文标点，或后一个字符
+  中文里的半角标点 , ; : ? ! ( ) "。前一个字符（跳过空格）是汉字或中文标点，或后一个字符
   是汉字，这个标点就在中文里。半角括号成对检查：括号里有汉字，或左括号紧跟在中文后面。
+  半角双引号按段内先后两两配对，前一个改为“，后一个改为”；段内个数为单数时无法确定
+  配对，不报告。
 
 为什么
   GB/T 15834-2011 规定中文标点用全角形式，占一个字的位置（5.1）；公文的标点应符合该标准
@@ -124,10 +163,12 @@ pub(super) const DOC: &str = r#"
   现将有关事项通知如下:              （半角冒号）
   是否同意?                          （半角问号）
   世界贸易组织(WTO)                  （半角括号，两处各报一次）
+  坚持"稳中求进"工作总基调            （半角引号，改为“稳中求进”）
 
 不会报告
   数字之间：1,000人、15:30开会、比例1:500
   英文中的标点：He said, "OK."
+  一段里有单数个半角双引号（无法确定哪个是前引号）
   网址、电子邮箱、Markdown 代码（检查前已排除）
   段首的序号 (一) (1)：由 numbering/style 报告
   公式和函数：f(x)
@@ -174,6 +215,16 @@ mod tests {
         ] {
             assert_eq!(flagged(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn straight_quotes_in_chinese_are_paired() {
+        let found = flagged("坚持\"稳中求进\"工作总基调，加强\"三河三湖\" 等流域治理");
+        let fixes: Vec<&str> = found.iter().map(|(_, f)| f.as_deref().unwrap()).collect();
+        assert_eq!(fixes, ["“", "”", "“", "”"]);
+        assert_eq!(flagged("他引用了He said \"OK\" 这句话"), []);
+        assert_eq!(flagged("只有一个\"引号"), []);
+        assert_eq!(flagged("加入\"WTO\"组织").len(), 2);
     }
 
     #[test]

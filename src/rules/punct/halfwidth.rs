@@ -24,7 +24,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
         parens(text, span.start, paragraph, out);
-        straight_quotes(text, span.start, paragraph, out);
+        straight_quotes(span.start, paragraph, out);
     }
 }
 
@@ -98,7 +98,7 @@ fn parens(text: &str, base: usize, paragraph: &str, out: &mut Vec<Finding>) {
 /// number of them cannot be paired with certainty and is left alone. Quotes around Latin text
 /// count only when Chinese touches them on both sides (`加入"WTO"组织`), not in an English
 /// phrase set off by spaces (`英文 "Keep going" 然后`).
-fn straight_quotes(text: &str, base: usize, paragraph: &str, out: &mut Vec<Finding>) {
+fn straight_quotes(base: usize, paragraph: &str, out: &mut Vec<Finding>) {
     let quotes: Vec<usize> = paragraph.match_indices('"').map(|(i, _)| i).collect();
     if quotes.len() % 2 != 0 {
         return;

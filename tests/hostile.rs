@@ -93,6 +93,14 @@ fn punctuation_and_dates_built_to_be_quadratic_stay_linear() {
     assert_eq!(stdout.matches("punct/pair").count(), 600_000);
     assert!(took < Duration::from_secs(60), "{took:?}");
     no_panic(&stderr);
+    // Titles nested 200,000 deep: each inner one would repeat the whole rest in its message.
+    let nested = format!("{}{}", "《".repeat(200_000), "》".repeat(200_000));
+    write(dir.path(), "nested.txt", nested);
+    let (code, stdout, stderr, took) = check(dir.path(), &["nested.txt"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stdout.len() < 1_000_000, "{} bytes of output", stdout.len());
+    assert!(took < Duration::from_secs(60), "{took:?}");
+    no_panic(&stderr);
 }
 
 #[test]

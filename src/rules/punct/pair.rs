@@ -121,7 +121,11 @@ fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> Balance {
                     let inner = open[depth].1..at + c.len_utf8();
                     open.truncate(depth);
                     match open.last() {
-                        Some(&(outer, outer_at)) if outer == wanted && NESTED.contains(&outer) => {
+                        Some(&(outer, outer_at))
+                            if outer == wanted
+                                && NESTED.contains(&outer)
+                                && inner.len() <= NESTED_BYTES =>
+                        {
                             nested.push((inner, outer_at));
                         }
                         _ => {}
@@ -143,6 +147,10 @@ fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> Balance {
         nested: nested.into_iter().map(|(inner, _)| inner).collect(),
     }
 }
+
+/// Longest inner title or quotation reported as nested: real ones are short, and the
+/// finding's message and fix repeat it, which must not grow with the paragraph.
+const NESTED_BYTES: usize = 512;
 
 /// Marks that take another form inside themselves (GB/T 15834-2011 4.8, 4.15): `“”` → `‘’`,
 /// `《》` → `〈〉`.

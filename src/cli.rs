@@ -313,7 +313,7 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     for batch in targets.chunks(BATCH) {
         let linted: Vec<Linted> = batch
             .par_iter()
-            .map(|target| lint_target(target, FixMode::of(&args)))
+            .map(|target| lint_target(target, FixMode::of(&args, color)))
             .collect();
         for (target, linted) in batch.iter().zip(linted) {
             progress.advance();
@@ -444,15 +444,15 @@ enum FixMode {
     Off,
     /// Write them to the file (`--fix`).
     Write,
-    /// Show them as a diff (`--diff`).
-    Diff,
+    /// Show them as a diff (`--diff`), in colour or not.
+    Diff { color: bool },
 }
 
 impl FixMode {
-    fn of(args: &CheckArgs) -> FixMode {
+    fn of(args: &CheckArgs, color: bool) -> FixMode {
         match (args.fix, args.diff) {
             (true, _) => FixMode::Write,
-            (_, true) => FixMode::Diff,
+            (_, true) => FixMode::Diff { color },
             _ => FixMode::Off,
         }
     }
@@ -486,13 +486,14 @@ fn lint_target(target: &walk::Target, mode: FixMode) -> Linted {
         FixMode::Write if refused.is_none() => lint::load_stored(&target.path, &shown)
             .and_then(|(doc, storage)| fix_file(target, &shown, doc, storage, &mut fixes)),
         // A Word file is never written, so it has no diff either.
-        FixMode::Diff if !crate::read::is_docx(&target.path) => lint::load(&target.path, &shown)
-            .inspect(|doc| {
+        FixMode::Diff { color } if !crate::read::is_docx(&target.path) => {
+            lint::load(&target.path, &shown).inspect(|doc| {
                 if let Some((text, count)) = fixed_text(target, doc) {
-                    diff = fix::unified_diff(&shown, &doc.source, &text);
+                    diff = fix::unified_diff(&shown, &doc.source, &text, color);
                     fixes = count;
                 }
-            }),
+            })
+        }
         _ => lint::load(&target.path, &shown),
     };
     let result = loaded.map(|doc| {

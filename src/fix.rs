@@ -69,13 +69,43 @@ pub fn apply_until_stable(
 }
 
 /// What `--diff` prints for one file: a unified diff from its text to the fixed text, with
-/// three lines of context, headed by its path.
-pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
-    similar::TextDiff::from_lines(before, after)
-        .unified_diff()
-        .context_radius(3)
-        .header(path, path)
-        .to_string()
+/// three lines of context, headed by its path. In colour (on a terminal), removed lines are
+/// red, added lines green, and the characters that changed are shown in reverse video: a
+/// paragraph of a draft is one long line, and a `,` that became `，` would be lost in it.
+pub fn unified_diff(path: &str, before: &str, after: &str, color: bool) -> String {
+    let diff = similar::TextDiff::from_lines(before, after);
+    let mut unified = diff.unified_diff();
+    unified.context_radius(3).header(path, path);
+    if !color {
+        return unified.to_string();
+    }
+    let mut out = format!("\x1b[1m--- {path}\n+++ {path}\x1b[0m\n");
+    for hunk in unified.iter_hunks() {
+        out.push_str(&format!("\x1b[36m{}\x1b[0m\n", hunk.header()));
+        for change in hunk
+            .ops()
+            .iter()
+            .flat_map(|op| diff.iter_inline_changes(op))
+        {
+            let (sign, colour) = match change.tag() {
+                similar::ChangeTag::Delete => ('-', "\x1b[31m"),
+                similar::ChangeTag::Insert => ('+', "\x1b[32m"),
+                similar::ChangeTag::Equal => (' ', ""),
+            };
+            out.push_str(colour);
+            out.push(sign);
+            for (changed, part) in change.iter_strings_lossy() {
+                let part = part.trim_end_matches(['\n', '\r']);
+                if changed {
+                    out.push_str(&format!("\x1b[7m{part}\x1b[27m"));
+                } else {
+                    out.push_str(part);
+                }
+            }
+            out.push_str("\x1b[0m\n");
+        }
+    }
+    out
 }
 
 /// `text` as the bytes of a file in `encoding`, with a byte-order mark if the file had one;
@@ -165,6 +195,19 @@ mod tests {
             apply(source, &diagnostics),
             Some(("甲部署乙\r\n丙截至目前丁".to_string(), 2))
         );
+    }
+
+    #[test]
+    fn the_coloured_diff_marks_the_changed_characters() {
+        let before = "一、总体要求\n各单位要高度重视,认真落实。\n";
+        let after = "一、总体要求\n各单位要高度重视，认真落实。\n";
+        let plain = unified_diff("a.txt", before, after, false);
+        assert!(plain.contains("-各单位要高度重视,认真落实。\n+各单位要高度重视，认真落实。\n"));
+        assert!(!plain.contains('\x1b'));
+        let coloured = unified_diff("a.txt", before, after, true);
+        assert!(coloured.contains("\x1b[31m-各单位要高度重视\x1b[7m,\x1b[27m认真落实。\x1b[0m\n"));
+        assert!(coloured.contains("\x1b[32m+各单位要高度重视\x1b[7m，\x1b[27m认真落实。\x1b[0m\n"));
+        assert!(coloured.contains(" 一、总体要求"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use crate::document::chars::is_han;
 use crate::document::{Document, Position};
 
 /// The pace of a formal speech, in Chinese characters a minute.
@@ -76,17 +77,8 @@ pub fn of(doc: &Document, pace: u32) -> Stats {
     }
 }
 
-fn is_hanzi(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3FFFF}'
-        | '〇')
-}
-
 fn count_hanzi(text: &str) -> usize {
-    text.chars().filter(|&c| is_hanzi(c)).count()
+    text.chars().filter(|&c| is_han(c)).count()
 }
 
 /// Full-width punctuation (CJK symbols and punctuation, full-width forms) and the general
@@ -104,7 +96,7 @@ fn count_zishu(text: &str) -> usize {
     let mut in_word = false;
     for c in text.chars() {
         let word_char = c.is_ascii_alphanumeric();
-        if is_hanzi(c) || is_chinese_punctuation(c) || (word_char && !in_word) {
+        if is_han(c) || is_chinese_punctuation(c) || (word_char && !in_word) {
             count += 1;
         }
         in_word = word_char;

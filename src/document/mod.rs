@@ -10,6 +10,7 @@
 //! Outside the crate positions are 1-based lines and columns counted in characters (one CJK
 //! character is one column); [`Document::position`] is the one conversion.
 
+pub mod chars;
 mod markdown;
 mod mask;
 mod quoted;

@@ -21,6 +21,7 @@
 
 use super::{Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
+use crate::document::chars::is_han;
 
 /// Words that often stand before a verb as adverbials in official texts. 科学 is also a noun
 /// (`社会科学的研究也`): the object check keeps that quiet. Left out: 系统, 更多 and 更加,
@@ -205,10 +206,6 @@ fn ending(text: &str, words: &[&'static str]) -> Option<&'static str> {
         .filter(|w| text.ends_with(**w))
         .max_by_key(|w| w.len())
         .copied()
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{20000}'..='\u{3FFFF}')
 }
 
 /// Whether `rest`, what follows the verb, starts an object: a noun phrase, a number, a

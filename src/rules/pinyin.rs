@@ -122,13 +122,8 @@ fn letter_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Han characters, CJK punctuation (，。、 but not “”, which English uses too) and full-width
 /// forms: what makes a run of letters part of Chinese text rather than of English.
 fn is_chinese(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303F}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF00}'..='\u{FFEF}'
-        | '\u{20000}'..='\u{3FFFF}')
+    crate::document::chars::is_han(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
 }
 
 /// Characters that glue letters into identifiers, file names, codes and versions

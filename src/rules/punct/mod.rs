@@ -15,6 +15,8 @@ mod quoted_list;
 mod range;
 mod repeated;
 
+pub(crate) use crate::document::chars::{is_chinese, is_han};
+
 use super::{Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
 
@@ -116,57 +118,6 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
             }) as Box<dyn Rule>
         })
         .collect()
-}
-
-/// A Han character (CJK ideographs and their extensions, and `〇`).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '〇'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3FFFF}')
-}
-
-/// Full-width punctuation of Chinese text (GB/T 15834-2011 forms) and the ideographic space.
-pub(crate) fn is_cjk_punct(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '（'
-            | '）'
-            | '《'
-            | '》'
-            | '〈'
-            | '〉'
-            | '【'
-            | '】'
-            | '〔'
-            | '〕'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-            | '…'
-            | '—'
-            | '～'
-            | '·'
-            | '\u{3000}'
-    )
-}
-
-/// What makes a position part of Chinese text.
-pub(crate) fn is_chinese(c: char) -> bool {
-    is_han(c) || is_cjk_punct(c)
 }
 
 /// The nearest character before `at` on the same line, skipping ASCII spaces and tabs.

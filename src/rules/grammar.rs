@@ -19,7 +19,7 @@
 //!
 //! Quotations are someone else's words and are left alone.
 
-use super::{Context, Rule, RuleMeta};
+use super::{Context, FnRule, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::chars::is_han;
 
@@ -311,39 +311,25 @@ fn complement(text: &str, de: usize) -> Option<Finding> {
     ))
 }
 
-pub struct De {
-    meta: RuleMeta,
-}
-
-impl Rule for De {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let text = &cx.doc.text;
-        for (de, _) in text.match_indices('的') {
-            let Some(finding) = adverbial(text, de).or_else(|| complement(text, de)) else {
-                continue;
-            };
-            let quoted = cx.doc.quoted();
-            if !quoted.contains(finding.span.start) && !quoted.contains(de) {
-                out.push(finding);
-            }
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let text = &cx.doc.text;
+    for (de, _) in text.match_indices('的') {
+        let Some(finding) = adverbial(text, de).or_else(|| complement(text, de)) else {
+            continue;
+        };
+        let quoted = cx.doc.quoted();
+        if !quoted.contains(finding.span.start) && !quoted.contains(de) {
+            out.push(finding);
         }
     }
 }
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    vec![Box::new(De {
-        meta: RuleMeta {
-            id: "grammar/de".to_string(),
-            severity: Severity::Info,
-            summary: "状语后的“的”应为“地”，补语前的“的”应为“得”（认真的落实、落实的很好）"
-                .to_string(),
-            doc: DE.trim_start_matches('\n').to_string(),
-        },
-    })]
+    let summary = "状语后的“的”应为“地”，补语前的“的”应为“得”（认真的落实、落实的很好）";
+    vec![FnRule::boxed(
+        RuleMeta::new("grammar/de", Severity::Info, summary, DE),
+        check,
+    )]
 }
 
 const DE: &str = r#"
@@ -383,11 +369,10 @@ const DE: &str = r#"
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::rules::run_rule;
+    use crate::rules::run_builtin;
 
     fn flagged(text: &str) -> Vec<String> {
-        let (_, findings) = run_rule(rules()[0].as_ref(), text);
+        let (_, findings) = run_builtin("grammar/de", text);
         findings
             .into_iter()
             .map(|f| text[f.span].to_string())
@@ -416,13 +401,13 @@ mod tests {
 
     #[test]
     fn the_message_names_the_correction_and_there_is_no_fix() {
-        let (_, findings) = run_rule(rules()[0].as_ref(), "要认真的落实各项任务。");
+        let (_, findings) = run_builtin("grammar/de", "要认真的落实各项任务。");
         assert_eq!(
             findings[0].message,
             "“认真的落实”中状语后应用“地”：认真地落实"
         );
         assert_eq!(findings[0].fix, None);
-        let (_, findings) = run_rule(rules()[0].as_ref(), "这项工作落实的很好。");
+        let (_, findings) = run_builtin("grammar/de", "这项工作落实的很好。");
         assert_eq!(
             findings[0].message,
             "“落实的很好”中补语前应用“得”：落实得很好"

@@ -38,12 +38,7 @@ impl Rule for OutlineRule {
 
 fn rule(id: &str, severity: Severity, summary: &str, doc: &str) -> OutlineRule {
     OutlineRule {
-        meta: RuleMeta {
-            id: id.to_string(),
-            severity,
-            summary: summary.to_string(),
-            doc: doc.trim_start_matches('\n').to_string(),
-        },
+        meta: RuleMeta::new(id, severity, summary, doc),
     }
 }
 

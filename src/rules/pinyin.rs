@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::{Context, Rule, RuleMeta};
+use super::{Context, FnRule, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Fix, Severity};
 
 /// Shorter runs are too often units, abbreviations or two-syllable noise (`kg`, `ok`, `pin`).
@@ -153,35 +153,22 @@ fn finding(span: Range<usize>, run: &str, word: Option<&str>) -> Finding {
     finding
 }
 
-pub struct Leftover {
-    meta: RuleMeta,
-}
-
-impl Rule for Leftover {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let (text, data) = (&cx.doc.text, &*DATA);
-        for span in letter_runs(text) {
-            let run = &text[span.clone()];
-            if data.is_pinyin(run) && in_chinese_text(text, &span) {
-                out.push(finding(span, run, data.words.get(run).copied()));
-            }
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let (text, data) = (&cx.doc.text, &*DATA);
+    for span in letter_runs(text) {
+        let run = &text[span.clone()];
+        if data.is_pinyin(run) && in_chinese_text(text, &span) {
+            out.push(finding(span, run, data.words.get(run).copied()));
         }
     }
 }
 
-pub fn rules() -> Vec<Leftover> {
-    vec![Leftover {
-        meta: RuleMeta {
-            id: "pinyin/leftover".to_string(),
-            severity: Severity::Warning,
-            summary: "中文里残留未转换的拼音（学dangshi的氛围）".to_string(),
-            doc: LEFTOVER.trim_start_matches('\n').to_string(),
-        },
-    }]
+pub fn rules() -> Vec<Box<dyn Rule>> {
+    let summary = "中文里残留未转换的拼音（学dangshi的氛围）";
+    vec![FnRule::boxed(
+        RuleMeta::new("pinyin/leftover", Severity::Warning, summary, LEFTOVER),
+        check,
+    )]
 }
 
 const LEFTOVER: &str = r#"
@@ -221,19 +208,9 @@ const LEFTOVER: &str = r#"
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Profile;
-    use crate::document::{Document, Format};
 
     fn findings(text: &str) -> Vec<Finding> {
-        let doc = Document::new(text.to_string(), Format::Text);
-        let profile = Profile::default();
-        let cx = Context {
-            doc: &doc,
-            profile: &profile,
-        };
-        let mut out = Vec::new();
-        rules()[0].check(&cx, &mut out);
-        out
+        crate::rules::run_builtin("pinyin/leftover", text).1
     }
 
     fn flagged(text: &str) -> Vec<&str> {

@@ -5,12 +5,13 @@ use super::{Rule, RuleMeta, RunLevel};
 use crate::diagnostic::Severity;
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    vec![Box::new(RunLevel(RuleMeta {
-        id: crate::suppress::UNUSED.to_string(),
-        severity: Severity::Warning,
-        summary: "没有抑制任何问题的抑制注释（需 --report-unused-suppressions 开启）".to_string(),
-        doc: UNUSED.trim_start_matches('\n').to_string(),
-    }))]
+    let summary = "没有抑制任何问题的抑制注释（需 --report-unused-suppressions 开启）";
+    vec![Box::new(RunLevel(RuleMeta::new(
+        crate::suppress::UNUSED,
+        Severity::Warning,
+        summary,
+        UNUSED,
+    )))]
 }
 
 const UNUSED: &str = r#"

@@ -17,7 +17,7 @@ mod index;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::LazyLock;
 
-use super::{Context, Rule, RuleMeta, RunLevel};
+use super::{Context, FnRule, Rule, RuleMeta, RunLevel};
 use crate::diagnostic::{Finding, Related, Severity};
 use crate::document::units::{self, Exempt, Unit};
 use crate::document::Document;
@@ -174,40 +174,40 @@ fn is_set_phrase(doc: &Document, unit: &Unit) -> bool {
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(Sentence(meta(
-            "duplicate/sentence",
-            Severity::Warning,
-            "同一句话在文中出现两次",
-            SENTENCE,
-        ))),
-        Box::new(Near(meta(
-            "duplicate/near",
-            Severity::Warning,
-            "与前文几乎相同或紧挨着重复前一句意思的句子",
-            NEAR_DOC,
-        ))),
-        Box::new(Clause(meta(
-            "duplicate/clause",
-            Severity::Info,
-            "同一分句出现在文中两处",
-            CLAUSE,
-        ))),
-        Box::new(RunLevel(meta(
+        FnRule::boxed(
+            RuleMeta::new(
+                "duplicate/sentence",
+                Severity::Warning,
+                "同一句话在文中出现两次",
+                SENTENCE,
+            ),
+            check_sentence,
+        ),
+        FnRule::boxed(
+            RuleMeta::new(
+                "duplicate/near",
+                Severity::Warning,
+                "与前文几乎相同或紧挨着重复前一句意思的句子",
+                NEAR_DOC,
+            ),
+            check_near,
+        ),
+        FnRule::boxed(
+            RuleMeta::new(
+                "duplicate/clause",
+                Severity::Info,
+                "同一分句出现在文中两处",
+                CLAUSE,
+            ),
+            check_clause,
+        ),
+        Box::new(RunLevel(RuleMeta::new(
             cross_file::RULE,
             Severity::Warning,
             "与同一次检查中另一文件相同的段落或句子（需 --cross-file 开启）",
             CROSS_FILE,
         ))),
     ]
-}
-
-fn meta(id: &str, severity: Severity, summary: &str, doc: &str) -> RuleMeta {
-    RuleMeta {
-        id: id.to_string(),
-        severity,
-        summary: summary.to_string(),
-        doc: doc.trim_start_matches('\n').to_string(),
-    }
 }
 
 fn finding(doc: &Document, unit: &Unit, earlier: &Unit, message: String, label: &str) -> Finding {
@@ -219,85 +219,68 @@ fn finding(doc: &Document, unit: &Unit, earlier: &Unit, message: String, label: 
     finding
 }
 
-struct Sentence(RuleMeta);
-
-impl Rule for Sentence {
-    fn meta(&self) -> &RuleMeta {
-        &self.0
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let doc = cx.doc;
-        let scope = Scope::new(doc);
-        let sentences = &doc.units().sentences;
-        let mut first: HashMap<u64, usize> = HashMap::default();
-        for (i, sentence) in sentences.iter().enumerate() {
-            if sentence.chars.len() < MIN_SENTENCE_CHARS || scope.exempt.sentences[i] {
-                continue;
-            }
-            let earlier = &sentences[*first.entry(sentence.key).or_insert(i)];
-            if earlier.sentence != i && !scope.may_repeat(earlier, sentence) {
-                let message = "这句话与前文完全相同".to_string();
-                out.push(finding(doc, sentence, earlier, message, "首次出现"));
-            }
+pub(super) fn check_sentence(cx: &Context, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let scope = Scope::new(doc);
+    let sentences = &doc.units().sentences;
+    let mut first: HashMap<u64, usize> = HashMap::default();
+    for (i, sentence) in sentences.iter().enumerate() {
+        if sentence.chars.len() < MIN_SENTENCE_CHARS || scope.exempt.sentences[i] {
+            continue;
+        }
+        let earlier = &sentences[*first.entry(sentence.key).or_insert(i)];
+        if earlier.sentence != i && !scope.may_repeat(earlier, sentence) {
+            let message = "这句话与前文完全相同".to_string();
+            out.push(finding(doc, sentence, earlier, message, "首次出现"));
         }
     }
 }
 
-struct Near(RuleMeta);
-
-impl Rule for Near {
-    fn meta(&self) -> &RuleMeta {
-        &self.0
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Units {
-            doc,
-            scope,
-            sentences,
-            clauses,
-        } = Units::new(cx.doc);
-        let mut index = Index::default();
-        let mut reordered: HashMap<Vec<&[char]>, usize> = HashMap::default();
-        let mut clause_at = 0;
-        for (i, sentence) in sentences.iter().enumerate() {
-            let first_clause = clause_at;
-            while clauses.get(clause_at).is_some_and(|c| c.sentence == i) {
-                clause_at += 1;
-            }
-            if scope.exempt.sentences[i] {
-                continue;
-            }
-            let found = if sentence.chars.len() >= MIN_SENTENCE_CHARS {
-                match index.repeat_of(sentences, i, near_edits) {
-                    // The same sentence again is `duplicate/sentence`'s.
-                    Some(Repeat { edits: 0, .. }) => continue,
-                    Some(Repeat { earlier, edits }) => (!parallel(&scope, sentences, earlier, i))
-                        .then(|| {
-                            let message =
-                                format!("这句话与前文的一句几乎相同（相差 {edits} 个字）");
-                            (earlier, message)
-                        }),
-                    None => reordered_repeat(&mut reordered, &clauses[first_clause..clause_at], i),
+pub(super) fn check_near(cx: &Context, out: &mut Vec<Finding>) {
+    let Units {
+        doc,
+        scope,
+        sentences,
+        clauses,
+    } = Units::new(cx.doc);
+    let mut index = Index::default();
+    let mut reordered: HashMap<Vec<&[char]>, usize> = HashMap::default();
+    let mut clause_at = 0;
+    for (i, sentence) in sentences.iter().enumerate() {
+        let first_clause = clause_at;
+        while clauses.get(clause_at).is_some_and(|c| c.sentence == i) {
+            clause_at += 1;
+        }
+        if scope.exempt.sentences[i] {
+            continue;
+        }
+        let found = if sentence.chars.len() >= MIN_SENTENCE_CHARS {
+            match index.repeat_of(sentences, i, near_edits) {
+                // The same sentence again is `duplicate/sentence`'s.
+                Some(Repeat { edits: 0, .. }) => continue,
+                Some(Repeat { earlier, edits }) => {
+                    (!parallel(&scope, sentences, earlier, i)).then(|| {
+                        let message = format!("这句话与前文的一句几乎相同（相差 {edits} 个字）");
+                        (earlier, message)
+                    })
                 }
-            } else {
-                None
-            };
-            let found =
-                found.filter(|(earlier, _)| !scope.may_repeat(&sentences[*earlier], sentence));
-            if let Some((earlier, message)) = found {
-                out.push(finding(
-                    doc,
-                    sentence,
-                    &sentences[earlier],
-                    message,
-                    "相近的句子",
-                ));
-            } else if let Some(restated) = restates_previous(sentences, clauses, i) {
-                let message = "这句话重复了上一句的意思".to_string();
-                out.push(finding(doc, sentence, restated, message, "上一句"));
+                None => reordered_repeat(&mut reordered, &clauses[first_clause..clause_at], i),
             }
+        } else {
+            None
+        };
+        let found = found.filter(|(earlier, _)| !scope.may_repeat(&sentences[*earlier], sentence));
+        if let Some((earlier, message)) = found {
+            out.push(finding(
+                doc,
+                sentence,
+                &sentences[earlier],
+                message,
+                "相近的句子",
+            ));
+        } else if let Some(restated) = restates_previous(sentences, clauses, i) {
+            let message = "这句话重复了上一句的意思".to_string();
+            out.push(finding(doc, sentence, restated, message, "上一句"));
         }
     }
 }
@@ -384,53 +367,45 @@ fn restates(a: &[char], b: &[char]) -> bool {
     same_ends && short.iter().all(|c| long_chars.contains(c))
 }
 
-struct Clause(RuleMeta);
-
-impl Rule for Clause {
-    fn meta(&self) -> &RuleMeta {
-        &self.0
+pub(super) fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
+    let Units {
+        doc,
+        scope,
+        sentences,
+        clauses,
+    } = Units::new(cx.doc);
+    let mut index = Index::default();
+    let mut repeats: HashMap<usize, Repeat> = HashMap::default();
+    for (i, clause) in clauses.iter().enumerate() {
+        if clause.chars.len() < MIN_CLAUSE_CHARS || scope.exempt.clauses[i] {
+            continue;
+        }
+        let Some(repeat) = index.repeat_of(clauses, i, |_| 2) else {
+            continue;
+        };
+        if reportable_clause_repeat(&scope, sentences, &clauses[repeat.earlier], clause) {
+            repeats.insert(i, repeat);
+        }
     }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Units {
+    let mut reported: Vec<(&usize, &Repeat)> = repeats
+        .iter()
+        .filter(|(&i, repeat)| {
+            clauses[i].chars.len() >= LONG_CLAUSE_CHARS || in_a_run(&repeats, i, repeat)
+        })
+        .collect();
+    reported.sort_unstable_by_key(|(&i, _)| i);
+    for (&i, &Repeat { earlier, edits }) in reported {
+        let message = match edits {
+            0 => "这个分句在前文出现过".to_string(),
+            n => format!("这个分句与前文的一个分句几乎相同（相差 {n} 个字）"),
+        };
+        out.push(finding(
             doc,
-            scope,
-            sentences,
-            clauses,
-        } = Units::new(cx.doc);
-        let mut index = Index::default();
-        let mut repeats: HashMap<usize, Repeat> = HashMap::default();
-        for (i, clause) in clauses.iter().enumerate() {
-            if clause.chars.len() < MIN_CLAUSE_CHARS || scope.exempt.clauses[i] {
-                continue;
-            }
-            let Some(repeat) = index.repeat_of(clauses, i, |_| 2) else {
-                continue;
-            };
-            if reportable_clause_repeat(&scope, sentences, &clauses[repeat.earlier], clause) {
-                repeats.insert(i, repeat);
-            }
-        }
-        let mut reported: Vec<(&usize, &Repeat)> = repeats
-            .iter()
-            .filter(|(&i, repeat)| {
-                clauses[i].chars.len() >= LONG_CLAUSE_CHARS || in_a_run(&repeats, i, repeat)
-            })
-            .collect();
-        reported.sort_unstable_by_key(|(&i, _)| i);
-        for (&i, &Repeat { earlier, edits }) in reported {
-            let message = match edits {
-                0 => "这个分句在前文出现过".to_string(),
-                n => format!("这个分句与前文的一个分句几乎相同（相差 {n} 个字）"),
-            };
-            out.push(finding(
-                doc,
-                &clauses[i],
-                &clauses[earlier],
-                message,
-                "前文的分句",
-            ));
-        }
+            &clauses[i],
+            &clauses[earlier],
+            message,
+            "前文的分句",
+        ));
     }
 }
 

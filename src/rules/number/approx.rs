@@ -5,29 +5,19 @@ use std::ops::Range;
 
 use super::is_chinese_numeral;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
-pub struct Approx {
-    pub(super) meta: RuleMeta,
-}
-
-impl Rule for Approx {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let text = &cx.doc.text;
-        let titles = cx.doc.titles();
-        let mut found: Vec<Finding> = both_ends(text)
-            .chain(doubled_yu(text))
-            .chain(decimal_yu(text))
-            .filter(|f| !titles.overlaps(&f.span))
-            .collect();
-        found.sort_by_key(|f| f.span.start);
-        found.dedup_by(|later, earlier| later.span.start < earlier.span.end);
-        out.extend(found);
-    }
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let text = &cx.doc.text;
+    let titles = cx.doc.titles();
+    let mut found: Vec<Finding> = both_ends(text)
+        .chain(doubled_yu(text))
+        .chain(decimal_yu(text))
+        .filter(|f| !titles.overlaps(&f.span))
+        .collect();
+    found.sort_by_key(|f| f.span.start);
+    found.dedup_by(|later, earlier| later.span.start < earlier.span.end);
+    out.extend(found);
 }
 
 /// The end of a number starting at `at`: Arabic digits (with a decimal point or thousands
@@ -258,15 +248,10 @@ pub(super) const DOC: &str = r#"
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::number::rules;
-    use crate::rules::run_rule;
+    use crate::rules::run_builtin;
 
     fn flagged(text: &str) -> Vec<String> {
-        let rule = rules()
-            .into_iter()
-            .find(|r| r.meta().id == "number/approx")
-            .unwrap();
-        let (_, found) = run_rule(rule.as_ref(), text);
+        let (_, found) = run_builtin("number/approx", text);
         assert!(found.iter().all(|f| f.fix.is_none()), "{text}: never a fix");
         found
             .into_iter()

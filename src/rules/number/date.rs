@@ -2,33 +2,22 @@
 
 use super::{after_lunar_word, dates, DateExpr};
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
-pub struct Date {
-    pub(super) meta: RuleMeta,
-}
-
-impl Rule for Date {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let text = &cx.doc.text;
-        let titles = cx.doc.titles();
-        for date in dates(text) {
-            let leap_month = text[..date.span.start].ends_with('闰');
-            if titles.overlaps(&date.span) || leap_month || after_lunar_word(text, date.span.start)
-            {
-                continue;
-            }
-            if let Some(problem) = problem(text, &date) {
-                let written = &text[date.span.clone()];
-                out.push(Finding::new(
-                    date.span.clone(),
-                    format!("日期有误：“{written}”，{problem}"),
-                ));
-            }
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let text = &cx.doc.text;
+    let titles = cx.doc.titles();
+    for date in dates(text) {
+        let leap_month = text[..date.span.start].ends_with('闰');
+        if titles.overlaps(&date.span) || leap_month || after_lunar_word(text, date.span.start) {
+            continue;
+        }
+        if let Some(problem) = problem(text, &date) {
+            let written = &text[date.span.clone()];
+            out.push(Finding::new(
+                date.span.clone(),
+                format!("日期有误：“{written}”，{problem}"),
+            ));
         }
     }
 }
@@ -103,15 +92,10 @@ pub(super) const DOC: &str = r#"
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::number::rules;
-    use crate::rules::run_rule;
+    use crate::rules::run_builtin;
 
     fn flagged(text: &str) -> Vec<(String, String)> {
-        let rule = rules()
-            .into_iter()
-            .find(|r| r.meta().id == "number/date")
-            .unwrap();
-        let (_, found) = run_rule(rule.as_ref(), text);
+        let (_, found) = run_builtin("number/date", text);
         found
             .into_iter()
             .map(|f| (text[f.span].to_string(), f.message))

@@ -5,67 +5,57 @@ use std::ops::Range;
 
 use super::{after_lunar_word, dates};
 use crate::diagnostic::{Finding, Fix};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
-pub struct Mixed {
-    pub(super) meta: RuleMeta,
-}
-
-impl Rule for Mixed {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let text = &cx.doc.text;
+    let quoted = cx.doc.quoted();
+    let mut found = Vec::new();
+    for date in dates(text) {
+        if !date.is_mixed()
+            || quoted.contains(date.span.start)
+            || after_lunar_word(text, date.span.start)
+        {
+            continue;
+        }
+        let written = &text[date.span.clone()];
+        let arabic = date.arabic(text);
+        let mut finding = Finding::new(
+            date.span.clone(),
+            format!(
+                "日期中汉字数字与阿拉伯数字混用（“{written}”），应统一为“{arabic}”（GB/T 15835-2011 4.3）"
+            ),
+        );
+        finding.fix = Some(Fix {
+            replacement: arabic,
+        });
+        found.push(finding);
     }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let text = &cx.doc.text;
-        let quoted = cx.doc.quoted();
-        let mut found = Vec::new();
-        for date in dates(text) {
-            if !date.is_mixed()
-                || quoted.contains(date.span.start)
-                || after_lunar_word(text, date.span.start)
-            {
-                continue;
-            }
-            let written = &text[date.span.clone()];
-            let arabic = date.arabic(text);
-            let mut finding = Finding::new(
-                date.span.clone(),
+    for hit in digits_with_small_units(text) {
+        if quoted.contains(hit.span.start) {
+            continue;
+        }
+        let written = &text[hit.span.clone()];
+        let unit = hit.unit;
+        let mut finding = match &hit.value {
+            Some(value) => Finding::new(
+                hit.span.clone(),
                 format!(
-                    "日期中汉字数字与阿拉伯数字混用（“{written}”），应统一为“{arabic}”（GB/T 15835-2011 4.3）"
+                    "阿拉伯数字与“{unit}”连用（“{written}”），应写作“{value}”（GB/T 15835-2011：阿拉伯数字只可与“万”“亿”连用）"
                 ),
-            );
-            finding.fix = Some(Fix {
-                replacement: arabic,
-            });
-            found.push(finding);
-        }
-        for hit in digits_with_small_units(text) {
-            if quoted.contains(hit.span.start) {
-                continue;
-            }
-            let written = &text[hit.span.clone()];
-            let unit = hit.unit;
-            let mut finding = match &hit.value {
-                Some(value) => Finding::new(
-                    hit.span.clone(),
-                    format!(
-                        "阿拉伯数字与“{unit}”连用（“{written}”），应写作“{value}”（GB/T 15835-2011：阿拉伯数字只可与“万”“亿”连用）"
-                    ),
+            ),
+            None => Finding::new(
+                hit.span.clone(),
+                format!(
+                    "阿拉伯数字与“{unit}”连用（“{written}”），应改用阿拉伯数字加“万”“亿”的写法（GB/T 15835-2011：阿拉伯数字只可与“万”“亿”连用）"
                 ),
-                None => Finding::new(
-                    hit.span.clone(),
-                    format!(
-                        "阿拉伯数字与“{unit}”连用（“{written}”），应改用阿拉伯数字加“万”“亿”的写法（GB/T 15835-2011：阿拉伯数字只可与“万”“亿”连用）"
-                    ),
-                ),
-            };
-            finding.fix = hit.value.map(|replacement| Fix { replacement });
-            found.push(finding);
-        }
-        found.sort_by_key(|f| f.span.start);
-        out.extend(found);
+            ),
+        };
+        finding.fix = hit.value.map(|replacement| Fix { replacement });
+        found.push(finding);
     }
+    found.sort_by_key(|f| f.span.start);
+    out.extend(found);
 }
 
 /// Arabic digits followed by `千`, `百` or `十` used as a place value (`4千`, `3百万`).
@@ -202,15 +192,10 @@ pub(super) const DOC: &str = r#"
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::number::rules;
-    use crate::rules::run_rule;
+    use crate::rules::run_builtin;
 
     fn flagged(text: &str) -> Vec<(String, Option<String>)> {
-        let rule = rules()
-            .into_iter()
-            .find(|r| r.meta().id == "number/mixed")
-            .unwrap();
-        let (_, found) = run_rule(rule.as_ref(), text);
+        let (_, found) = run_builtin("number/mixed", text);
         found
             .into_iter()
             .map(|f| (text[f.span].to_string(), f.fix.map(|x| x.replacement)))
@@ -252,11 +237,7 @@ mod tests {
 
     #[test]
     fn the_message_names_the_date_and_the_standard() {
-        let rule = rules()
-            .into_iter()
-            .find(|r| r.meta().id == "number/mixed")
-            .unwrap();
-        let (_, found) = run_rule(rule.as_ref(), "二〇二一年12月");
+        let (_, found) = run_builtin("number/mixed", "二〇二一年12月");
         assert_eq!(
             found[0].message,
             "日期中汉字数字与阿拉伯数字混用（“二〇二一年12月”），应统一为“2021年12月”（GB/T 15835-2011 4.3）"

@@ -12,52 +12,47 @@ pub mod style;
 
 use crate::diagnostic::{Severity, Span};
 
-use super::{Rule, RuleMeta};
+use super::{FnRule, Rule, RuleMeta};
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(mixed::Mixed {
-            meta: meta(
+        FnRule::boxed(
+            RuleMeta::new(
                 "number/mixed",
                 Severity::Warning,
                 "一个日期或数字中汉字数字与阿拉伯数字混用（二〇二一年12月、4千人）",
                 mixed::DOC,
             ),
-        }),
-        Box::new(date::Date {
-            meta: meta(
+            mixed::check,
+        ),
+        FnRule::boxed(
+            RuleMeta::new(
                 "number/date",
                 Severity::Error,
                 "不存在的日期（2月30日、4月31日、13月、2023年2月29日）",
                 date::DOC,
             ),
-        }),
-        Box::new(approx::Approx {
-            meta: meta(
+            date::check,
+        ),
+        FnRule::boxed(
+            RuleMeta::new(
                 "number/approx",
                 Severity::Warning,
                 "概数表达有误：两头都模糊（约300人左右）、“余”“多”重复或跟在小数后（3.5余万元）",
                 approx::DOC,
             ),
-        }),
-        Box::new(style::Style {
-            meta: meta(
+            approx::check,
+        ),
+        FnRule::boxed(
+            RuleMeta::new(
                 "number/style",
                 Severity::Info,
                 "同一文稿中同类数字写法不一致（完整日期、百分数的汉字与阿拉伯数字形式）",
                 style::DOC,
             ),
-        }),
+            style::check,
+        ),
     ]
-}
-
-fn meta(id: &str, severity: Severity, summary: &str, doc: &str) -> RuleMeta {
-    RuleMeta {
-        id: id.to_string(),
-        severity,
-        summary: summary.to_string(),
-        doc: doc.trim_start_matches('\n').to_string(),
-    }
 }
 
 /// The Chinese digits of a year (`二〇二一`): `〇` and its look-alikes `○`, `零`.

@@ -10,37 +10,27 @@ use std::ops::Range;
 
 use super::dates;
 use crate::diagnostic::{Finding, Related};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
-pub struct Style {
-    pub(super) meta: RuleMeta,
-}
-
-impl Rule for Style {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let text = &cx.doc.text;
-        let quoted = cx.doc.quoted();
-        let unquoted = |spans: Vec<(Range<usize>, bool)>| -> Vec<(Range<usize>, bool)> {
-            spans
-                .into_iter()
-                .filter(|(span, _)| !quoted.contains(span.start))
-                .collect()
-        };
-        let full_dates = dates(text)
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let text = &cx.doc.text;
+    let quoted = cx.doc.quoted();
+    let unquoted = |spans: Vec<(Range<usize>, bool)>| -> Vec<(Range<usize>, bool)> {
+        spans
             .into_iter()
-            .filter(|d| d.is_full() && !d.is_mixed())
-            .map(|d| (d.span, d.month.chinese))
-            .collect();
-        let mut found = Vec::new();
-        report(text, "完整日期", &unquoted(full_dates), &mut found);
-        report(text, "百分数", &unquoted(percentages(text)), &mut found);
-        found.sort_by_key(|f| f.span.start);
-        out.extend(found);
-    }
+            .filter(|(span, _)| !quoted.contains(span.start))
+            .collect()
+    };
+    let full_dates = dates(text)
+        .into_iter()
+        .filter(|d| d.is_full() && !d.is_mixed())
+        .map(|d| (d.span, d.month.chinese))
+        .collect();
+    let mut found = Vec::new();
+    report(text, "完整日期", &unquoted(full_dates), &mut found);
+    report(text, "百分数", &unquoted(percentages(text)), &mut found);
+    found.sort_by_key(|f| f.span.start);
+    out.extend(found);
 }
 
 /// Reports the occurrences in the less used style, if one style is used more.
@@ -137,15 +127,10 @@ pub(super) const DOC: &str = r#"
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::number::rules;
-    use crate::rules::run_rule;
+    use crate::rules::run_builtin;
 
     fn flagged(text: &str) -> Vec<(String, String)> {
-        let rule = rules()
-            .into_iter()
-            .find(|r| r.meta().id == "number/style")
-            .unwrap();
-        let (_, found) = run_rule(rule.as_ref(), text);
+        let (_, found) = run_builtin("number/style", text);
         found
             .into_iter()
             .map(|f| {

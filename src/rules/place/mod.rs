@@ -10,7 +10,7 @@ pub mod self_level;
 use crate::config::Profile;
 use crate::diagnostic::{Finding, Related, Severity};
 
-use super::{Context, Rule, RuleMeta};
+use super::{Context, FnRule, Rule, RuleMeta};
 use gazetteer::Gazetteer;
 use self_level::Own;
 
@@ -18,31 +18,25 @@ use self_level::Own;
 const MUNICIPALITIES: [&str; 4] = ["北京", "天津", "上海", "重庆"];
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
+    let meta = |id, summary, doc| RuleMeta::new(id, Severity::Warning, summary, doc);
     vec![
-        Box::new(SelfLevel {
-            meta: meta(
+        FnRule::boxed(
+            meta(
                 "place/self-level",
                 "同一文稿以两个行政层级自称（我省……我市）",
                 SELF_LEVEL,
             ),
-        }),
-        Box::new(RegionRule {
-            meta: meta(
+            check_self_level,
+        ),
+        FnRule::boxed(
+            meta(
                 "place/region",
                 "当作本地来写的地名不是本地（省级文稿中的“联系天津发展所需”）",
                 REGION,
             ),
-        }),
+            check_region,
+        ),
     ]
-}
-
-fn meta(id: &str, summary: &str, doc: &str) -> RuleMeta {
-    RuleMeta {
-        id: id.to_string(),
-        severity: Severity::Warning,
-        summary: summary.to_string(),
-        doc: doc.trim_start_matches('\n').to_string(),
-    }
 }
 
 /// Checks a `[document] region` value: the full name of a division in the gazetteer.
@@ -111,72 +105,52 @@ fn configured_level(profile: &Profile) -> Option<Own> {
     })
 }
 
-struct SelfLevel {
-    meta: RuleMeta,
-}
-
-impl Rule for SelfLevel {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let references = self_level::references(cx.doc, &ends_with_region_name);
-        let own = configured_level(cx.profile).unwrap_or(Own::Inferred);
-        for conflict in self_level::conflicts(cx.doc, &references, &own) {
-            let mut finding = Finding::new(conflict.reference.span, conflict.message);
-            if let Some((span, message)) = conflict.related {
-                finding.related.push(Related { span, message });
-            }
-            out.push(finding);
+pub(super) fn check_self_level(cx: &Context, out: &mut Vec<Finding>) {
+    let references = self_level::references(cx.doc, &ends_with_region_name);
+    let own = configured_level(cx.profile).unwrap_or(Own::Inferred);
+    for conflict in self_level::conflicts(cx.doc, &references, &own) {
+        let mut finding = Finding::new(conflict.reference.span, conflict.message);
+        if let Some((span, message)) = conflict.related {
+            finding.related.push(Related { span, message });
         }
+        out.push(finding);
     }
 }
 
-struct RegionRule {
-    meta: RuleMeta,
-}
-
-impl Rule for RegionRule {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
+pub(super) fn check_region(cx: &Context, out: &mut Vec<Finding>) {
+    let own_names = region::own_names(cx.doc, &cx.profile.allow);
+    if own_names.is_empty() {
+        return;
     }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let own_names = region::own_names(cx.doc, &cx.profile.allow);
-        if own_names.is_empty() {
-            return;
+    let configured = cx.profile.region.as_deref().and_then(full_name_region);
+    let province_words: Vec<self_level::Reference> =
+        self_level::references(cx.doc, &ends_with_region_name)
+            .into_iter()
+            .filter(|r| {
+                r.level == '省'
+                    && matches!(
+                        r.kind,
+                        self_level::Kind::FirstPerson | self_level::Kind::Direct
+                    )
+            })
+            .collect();
+    for own in &own_names {
+        let Some(message) = region::contradiction(
+            own,
+            &cx.doc.source[own.span.clone()],
+            configured,
+            !province_words.is_empty(),
+        ) else {
+            continue;
+        };
+        let mut finding = Finding::new(own.span.clone(), message);
+        if let (None, Some(first)) = (configured, province_words.first()) {
+            finding.related.push(Related {
+                span: first.span.clone(),
+                message: "本文以“省”自称".to_string(),
+            });
         }
-        let configured = cx.profile.region.as_deref().and_then(full_name_region);
-        let province_words: Vec<self_level::Reference> =
-            self_level::references(cx.doc, &ends_with_region_name)
-                .into_iter()
-                .filter(|r| {
-                    r.level == '省'
-                        && matches!(
-                            r.kind,
-                            self_level::Kind::FirstPerson | self_level::Kind::Direct
-                        )
-                })
-                .collect();
-        for own in &own_names {
-            let Some(message) = region::contradiction(
-                own,
-                &cx.doc.source[own.span.clone()],
-                configured,
-                !province_words.is_empty(),
-            ) else {
-                continue;
-            };
-            let mut finding = Finding::new(own.span.clone(), message);
-            if let (None, Some(first)) = (configured, province_words.first()) {
-                finding.related.push(Related {
-                    span: first.span.clone(),
-                    message: "本文以“省”自称".to_string(),
-                });
-            }
-            out.push(finding);
-        }
+        out.push(finding);
     }
 }
 

@@ -17,24 +17,8 @@ mod repeated;
 
 pub(crate) use crate::document::chars::{is_chinese, is_han};
 
-use super::{Context, Rule, RuleMeta};
+use super::{Context, FnRule, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
-
-/// A rule of this family: its metadata and the function that checks a document.
-struct PunctRule {
-    meta: RuleMeta,
-    check: fn(&Context, &mut Vec<Finding>),
-}
-
-impl Rule for PunctRule {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        (self.check)(cx, out)
-    }
-}
 
 type Entry = (
     &'static str,
@@ -107,15 +91,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
     RULES
         .iter()
         .map(|&(id, severity, summary, doc, check)| {
-            Box::new(PunctRule {
-                meta: RuleMeta {
-                    id: id.to_string(),
-                    severity,
-                    summary: summary.to_string(),
-                    doc: doc.trim_start_matches('\n').to_string(),
-                },
-                check,
-            }) as Box<dyn Rule>
+            FnRule::boxed(RuleMeta::new(id, severity, summary, doc), check)
         })
         .collect()
 }
@@ -150,11 +126,7 @@ pub(crate) fn paragraphs<'a>(
 /// Runs the rule `id` of this family over a plain-text document (for unit tests).
 #[cfg(test)]
 pub(super) fn run(id: &str, text: &str) -> (crate::document::Document, Vec<Finding>) {
-    let rule = rules()
-        .into_iter()
-        .find(|r| r.meta().id == id)
-        .unwrap_or_else(|| panic!("no rule {id}"));
-    super::run_rule(rule.as_ref(), text)
+    super::run_builtin(id, text)
 }
 
 /// The text each finding of rule `id` points at (for unit tests).

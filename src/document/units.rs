@@ -33,11 +33,13 @@ pub struct Units {
     pub exempt: std::sync::OnceLock<Exempt>,
 }
 
-/// One flag per sentence and per clause of [`Units`].
+/// One flag per sentence and per clause of [`Units`], and the offsets where the sections of
+/// a regulation start (repeats across sections are by design); empty for other texts.
 #[derive(Debug)]
 pub struct Exempt {
     pub sentences: Vec<bool>,
     pub clauses: Vec<bool>,
+    pub sections: Vec<usize>,
 }
 
 impl Units {

@@ -64,7 +64,7 @@ impl CrossFileIndex {
                 shared.push(found);
             }
         }
-        let regulation = !scope.sections.is_empty();
+        let regulation = !scope.exempt.sections.is_empty();
         for (i, sentence) in sentences.iter().enumerate() {
             let inside_shared = covered.iter().any(|p| p.contains(&sentence.span.start));
             if regulation

@@ -81,30 +81,13 @@ impl<'a> Units<'a> {
 /// What the duplicate rules leave alone in one document.
 struct Scope<'a> {
     doc: &'a Document,
-    /// Where the articles and items of a regulation start (`第十二条`, `（三）`); empty for
-    /// other texts.
-    sections: Vec<usize>,
-    /// The sentences and clauses that repeat by nature, worked out once per document.
+    /// The sentences and clauses that repeat by nature, and a regulation's sections, worked
+    /// out once per document for all the rules here.
     exempt: &'a Exempt,
 }
 
 impl<'a> Scope<'a> {
     fn new(doc: &'a Document) -> Scope<'a> {
-        let markers: Vec<&Marker> = doc.outline().roots.iter().flat_map(all_markers).collect();
-        let articles = markers
-            .iter()
-            .filter(|m| m.level == Level::Legal(LegalUnit::Article))
-            .count();
-        // In a regulation every article, item and paragraph (款) is a section of its own.
-        let sections = if articles >= 3 {
-            let mut starts: Vec<usize> = markers.iter().map(|m| m.span.start).collect();
-            starts.extend(doc.paragraphs.iter().map(|p| p.start));
-            starts.sort_unstable();
-            starts.dedup();
-            starts
-        } else {
-            Vec::new()
-        };
         let units = doc.units();
         let exempt = units.exempt.get_or_init(|| {
             let sentences = &units.sentences;
@@ -112,14 +95,29 @@ impl<'a> Scope<'a> {
             Exempt {
                 sentences: flags(sentences),
                 clauses: flags(&units.clauses),
+                sections: regulation_sections(doc),
             }
         });
-        Scope {
-            doc,
-            sections,
-            exempt,
-        }
+        Scope { doc, exempt }
     }
+}
+
+/// Where the articles, items and paragraphs (款) of a regulation start (`第十二条`, `（三）`):
+/// in a regulation each is a section of its own. Empty for other texts.
+fn regulation_sections(doc: &Document) -> Vec<usize> {
+    let markers: Vec<&Marker> = doc.outline().roots.iter().flat_map(all_markers).collect();
+    let articles = markers
+        .iter()
+        .filter(|m| m.level == Level::Legal(LegalUnit::Article))
+        .count();
+    if articles < 3 {
+        return Vec::new();
+    }
+    let mut starts: Vec<usize> = markers.iter().map(|m| m.span.start).collect();
+    starts.extend(doc.paragraphs.iter().map(|p| p.start));
+    starts.sort_unstable();
+    starts.dedup();
+    starts
 }
 
 /// Units that repeat by nature: set phrases, quotations, headings, text that is not Chinese
@@ -144,8 +142,9 @@ impl Scope<'_> {
     /// paragraph to paragraph on purpose (`构成犯罪的，依法追究刑事责任。`): only a repeat
     /// within one paragraph is reported.
     fn may_repeat(&self, a: &Unit, b: &Unit) -> bool {
-        let section = |unit: &Unit| self.sections.partition_point(|&at| at <= unit.span.start);
-        !self.sections.is_empty() && section(a) != section(b)
+        let sections = &self.exempt.sections;
+        let section = |unit: &Unit| sections.partition_point(|&at| at <= unit.span.start);
+        !sections.is_empty() && section(a) != section(b)
     }
 }
 

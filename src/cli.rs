@@ -482,24 +482,26 @@ fn lint_target(target: &walk::Target, mode: FixMode) -> Linted {
             "not fixed: --fix does not write Word files; apply the fixes in Word",
         ));
     }
-    let loaded = match mode {
+    let result = match mode {
         FixMode::Write if refused.is_none() => lint::load_stored(&target.path, &shown)
             .and_then(|(doc, storage)| fix_file(target, &shown, doc, storage, &mut fixes)),
         // A Word file is never written, so it has no diff either.
         FixMode::Diff { color } if !crate::read::is_docx(&target.path) => {
-            lint::load(&target.path, &shown).inspect(|doc| {
-                if let Some((text, count)) = fixed_text(target, doc) {
-                    diff = fix::unified_diff(&shown, &doc.source, &text, color);
-                    fixes = count;
+            lint::load(&target.path, &shown).map(|doc| {
+                let source = doc.source.clone();
+                let fixed = fix_until_stable(target, doc);
+                if fixed.fixes > 0 {
+                    diff = fix::unified_diff(&shown, &source, &fixed.doc.source, color);
+                    fixes = fixed.fixes;
                 }
+                (fixed.doc, fixed.diagnostics)
             })
         }
-        _ => lint::load(&target.path, &shown),
+        _ => lint::load(&target.path, &shown).map(|doc| {
+            let diagnostics = lint::lint(&doc, &target.config);
+            (doc, diagnostics)
+        }),
     };
-    let result = loaded.map(|doc| {
-        let diagnostics = lint::lint(&doc, &target.config);
-        (doc, diagnostics)
-    });
     Linted {
         shown,
         result,
@@ -558,34 +560,37 @@ impl Progress {
 }
 
 /// Applies the fixes the rules offer for `doc` and writes the file back; returns the document
-/// to report on (the fixed one, or `doc` when there was nothing to fix).
+/// to report on (the fixed one, or `doc` when there was nothing to fix) with its findings.
 fn fix_file(
     target: &walk::Target,
     shown: &str,
     doc: Document,
     storage: lint::Storage,
     count: &mut usize,
-) -> Result<Document, Error> {
-    let Some((text, fixes)) = fixed_text(target, &doc) else {
-        return Ok(doc);
-    };
-    let bytes = fix::encode(&text, storage.encoding, storage.bom)
-        .map_err(|reason| Error::file(shown, format!("not fixed: {reason}")))?;
-    fix::write_atomically(&target.path, &bytes)
-        .map_err(|e| Error::file(shown, format!("not fixed: cannot write: {e}")))?;
-    *count = fixes;
-    Ok(Document::new(text, doc.format))
+) -> Result<(Document, Vec<crate::diagnostic::Diagnostic>), Error> {
+    let fixed = fix_until_stable(target, doc);
+    if fixed.fixes > 0 {
+        let bytes = fix::encode(&fixed.doc.source, storage.encoding, storage.bom)
+            .map_err(|reason| Error::file(shown, format!("not fixed: {reason}")))?;
+        fix::write_atomically(&target.path, &bytes)
+            .map_err(|e| Error::file(shown, format!("not fixed: cannot write: {e}")))?;
+        *count = fixed.fixes;
+    }
+    Ok((fixed.doc, fixed.diagnostics))
 }
 
-/// The text with the fixes of the findings that would be reported applied: a finding a
+/// The document with the fixes of the findings that would be reported applied: a finding a
 /// suppression comment or an `[[ignore]]` silences is not fixed either.
-fn fixed_text(target: &walk::Target, doc: &Document) -> Option<(String, usize)> {
-    fix::apply_until_stable(doc, |doc| {
-        let mut diagnostics = lint::lint(doc, &target.config);
-        let (config, path) = (&target.config, &target.path);
-        suppress::apply(doc, config, path, &mut diagnostics, &mut [], false);
-        diagnostics
-    })
+fn fix_until_stable(target: &walk::Target, doc: Document) -> fix::Fixed {
+    let (config, path) = (&target.config, &target.path);
+    fix::apply_until_stable(
+        doc,
+        |doc| lint::lint(doc, config),
+        |doc, mut diagnostics| {
+            suppress::apply(doc, config, path, &mut diagnostics, &mut [], false);
+            diagnostics
+        },
+    )
 }
 
 fn exit_code(outcome: &Outcome, threshold: Severity) -> ExitCode {

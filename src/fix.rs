@@ -46,26 +46,42 @@ pub fn apply(source: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)
 /// further fix, and a pair of rules that undo each other must not loop forever.
 const MAX_PASSES: usize = 8;
 
+/// A document fixed until nothing is left to fix, with the findings of its last lint.
+pub struct Fixed {
+    pub doc: Document,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Fixes applied; 0 when `doc` is the document given.
+    pub fixes: usize,
+}
+
 /// Applies fixes, then lints the fixed text and applies what that finds, until nothing is
 /// left to fix: one fix can put another mark in Chinese text (`(二);` becomes `（二）;`, whose
 /// `;` now needs fixing too), and overlapping fixes wait for the next pass. This is what makes
-/// a second `--fix` change nothing. Returns the text and the number of fixes, or `None`.
+/// a second `--fix` change nothing. `lint` gives a document's findings, `fixable` keeps those
+/// whose fixes may be applied (not the suppressed ones); the last lint's findings are
+/// returned, so the fixed document need not be linted again to be reported.
 pub fn apply_until_stable(
-    doc: &Document,
-    mut diagnose: impl FnMut(&Document) -> Vec<Diagnostic>,
-) -> Option<(String, usize)> {
-    let (mut text, mut count) = apply(&doc.source, &diagnose(doc))?;
-    for _ in 1..MAX_PASSES {
-        let next = Document::new(text.clone(), doc.format);
-        match apply(&next.source, &diagnose(&next)) {
-            Some((fixed, more)) => {
-                text = fixed;
-                count += more;
-            }
-            None => break,
-        }
+    mut doc: Document,
+    mut lint: impl FnMut(&Document) -> Vec<Diagnostic>,
+    mut fixable: impl FnMut(&Document, Vec<Diagnostic>) -> Vec<Diagnostic>,
+) -> Fixed {
+    let (mut fixes, mut passes) = (0, 0);
+    loop {
+        let diagnostics = lint(&doc);
+        let fixed = (passes < MAX_PASSES)
+            .then(|| apply(&doc.source, &fixable(&doc, diagnostics.clone())))
+            .flatten();
+        let Some((text, count)) = fixed else {
+            return Fixed {
+                doc,
+                diagnostics,
+                fixes,
+            };
+        };
+        fixes += count;
+        passes += 1;
+        doc = Document::new(text, doc.format);
     }
-    Some((text, count))
 }
 
 /// What `--diff` prints for one file: a unified diff from its text to the fixed text, with

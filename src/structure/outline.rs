@@ -64,6 +64,21 @@ struct Reader {
 }
 
 impl Outline {
+    /// Every marker of the tree, in document order.
+    pub fn markers(&self) -> Vec<&Marker> {
+        fn walk<'a>(node: &'a Node, out: &mut Vec<&'a Marker>) {
+            out.push(&node.marker);
+            for child in &node.children {
+                walk(child, out);
+            }
+        }
+        let mut out = Vec::new();
+        for root in &self.roots {
+            walk(root, &mut out);
+        }
+        out
+    }
+
     pub fn build(doc: &Document) -> Outline {
         let mut reader = Reader::default();
         for marker in find_markers(doc) {

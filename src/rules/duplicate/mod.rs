@@ -21,8 +21,7 @@ use super::{Context, FnRule, Rule, RuleMeta, RunLevel};
 use crate::diagnostic::{Finding, Related, Severity};
 use crate::document::units::{self, Exempt, Unit};
 use crate::document::Document;
-use crate::structure::markers::{LegalUnit, Level, Marker};
-use crate::structure::Node;
+use crate::structure::markers::{LegalUnit, Level};
 use index::{Index, Repeat};
 
 /// Shorter sentences (`同志们：`, `谢谢大家！`) repeat by nature.
@@ -105,7 +104,7 @@ impl<'a> Scope<'a> {
 /// Where the articles, items and paragraphs (款) of a regulation start (`第十二条`, `（三）`):
 /// in a regulation each is a section of its own. Empty for other texts.
 fn regulation_sections(doc: &Document) -> Vec<usize> {
-    let markers: Vec<&Marker> = doc.outline().roots.iter().flat_map(all_markers).collect();
+    let markers = doc.outline().markers();
     let articles = markers
         .iter()
         .filter(|m| m.level == Level::Legal(LegalUnit::Article))
@@ -146,12 +145,6 @@ impl Scope<'_> {
         let section = |unit: &Unit| sections.partition_point(|&at| at <= unit.span.start);
         !sections.is_empty() && section(a) != section(b)
     }
-}
-
-fn all_markers(node: &Node) -> Vec<&Marker> {
-    std::iter::once(&node.marker)
-        .chain(node.children.iter().flat_map(all_markers))
-        .collect()
 }
 
 /// Whether a unit is a set phrase, or made only of set phrases.

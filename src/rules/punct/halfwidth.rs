@@ -11,6 +11,7 @@ use crate::document::floor_boundary;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
+    let mut markers = None;
     for (span, paragraph) in paragraphs(cx) {
         if !paragraph.bytes().any(|b| b",;:?!()\"".contains(&b)) {
             continue;
@@ -23,7 +24,10 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 }
             }
         }
-        parens(text, span.start, paragraph, out);
+        if paragraph.contains('(') {
+            let markers = markers.get_or_insert_with(|| marker_starts(cx));
+            parens(text, span.start, paragraph, markers, out);
+        }
         straight_quotes(span.start, paragraph, out);
     }
 }
@@ -69,9 +73,23 @@ fn point_finding(text: &str, at: usize, c: char, full: char) -> Finding {
 /// must not make the scan quadratic.
 const NOTE_BYTES: usize = 256;
 
+/// Where the numbering markers of the outline start: a marker written `(一)` is
+/// `numbering/style`'s to report and fix, whether it opens a paragraph or runs in.
+fn marker_starts(cx: &Context) -> Vec<usize> {
+    let mut starts: Vec<usize> = cx
+        .doc
+        .outline()
+        .markers()
+        .iter()
+        .map(|m| m.span.start)
+        .collect();
+    starts.sort_unstable();
+    starts
+}
+
 /// Half-width parentheses around Chinese, or right after it (`世界贸易组织(WTO)`). Only pairs
-/// are reported; a numbering marker opening a paragraph (`(一)`) is `numbering/style`'s.
-fn parens(text: &str, base: usize, paragraph: &str, out: &mut Vec<Finding>) {
+/// are reported, and not those of a numbering marker.
+fn parens(text: &str, base: usize, paragraph: &str, markers: &[usize], out: &mut Vec<Finding>) {
     let mut open: Vec<usize> = Vec::new();
     for (i, c) in paragraph.char_indices() {
         match c {
@@ -83,7 +101,7 @@ fn parens(text: &str, base: usize, paragraph: &str, out: &mut Vec<Finding>) {
                     .chars()
                     .any(is_han)
                     || before(text, base + start).is_some_and(is_chinese);
-                if chinese && !is_opening_marker(start, inner) {
+                if chinese && markers.binary_search(&(base + start)).is_err() {
                     out.push(paren_finding(base + start, '(', '（'));
                     out.push(paren_finding(base + i, ')', '）'));
                 }
@@ -129,14 +147,6 @@ fn quote_finding(at: usize, full: char) -> Finding {
     .with_fix(full.to_string())
 }
 
-fn is_opening_marker(start: usize, inner: &str) -> bool {
-    start == 0
-        && !inner.is_empty()
-        && inner
-            .chars()
-            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百〇零".contains(c))
-}
-
 fn paren_finding(at: usize, c: char, full: char) -> Finding {
     Finding::new(
         at..at + 1,
@@ -170,7 +180,7 @@ pub(super) const DOC: &str = r#"
   英文中的标点：He said, "OK."
   一段里有单数个半角双引号（无法确定哪个是前引号）
   网址、电子邮箱、Markdown 代码（检查前已排除）
-  段首的序号 (一) (1)：由 numbering/style 报告
+  序号 (一) (1)：由 numbering/style 报告
   公式和函数：f(x)
 
 如何修改

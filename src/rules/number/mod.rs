@@ -13,6 +13,7 @@ pub mod style;
 use crate::diagnostic::{Severity, Span};
 
 use super::{FnRule, Rule, RuleMeta};
+use crate::structure::markers::{chinese_numeral, parse_chinese};
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
@@ -80,16 +81,8 @@ pub(crate) fn is_chinese_numeral(c: char) -> bool {
 /// The value of a month or day in Chinese numerals, in its one canonical spelling
 /// (`十二`, `二十四`, `三十一`); `None` for anything else, such as the approximation `七八`.
 pub(crate) fn small_chinese(s: &str) -> Option<u32> {
-    let chars: Vec<char> = s.chars().collect();
-    let digit = |c: char| year_digit(c).filter(|&d| d > 0 && c != '○' && c != '零');
-    match chars.as_slice() {
-        [c] if *c != '十' => digit(*c),
-        ['十'] => Some(10),
-        ['十', unit] => Some(10 + digit(*unit)?),
-        [tens, '十'] => Some(10 * digit(*tens)?).filter(|&v| v >= 20),
-        [tens, '十', unit] => Some(10 * digit(*tens)? + digit(*unit)?).filter(|&v| v >= 20),
-        _ => None,
-    }
+    let value = parse_chinese(s)?;
+    ((1..=99).contains(&value) && chinese_numeral(value) == s).then_some(value)
 }
 
 /// A year, month or day of a date.

@@ -118,7 +118,7 @@ fn both_ends(text: &str) -> impl Iterator<Item = Finding> + '_ {
             }
             let c = rest.chars().next()?;
             let is_unit = matches!(c, '%' | '％' | '‰')
-                || (('\u{4E00}'..='\u{9FFF}').contains(&c) && !NOT_UNIT.contains(c));
+                || (crate::document::chars::is_han(c) && !NOT_UNIT.contains(c));
             unit_chars += 1;
             if !is_unit || unit_chars > 4 {
                 return None;

@@ -176,7 +176,7 @@ fn stdin_is_linted_with_its_given_name() {
         .write_stdin("请XX同志发言。`XX`\n")
         .assert()
         .code(1)
-        .stdout("draft.md:1:2: error[placeholder/marker] 占位符“XX”尚未填写\n");
+        .stdout("draft.md:1:2: error[placeholder/marker] 占位符“XX”尚未填写：“同志”前应是姓名\n");
 }
 
 #[test]

@@ -110,10 +110,18 @@ fn github_commands_match_the_json_report() {
             span["start"]["column"],
             span["end"]["column"],
             d["rule"].as_str().unwrap(),
-            d["message"].as_str().unwrap(),
+            github_data(d["message"].as_str().unwrap()),
         );
         assert!(line.starts_with(&expected), "{line}\n{expected}");
     }
+}
+
+/// A workflow command's message as GitHub reads it: `%`, CR and LF escaped.
+fn github_data(message: &str) -> String {
+    message
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 #[test]

@@ -104,6 +104,27 @@ fn punctuation_and_dates_built_to_be_quadratic_stay_linear() {
 }
 
 #[test]
+fn placeholder_contexts_built_to_be_quadratic_stay_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        "推动 发展，".repeat(100_000),
+        "投资 万元，".repeat(100_000),
+        "定于 年 月 日".repeat(100_000),
+        "某县".repeat(100_000),
+        "长×宽".repeat(100_000),
+        "甲○乙".repeat(100_000),
+        "*的".repeat(100_000),
+        "中共 * 市".repeat(100_000),
+    ];
+    write(dir.path(), "blanks.txt", lines.join("\n"));
+    let (code, stdout, stderr, took) = check(dir.path(), &["blanks.txt"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stdout.contains("blanks.txt:2:3: warning[placeholder/space]"));
+    assert!(took < Duration::from_secs(60), "{took:?}");
+    no_panic(&stderr);
+}
+
+#[test]
 fn a_million_short_lines() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "lines.txt", "甲。\n".repeat(1_000_000));

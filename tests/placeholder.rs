@@ -16,9 +16,12 @@ fn placeholder_rule_names() -> Vec<String> {
 }
 
 #[test]
-fn the_placeholder_family_has_five_rules() {
+fn the_placeholder_family_has_seven_rules() {
     let names = placeholder_rule_names();
-    assert_eq!(names, ["blank", "marker", "name", "note", "todo"]);
+    assert_eq!(
+        names,
+        ["blank", "likely", "marker", "name", "note", "space", "todo"]
+    );
 }
 
 #[test]

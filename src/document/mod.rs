@@ -189,6 +189,12 @@ impl Document {
         }
     }
 
+    /// The paragraph that contains `byte`, if any.
+    pub fn paragraph_at(&self, byte: usize) -> Option<Span> {
+        let i = self.paragraphs.partition_point(|p| p.end <= byte);
+        self.paragraphs.get(i).filter(|p| p.start <= byte).cloned()
+    }
+
     /// The sentence that contains `byte`, if any.
     pub fn sentence_at(&self, byte: usize) -> Option<Span> {
         let i = self.sentences.partition_point(|s| s.end <= byte);

@@ -16,6 +16,7 @@ pub mod numbering;
 pub mod pack;
 pub mod pinyin;
 pub mod place;
+pub mod placeholder;
 pub mod punct;
 pub mod substitution;
 pub mod suppression;
@@ -136,6 +137,7 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
         .into_iter()
         .map(|rule| Arc::new(rule) as Arc<dyn Rule>)
         .chain(place::rules().into_iter().map(Arc::from))
+        .chain(placeholder::rules().into_iter().map(Arc::from))
         .chain(number::rules().into_iter().map(Arc::from))
         .chain(duplicate::rules().into_iter().map(Arc::from))
         .chain(punct::rules().into_iter().map(Arc::from))

@@ -14,6 +14,7 @@ mod pair;
 mod quoted_list;
 mod range;
 mod repeated;
+mod space;
 
 pub(crate) use crate::document::chars::{is_chinese, is_han};
 
@@ -84,6 +85,13 @@ const RULES: &[Entry] = &[
         "并列成分被句号断开（政治判断力。政治领悟力、政治执行力。）",
         list_break::DOC,
         list_break::check,
+    ),
+    (
+        "punct/space",
+        Severity::Info,
+        "汉字之间多余的空格（推动 高质量发展），多是从 PDF、网页复制时留下的",
+        space::DOC,
+        space::check,
     ),
 ];
 

@@ -115,6 +115,8 @@ fn placeholder_contexts_built_to_be_quadratic_stay_linear() {
         "甲○乙".repeat(100_000),
         "*的".repeat(100_000),
         "中共 * 市".repeat(100_000),
+        "XX，".repeat(100_000),
+        "推动 发展，最高人民法院 ".repeat(50_000),
     ];
     write(dir.path(), "blanks.txt", lines.join("\n"));
     let (code, stdout, stderr, took) = check(dir.path(), &["blanks.txt"]);

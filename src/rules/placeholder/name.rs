@@ -32,8 +32,8 @@ pub(super) const DOC: &str = r#"
 不会报告
   某些、某种、某个、某一、某方面、某次会议（单个“某”是正常用语）；
   句中叙述里的“某”：在某县调研时发现……；
-  张某某、王某某、李某这类以姓氏开头的匿名写法，以及用这种写法隐名的整篇材料（通报、
-  案例、司法文书中的隐名处理，是有意为之）。
+  张某某、王某某、李某这类以姓氏开头的匿名写法，以及用这种写法隐名的整篇材料中的
+  所有“某”（通报、案例、司法文书中的隐名处理是有意为之，“某某公司申请执行李某某”）。
 
 如何修改
   填入实际名称。若确需隐名，使用“姓氏＋某某”的规范写法；若整个文档都是隐名材料，
@@ -46,13 +46,14 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let runs = runs_of_mou(text);
     let hides_names = runs.iter().any(|run| after_surname(text, run));
     for run in runs {
-        if after_surname(text, &run) {
-            continue;
+        // A document that hides names hides others the same way (`某某公司申请执行李某某`).
+        if hides_names {
+            break;
         }
         if run.len() > '某'.len_utf8() {
             let message = format!("“{}”可能是尚未填写的名称", &doc.source[run.clone()]);
             out.push(Finding::new(run, message));
-        } else if !hides_names {
+        } else {
             out.extend(lone_mou(doc, run));
         }
     }
@@ -152,6 +153,7 @@ mod tests {
             "某项工作推进缓慢。",
             "张某某、王某某等人被依法处理。",
             "李某任局长期间，某局违规发放补贴。",
+            "某某公司申请执行常某某合同案",
         ] {
             assert_eq!(flagged(quiet), Vec::<String>::new(), "{quiet}");
         }

@@ -107,10 +107,18 @@ static SPACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date pattern")
 });
 
-/// The end of a numbering marker of a regulation or a heading just before a gap:
-/// `第一条`, `第三章`, `第二节`.
-static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第[一二三四五六七八九十百零〇0-9０-９]+[条章节编款部分]\z").expect("valid pattern")
+/// The end of a numbering marker or a label just before a gap: `第一条`, `第一千零九十七条`,
+/// `第一百三十五条之一`, `第三章`, `附件二`.
+static MARKER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:第[一二三四五六七八九十百千零〇两0-9０-９]+[条章节编款部分](?:之[一二三四五六七八九十]+)?|附[件表][一二三四五六七八九十0-9０-９]*)\z",
+    )
+    .expect("valid pattern")
+});
+
+/// A numbering marker just after a gap, as in a table of contents (`第五章 监督 第六章 附则`).
+static MARKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A第[一二三四五六七八九十百千零〇两0-9０-９]+[条章节编]").expect("valid pattern")
 });
 
 /// How far before a gap a numbering marker (`第一百二十三条`) is looked for, in bytes.
@@ -133,7 +141,27 @@ pub fn gaps(doc: &Document) -> Vec<Gap> {
         found.extend(lines.gaps());
     }
     promote_in_templates(doc, &mut found);
+    demote_in_copied_text(&mut found);
     found
+}
+
+/// How many stray gaps make a document one copied from a PDF or a web page.
+const COPIED_STRAYS: usize = 3;
+
+/// In text copied from a PDF or a web page, whose spaces fall anywhere (`在 县委的领导下`),
+/// a gap after a word that needs more and before a name's suffix is as likely one more
+/// stray space as a blank: only blanks of a number, a date or before punctuation stay.
+fn demote_in_copied_text(gaps: &mut [Gap]) {
+    let strays = gaps.iter().filter(|g| g.kind == Kind::Stray).count();
+    let blanks = gaps.len() - strays;
+    if strays < COPIED_STRAYS || strays <= blanks {
+        return;
+    }
+    for gap in gaps.iter_mut() {
+        if gap.kind == Kind::Blank(Missing::Name) {
+            gap.kind = Kind::Stray;
+        }
+    }
 }
 
 /// How many gaps beyond doubt make a document one that leaves its blanks as spaces.
@@ -175,7 +203,8 @@ struct Lines<'a> {
 impl<'a> Lines<'a> {
     fn of(doc: &'a Document, paragraph: Range<usize>) -> Lines<'a> {
         let text = &doc.text[paragraph.clone()];
-        let is_layout_line = !text.contains(['，', '。', '；', '：', '！', '？', ',', ';', '、']);
+        let is_layout_line = !text.contains(['，', '。', '；', '：', '！', '？', ',', ';', '、'])
+            || is_heading(text);
         Lines {
             doc,
             paragraph,
@@ -236,19 +265,22 @@ impl<'a> Lines<'a> {
         }
         let left = text[..gap.start].chars().next_back().map(simplified)?;
         let right = text[gap.end..].chars().next().map(simplified)?;
-        let just_before =
-            &text[ceil_boundary(text, gap.start.saturating_sub(MARKER_BYTES))..gap.start];
-        if !(is_han(left) || is_cjk_punct(left)) || ARTICLE.is_match(just_before) {
+        if !(is_han(left) || is_cjk_punct(left)) || between_markers(text, &gap) {
             return None;
         }
-        if let Some(missing) = self.missing(gap.clone(), left, right) {
-            return Some(Kind::Blank(missing));
+        let splits_a_word = words::splits_a_compound(left, text, gap.end);
+        if !splits_a_word {
+            if let Some(missing) = self.missing(gap.clone(), left, right) {
+                return Some(Kind::Blank(missing));
+            }
         }
         let stray = is_han(left)
             && is_han(right)
             && !self.is_layout_line
             && !self.is_letter_spaced
             && !stands_alone(text, &gap)
+            && !after_a_date(text, &gap)
+            && !between_organs(text, &gap)
             && !in_short_quotation(text, &self.paragraph, &gap);
         stray.then_some(Kind::Stray)
     }
@@ -267,7 +299,7 @@ impl<'a> Lines<'a> {
             return Some(Missing::Object);
         }
         if !is_han(left)
-            || "〇○零一二三四五六七八九十百千万亿两几".contains(left)
+            || "〇○零一二三四五六七八九十百千万亿两几数上近余多".contains(left)
             || spaced_label(text, &gap)
         {
             return None;
@@ -316,6 +348,32 @@ fn space_runs(body: &str, base: usize) -> Vec<Range<usize>> {
     runs
 }
 
+/// A gap after a numbering marker or a label (`第一条 `, `附件二 `), or before a marker
+/// (`第五章 监督 第六章 附则`): layout of regulations and their tables of contents.
+fn between_markers(text: &str, gap: &Range<usize>) -> bool {
+    let before = &text[ceil_boundary(text, gap.start.saturating_sub(MARKER_BYTES))..gap.start];
+    let after = &text[gap.end..floor_boundary(text, gap.end + MARKER_BYTES)];
+    MARKER_BEFORE.is_match(before) || MARKER_AFTER.is_match(after)
+}
+
+/// A gap after a date or a number with its unit (`1996年5月30日 北京市第十届人民代表大会`,
+/// `公安部令第149号 `): the issuing lines of a regulation's header.
+fn after_a_date(text: &str, gap: &Range<usize>) -> bool {
+    let mut chars = text[..gap.start].chars().rev();
+    chars.next();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// A wide gap after an organ (`最高人民法院  最高人民检察院`, `国务院　中央军委`): the
+/// issuers of a joint document set apart. A single ASCII space after one is still a stray
+/// (`各级党委 要切实扛起责任`).
+fn between_organs(text: &str, gap: &Range<usize>) -> bool {
+    let wide = &text[gap.clone()] != " ";
+    wide && words::word_before(text, gap.start).is_some_and(|w| w.class == Class::Organ)
+}
+
 /// Whether the gap is in the source as it is in the lint view: the lint view puts spaces
 /// where it hides markup, code and addresses, and those are no gaps.
 fn is_real_space(doc: &Document, gap: &Range<usize>) -> bool {
@@ -338,6 +396,17 @@ fn stands_alone(text: &str, gap: &Range<usize>) -> bool {
             .is_none_or(|c| is_space(c) || matches!(c, '\n' | '\r'))
     };
     alone_before || alone_after
+}
+
+/// How long a title or a heading is at most, in characters.
+const HEADING_CHARS: usize = 60;
+
+/// A title or a heading: short, and ending no sentence. A space there sets two parts of the
+/// title apart (`…肺炎疫情 切实保障人民群众生命健康安全的决定`).
+fn is_heading(paragraph: &str) -> bool {
+    paragraph.len() <= HEADING_CHARS * 4
+        && paragraph.chars().count() <= HEADING_CHARS
+        && !paragraph.contains(['。', '！', '？', '；'])
 }
 
 /// A word of two characters spaced out as a label of a form (`日 期：`, `星 期`): the
@@ -422,6 +491,10 @@ mod tests {
     fn layout_is_no_blank() {
         for quiet in [
             "第一条 县级以上人民政府应当加强领导。",
+            "第一千零九十七条 生父母送养子女，应当双方共同送养。",
+            "第一百三十五条之一 举办大型群众性活动违反安全管理规定的，处罚。",
+            "1996年5月30日 北京市第十届人民代表大会常务委员会第二十八次会议通过，现予公布。",
+            "最高人民法院  最高人民检察院关于办理案件的解释，自公布之日起施行。",
             "省长 王新伟",
             "政 府 工 作 报 告",
             "会议于 2026 年 2 月召开（单位： 万元）。",
@@ -432,8 +505,23 @@ mod tests {
     }
 
     #[test]
+    fn in_copied_text_a_space_before_a_suffix_is_stray() {
+        let copied = "要推动 高质量发展，不能盲 目求成，工业 化进程加快，在 县委的领导下前进。";
+        assert_eq!(blanks(copied), Vec::<String>::new());
+        assert_eq!(blanks("在 县委的领导下前进。"), [" "]);
+    }
+
+    #[test]
     fn words_that_begin_like_a_unit_or_suffix_are_no_blank() {
         assert_eq!(blanks("作为 市场主体，为 人民服务。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_space_inside_a_word_is_no_blank() {
+        assert_eq!(
+            kinds("为基础条　件，推动发展。"),
+            [("　".to_string(), Kind::Stray)]
+        );
     }
 
     #[test]

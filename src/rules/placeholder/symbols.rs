@@ -96,9 +96,20 @@ static X_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[+＋] ?[XxＸｘ]|[XxＸｘ] ?[+＋]").expect("valid formula pattern")
 });
 
+/// X defined as standing for something (`X代表许可部门所在地的简称`).
+static X_DEFINED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[XxＸｘ](?:代表|表示)").expect("valid definition pattern"));
+
+/// A capital letter other than X naming a unit or a place whose name a text hides (`Q公司`,
+/// `A医院`, `B县`).
+static LETTER_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^A-Za-z0-9])[A-WYZ](?:公司|集团|企业|医院|学校|银行|单位|县|市|区|镇|乡|村)")
+        .expect("valid letter-name pattern")
+});
+
 /// A note that explains star marks (`带*号的指标`, `*为预计数`): then a star is a footnote.
 static STAR_LEGEND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:带|标有?|注有?|加|有)[“‘]?[*＊][”’]?(?:号|的)|^[ \t\u3000]*[*＊][ \t\u3000]*(?:注|说明|表示|为)")
+    Regex::new(r"(?m)(?:带|标有?|注有?|加|有)[“‘]?[*＊][”’]?(?:号|的|标)|[*＊][”’]?号(?:的|表示|为|者)|注[：:]\s*[*＊]|^[ \t\u3000]*[*＊][ \t\u3000]*(?:注|说明|表示|为)")
         .expect("valid legend pattern")
 });
 
@@ -181,7 +192,8 @@ pub fn find(doc: &Document) -> Vec<Blank> {
         text: &doc.text,
         star_legend: None,
         markup: None,
-        x_formula: None,
+        x_meaning: None,
+        format_paragraph: None,
         star_blanks: None,
     };
     let mut blanks: Vec<Blank> = Vec::new();
@@ -201,8 +213,10 @@ struct Scan<'a> {
     star_legend: Option<bool>,
     /// The last paragraph read as Markdown, and its emphasised phrases.
     markup: Option<(Range<usize>, Emphasis)>,
-    /// Whether the document writes X in a formula, worked out at the first lone X.
-    x_formula: Option<bool>,
+    /// Whether the document gives X a meaning, worked out at the first lone X.
+    x_meaning: Option<bool>,
+    /// The last paragraph asked whether it defines what its X stand for, and the answer.
+    format_paragraph: Option<(Range<usize>, bool)>,
     /// Whether some star of the document is a blank beyond doubt, worked out at the first
     /// star Markdown would read as markup.
     star_blanks: Option<bool>,
@@ -260,7 +274,7 @@ impl Scan<'_> {
         if capital_xs && next_words.trim_start().starts_with("世纪") {
             return None;
         }
-        if symbols == 1 && hit.chars().all(is_letter) && words::is_x_term(text, run.end) {
+        if symbols == 1 && self.is_no_blank_alone(&run) {
             return None;
         }
         let blank = |what| {
@@ -283,17 +297,15 @@ impl Scan<'_> {
             }
         }
         if symbols >= 2 {
-            return blank(What::Run);
+            return (!self.describes_a_format(&run)).then_some(Blank {
+                span: run,
+                what: What::Run,
+            });
         }
         let lone = hit.chars().next()?;
         let is_blank = match lone {
-            'X' | 'x' | 'Ｘ' | 'ｘ' => in_chinese(text, &run) && !self.has_x_formula(),
-            '*' | '＊' => in_chinese(text, &run),
-            '×' => {
-                between_words(text, &run)
-                    && !in_arithmetic(self.doc, run.start)
-                    && !ends_a_name(text, &run)
-            }
+            'X' | 'x' | 'Ｘ' | 'ｘ' | '*' | '＊' => in_chinese(text, &run),
+            '×' => between_words(text, &run) && !among_operators(text, run.start),
             _ => false,
         };
         if is_blank {
@@ -302,12 +314,55 @@ impl Scan<'_> {
         None
     }
 
-    /// Whether the document writes X in a formula (`1+X`), where a lone X is that X.
-    fn has_x_formula(&mut self) -> bool {
+    /// Whether a single sign is something else than a blank whatever follows it: a term
+    /// (`X光`), an X the document gives a meaning, or a sign of arithmetic (`长×宽×高`,
+    /// `纳税额＝货物数量×单位税额`, `“数据要素×”`).
+    fn is_no_blank_alone(&mut self, run: &Range<usize>) -> bool {
         let text = self.text;
-        *self
-            .x_formula
-            .get_or_insert_with(|| X_FORMULA.is_match(text))
+        match text[run.clone()].chars().next() {
+            Some('X' | 'x' | 'Ｘ' | 'ｘ') => {
+                words::is_x_term(text, run.end) || self.x_has_a_meaning()
+            }
+            Some('×') => {
+                in_equation(self.doc, run.start)
+                    || ends_a_name(text, run)
+                    || in_unit_of_measure(text, run)
+            }
+            Some('*' | '＊') => in_equation(self.doc, run.start),
+            _ => false,
+        }
+    }
+
+    /// Whether the paragraph of `run` describes a format of codes with it, saying what
+    /// its X stand for (`编号为X妆XXXXXXXX，其中第一位X代表……`).
+    fn describes_a_format(&mut self, run: &Range<usize>) -> bool {
+        if !self.text[run.clone()].chars().all(is_letter) {
+            return false;
+        }
+        let Some(paragraph) = self.doc.paragraph_at(run.start) else {
+            return false;
+        };
+        let text = self.text;
+        match &self.format_paragraph {
+            Some((p, defines)) if *p == paragraph => *defines,
+            _ => {
+                let defines = X_DEFINED.is_match(&text[paragraph.clone()]);
+                self.format_paragraph = Some((paragraph, defines));
+                defines
+            }
+        }
+    }
+
+    /// Whether the document gives X a meaning: a formula (`1+X`), a definition made twice
+    /// or more (`第一位X代表……，第二位X代表……`), or letters for names it hides (`Q公司`,
+    /// `A医院`), among which an `X公司` is one more.
+    fn x_has_a_meaning(&mut self) -> bool {
+        let text = self.text;
+        *self.x_meaning.get_or_insert_with(|| {
+            X_FORMULA.is_match(text)
+                || X_DEFINED.find_iter(text).nth(1).is_some()
+                || LETTER_NAMES.is_match(text)
+        })
     }
 
     /// Whether some star of the document is a blank beyond doubt (`**公司`, `*同志`, `第*条`,
@@ -466,15 +521,17 @@ fn after_digits(text: &str, run: Range<usize>) -> Option<Blank> {
 }
 
 /// A run of two or more blank symbols after a code or digits, ending where Chinese goes
-/// on (`G541XX段`): codes are ASCII, so the Chinese after it is no part of one. Digits and
-/// a measure word after the run make it part of a number (`20xx9号`).
+/// on (`G541XX段`): codes are ASCII, so the Chinese after it is no part of one. `××` is
+/// never arithmetic (`×2××××3`). Digits and a measure word after the run make it part of a
+/// number (`20xx9号`).
 fn after_code(text: &str, run: Range<usize>) -> Option<Blank> {
     let hit = &text[run.clone()];
     let symbols = hit.chars().filter(|&c| is_symbol(c)).count();
     if symbols < 2 {
         return None;
     }
-    if after(text, run.end).is_some_and(|c| is_han(c) || is_cjk_punct(c)) {
+    let chinese_after = after(text, run.end).is_some_and(|c| is_han(c) || is_cjk_punct(c));
+    if chinese_after || hit.matches('×').count() >= 2 {
         return Some(Blank {
             span: run,
             what: What::Run,
@@ -487,7 +544,7 @@ fn after_code(text: &str, run: Range<usize>) -> Option<Blank> {
 /// number only partly filled in.
 fn before_digits(text: &str, run: Range<usize>) -> Option<Blank> {
     if text[run.clone()].matches('×').count() >= 2 {
-        // `××` is never arithmetic: a blank of a numbered pattern (`×1械注××××3`).
+        // `××` is never arithmetic: a blank of a numbered pattern (`×1械注×2××××3`).
         return Some(Blank {
             span: run,
             what: What::Run,
@@ -539,17 +596,49 @@ fn ends_a_name(text: &str, run: &Range<usize>) -> bool {
         && after(text, run.end).is_some_and(|c| "”’」』》〉）)\"".contains(c))
 }
 
-/// Whether the sentence at `at` computes something (`长×宽×高`, `补偿金额＝面积×单价`): a
-/// second operator or an equals sign.
-fn in_arithmetic(doc: &Document, at: usize) -> bool {
+/// A product of units written in brackets (`（用户×小时）`, `(人×天)`): a few Han characters on
+/// each side of the sign and the brackets round them.
+fn in_unit_of_measure(text: &str, run: &Range<usize>) -> bool {
+    const UNIT_CHARS: usize = 4;
+    let before: String = text[..run.start]
+        .chars()
+        .rev()
+        .take_while(|&c| is_han(c))
+        .take(UNIT_CHARS + 1)
+        .collect();
+    let after: String = text[run.end..]
+        .chars()
+        .take_while(|&c| is_han(c))
+        .take(UNIT_CHARS + 1)
+        .collect();
+    let opened = text[..run.start - before.len()].ends_with(['（', '(']);
+    let closed = text[run.end + after.len()..].starts_with(['）', ')']);
+    let short = |s: &str| (1..=UNIT_CHARS).contains(&s.chars().count());
+    opened && closed && short(&before) && short(&after)
+}
+
+/// Whether the sentence at `at` is an equation (`应纳税额＝货物数量×单位税额`): an equals sign
+/// not far from `at`, however the sign is used.
+fn in_equation(doc: &Document, at: usize) -> bool {
     let Some(sentence) = doc.sentence_at(at) else {
         return false;
     };
     let text = &doc.text;
-    let from = ceil_boundary(text, at.saturating_sub(NEAR_BYTES).max(sentence.start));
-    let to = floor_boundary(text, (at + NEAR_BYTES).min(sentence.end));
-    let near = &text[from..to];
-    near.matches(['×', '÷', '+', '＋']).count() >= 2 || near.contains(['=', '＝'])
+    let reach = NEAR_BYTES * 4;
+    let from = ceil_boundary(text, at.saturating_sub(reach).max(sentence.start));
+    let to = floor_boundary(text, (at + reach).min(sentence.end));
+    text[from..to].contains(['=', '＝'])
+}
+
+/// Whether a sign at `at` with nothing after it that needs a name is one of several
+/// operators close together (`长×宽×高`). Stars are not counted: a draft that blanks its
+/// names with stars has many of them close together (`原书记*和市第*届`).
+fn among_operators(text: &str, at: usize) -> bool {
+    let from = ceil_boundary(text, at.saturating_sub(NEAR_BYTES));
+    let to = floor_boundary(text, at + NEAR_BYTES);
+    let from = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
+    let to = text[at..to].find('\n').map_or(to, |i| at + i);
+    text[from..to].matches(['×', '÷', '+', '＋']).count() >= 2
 }
 
 /// How far a formula or a row of tick boxes reaches on either side of a sign, in bytes
@@ -714,6 +803,7 @@ mod tests {
         assert_eq!(certain("第x-x周"), ["x-x"]);
         assert_eq!(certain("×局長的講話"), ["×"]);
         assert_eq!(certain("县*局副局长"), ["*"]);
+        assert_eq!(certain("×大桥拓宽、×路改造、×隧道"), ["×", "×", "×"]);
         assert_eq!(certain("**办公室"), ["**"]);
     }
 
@@ -744,6 +834,15 @@ mod tests {
             "GDP增长，PM2.5下降",
             "深入实施“数据要素×”行动",
             "合金无缝钢管、ｘī＠②铜片",
+            "补偿金额＝面积*单价",
+            "全年产量*增长。注：*为预计数。",
+            "带有*标记的品种为第一类中的药品类易制毒化学品",
+            "退费金额＝(应缴热费金额×退费比例)×室温不合格天数",
+            "加倍部分债务利息＝债务人尚未清偿的生效法律文书确定的除一般债务利息之外的金钱债务×日万分之一点七五×迟延履行期间",
+            "应纳税额＝货物数量×单位税额",
+            "影响范围五万（用户×小时）以上的",
+            "起诉Q公司，X公司也是被告",
+            "编号为X妆XXXX，其中第一位X代表省份，第二位X代表年份",
         ] {
             assert_eq!(blanks(trap), [], "{trap}");
         }
@@ -752,6 +851,11 @@ mod tests {
     #[test]
     fn a_capital_pasted_after_a_run_is_taken_with_it() {
         assert_eq!(certain("新时代XXA伟大实践"), ["XXA"]);
+    }
+
+    #[test]
+    fn doubled_crosses_between_digits_are_blanks() {
+        assert_eq!(certain("格式为×2××××3×4××5"), ["××××", "××"]);
     }
 
     #[test]

@@ -51,6 +51,8 @@ struct Lists {
 struct Lexicon {
     /// Every classed word, searched anchored at one position, longest first.
     after: AhoCorasick,
+    /// Every classed word written backwards, to find the one that ends at a position.
+    before: AhoCorasick,
     classes: Vec<Class>,
     x_terms: Vec<String>,
     takes_object: Vec<String>,
@@ -82,13 +84,23 @@ impl Lexicon {
                 classes.push(class);
             }
         }
-        let after = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
+        let anchored = || {
+            let mut builder = AhoCorasick::builder();
+            builder
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored);
+            builder
+        };
+        let after = anchored()
             .build(&words)
+            .expect("the blank words form an automaton");
+        let reversed: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
+        let before = anchored()
+            .build(&reversed)
             .expect("the blank words form an automaton");
         Lexicon {
             after,
+            before,
             classes,
             x_terms: lists.x_terms,
             takes_object: lists.takes_object,
@@ -137,6 +149,27 @@ pub fn word_after(text: &str, at: usize) -> Option<Word> {
         class: lexicon.classes[found.pattern().as_usize()],
         len: found.end(),
     })
+}
+
+/// The classed word that ends at `at`, the longest of them.
+pub fn word_before(text: &str, at: usize) -> Option<Word> {
+    let reversed: String = window_before(text, at).chars().rev().collect();
+    let lexicon = &*LEXICON;
+    let found = lexicon
+        .before
+        .find(Input::new(&reversed).anchored(Anchored::Yes))?;
+    Some(Word {
+        class: lexicon.classes[found.pattern().as_usize()],
+        len: found.end(),
+    })
+}
+
+/// Whether the character `left` and the text from `at` make a compound that a space
+/// between them split (`条　件`, `市 场`): a word copied apart, not a blank before a unit.
+pub fn splits_a_compound(left: char, text: &str, at: usize) -> bool {
+    let mut joined = String::from(left);
+    joined.push_str(&window_after(text, at));
+    word_after(&joined, 0).is_some_and(|w| w.class == Class::Compound && w.len > left.len_utf8())
 }
 
 /// Whether the text from `at` is a term written with a Latin X (`光` of `X光`, `射线`), and
@@ -217,6 +250,18 @@ mod tests {
         assert!(takes_object_before(text, text.find(' ').unwrap()));
         assert!(takes_number_before("共", 3));
         assert!(!takes_number_before("推进", 6));
+    }
+
+    #[test]
+    fn words_are_found_where_they_end() {
+        let text = "最高人民法院";
+        let word = word_before(text, text.len()).unwrap();
+        assert_eq!(
+            (word.class, &text[text.len() - word.len..]),
+            (Class::Organ, "人民法院")
+        );
+        assert!(splits_a_compound('条', "件，", 0));
+        assert!(!splits_a_compound('资', "万元", 0));
     }
 
     #[test]

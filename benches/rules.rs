@@ -16,9 +16,25 @@ const FAMILIES: &[&str] = &[
     "term",
     "pinyin",
     "duplicate",
+    "punct",
+    "number",
+    "grammar",
 ];
 
 fn main() {
+    let registry = wenlint::rules::Registry::builtin();
+    for family in FAMILIES {
+        assert!(registry.has_family(family), "no rule family `{family}`");
+    }
+    let unlisted: Vec<String> = registry
+        .iter()
+        .map(|r| r.meta().family().to_string())
+        .filter(|f| !FAMILIES.contains(&f.as_str()) && f != "suppression")
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "families missing from FAMILIES: {unlisted:?}"
+    );
     divan::main();
 }
 
@@ -44,7 +60,10 @@ fn config(family: &str) -> Config {
     Config::parse(Path::new("wenlint.toml"), &toml).unwrap()
 }
 
-#[divan::bench(args = ["all", "placeholder", "numbering", "place", "term", "pinyin", "duplicate"])]
+#[divan::bench(args = [
+    "all", "placeholder", "numbering", "place", "term", "pinyin", "duplicate", "punct", "number",
+    "grammar",
+])]
 fn lint(bencher: Bencher, family: &str) {
     let text = text();
     let config = config(family);

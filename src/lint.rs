@@ -14,10 +14,7 @@ use crate::rules::Context;
 pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
-    let cx = Context {
-        doc,
-        profile: &config.profile,
-    };
+    let cx = Context::new(doc, &config.profile);
     for rule in config.registry.iter() {
         let meta = rule.meta();
         let Some(severity) = config.severity_of(meta) else {

@@ -239,10 +239,7 @@ mod tests {
             crate::document::Document::new("请某某同志".into(), crate::document::Format::Text);
         let mut out = Vec::new();
         let profile = crate::config::Profile::default();
-        let cx = crate::rules::Context {
-            doc: &doc,
-            profile: &profile,
-        };
+        let cx = crate::rules::Context::new(&doc, &profile);
         rule.check(&cx, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].message, "“某某”");

@@ -22,7 +22,7 @@ pub mod substitution;
 pub mod suppression;
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use crate::config::Profile;
 use crate::diagnostic::{Finding, Severity};
@@ -62,11 +62,48 @@ pub fn family_of(id: &str) -> &str {
     id.split_once('/').map_or(id, |(family, _)| family)
 }
 
-/// What a rule sees of one document: the document, and what the config says about it.
+/// What a rule sees of one document: the document, what the config says about it, and the
+/// analyses that several rules read.
 pub struct Context<'a> {
     pub doc: &'a Document,
     /// The config's `[document]` section (level, region…), empty by default.
     pub profile: &'a Profile,
+    shared: Shared,
+}
+
+/// Analyses of one document that more than one rule reads, built by the first that needs
+/// one: `placeholder/marker` and `placeholder/likely` report the two certainties of one
+/// scan for blanks, `placeholder/space` and `punct/space` the two kinds of one sorting of
+/// gaps.
+#[derive(Default)]
+struct Shared {
+    blanks: OnceLock<Vec<placeholder::symbols::Blank>>,
+    gaps: OnceLock<Vec<placeholder::space::Gap>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, profile: &'a Profile) -> Context<'a> {
+        Context {
+            doc,
+            profile,
+            shared: Shared::default(),
+        }
+    }
+
+    /// The letters and symbols of the document that stand for a missing name, number or
+    /// date.
+    pub fn blanks(&self) -> &[placeholder::symbols::Blank] {
+        self.shared
+            .blanks
+            .get_or_init(|| placeholder::symbols::find(self.doc))
+    }
+
+    /// The gaps of spaces in the document's paragraphs that are blanks or stray spaces.
+    pub fn gaps(&self) -> &[placeholder::space::Gap] {
+        self.shared
+            .gaps
+            .get_or_init(|| placeholder::space::gaps(self.doc))
+    }
 }
 
 /// A check over one document. Rules never read files or print: they get the document and
@@ -216,12 +253,6 @@ pub(crate) fn run_rule(rule: &dyn Rule, text: &str) -> (Document, Vec<Finding>) 
     let doc = Document::new(text.to_string(), crate::document::Format::Text);
     let profile = Profile::default();
     let mut out = Vec::new();
-    rule.check(
-        &Context {
-            doc: &doc,
-            profile: &profile,
-        },
-        &mut out,
-    );
+    rule.check(&Context::new(&doc, &profile), &mut out);
     (doc, out)
 }

@@ -1,7 +1,6 @@
 //! `placeholder/likely`: a lone `X` or `*` in Chinese text with nothing beside it that says
 //! what is missing ([`symbols`](super::symbols)).
 
-use super::symbols;
 use crate::diagnostic::Finding;
 use crate::rules::Context;
 
@@ -39,7 +38,7 @@ pub(super) const DOC: &str = r#"
 "#;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for blank in symbols::find(cx.doc) {
+    for blank in cx.blanks() {
         if !blank.is_certain() {
             out.push(Finding::new(
                 blank.span.clone(),

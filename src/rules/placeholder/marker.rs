@@ -1,7 +1,6 @@
 //! `placeholder/marker`: letters and symbols left where a name, a number or a date belongs,
 //! where the shape or the next word leaves no doubt ([`symbols`](super::symbols)).
 
-use super::symbols;
 use crate::diagnostic::Finding;
 use crate::rules::Context;
 
@@ -44,7 +43,7 @@ pub(super) const DOC: &str = r#"
 "#;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for blank in symbols::find(cx.doc) {
+    for blank in cx.blanks() {
         if blank.is_certain() {
             out.push(Finding::new(
                 blank.span.clone(),

@@ -11,7 +11,7 @@ mod likely;
 mod marker;
 mod name;
 pub mod space;
-mod symbols;
+pub mod symbols;
 pub mod words;
 
 use super::{FnRule, Rule, RuleMeta};

@@ -7,10 +7,13 @@
 //! (`张某`, `李某某`) uses `某` that way throughout and is left alone.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::words::{self, Class};
 use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::document::{floor_boundary, Document};
 use crate::rules::Context;
 
 pub(super) const DOC: &str = r#"
@@ -85,7 +88,8 @@ fn lone_mou(doc: &Document, run: Range<usize>) -> Option<Finding> {
     if matches!(word.class, Class::Number | Class::Compound) {
         return None;
     }
-    if !(opens_sentence(doc, run.start) || in_heading(doc, run.start)) {
+    let speaks_for_itself = opens_sentence(doc, run.start) && !tells_a_case(doc, run.start);
+    if !(in_heading(doc, run.start) || speaks_for_itself) {
         return None;
     }
     let cue = &doc.source[run.end..run.end + word.len];
@@ -104,6 +108,25 @@ fn opens_sentence(doc: &Document, at: usize) -> bool {
     };
     let is_marker = "、.．）)".contains(last) && before.chars().nth(4).is_none();
     is_marker || "。！？；：!?;:".contains(last)
+}
+
+/// What a sentence that tells a case holds: a year, or words of what happened and was
+/// done about it (`某县在2022年虚报统计数据，被通报`). There a `某` hides a name on purpose.
+static CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9０-９]{4} ?年|[〇○零一二三四五六七八九]{4}年|曾|此前|发生|违规|违纪|违法|查处|通报|案例|被")
+        .expect("valid case pattern")
+});
+
+/// How far a sentence is read for the words of a case, in bytes.
+const CASE_BYTES: usize = 300;
+
+/// Whether the sentence at `at` tells a case rather than speaks for the text's own unit.
+fn tells_a_case(doc: &Document, at: usize) -> bool {
+    let text = &doc.text;
+    doc.sentence_at(at).is_some_and(|sentence| {
+        let end = floor_boundary(text, sentence.end.min(at + CASE_BYTES));
+        CASE.is_match(&text[sentence.start.max(at)..end])
+    })
 }
 
 /// How long a title or a heading is at most, in characters.
@@ -151,6 +174,7 @@ mod tests {
             "某些单位、某种做法、某一时期、某个环节仍存在薄弱点。",
             "在某县调研时发现，某次会议没有记录。",
             "某项工作推进缓慢。",
+            "这是政治问题。某县在 2022 年虚报数据，被严肃处理。",
             "张某某、王某某等人被依法处理。",
             "李某任局长期间，某局违规发放补贴。",
             "某某公司申请执行常某某合同案",

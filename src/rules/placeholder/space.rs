@@ -51,9 +51,9 @@ pub(super) const DOC: &str = r#"
 "#;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for gap in gaps(cx.doc) {
+    for gap in cx.gaps() {
         if let Kind::Blank(missing) = gap.kind {
-            out.push(Finding::new(gap.span, missing.message()));
+            out.push(Finding::new(gap.span.clone(), missing.message()));
         }
     }
 }
@@ -321,11 +321,23 @@ impl<'a> Lines<'a> {
             return false;
         }
         let unit = &text[gap.end..gap.end + unit_len];
-        let ends_phrase = text[gap.end + unit_len..]
+        let rest = &text[gap.end + unit_len..];
+        let ends_phrase = rest
             .chars()
             .next()
             .is_none_or(|c| is_cjk_punct(c) || c.is_ascii_punctuation() || c == '\n');
-        unit.chars().count() >= 2 || ends_phrase || words::takes_number_before(text, gap.start)
+        // `年多来`, `万余人`, `万名`: a magnitude or a span of time with an approximation
+        // or a measure word after it counts something; a name (`张天喜`) does not.
+        let magnitude = ["万", "亿", "千", "百"].contains(&unit);
+        let span = magnitude || ["年", "个", "天", "月", "周"].contains(&unit);
+        let counts = span && rest.starts_with(['多', '余', '来'])
+            || magnitude
+                && words::word_after(text, gap.end + unit_len)
+                    .is_some_and(|w| w.class == Class::Number);
+        unit.chars().count() >= 2
+            || ends_phrase
+            || counts
+            || words::takes_number_before(text, gap.start)
     }
 }
 
@@ -485,6 +497,7 @@ mod tests {
         assert_eq!(blanks("我谨代表 ，向大家致以问候。"), [" "]);
         assert_eq!(blanks("承建单位为 集团，由 局牵头。"), [" ", " "]);
         assert_eq!(blanks("共 人参加培训。"), [" "]);
+        assert_eq!(blanks("公司成立 年多来，拥有 万名员工。"), [" ", " "]);
     }
 
     #[test]
@@ -496,6 +509,7 @@ mod tests {
             "1996年5月30日 北京市第十届人民代表大会常务委员会第二十八次会议通过，现予公布。",
             "最高人民法院  最高人民检察院关于办理案件的解释，自公布之日起施行。",
             "省长 王新伟",
+            "海拉尔区人民政府区长　　张天喜",
             "政 府 工 作 报 告",
             "会议于 2026 年 2 月召开（单位： 万元）。",
             "打响“好客山东 好品山东”品牌。",

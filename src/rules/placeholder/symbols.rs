@@ -101,17 +101,42 @@ static X_DEFINED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[XxＸｘ](?:代表|表示)").expect("valid definition pattern"));
 
 /// A capital letter other than X naming a unit or a place whose name a text hides (`Q公司`,
-/// `A医院`, `B县`).
+/// `A医院`, `B县`), when no other letter or digit stands before it.
 static LETTER_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^A-Za-z0-9])[A-WYZ](?:公司|集团|企业|医院|学校|银行|单位|县|市|区|镇|乡|村)")
+    Regex::new(r"[A-WYZ](?:公司|集团|企业|医院|学校|银行|单位|县|市|区|镇|乡|村)")
         .expect("valid letter-name pattern")
 });
 
-/// A note that explains star marks (`带*号的指标`, `*为预计数`): then a star is a footnote.
+/// A note that explains star marks (`带*号的指标`, `注：*为预计数`): then a star is a
+/// footnote.
 static STAR_LEGEND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:带|标有?|注有?|加|有)[“‘]?[*＊][”’]?(?:号|的|标)|[*＊][”’]?号(?:的|表示|为|者)|注[：:]\s*[*＊]|^[ \t\u3000]*[*＊][ \t\u3000]*(?:注|说明|表示|为)")
+    Regex::new(r"(?:带|标有?|注有?|加|有)[“‘]?[*＊][”’]?(?:号|的|标)|[*＊][”’]?号(?:的|表示|为|者)|注[：:]\s*[*＊]")
         .expect("valid legend pattern")
 });
+
+/// A line of notes opened by a star (`* 为预计数`), when nothing but spaces is before it.
+static STAR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[*＊][ \t\u{3000}]*(?:注|说明|表示|为)").expect("valid note pattern")
+});
+
+/// Whether the document explains its star marks.
+fn explains_stars(text: &str) -> bool {
+    STAR_LEGEND.is_match(text)
+        || STAR_NOTE.find_iter(text).any(|m| {
+            text[..m.start()]
+                .chars()
+                .rev()
+                .take_while(|&c| c != '\n')
+                .all(is_space)
+        })
+}
+
+/// Whether the document names what it hides with capital letters (`Q公司`).
+fn names_with_letters(text: &str) -> bool {
+    LETTER_NAMES
+        .find_iter(text)
+        .any(|m| before(text, m.start()).is_none_or(|c| !is_alnum(c)))
+}
 
 fn is_letter(c: char) -> bool {
     matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ')
@@ -193,6 +218,7 @@ pub fn find(doc: &Document) -> Vec<Blank> {
         star_legend: None,
         markup: None,
         x_meaning: None,
+        cross_blanks: None,
         format_paragraph: None,
         star_blanks: None,
     };
@@ -215,6 +241,9 @@ struct Scan<'a> {
     markup: Option<(Range<usize>, Emphasis)>,
     /// Whether the document gives X a meaning, worked out at the first lone X.
     x_meaning: Option<bool>,
+    /// Whether the document blanks with `×` beyond doubt, worked out at the first `×`
+    /// among others.
+    cross_blanks: Option<bool>,
     /// The last paragraph asked whether it defines what its X stand for, and the answer.
     format_paragraph: Option<(Range<usize>, bool)>,
     /// Whether some star of the document is a blank beyond doubt, worked out at the first
@@ -305,7 +334,10 @@ impl Scan<'_> {
         let lone = hit.chars().next()?;
         let is_blank = match lone {
             'X' | 'x' | 'Ｘ' | 'ｘ' | '*' | '＊' => in_chinese(text, &run),
-            '×' => between_words(text, &run) && !among_operators(text, run.start),
+            '×' => {
+                between_words(text, &run)
+                    && (self.uses_cross_blanks() || !among_operators(text, run.start))
+            }
             _ => false,
         };
         if is_blank {
@@ -361,7 +393,22 @@ impl Scan<'_> {
         *self.x_meaning.get_or_insert_with(|| {
             X_FORMULA.is_match(text)
                 || X_DEFINED.find_iter(text).nth(1).is_some()
-                || LETTER_NAMES.is_match(text)
+                || names_with_letters(text)
+        })
+    }
+
+    /// Whether the document blanks with `×` beyond doubt somewhere (`××`, `×县`, `×局長`):
+    /// then its signs close together are blanks (`×会`, `×会签约项目`), not a formula.
+    fn uses_cross_blanks(&mut self) -> bool {
+        let text = self.text;
+        *self.cross_blanks.get_or_insert_with(|| {
+            RUN.find_iter(text)
+                .filter(|run| run.as_str().contains('×'))
+                .any(|run| {
+                    run.as_str().matches('×').count() >= 2
+                        || words::word_after(text, run.end())
+                            .is_some_and(|w| w.class != Class::Compound)
+                })
         })
     }
 
@@ -402,7 +449,7 @@ impl Scan<'_> {
             let doc = self.doc;
             let legend = *self
                 .star_legend
-                .get_or_insert_with(|| STAR_LEGEND.is_match(&doc.text));
+                .get_or_insert_with(|| explains_stars(&doc.text));
             if legend {
                 return false;
             }

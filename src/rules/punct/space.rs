@@ -2,13 +2,13 @@
 //! (`推动 高质量发展`): text copied from a PDF or a web page keeps the line breaks of its
 //! source as spaces.
 //!
-//! The gaps are sorted once by [`placeholder::space::gaps`](crate::rules::placeholder::space):
+//! The gaps are sorted once per document ([`Context::gaps`](crate::rules::Context::gaps)):
 //! a gap that is a blank is `placeholder/space`'s, layout (letter-spaced titles, signatures,
 //! slogans, `第一条`) is no one's, and the rest is this rule's.
 
 use super::Context;
 use crate::diagnostic::Finding;
-use crate::rules::placeholder::space::{gaps, Kind};
+use crate::rules::placeholder::space::Kind;
 
 pub(super) const DOC: &str = r#"
 检查什么
@@ -32,10 +32,10 @@ pub(super) const DOC: &str = r#"
 "#;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for gap in gaps(cx.doc) {
+    for gap in cx.gaps() {
         if gap.kind == Kind::Stray {
             out.push(Finding::new(
-                gap.span,
+                gap.span.clone(),
                 "汉字之间有多余的空格，可能是从 PDF 或网页复制时留下的",
             ));
         }

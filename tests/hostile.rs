@@ -107,16 +107,16 @@ fn punctuation_and_dates_built_to_be_quadratic_stay_linear() {
 fn placeholder_contexts_built_to_be_quadratic_stay_linear() {
     let dir = tempfile::tempdir().unwrap();
     let lines = [
-        "推动 发展，".repeat(100_000),
-        "投资 万元，".repeat(100_000),
-        "定于 年 月 日".repeat(100_000),
-        "某县".repeat(100_000),
-        "长×宽".repeat(100_000),
-        "甲○乙".repeat(100_000),
-        "*的".repeat(100_000),
-        "中共 * 市".repeat(100_000),
-        "XX，".repeat(100_000),
-        "推动 发展，最高人民法院 ".repeat(50_000),
+        "推动 发展，".repeat(50_000),
+        "投资 万元，".repeat(50_000),
+        "定于 年 月 日".repeat(50_000),
+        "某县".repeat(50_000),
+        "长×宽".repeat(50_000),
+        "甲○乙".repeat(50_000),
+        "*的".repeat(50_000),
+        "中共 * 市".repeat(50_000),
+        "XX，".repeat(50_000),
+        "推动 发展，最高人民法院 ".repeat(25_000),
     ];
     write(dir.path(), "blanks.txt", lines.join("\n"));
     let (code, stdout, stderr, took) = check(dir.path(), &["blanks.txt"]);

@@ -10,9 +10,15 @@
 //! - **Certain** when the shape or the next word says what is missing: a date (`X月X日`,
 //!   `20XX年`), a run (`XX`, `×××`, `x.x`), a measure word or unit (`X万元`, `X名`), an
 //!   ordinal (`第X条`), a title (`X书记`), a place or organ suffix (`X镇`, `X县委`).
-//! - **Likely** when a single `X` or `*` stands alone in Chinese text with nothing of that
-//!   kind beside it (`X的变化`, `由X牵头`, `理清*发展`): Chinese has no use for a lone Latin
-//!   letter but these blanks and the few terms listed.
+//! - **Likely** when a single `X` or `*` (or a `×` between words) stands alone in Chinese
+//!   text with nothing of that kind beside it (`X的变化`, `由X牵头`, `理清*发展`): Chinese has
+//!   no use for a lone Latin letter but these blanks and the few terms listed.
+//!
+//! The whole document is context too, each fact worked out once and only when a run needs
+//! it: a document that writes `1+X`, defines `X代表……` or hides names as `Q公司` gives X a
+//! meaning; one that explains its stars (`带*号的指标`) uses them as footnotes; one that
+//! blanks with `**公司` or `×县` somewhere does so where Markdown would see emphasis or
+//! arithmetic would see a product too.
 
 use std::ops::Range;
 use std::sync::LazyLock;

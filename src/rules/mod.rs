@@ -1,11 +1,14 @@
 //! Rules: what they are, where they come from, and the registry that holds them.
 //!
 //! A rule has a stable id `family/name`, a default severity and a documentation text that
-//! `wenlint explain` prints. Most rules are data: rule packs in the TOML format of
-//! [`pack`], one file per family (`rules/placeholder.toml` holds `placeholder/*`), built into
-//! the binary from the repository's `rules/` folder; users add their own packs in the same
-//! format with `rule_dirs`. Checks that data cannot express are Rust types implementing
-//! [`Rule`], one file per family under `src/rules/` (`numbering.rs` holds `numbering/*`).
+//! `wenlint explain` prints. Rules that patterns can express are data: rule packs in the TOML
+//! format of [`pack`], one file per family (`rules/term.toml` holds `term/*`), built into the
+//! binary from the repository's `rules/` folder; users add their own packs in the same format
+//! with `rule_dirs`. Checks that data cannot express are Rust types implementing [`Rule`], one
+//! file or folder per family under `src/rules/` (`numbering.rs` holds `numbering/*`). A family
+//! may have both: `placeholder/blank`, `note` and `todo` are patterns in
+//! `rules/placeholder.toml`, the placeholders that only context tells are in
+//! `src/rules/placeholder/`.
 
 pub mod consistency;
 pub mod duplicate;

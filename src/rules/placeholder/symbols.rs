@@ -357,6 +357,9 @@ impl Scan<'_> {
     /// `纳税额＝货物数量×单位税额`, `“数据要素×”`).
     fn is_no_blank_alone(&mut self, run: &Range<usize>) -> bool {
         let text = self.text;
+        if self.alone_in_a_cell(run) {
+            return true;
+        }
         match text[run.clone()].chars().next() {
             Some('X' | 'x' | 'Ｘ' | 'ｘ') => {
                 words::is_x_term(text, run.end) || self.x_has_a_meaning()
@@ -369,6 +372,27 @@ impl Scan<'_> {
             Some('*' | '＊') => in_equation(self.doc, run.start),
             _ => false,
         }
+    }
+
+    /// Whether a sign fills a cell of a table on its own (`| 达标 | √ | X |`, a column
+    /// after a tab): a tick or a cross, not a blank.
+    fn alone_in_a_cell(&self, run: &Range<usize>) -> bool {
+        let text = self.text;
+        let tables = &self.doc.tables;
+        let in_markdown_table = tables
+            .get(tables.partition_point(|t| t.end < run.end))
+            .is_some_and(|t| t.start <= run.start);
+        let edge = |c: Option<char>| c.is_none_or(|c| matches!(c, '\t' | '|' | '\n' | '\r'));
+        let before_cell = text[..run.start]
+            .chars()
+            .rev()
+            .find(|&c| c != ' ' && c != '\u{3000}');
+        let after_cell = text[run.end..]
+            .chars()
+            .find(|&c| c != ' ' && c != '\u{3000}');
+        let in_text_table = text[..run.start].ends_with([' ', '\t', '|'])
+            || text[run.end..].starts_with([' ', '\t', '|']);
+        in_markdown_table || in_text_table && edge(before_cell) && edge(after_cell)
     }
 
     /// Whether the paragraph of `run` describes a format of codes with it, saying what
@@ -884,6 +908,8 @@ mod tests {
             "是否同意：□同意 □不同意",
             "申请人：□本人 □代理人",
             "优秀 ○ 良好 ○",
+            "达标\tX\t√",
+            "| 达标 | X |",
             "GDP增长，PM2.5下降",
             "深入实施“数据要素×”行动",
             "合金无缝钢管、ｘī＠②铜片",

@@ -75,7 +75,11 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
     Date,
+    /// A number before a unit of two or more characters (`万元`, `个月`).
     Number,
+    /// A number before a one-character measure word (`共 人`, `全长 米`), a word that a
+    /// stray space may also have split (`口 号`).
+    Measure,
     Name,
     Object,
 }
@@ -84,7 +88,7 @@ impl Missing {
     fn message(self) -> &'static str {
         match self {
             Missing::Date => "日期尚未填写：年、月、日之前只有空格",
-            Missing::Number => "数字尚未填写：量词或单位之前只有空格",
+            Missing::Number | Missing::Measure => "数字尚未填写：量词或单位之前只有空格",
             Missing::Name => "名称尚未填写：通名或职务之前只有空格",
             Missing::Object => "内容尚未填写：此处只有空格",
         }
@@ -144,51 +148,41 @@ pub fn gaps(doc: &Document) -> Vec<Gap> {
         let lines = Lines::of(doc, paragraph.clone());
         found.extend(lines.gaps());
     }
-    promote_in_templates(doc, &mut found);
-    demote_in_copied_text(&mut found);
+    settle(doc, &mut found);
     found
 }
 
 /// How many stray gaps make a document one copied from a PDF or a web page.
 const COPIED_STRAYS: usize = 3;
 
-/// In text copied from a PDF or a web page, whose spaces fall anywhere (`在 县委的领导下`),
-/// a gap after a word that needs more and before a name's suffix is as likely one more
-/// stray space as a blank: only blanks of a number, a date or before punctuation stay.
-fn demote_in_copied_text(gaps: &mut [Gap]) {
-    let strays = gaps.iter().filter(|g| g.kind == Kind::Stray).count();
-    let blanks = gaps.len() - strays;
-    if strays < COPIED_STRAYS || strays <= blanks {
-        return;
-    }
-    for gap in gaps.iter_mut() {
-        if gap.kind == Kind::Blank(Missing::Name) {
-            gap.kind = Kind::Stray;
-        }
-    }
-}
-
-/// How many gaps beyond doubt make a document one that leaves its blanks as spaces.
+/// How many blank gaps make a document one that leaves its blanks as spaces.
 const TEMPLATE_BLANKS: usize = 2;
 
-/// In a document that leaves its blanks as spaces (a template, a draft made from one), a
-/// stray gap after a word that needs more (`为 城市建设`, `按照 总体部署`) or before a
+/// What the document as a whole says about its gaps. Text copied from a PDF or a web page,
+/// with more stray spaces than blanks, has spaces anywhere (`口 号`, `在 县委的领导下`): a
+/// gap before a one-character measure word or a name's suffix is one more stray there, and
+/// only blanks of a longer unit, a date or before punctuation stay. A document that leaves
+/// its blanks as spaces (a template, a draft made from one) does so where something belongs
+/// too: a stray after a word that needs more (`为 城市建设`, `按照 总体部署`) or before a
 /// measure word or a suffix (`开工建设 项城市基础设施项目`) is one more blank.
-fn promote_in_templates(doc: &Document, gaps: &mut [Gap]) {
-    let blanks = gaps
-        .iter()
-        .filter(|g| matches!(g.kind, Kind::Blank(_)))
-        .count();
-    if blanks < TEMPLATE_BLANKS {
-        return;
-    }
-    let text = &doc.text;
-    for gap in gaps.iter_mut().filter(|g| g.kind == Kind::Stray) {
-        let needs_more = words::takes_object_before(text, gap.span.start);
-        let names_a_kind =
-            words::word_after(text, gap.span.end).is_some_and(|w| w.class != Class::Compound);
-        if needs_more || names_a_kind {
-            gap.kind = Kind::Blank(Missing::Object);
+fn settle(doc: &Document, gaps: &mut [Gap]) {
+    let strays = gaps.iter().filter(|g| g.kind == Kind::Stray).count();
+    let blanks = gaps.len() - strays;
+    if strays >= COPIED_STRAYS && strays > blanks {
+        for gap in gaps.iter_mut() {
+            if matches!(gap.kind, Kind::Blank(Missing::Name | Missing::Measure)) {
+                gap.kind = Kind::Stray;
+            }
+        }
+    } else if blanks >= TEMPLATE_BLANKS {
+        let text = &doc.text;
+        for gap in gaps.iter_mut().filter(|g| g.kind == Kind::Stray) {
+            let needs_more = words::takes_object_before(text, gap.span.start);
+            let names_a_kind =
+                words::word_after(text, gap.span.end).is_some_and(|w| w.class != Class::Compound);
+            if needs_more || names_a_kind {
+                gap.kind = Kind::Blank(Missing::Object);
+            }
         }
     }
 }
@@ -310,7 +304,14 @@ impl<'a> Lines<'a> {
         }
         let word = words::word_after(text, gap.end)?;
         match word.class {
-            Class::Number if self.bare_unit(gap, word.len) => Some(Missing::Number),
+            Class::Number if self.bare_unit(gap.clone(), word.len) => {
+                let long_unit = text[gap.end..gap.end + word.len].chars().nth(1).is_some();
+                Some(if long_unit {
+                    Missing::Number
+                } else {
+                    Missing::Measure
+                })
+            }
             Class::Place | Class::Organ | Class::Title if takes_object => Some(Missing::Name),
             _ => None,
         }
@@ -524,7 +525,8 @@ mod tests {
 
     #[test]
     fn in_copied_text_a_space_before_a_suffix_is_stray() {
-        let copied = "要推动 高质量发展，不能盲 目求成，工业 化进程加快，在 县委的领导下前进。";
+        let copied =
+            "要推动 高质量发展，不能盲 目求成，工业 化进程加快，在 县委的领导下前进，不是口 号。";
         assert_eq!(blanks(copied), Vec::<String>::new());
         assert_eq!(blanks("在 县委的领导下前进。"), [" "]);
     }

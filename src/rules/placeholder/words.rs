@@ -265,6 +265,24 @@ mod tests {
     }
 
     #[test]
+    fn every_word_is_listed_once() {
+        let lists: Lists = toml::from_str(include_str!("../../../rules/blank-words.toml")).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for word in [
+            &lists.number,
+            &lists.place,
+            &lists.organ,
+            &lists.title,
+            &lists.compounds,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(seen.insert(word), "`{word}` is listed twice");
+        }
+    }
+
+    #[test]
     fn look_ups_stay_on_the_line() {
         assert_eq!(word_after("\n万元", 0), None);
         assert!(!takes_object_before("代表\n", 7));

@@ -189,6 +189,12 @@ impl Document {
         }
     }
 
+    /// Whether `span` lies inside a Markdown table.
+    pub fn in_table(&self, span: &Span) -> bool {
+        let i = self.tables.partition_point(|t| t.end < span.end);
+        self.tables.get(i).is_some_and(|t| t.start <= span.start)
+    }
+
     /// The paragraph that contains `byte`, if any.
     pub fn paragraph_at(&self, byte: usize) -> Option<Span> {
         let i = self.paragraphs.partition_point(|p| p.end <= byte);

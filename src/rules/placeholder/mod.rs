@@ -57,3 +57,15 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         ),
     ]
 }
+
+/// How long a title or a heading is at most, in characters.
+const HEADING_CHARS: usize = 60;
+
+/// Whether a paragraph is a title or a heading: short, and ending no sentence. There `某县`
+/// names the speaker's own unit (`某县委书记在…的讲话`), and a space sets two parts of the
+/// title apart (`…疫情 切实保障人民群众生命健康安全的决定`).
+fn is_heading(paragraph: &str) -> bool {
+    paragraph.len() <= HEADING_CHARS * 4
+        && paragraph.chars().count() <= HEADING_CHARS
+        && !paragraph.contains(['。', '！', '？', '；'])
+}

@@ -131,17 +131,10 @@ fn tells_a_case(doc: &Document, at: usize) -> bool {
     })
 }
 
-/// How long a title or a heading is at most, in characters.
-const HEADING_CHARS: usize = 50;
-
-/// Whether `at` is in a title or a heading: a short paragraph that ends no sentence.
+/// Whether `at` is in a title or a heading.
 fn in_heading(doc: &Document, at: usize) -> bool {
-    doc.paragraph_at(at).is_some_and(|p| {
-        let paragraph = &doc.text[p];
-        paragraph.len() <= HEADING_CHARS * 4
-            && paragraph.chars().count() <= HEADING_CHARS
-            && !paragraph.contains(['。', '！', '？', '；'])
-    })
+    doc.paragraph_at(at)
+        .is_some_and(|p| super::is_heading(&doc.text[p]))
 }
 
 #[cfg(test)]

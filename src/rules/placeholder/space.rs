@@ -137,16 +137,10 @@ pub fn gaps(doc: &Document) -> Vec<Gap> {
     let mut found = Vec::new();
     for paragraph in &doc.paragraphs {
         let text = &doc.text[paragraph.clone()];
-        if !text.contains(is_space)
-            || doc
-                .tables
-                .iter()
-                .any(|t| t.start <= paragraph.start && paragraph.end <= t.end)
-        {
+        if !text.contains(is_space) || doc.in_table(paragraph) {
             continue;
         }
-        let lines = Lines::of(doc, paragraph.clone());
-        found.extend(lines.gaps());
+        found.extend(ParagraphGaps::of(doc, paragraph.clone()).gaps());
     }
     settle(doc, &mut found);
     found
@@ -188,7 +182,7 @@ fn settle(doc: &Document, gaps: &mut [Gap]) {
 }
 
 /// One paragraph being read for gaps.
-struct Lines<'a> {
+struct ParagraphGaps<'a> {
     doc: &'a Document,
     paragraph: Range<usize>,
     /// The paragraph has no clause punctuation: a title, a heading, a signature, a list of
@@ -198,12 +192,12 @@ struct Lines<'a> {
     is_letter_spaced: bool,
 }
 
-impl<'a> Lines<'a> {
-    fn of(doc: &'a Document, paragraph: Range<usize>) -> Lines<'a> {
+impl<'a> ParagraphGaps<'a> {
+    fn of(doc: &'a Document, paragraph: Range<usize>) -> ParagraphGaps<'a> {
         let text = &doc.text[paragraph.clone()];
         let is_layout_line = !text.contains(['，', '。', '；', '：', '！', '？', ',', ';', '、'])
-            || is_heading(text);
-        Lines {
+            || super::is_heading(text);
+        ParagraphGaps {
             doc,
             paragraph,
             is_layout_line,
@@ -413,17 +407,6 @@ fn stands_alone(text: &str, gap: &Range<usize>) -> bool {
             .is_none_or(|c| is_space(c) || matches!(c, '\n' | '\r'))
     };
     alone_before || alone_after
-}
-
-/// How long a title or a heading is at most, in characters.
-const HEADING_CHARS: usize = 60;
-
-/// A title or a heading: short, and ending no sentence. A space there sets two parts of the
-/// title apart (`…肺炎疫情 切实保障人民群众生命健康安全的决定`).
-fn is_heading(paragraph: &str) -> bool {
-    paragraph.len() <= HEADING_CHARS * 4
-        && paragraph.chars().count() <= HEADING_CHARS
-        && !paragraph.contains(['。', '！', '？', '；'])
 }
 
 /// A word of two characters spaced out as a label of a form (`日 期：`, `星 期`): the

@@ -378,10 +378,7 @@ impl Scan<'_> {
     /// after a tab): a tick or a cross, not a blank.
     fn alone_in_a_cell(&self, run: &Range<usize>) -> bool {
         let text = self.text;
-        let tables = &self.doc.tables;
-        let in_markdown_table = tables
-            .get(tables.partition_point(|t| t.end < run.end))
-            .is_some_and(|t| t.start <= run.start);
+        let in_markdown_table = self.doc.in_table(run);
         let edge = |c: Option<char>| c.is_none_or(|c| matches!(c, '\t' | '|' | '\n' | '\r'));
         let before_cell = text[..run.start]
             .chars()

@@ -160,8 +160,18 @@ const TEMPLATE_BLANKS: usize = 2;
 /// too: a stray after a word that needs more (`为 城市建设`, `按照 总体部署`) or before a
 /// measure word or a suffix (`开工建设 项城市基础设施项目`) is one more blank.
 fn settle(doc: &Document, gaps: &mut [Gap]) {
-    let strays = gaps.iter().filter(|g| g.kind == Kind::Stray).count();
-    let blanks = gaps.len() - strays;
+    let text = &doc.text;
+    // A space before every full stop is a habit of the page, not text copied apart.
+    let splits_words = |g: &&Gap| text[g.span.end..].chars().next().is_some_and(is_han);
+    let strays = gaps
+        .iter()
+        .filter(|g| g.kind == Kind::Stray)
+        .filter(splits_words)
+        .count();
+    let blanks = gaps
+        .iter()
+        .filter(|g| matches!(g.kind, Kind::Blank(_)))
+        .count();
     if strays >= COPIED_STRAYS && strays > blanks {
         for gap in gaps.iter_mut() {
             if matches!(gap.kind, Kind::Blank(Missing::Name | Missing::Measure)) {
@@ -169,7 +179,6 @@ fn settle(doc: &Document, gaps: &mut [Gap]) {
             }
         }
     } else if blanks >= TEMPLATE_BLANKS {
-        let text = &doc.text;
         for gap in gaps.iter_mut().filter(|g| g.kind == Kind::Stray) {
             let needs_more = words::takes_object_before(text, gap.span.start);
             let names_a_kind =
@@ -266,8 +275,11 @@ impl<'a> ParagraphGaps<'a> {
                 return Some(Kind::Blank(missing));
             }
         }
+        // A space before a closing or clause mark is stray too (`大家好 ，`): the mark
+        // carries its own space.
+        let before_a_mark = "，。；：、！？）》」』”".contains(right);
         let stray = is_han(left)
-            && is_han(right)
+            && (is_han(right) || before_a_mark)
             && !self.is_layout_line
             && !self.is_letter_spaced
             && !stands_alone(text, &gap)
@@ -299,7 +311,10 @@ impl<'a> ParagraphGaps<'a> {
         let word = words::word_after(text, gap.end)?;
         match word.class {
             Class::Number if self.bare_unit(gap.clone(), word.len) => {
-                let long_unit = text[gap.end..gap.end + word.len].chars().nth(1).is_some();
+                let long_unit = text[gap.end..gap.end + word.len].chars().nth(1).is_some()
+                    || is_magnitude(&text[gap.end..gap.end + word.len])
+                        && words::word_after(text, gap.end + word.len)
+                            .is_some_and(|w| w.class == Class::Number);
                 Some(if long_unit {
                     Missing::Number
                 } else {
@@ -327,7 +342,7 @@ impl<'a> ParagraphGaps<'a> {
             .is_none_or(|c| is_cjk_punct(c) || c.is_ascii_punctuation() || c == '\n');
         // `年多来`, `万余人`, `万名`: a magnitude or a span of time with an approximation
         // or a measure word after it counts something; a name (`张天喜`) does not.
-        let magnitude = ["万", "亿", "千", "百"].contains(&unit);
+        let magnitude = is_magnitude(unit);
         let span = magnitude || ["年", "个", "天", "月", "周"].contains(&unit);
         let counts = span && rest.starts_with(['多', '余', '来'])
             || magnitude
@@ -338,6 +353,11 @@ impl<'a> ParagraphGaps<'a> {
             || counts
             || words::takes_number_before(text, gap.start)
     }
+}
+
+/// `万 亿 千 百`: a number's order of magnitude, which a measure word may follow (`万美元`).
+fn is_magnitude(unit: &str) -> bool {
+    ["万", "亿", "千", "百"].contains(&unit)
 }
 
 /// Runs of spaces inside `body` (offset by `base`), not touching its ends.
@@ -517,6 +537,14 @@ mod tests {
     #[test]
     fn words_that_begin_like_a_unit_or_suffix_are_no_blank() {
         assert_eq!(blanks("作为 市场主体，为 人民服务。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_space_before_a_mark_is_stray() {
+        assert_eq!(
+            kinds("同志们，大家好 ，今天开会。"),
+            [(" ".to_string(), Kind::Stray)]
+        );
     }
 
     #[test]

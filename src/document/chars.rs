@@ -47,6 +47,12 @@ pub fn is_cjk_punct(c: char) -> bool {
     )
 }
 
+/// A space inside a line: ASCII, full-width (U+3000) or no-break (U+00A0). Tabs are not
+/// counted: they set out columns.
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{00A0}')
+}
+
 /// What makes a position part of Chinese text.
 pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)

@@ -19,7 +19,7 @@ use regex::Regex;
 
 use super::words::{self, Class};
 use crate::diagnostic::Finding;
-use crate::document::chars::{is_cjk_punct, is_han, simplified};
+use crate::document::chars::{is_cjk_punct, is_han, is_space, simplified};
 use crate::document::{ceil_boundary, floor_boundary, Document};
 use crate::rules::Context;
 
@@ -100,10 +100,6 @@ impl Missing {
 pub struct Gap {
     pub span: Range<usize>,
     pub kind: Kind,
-}
-
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{3000}' | '\u{00A0}')
 }
 
 /// A date of bare spaces: ` 年 月 日`, `年 月`, ` 月 日` (after `2025年`).

@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::words::{self, Class};
-use crate::document::chars::{is_cjk_punct, is_han, simplified};
+use crate::document::chars::{self, is_cjk_punct, is_han, simplified};
 use crate::document::{ceil_boundary, floor_boundary, Document, Format};
 
 /// What a blank stands for, as far as its context tells.
@@ -133,7 +133,7 @@ fn explains_stars(text: &str) -> bool {
                 .chars()
                 .rev()
                 .take_while(|&c| c != '\n')
-                .all(is_space)
+                .all(is_gap_char)
         })
 }
 
@@ -160,8 +160,9 @@ fn is_symbol(c: char) -> bool {
     is_letter(c) || is_star(c) || is_shape(c) || c == '×'
 }
 
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}')
+/// A space or a tab: what may stand between a sign and the words around it.
+fn is_gap_char(c: char) -> bool {
+    c == '\t' || chars::is_space(c)
 }
 
 /// A Latin letter or digit of a word, a number or a code, either width (`Xbox`, `X1`).
@@ -198,7 +199,7 @@ fn before_spaces(text: &str, at: usize) -> Option<char> {
         .chars()
         .rev()
         .take_while(|&c| c != '\n')
-        .find(|&c| !is_space(c))
+        .find(|&c| !is_gap_char(c))
 }
 
 /// The nearest character from `at` on its line that is not a space.
@@ -206,7 +207,7 @@ fn after_spaces(text: &str, at: usize) -> Option<char> {
     text[at..]
         .chars()
         .take_while(|&c| c != '\n' && c != '\r')
-        .find(|&c| !is_space(c))
+        .find(|&c| !is_gap_char(c))
 }
 
 /// Chinese on at least one side: a Han character or Chinese punctuation.
@@ -460,10 +461,10 @@ impl Scan<'_> {
         };
         // A star with a space on each side inside a sentence (`中共 * 市 * 镇`) is spaced
         // out like the words around it; a space after it alone is a bullet or a note.
-        let spaced = prev.is_some_and(is_space)
+        let spaced = prev.is_some_and(is_gap_char)
             && before_spaces(text, run.start).is_some_and(is_han)
             && after_spaces(text, run.end).is_some_and(is_han);
-        if is_space(next) && !spaced || prev.is_some_and(|c| c.is_ascii_digit()) {
+        if is_gap_char(next) && !spaced || prev.is_some_and(|c| c.is_ascii_digit()) {
             return false;
         }
         if prev.map(simplified) == Some('注') || simplified(next) == '注' {
@@ -541,7 +542,7 @@ fn emphasised_phrases(paragraph: &str, base: usize) -> Vec<Range<usize>> {
 /// Where the word after `run` starts: right after it, or after the spaces of a run spaced
 /// out on both sides (`中共 * 市`).
 fn cue_start(text: &str, run: &Range<usize>) -> usize {
-    let spaced = before(text, run.start).is_some_and(is_space);
+    let spaced = before(text, run.start).is_some_and(is_gap_char);
     let rest = &text[run.end..];
     let spaces = rest.len() - rest.trim_start_matches([' ', '\u{3000}']).len();
     if spaced {

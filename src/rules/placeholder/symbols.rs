@@ -96,11 +96,10 @@ static DIGIT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date pattern")
 });
 
-/// X in a formula somewhere in the document (`1+X`, `N+X`): then a lone X is that X
-/// (`X证书`), not a blank.
-static X_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[+＋] ?[XxＸｘ]|[XxＸｘ] ?[+＋]").expect("valid formula pattern")
-});
+/// X in a formula somewhere in the document (`1+X`, `N+X`): a lone X followed by the same
+/// word is that X (`X证书`), not a blank.
+static X_FORMULA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[+＋] ?[XxＸｘ]").expect("valid formula pattern"));
 
 /// X defined as standing for something (`X代表许可部门所在地的简称`).
 static X_DEFINED: LazyLock<Regex> =
@@ -224,7 +223,8 @@ pub fn find(doc: &Document) -> Vec<Blank> {
         text: &doc.text,
         star_legend: None,
         markup: None,
-        x_meaning: None,
+        x_names: None,
+        x_formula: None,
         cross_blanks: None,
         format_paragraph: None,
         star_blanks: None,
@@ -246,8 +246,11 @@ struct Scan<'a> {
     star_legend: Option<bool>,
     /// The last paragraph read as Markdown, and its emphasised phrases.
     markup: Option<(Range<usize>, Emphasis)>,
-    /// Whether the document gives X a meaning, worked out at the first lone X.
-    x_meaning: Option<bool>,
+    /// Whether the document makes every single X something, worked out at the first one.
+    x_names: Option<bool>,
+    /// The Han characters that follow an X written in a formula (`证` of `1+X证书`), found
+    /// at the first lone X.
+    x_formula: Option<Vec<char>>,
     /// Whether the document blanks with `×` beyond doubt, worked out at the first `×`
     /// among others.
     cross_blanks: Option<bool>,
@@ -340,7 +343,8 @@ impl Scan<'_> {
         }
         let lone = hit.chars().next()?;
         let is_blank = match lone {
-            'X' | 'x' | 'Ｘ' | 'ｘ' | '*' | '＊' => in_chinese(text, &run),
+            'X' | 'x' | 'Ｘ' | 'ｘ' => in_chinese(text, &run) && !self.is_formula_x(&run),
+            '*' | '＊' => in_chinese(text, &run),
             '×' => {
                 between_words(text, &run)
                     && (self.uses_cross_blanks() || !among_operators(text, run.start))
@@ -363,7 +367,7 @@ impl Scan<'_> {
         }
         match text[run.clone()].chars().next() {
             Some('X' | 'x' | 'Ｘ' | 'ｘ') => {
-                words::is_x_term(text, run.end) || self.x_has_a_meaning()
+                words::is_x_term(text, run.end) || self.x_names_things()
             }
             Some('×') => {
                 in_equation(self.doc, run.start)
@@ -413,16 +417,28 @@ impl Scan<'_> {
         }
     }
 
-    /// Whether the document gives X a meaning: a formula (`1+X`), a definition made twice
-    /// or more (`第一位X代表……，第二位X代表……`), or letters for names it hides (`Q公司`,
+    /// Whether the document makes every single X something: a definition made twice or
+    /// more (`第一位X代表……，第二位X代表……`), or letters for names it hides (`Q公司`,
     /// `A医院`), among which an `X公司` is one more.
-    fn x_has_a_meaning(&mut self) -> bool {
+    fn x_names_things(&mut self) -> bool {
         let text = self.text;
-        *self.x_meaning.get_or_insert_with(|| {
-            X_FORMULA.is_match(text)
-                || X_DEFINED.find_iter(text).nth(1).is_some()
-                || names_with_letters(text)
+        *self.x_names.get_or_insert_with(|| {
+            X_DEFINED.find_iter(text).nth(1).is_some() || names_with_letters(text)
         })
+    }
+
+    /// Whether the X of `run` is the X of a formula the document writes (`1+X证书`): an X
+    /// followed by what follows the formula's X (`X证书`). Other lone X are blanks still
+    /// (`X大工程`), and so is one before a unit or a suffix (`X亿元`, `X镇`).
+    fn is_formula_x(&mut self, run: &Range<usize>) -> bool {
+        let text = self.text;
+        let after_formula_x = self.x_formula.get_or_insert_with(|| {
+            X_FORMULA
+                .find_iter(text)
+                .filter_map(|m| after(text, m.end()).filter(|&c| is_han(c)))
+                .collect()
+        });
+        after(text, run.end).is_some_and(|c| after_formula_x.contains(&c))
     }
 
     /// Whether the document blanks with `×` beyond doubt somewhere (`××`, `×县`, `×局長`):
@@ -883,6 +899,11 @@ mod tests {
     }
 
     #[test]
+    fn a_formula_elsewhere_leaves_blanks_before_units_and_suffixes() {
+        assert_eq!(certain("推行1+X证书制度。X镇投资X亿元。"), ["X", "X"]);
+    }
+
+    #[test]
     fn a_lone_letter_in_chinese_is_likely() {
         assert_eq!(likely("X的变化让人眼前一亮"), ["X"]);
         assert_eq!(likely("由X牵头负责"), ["X"]);
@@ -919,6 +940,8 @@ mod tests {
             "应纳税额＝货物数量×单位税额",
             "影响范围五万（用户×小时）以上的",
             "起诉Q公司，X公司也是被告",
+            "推行1+X证书制度，X证书覆盖各专业",
+            "探索“6+X”帮扶模式",
             "编号为X妆XXXX，其中第一位X代表省份，第二位X代表年份",
         ] {
             assert_eq!(blanks(trap), [], "{trap}");

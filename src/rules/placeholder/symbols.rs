@@ -106,9 +106,10 @@ static X_DEFINED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[XxＸｘ](?:代表|表示)").expect("valid definition pattern"));
 
 /// A capital letter other than X naming a unit or a place whose name a text hides (`Q公司`,
-/// `A医院`, `B县`), when no other letter or digit stands before it.
+/// `A医院`, `B县`), when no other letter or digit stands before it. Zones (`A区、B区`) are
+/// named by letters for good and are left out.
 static LETTER_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-WYZ](?:公司|集团|企业|医院|学校|银行|单位|县|市|区|镇|乡|村)")
+    Regex::new(r"[A-WYZ](?:公司|集团|企业|医院|学校|银行|单位|县|市|镇|乡|村)")
         .expect("valid letter-name pattern")
 });
 
@@ -223,7 +224,8 @@ pub fn find(doc: &Document) -> Vec<Blank> {
         text: &doc.text,
         star_legend: None,
         markup: None,
-        x_names: None,
+        x_defined: None,
+        letter_names: None,
         x_formula: None,
         cross_blanks: None,
         format_paragraph: None,
@@ -246,8 +248,11 @@ struct Scan<'a> {
     star_legend: Option<bool>,
     /// The last paragraph read as Markdown, and its emphasised phrases.
     markup: Option<(Range<usize>, Emphasis)>,
-    /// Whether the document makes every single X something, worked out at the first one.
-    x_names: Option<bool>,
+    /// Whether the document says twice what its X stand for, worked out at the first X.
+    x_defined: Option<bool>,
+    /// Whether the document hides names with capital letters, worked out at the first X
+    /// before a suffix.
+    letter_names: Option<bool>,
     /// The Han characters that follow an X written in a formula (`证` of `1+X证书`), found
     /// at the first lone X.
     x_formula: Option<Vec<char>>,
@@ -367,7 +372,7 @@ impl Scan<'_> {
         }
         match text[run.clone()].chars().next() {
             Some('X' | 'x' | 'Ｘ' | 'ｘ') => {
-                words::is_x_term(text, run.end) || self.x_names_things()
+                words::is_x_term(text, run.end) || self.x_is_defined() || self.is_a_hidden_name(run)
             }
             Some('×') => {
                 in_equation(self.doc, run.start)
@@ -417,14 +422,25 @@ impl Scan<'_> {
         }
     }
 
-    /// Whether the document makes every single X something: a definition made twice or
-    /// more (`第一位X代表……，第二位X代表……`), or letters for names it hides (`Q公司`,
-    /// `A医院`), among which an `X公司` is one more.
-    fn x_names_things(&mut self) -> bool {
+    /// Whether the document says twice or more what an X stands for (`第一位X代表……，
+    /// 第二位X代表……`): then every single X is one of those.
+    fn x_is_defined(&mut self) -> bool {
         let text = self.text;
-        *self.x_names.get_or_insert_with(|| {
-            X_DEFINED.find_iter(text).nth(1).is_some() || names_with_letters(text)
-        })
+        *self
+            .x_defined
+            .get_or_insert_with(|| X_DEFINED.find_iter(text).nth(1).is_some())
+    }
+
+    /// Whether an X before the suffix of a unit is one more name the document hides with a
+    /// letter, as it does elsewhere (`Q公司`, `A医院` … `X公司`).
+    fn is_a_hidden_name(&mut self, run: &Range<usize>) -> bool {
+        let text = self.text;
+        let names = words::word_after(text, run.end)
+            .is_some_and(|w| matches!(w.class, Class::Place | Class::Organ));
+        names
+            && *self
+                .letter_names
+                .get_or_insert_with(|| names_with_letters(text))
     }
 
     /// Whether the X of `run` is the X of a formula the document writes (`1+X证书`): an X
@@ -940,6 +956,7 @@ mod tests {
             "应纳税额＝货物数量×单位税额",
             "影响范围五万（用户×小时）以上的",
             "起诉Q公司，X公司也是被告",
+            "园区分为A区、B区",
             "推行1+X证书制度，X证书覆盖各专业",
             "探索“6+X”帮扶模式",
             "编号为X妆XXXX，其中第一位X代表省份，第二位X代表年份",

@@ -1,10 +1,11 @@
 //! Finding, for each unit in turn, an earlier unit that is the same or nearly the same, in
 //! time linear in the text: no unit is compared with every other.
 //!
-//! Equal units share a hash. Units one or two characters apart share their first or their last
-//! third (an edit falls in one place, so the other end is intact): both ends are indexed, and a
-//! unit is checked only against the few earlier units that share an end with it, with an edit
-//! distance that gives up as soon as the bound is passed.
+//! Equal units share a hash. Units one or two characters apart share their first third, their
+//! middle third or their last third: two edits break two thirds at most, so one is intact. The
+//! ends are anchored at the ends, and the middle, which edits before it shift, is looked up at
+//! every shift the edits allow. A unit is checked only against the few earlier units that
+//! share a third with it, with an edit distance that gives up as soon as the bound is passed.
 
 use std::hash::{Hash, Hasher};
 
@@ -35,6 +36,54 @@ pub struct Index {
     chain: Vec<Link>,
     /// The two rows of the edit distance, reused from one comparison to the next.
     rows: (Vec<usize>, Vec<usize>),
+    /// The keys a unit is looked up by, and the earlier units found by them, reused from
+    /// one unit to the next.
+    keys: Vec<u64>,
+    candidates: Vec<usize>,
+    /// The hashes of the current unit's prefixes.
+    prefixes: Prefixes,
+}
+
+/// The polynomial hashes of every prefix of a unit, so that any stretch of it (a third,
+/// shifted or not) hashes in constant time.
+#[derive(Default)]
+struct Prefixes(Vec<u64>);
+
+/// The base of the polynomial hash (odd, so that multiplying by it loses nothing).
+const BASE: u64 = 0x0000_0100_0000_01B3;
+
+/// `BASE` to the powers 0 to 16, the longest stretch hashed.
+const POWERS: [u64; 17] = {
+    let mut powers = [1u64; 17];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1].wrapping_mul(BASE);
+        i += 1;
+    }
+    powers
+};
+
+impl Prefixes {
+    fn fill(&mut self, chars: &[char]) {
+        self.0.clear();
+        self.0.push(0);
+        let mut hash = 0u64;
+        for &c in chars {
+            hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c) + 1);
+            self.0.push(hash);
+        }
+    }
+
+    /// How many characters the unit has.
+    fn len(&self) -> usize {
+        self.0.len() - 1
+    }
+
+    /// The hash of `chars[start..start + k]`, or `None` past the end; `k` is at most 16.
+    fn stretch(&self, start: usize, k: usize) -> Option<u64> {
+        let end = start.checked_add(k).filter(|&end| end <= self.len())?;
+        Some(self.0[end].wrapping_sub(self.0[start].wrapping_mul(POWERS[k])))
+    }
 }
 
 impl Index {
@@ -51,8 +100,12 @@ impl Index {
             return Some(Repeat { earlier, edits: 0 });
         }
         self.exact.insert(units[i].key, i);
+        self.prefixes.fill(chars);
         let near = self.near(units, i, max_edits);
-        for key in end_keys(chars.len(), chars) {
+        let mut own_keys = std::mem::take(&mut self.keys);
+        own_keys.clear();
+        own_keys.extend(end_keys(chars.len(), &self.prefixes).chain(middle_key(&self.prefixes)));
+        for &key in &own_keys {
             let entry = u32::try_from(self.chain.len()).unwrap_or(NONE);
             let previous = self.ends.insert(key, entry).unwrap_or(NONE);
             self.chain.push(Link {
@@ -60,6 +113,7 @@ impl Index {
                 previous,
             });
         }
+        self.keys = own_keys;
         near
     }
 
@@ -67,21 +121,47 @@ impl Index {
         let chars = &units[i].chars;
         let mut best: Option<Repeat> = None;
         let mut rows = std::mem::take(&mut self.rows);
-        // The ends of an earlier unit of a slightly different length were cut at its length.
-        for length in chars.len().saturating_sub(2)..=chars.len() + 2 {
-            for key in end_keys(length, chars) {
-                for earlier in self.sharing(key) {
-                    let other = &units[earlier].chars;
-                    let bound = max_edits(chars.len().max(other.len()));
-                    if let Some(edits) = edit_distance_in(chars, other, bound, &mut rows) {
-                        if best.is_none_or(|b| (edits, earlier) < (b.edits, b.earlier)) {
-                            best = Some(Repeat { earlier, edits });
-                        }
-                    }
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
+        // The thirds of an earlier unit of a slightly different length were cut at its
+        // length: the lengths that cut alike (one third of them, rounded down) share a key
+        // for each end, and their middles lie within a few characters of each other.
+        let lengths = chars.len().saturating_sub(2)..=chars.len() + 2;
+        let mut bucket_lengths = lengths.clone().peekable();
+        while let Some(first) = bucket_lengths.next() {
+            let mut last = first;
+            while let Some(&next) = bucket_lengths.peek() {
+                if next / 3 != first / 3 {
+                    break;
+                }
+                last = next;
+                bucket_lengths.next();
+            }
+            keys.extend(end_keys(first, &self.prefixes));
+            keys.extend(middle_keys(first..=last, &self.prefixes));
+        }
+        // An earlier unit that shares several thirds is compared once.
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.clear();
+        for &key in &keys {
+            for earlier in self.sharing(key) {
+                candidates.push(earlier);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &earlier in &candidates {
+            let other = &units[earlier].chars;
+            let bound = max_edits(chars.len().max(other.len()));
+            if let Some(edits) = edit_distance_in(chars, other, bound, &mut rows) {
+                if best.is_none_or(|b| (edits, earlier) < (b.edits, b.earlier)) {
+                    best = Some(Repeat { earlier, edits });
                 }
             }
         }
         self.rows = rows;
+        self.keys = keys;
+        self.candidates = candidates;
         best.filter(|b| b.edits > 0)
     }
 }
@@ -110,15 +190,49 @@ impl Index {
 }
 
 /// Keys for the first and the last third of `chars`, cut as for a unit of `length` characters.
-fn end_keys(length: usize, chars: &[char]) -> impl Iterator<Item = u64> {
+fn end_keys(length: usize, unit: &Prefixes) -> impl Iterator<Item = u64> {
     let k = (length / 3).clamp(3, 16);
-    let keys = (chars.len() >= k).then(|| {
+    let keys = (unit.len() >= k).then(|| {
+        let head = unit.stretch(0, k).unwrap_or_default();
+        let tail = unit.stretch(unit.len() - k, k).unwrap_or_default();
         [
-            hash(&(b'h', length / 3, &chars[..k])),
-            hash(&(b't', length / 3, &chars[chars.len() - k..])),
+            hash(&(b'h', length / 3, k, head)),
+            hash(&(b't', length / 3, k, tail)),
         ]
     });
     keys.into_iter().flatten()
+}
+
+/// How far edits before the middle third may shift it, in characters. The middle is looked
+/// up when an edit broke each end: then one edit at most is before it.
+const MIDDLE_SHIFT: usize = 1;
+
+/// Where the middle third of a unit of `length` characters starts, and how long it is.
+fn middle(length: usize) -> (usize, usize) {
+    let k = (length / 3).clamp(3, 16);
+    (length.saturating_sub(k) / 2, k)
+}
+
+/// The key of the middle third of a unit, as the index stores it.
+fn middle_key(unit: &Prefixes) -> Option<u64> {
+    let (start, k) = middle(unit.len());
+    unit.stretch(start, k)
+        .map(|third| hash(&(b'm', unit.len() / 3, k, third)))
+}
+
+/// The keys of the middle third of an earlier unit of one of `lengths` characters (lengths
+/// with the same third, rounded down) as it may stand in `chars`: at its place, or shifted
+/// by the edits before it.
+fn middle_keys(
+    lengths: std::ops::RangeInclusive<usize>,
+    unit: &Prefixes,
+) -> impl Iterator<Item = u64> + '_ {
+    let bucket = lengths.start() / 3;
+    let (first, k) = middle(*lengths.start());
+    let (last, _) = middle(*lengths.end());
+    (first.saturating_sub(MIDDLE_SHIFT)..=last + MIDDLE_SHIFT)
+        .filter_map(move |at| unit.stretch(at, k))
+        .map(move |third| hash(&(b'm', bucket, k, third)))
 }
 
 fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -200,6 +314,26 @@ mod tests {
         assert_eq!(d("加强组织领导", "加强组织领导", 0), Some(0));
         assert_eq!(d("加强组织领导", "完善制度体系", 2), None);
         assert_eq!(d("abc", "abcdef", 2), None);
+    }
+
+    #[test]
+    fn two_edits_at_both_ends_are_found_by_the_middle() {
+        let units: Vec<Unit> = [
+            "千方百计地对抗破坏无产阶级经过艰苦战斗终于取得了重要的战果",
+            "千方真计地对抗破坏无产阶级经过艰苦战斗终于实得了重要的战果",
+        ]
+        .iter()
+        .map(|s| unit(s))
+        .collect();
+        let mut index = Index::default();
+        assert_eq!(index.repeat_of(&units, 0, |_| 2), None);
+        assert_eq!(
+            index.repeat_of(&units, 1, |_| 2),
+            Some(Repeat {
+                earlier: 0,
+                edits: 2
+            })
+        );
     }
 
     #[test]

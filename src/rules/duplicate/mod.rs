@@ -277,17 +277,37 @@ pub(super) fn check_near(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Sentences built alike on purpose: in one paragraph, opening neighbouring paragraphs
-/// (`加快打造经济融合示范样板。…` / `加快打造社会融合示范样板。…`), a few sentences apart with a
-/// word swapped, or with other figures.
+/// Sentences built alike on purpose: close together (in one paragraph, opening neighbouring
+/// paragraphs, a few sentences apart) with a word swapped for another (`加快打造经济融合示范
+/// 样板。…` / `加快打造社会融合示范样板。…`), or anywhere with other figures. A copy with a
+/// character or two edited (`主体责任` / `主要责任`) is no parallel, however close.
 fn parallel(scope: &Scope, sentences: &[Unit], earlier: usize, later: usize) -> bool {
     const NEARBY: usize = 3;
     let (a, b) = (&sentences[earlier], &sentences[later]);
     let opens = |u: &Unit| scope.doc.paragraphs[u.paragraph].start == u.span.start;
-    a.paragraph == b.paragraph
+    let close = a.paragraph == b.paragraph
         || (b.paragraph - a.paragraph <= NEARBY && opens(a) && opens(b))
-        || (later - earlier <= NEARBY && a.chars.len() == b.chars.len())
-        || only_numbers_differ(&a.chars, &b.chars)
+        || later - earlier <= NEARBY;
+    close && word_swapped(&a.chars, &b.chars) || only_numbers_differ(&a.chars, &b.chars)
+}
+
+/// Whether what differs between two sentences, past what they share at both ends, is a whole
+/// word put for another: two characters or more on each side, none of them kept (`经济` /
+/// `社会`). One character changed (`主体` / `主要`), or changes apart with kept text between
+/// them, is an edit of the same sentence.
+fn word_swapped(a: &[char], b: &[char]) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - prefix;
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (x, y) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    let replaced = x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p != q);
+    x.len() >= 2 && y.len() >= 2 && (replaced || x.len() != y.len())
 }
 
 /// Parallel statements with other figures (`处一万元以上三万元以下罚款` / `处三万元以上十万元以下
@@ -296,7 +316,9 @@ fn only_numbers_differ(a: &[char], b: &[char]) -> bool {
     let masked = |chars: &[char]| -> String {
         let mut out = String::new();
         for &c in chars {
-            let numeral = c.is_ascii_digit() || "〇零一二三四五六七八九十百千万亿两".contains(c);
+            let numeral = c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || "〇零一二三四五六七八九十百千万亿两".contains(c);
             if !(numeral && out.ends_with('#')) {
                 out.push(if numeral { '#' } else { c });
             }
@@ -472,7 +494,8 @@ const SENTENCE: &str = r#"
 const NEAR_DOC: &str = r#"
 检查什么
   与前文几乎相同的句子：
-  - 与前文某句只差一两个字（相似度 80% 以上，至少 12 个字）；
+  - 与前文某句只差一两个字（至少 12 个字；相差不超过 2 个字或句长的 10%），紧挨着
+    还是相隔很远都算；
   - 与前文某句的分句完全相同，只是顺序调换；
   - 紧挨着的两句（同一段中）意思重复：较短一句的字几乎都出现在上一句（或上一句的某个
     分句）中，且两者长短相近，如“营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。”
@@ -487,6 +510,11 @@ const NEAR_DOC: &str = r#"
 
 不会报告
   意思递进的相邻句子（字面重合不到八成，或长短相差很大）；
+  有意的排比：相隔不远（同一段、相邻段的段首、前后三句之内）的两句，除共有的首尾外，
+  不同之处是整个换掉的一个词（两个字以上，且没有一个字相同），如“加快打造经济融合示范
+  样板。”与“加快打造社会融合示范样板。”；只改了一个字（“主体责任”与“主要责任”），或改动
+  处之间夹着相同的字，则是同一句话的两个版本，照样报告；
+  只有数字不同的并列规定（处一万元以上三万元以下罚款／处三万元以上十万元以下罚款）；
   固定提法（rules/set-phrases.txt）。
 
 如何修改

@@ -7,7 +7,6 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use regex::Regex;
-use walkdir::WalkDir;
 use wenlint::document::Format;
 
 const SEED: &str = "seed/000_b33b4ccf6b47c0c8.txt";
@@ -102,18 +101,10 @@ fn every_template_reports_its_blanks() {
 
 /// Every `.txt` and `.md` file below `folder`, in name order, with its text.
 fn documents_in(folder: &Path) -> impl Iterator<Item = (PathBuf, String)> {
-    WalkDir::new(folder)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|entry| entry.unwrap().into_path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext == "txt" || ext == "md")
-        })
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).unwrap();
-            (path, text)
-        })
+    common::text_files(folder).into_iter().map(|path| {
+        let text = std::fs::read_to_string(&path).unwrap();
+        (path, text)
+    })
 }
 
 /// The seed's numbering is right: four sections, their `（一）` subsections and the `1.` `2.`

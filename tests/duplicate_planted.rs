@@ -8,9 +8,8 @@
 mod common;
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use walkdir::WalkDir;
 use wenlint::document::Format;
 
 /// A small deterministic generator (xorshift64*): the same plants on every run.
@@ -238,18 +237,6 @@ fn plants(text: &str, rng: &mut Rng) -> Vec<Plant> {
         .collect()
 }
 
-fn documents(folder: &Path) -> Vec<PathBuf> {
-    WalkDir::new(folder)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|entry| entry.unwrap().into_path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext == "txt" || ext == "md")
-        })
-        .collect()
-}
-
 #[derive(Default, Clone, Copy)]
 struct Tally {
     planted: usize,
@@ -267,7 +254,7 @@ fn recall_on_planted_repeats(clean: &Path) -> [Tally; 3] {
     let mut tallies = [Tally::default(); 3];
     let mut in_regulations = [Tally::default(); 3];
     let mut rng = Rng::new(0x5EED_2026);
-    for path in documents(clean) {
+    for path in common::text_files(clean) {
         let text = std::fs::read_to_string(&path)
             .unwrap()
             .replace("\r\n", "\n");

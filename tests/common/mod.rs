@@ -98,3 +98,16 @@ pub fn paths_of(report: &serde_json::Value) -> Vec<&str> {
         .map(|d| d["path"].as_str().unwrap_or_default())
         .collect()
 }
+
+/// Every `.txt` and `.md` file below `folder`, in name order.
+pub fn text_files(folder: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(folder)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|entry| entry.unwrap().into_path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "txt" || ext == "md")
+        })
+        .collect()
+}

@@ -322,21 +322,18 @@ fn planted_repeats_are_found() {
         "planted {} exact copies",
         exact.planted
     );
-    // What the rules find today; in regulations sentences are still compared within an
-    // article only, which is most of what is missed.
     assert!(
-        exact.recall() >= 0.62,
+        exact.recall() >= 0.95,
         "exact copies: recall {:.3}",
         exact.recall()
     );
+    let near = Tally {
+        planted: after.planted + elsewhere.planted,
+        found: after.found + elsewhere.found,
+    };
     assert!(
-        after.recall() >= 0.82,
-        "changed copies after: {:.3}",
-        after.recall()
-    );
-    assert!(
-        elsewhere.recall() >= 0.62,
-        "changed copies elsewhere: {:.3}",
-        elsewhere.recall()
+        near.recall() >= 0.9,
+        "changed copies: recall {:.3}",
+        near.recall()
     );
 }

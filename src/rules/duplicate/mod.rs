@@ -137,14 +137,77 @@ fn is_heading(doc: &Document, sentence: &Unit) -> bool {
 }
 
 impl Scope<'_> {
-    /// Regulations repeat their standard clauses from article to article, item to item and
-    /// paragraph to paragraph on purpose (`构成犯罪的，依法追究刑事责任。`): only a repeat
-    /// within one paragraph is reported.
-    fn may_repeat(&self, a: &Unit, b: &Unit) -> bool {
+    /// Whether two units are in different sections of a regulation (articles, items,
+    /// paragraphs).
+    fn in_other_sections(&self, a: &Unit, b: &Unit) -> bool {
         let sections = &self.exempt.sections;
         let section = |unit: &Unit| sections.partition_point(|&at| at <= unit.span.start);
         !sections.is_empty() && section(a) != section(b)
     }
+
+    /// Regulations repeat clauses from article to article, item to item and paragraph to
+    /// paragraph on purpose (`构成犯罪的，依法追究刑事责任`): a clause repeated in another
+    /// section is not reported.
+    fn may_repeat(&self, a: &Unit, b: &Unit) -> bool {
+        self.in_other_sections(a, b)
+    }
+
+    /// Whether sentence `later` of a regulation may repeat sentence `earlier` of another of
+    /// its sections: a clause regulations repeat by design (`rules/regulation-clauses.txt`),
+    /// an item or the opening of a list (the last item too, after items that end in `；`),
+    /// or a sentence of two parallel articles, whose
+    /// neighbours say the same with other words (`预算草案` / `决算草案`). A sentence or an
+    /// article pasted twice is reported.
+    fn may_repeat_sentence(&self, sentences: &[Unit], earlier: usize, later: usize) -> bool {
+        let (a, b) = (&sentences[earlier], &sentences[later]);
+        if !self.in_other_sections(a, b) {
+            return false;
+        }
+        let text = &self.doc.text[b.span.clone()];
+        let last_item = later > 0 && {
+            let previous = &sentences[later - 1];
+            previous.paragraph == b.paragraph
+                && self.doc.text[previous.span.clone()]
+                    .trim_end()
+                    .ends_with(['；', ';'])
+        };
+        last_item || recurs_by_design(text) || parallel_neighbours(sentences, earlier, later)
+    }
+}
+
+/// The sentences regulations repeat on purpose, as `rules/regulation-clauses.txt` lists them.
+static REGULATION_CLAUSES: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let patterns: Vec<&str> = include_str!("../../../rules/regulation-clauses.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .collect();
+    regex::Regex::new(&patterns.join("|")).expect("rules/regulation-clauses.txt is valid")
+});
+
+/// An item of a list (`（三）……；`), the opening of one (`有下列行为之一的，……：`), or a
+/// clause regulations repeat on purpose.
+fn recurs_by_design(sentence: &str) -> bool {
+    let sentence = sentence.trim();
+    let item = sentence.starts_with(['（', '(']) || sentence.ends_with(['；', '：', ';', ':']);
+    item || REGULATION_CLAUSES.is_match(sentence)
+}
+
+/// Whether the sentences next to two repeated ones are alike without being equal: two
+/// articles written in parallel, not one pasted twice.
+fn parallel_neighbours(sentences: &[Unit], earlier: usize, later: usize) -> bool {
+    // Sentences of provisions are short; a longer neighbour is compared no further, so
+    // that a text of long sentences repeated costs no more than their count.
+    const LONGEST: usize = 200;
+    let alike_but_other = |i: usize, j: usize| {
+        let (a, b) = (&sentences[i].chars, &sentences[j].chars);
+        let bound = (a.len().max(b.len()) * 3 / 10).max(4);
+        a.len().max(b.len()) <= LONGEST
+            && a != b
+            && index::bounded_edit_distance(a, b, bound).is_some()
+    };
+    let before = earlier > 0 && alike_but_other(earlier - 1, later - 1);
+    let after = later + 1 < sentences.len() && alike_but_other(earlier + 1, later + 1);
+    before || after
 }
 
 /// Whether a unit is a set phrase, or made only of set phrases.
@@ -221,7 +284,7 @@ pub(super) fn check_sentence(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let earlier = &sentences[*first.entry(sentence.key).or_insert(i)];
-        if earlier.sentence != i && !scope.may_repeat(earlier, sentence) {
+        if earlier.sentence != i && !scope.may_repeat_sentence(sentences, earlier.sentence, i) {
             let message = "这句话与前文完全相同".to_string();
             out.push(finding(doc, sentence, earlier, message, "首次出现"));
         }
@@ -261,7 +324,7 @@ pub(super) fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         } else {
             None
         };
-        let found = found.filter(|(earlier, _)| !scope.may_repeat(&sentences[*earlier], sentence));
+        let found = found.filter(|&(earlier, _)| !scope.may_repeat_sentence(sentences, earlier, i));
         if let Some((earlier, message)) = found {
             out.push(finding(
                 doc,
@@ -474,7 +537,7 @@ fn opens_sentence(sentences: &[Unit], clause: &Unit) -> bool {
 const SENTENCE: &str = r#"
 检查什么
   完全相同的句子（不计标点、空格和句首序号，至少 12 个字）在文中再次出现。报告后一处，
-  并指向第一处。
+  并指向第一处。法规（三条以上“第X条”）也逐句比较，各条之间粘贴重复的句子、整条照样报告。
 
 为什么
   拼合多份材料时，同一句话常被粘贴两次；读者未必察觉，念稿时一听便知。
@@ -485,7 +548,11 @@ const SENTENCE: &str = r#"
 不会报告
   “同志们：”“谢谢大家！”这类短句；
   讲话稿有意反复的固定提法（rules/set-phrases.txt，如“把握新发展阶段，贯彻新发展理念，
-  构建新发展格局”）。
+  构建新发展格局”）；
+  法规各条有意重复的句子：责任和罚则条款（“构成犯罪的，依法追究刑事责任。”“处一万元
+  以上五万元以下罚款”）、办理时限（“自受理申请之日起十五日内作出决定”），见
+  rules/regulation-clauses.txt；列举项和列举的引语（以“；”“：”结尾，或以“（一）”开头）；
+  两条平行规定中的同一句（前后相邻的句子措辞相近而不相同，如预算和决算两条）。
 
 如何修改
   删去重复的一句，或改写。
@@ -564,3 +631,48 @@ const CROSS_FILE: &str = r#"
 如何修改
   改写或删去重复的段落，或确认引用无误。
 "#;
+
+#[cfg(test)]
+mod tests {
+    fn flagged(id: &str, text: &str) -> Vec<String> {
+        let (doc, found) = crate::rules::run_builtin(id, text);
+        found
+            .into_iter()
+            .map(|f| doc.source[f.span].to_string())
+            .collect()
+    }
+
+    /// A regulation of four articles, in the shape of the local regulations.
+    fn regulation(fourth: &str) -> String {
+        format!(
+            "第一条 为了规范农村集体资产管理，制定本条例。\n\
+             第二条 县级人民政府农业农村主管部门负责本行政区域内农村集体资产的监督管理工作。\
+             构成犯罪的，依法追究刑事责任。\n\
+             第三条 有下列情形之一的，由农业农村主管部门责令改正：\n\
+             （一）未按照规定公开财务的；\n\
+             第四条 {fourth}\n"
+        )
+    }
+
+    #[test]
+    fn a_sentence_pasted_into_another_article_of_a_regulation() {
+        let pasted =
+            regulation("县级人民政府农业农村主管部门负责本行政区域内农村集体资产的监督管理工作。");
+        assert_eq!(
+            flagged("duplicate/sentence", &pasted),
+            ["第四条 县级人民政府农业农村主管部门负责本行政区域内农村集体资产的监督管理工作。"]
+        );
+    }
+
+    #[test]
+    fn clauses_regulations_repeat_by_design_are_quiet() {
+        let by_design = regulation(
+            "乡镇人民政府应当加强对村集体经济组织的指导。构成犯罪的，依法追究刑事责任。\n\
+             有下列情形之一的，由农业农村主管部门责令改正：\n（一）未按照规定公开财务的；",
+        );
+        assert_eq!(
+            flagged("duplicate/sentence", &by_design),
+            Vec::<String>::new()
+        );
+    }
+}

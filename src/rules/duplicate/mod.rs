@@ -30,7 +30,7 @@ const MIN_SENTENCE_CHARS: usize = 12;
 const MIN_CLAUSE_CHARS: usize = 8;
 /// A clause repeated alone is reported from this length; a shorter one only with its
 /// neighbour repeated too, as pasted text is (a short clause alone is usually a formula).
-const LONG_CLAUSE_CHARS: usize = 16;
+const LONG_CLAUSE_CHARS: usize = 20;
 /// A paragraph of one sentence shorter than this is a heading: headings repeat by design.
 const HEADING_CHARS: usize = 25;
 
@@ -42,10 +42,15 @@ fn near_edits(length: usize) -> usize {
 }
 
 /// The keys of the set phrases' clauses, normalised like units, so that a unit is looked up
-/// by the key it already has.
+/// by the key it already has: the formulas of `rules/set-phrases.txt`, and the clauses that
+/// three or more documents of the clean corpus use (`rules/set-phrases-corpus.txt`, made by
+/// `scripts/set_phrases.py`).
 static SET_PHRASES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
-    include_str!("../../../rules/set-phrases.txt")
+    let written = include_str!("../../../rules/set-phrases.txt");
+    let found = include_str!("../../../rules/set-phrases-corpus.txt");
+    written
         .lines()
+        .chain(found.lines())
         .filter(|line| !line.starts_with('#'))
         .flat_map(|line| line.split(SEPARATORS))
         .map(|clause| units::normalise(clause, 0..clause.len()))
@@ -464,11 +469,16 @@ pub(super) fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
             repeats.insert(i, repeat);
         }
     }
+    // A clause alone is reported when it is long and no enumeration of short items (a motto
+    // said again as it stands); any clause is, in a stretch of clauses pasted together.
+    let alone = |i: usize| {
+        clauses[i].chars.len() >= LONG_CLAUSE_CHARS
+            && !is_enumeration(&doc.text[clauses[i].span.clone()])
+    };
+    let prose = |i: usize| !is_enumeration(&doc.text[clauses[i].span.clone()]);
     let mut reported: Vec<(&usize, &Repeat)> = repeats
         .iter()
-        .filter(|(&i, repeat)| {
-            clauses[i].chars.len() >= LONG_CLAUSE_CHARS || in_a_run(&repeats, i, repeat)
-        })
+        .filter(|(&i, repeat)| alone(i) || in_a_run(&repeats, i, repeat, prose))
         .collect();
     reported.sort_unstable_by_key(|(&i, _)| i);
     for (&i, &Repeat { earlier, edits }) in reported {
@@ -488,10 +498,17 @@ pub(super) fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
 
 /// Whether the clause next to clause `i` repeats the clause next to the one `i` repeats: a
 /// stretch of text pasted twice (`忠诚履责、奋发有为，积极投身新时代伟大实践`), not a formula
-/// used twice.
-fn in_a_run(repeats: &HashMap<usize, Repeat>, i: usize, repeat: &Repeat) -> bool {
-    let follows =
-        |next: usize, earlier: usize| repeats.get(&next).is_some_and(|r| r.earlier == earlier);
+/// used twice. At least one of the two must `count`: two mottoes said together again
+/// (`解放思想、创新求变，向海图强、开放发展`) are one motto.
+fn in_a_run(
+    repeats: &HashMap<usize, Repeat>,
+    i: usize,
+    repeat: &Repeat,
+    counts: impl Fn(usize) -> bool,
+) -> bool {
+    let follows = |next: usize, earlier: usize| {
+        repeats.get(&next).is_some_and(|r| r.earlier == earlier) && (counts(i) || counts(next))
+    };
     follows(i + 1, repeat.earlier + 1)
         || (i > 0 && repeat.earlier > 0 && follows(i - 1, repeat.earlier - 1))
 }
@@ -511,11 +528,46 @@ fn reportable_clause_repeat(
         &sentences[first.sentence].chars,
     );
     let both_open = opens_sentence(sentences, clause) && opens_sentence(sentences, first);
+    // Said again in one paragraph, a clause is stressed (`一种是战争引起革命，一种是革命制止
+    // 战争`); said again after a heading, the heading is taken up in the text.
+    let same_paragraph = first.paragraph == clause.paragraph;
+    let heading = in_heading(scope.doc, first) || in_heading(scope.doc, clause);
     !(same_sentence
+        || same_paragraph
+        || heading
         || whole_sentences
         || both_open
         || only_numbers_differ(&first.chars, &clause.chars) && first.chars != clause.chars
         || scope.may_repeat(first, clause))
+}
+
+/// How long an item of an enumeration is at most, in characters.
+const ENUMERATED_CHARS: usize = 6;
+
+/// Whether a clause enumerates short items (`解放思想、创新求变`, `向海图强、开放发展`): a
+/// motto or a list of terms, said again as it stands.
+fn is_enumeration(clause: &str) -> bool {
+    let mut count = 0;
+    for item in clause.split(['、', '，']) {
+        let chars = item.chars().filter(|c| c.is_alphanumeric()).count();
+        if chars == 0 || chars > ENUMERATED_CHARS {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
+}
+
+/// How long a heading is at most, in characters.
+const HEADING_PARAGRAPH_CHARS: usize = 50;
+
+/// Whether a unit is in a heading: a short paragraph that ends no sentence
+/// (`十五、坚定不移全面从严治党，深入推进新时代党的建设新的伟大工程`).
+fn in_heading(doc: &Document, unit: &Unit) -> bool {
+    let paragraph = doc.text[doc.paragraphs[unit.paragraph].clone()].trim_end();
+    paragraph.len() <= HEADING_PARAGRAPH_CHARS * 4
+        && paragraph.chars().count() <= HEADING_PARAGRAPH_CHARS
+        && !paragraph.ends_with(['。', '！', '？', '；'])
 }
 
 /// Whether two sentences are the same, nearly the same or the same clauses reordered: the

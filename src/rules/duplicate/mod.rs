@@ -331,18 +331,74 @@ pub(super) fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         };
         let found = found.filter(|&(earlier, _)| !scope.may_repeat_sentence(sentences, earlier, i));
         if let Some((earlier, message)) = found {
-            out.push(finding(
-                doc,
-                sentence,
-                &sentences[earlier],
-                message,
-                "相近的句子",
-            ));
+            let earlier = &sentences[earlier];
+            let mut finding = finding(doc, sentence, earlier, message, "相近的句子");
+            let (was, is) = (
+                &doc.source[earlier.span.clone()],
+                &doc.source[sentence.span.clone()],
+            );
+            if let Some(changes) = differences(was, is) {
+                finding.related[0]
+                    .message
+                    .push_str(&format!("，不同之处：{changes}"));
+            }
+            out.push(finding);
         } else if let Some(restated) = restates_previous(sentences, clauses, i) {
             let message = "这句话重复了上一句的意思".to_string();
             out.push(finding(doc, sentence, restated, message, "上一句"));
         }
     }
+}
+
+/// How many differences a near repeat's label names at most.
+const DIFFERENCES_SHOWN: usize = 3;
+
+/// What changed from the earlier sentence to the later one, as a reader would mark it
+/// (`“主体”改为“主要”`), when the two differ in a few places; `None` when they differ in more
+/// (the clauses reordered) or not at all.
+fn differences(earlier: &str, later: &str) -> Option<String> {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_chars(earlier, later);
+    // Each change: the character before it (so a reader finds `主体` rather than `体`), what
+    // was removed, what was added.
+    let mut changes: Vec<(&str, String, String)> = Vec::new();
+    let mut open = false;
+    let mut before = "";
+    for change in diff.iter_all_changes() {
+        let value = change.value();
+        match change.tag() {
+            ChangeTag::Equal => {
+                open = false;
+                before = value;
+            }
+            tag => {
+                if !open {
+                    changes.push((before, String::new(), String::new()));
+                    open = true;
+                }
+                let (_, removed, added) = changes.last_mut().expect("just pushed");
+                if tag == ChangeTag::Delete {
+                    removed.push_str(value);
+                } else {
+                    added.push_str(value);
+                }
+            }
+        }
+    }
+    if changes.is_empty() || changes.len() > DIFFERENCES_SHOWN {
+        return None;
+    }
+    let described: Vec<String> = changes
+        .into_iter()
+        .map(
+            |(before, removed, added)| match (removed.is_empty(), added.is_empty()) {
+                (false, false) => format!("“{before}{removed}”改为“{before}{added}”"),
+                (false, true) => format!("删去“{removed}”"),
+                _ => format!("加上“{added}”"),
+            },
+        )
+        .collect();
+    Some(described.join("，"))
 }
 
 /// Sentences built alike on purpose: close together (in one paragraph, opening neighbouring
@@ -618,7 +674,8 @@ const NEAR_DOC: &str = r#"
   - 与前文某句的分句完全相同，只是顺序调换；
   - 紧挨着的两句（同一段中）意思重复：较短一句的字几乎都出现在上一句（或上一句的某个
     分句）中，且两者长短相近，如“营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。”
-  查找按句子的首尾片段建立索引，文本再长也不做两两比较。
+  报告指向前文那一句，并写明不同之处（“主体”改为“主要”）。
+  查找按句子的首、中、尾片段建立索引，文本再长也不做两两比较；候选句再用有界的编辑距离核对。
 
 为什么
   改稿时新旧两种说法都留了下来，或同一意思换个说法又写了一遍，读来拖沓。
@@ -642,9 +699,9 @@ const NEAR_DOC: &str = r#"
 
 const CLAUSE: &str = r#"
 检查什么
-  至少 8 个字的分句（以“，；：”分隔）在另一句中再次出现，或只差一两个字。报告后一处，
-  并指向第一处。同一句内的重复（排比）、两句都以它开头（“（一）走好新的赶考之路，……
-  （二）走好新的赶考之路，……”这样有意的排比）和整句重复（由 duplicate/sentence 报告）除外。
+  分句（以“，；：”分隔）在另一句中再次出现，或只差一两个字：至少 20 个字的分句单独重复
+  即报告；8 到 19 个字的分句，要连同前后相邻的分句一起重复（整段粘贴的样子）才报告。
+  报告后一处，并指向第一处。整句重复由 duplicate/sentence 报告。
   默认为提示（info）：讲话稿也会有意重复一些说法，请结合上下文判断。
 
 为什么
@@ -652,11 +709,19 @@ const CLAUSE: &str = r#"
   在两部分各出现一次。
 
 会报告
-  ……始终保持奋斗精神，积极投身新时代伟大实践。……讲担当、促作为，积极投身新时代伟大实践。
+  一是强化民生保障，坚持把群众急难愁盼作为出发点，不断增强群众获得感。……二是推进社区治理，
+  坚持把群众急难愁盼作为出发点，不断增强群众获得感，打造共建共治共享格局。（两个分句一起粘贴）
+  ……坚持以人民为中心，把群众满意不满意作为检验各项工作成效的根本标准。……（另一部分）要推动
+  各项惠民举措落地见效，把群众满意不满意作为检验各项工作成效的根本标准，……（二十字以上的分句）
 
 不会报告
-  固定提法（rules/set-phrases.txt，如“坚持以习近平新时代中国特色社会主义思想为指导”）；
-  同一句中的排比。
+  固定提法：rules/set-phrases.txt（如“坚持以习近平新时代中国特色社会主义思想为指导”），
+  以及 rules/set-phrases-corpus.txt——在语料中至少三份互不相关的文件里都出现的分句
+  （由 scripts/set_phrases.py 统计得出）；
+  同一段内的重复（排比、总分句式）；两句都以它开头的有意排比（“（一）走好新的赶考之路，
+  ……（二）走好新的赶考之路，……”）；
+  正文复述标题（标题在后文被再次提起）；
+  列举：由六个字以内的并列项组成的分句（“政治建设、思想建设、组织建设”）。
 
 如何修改
   删去或改写其中一处。
@@ -704,6 +769,23 @@ mod tests {
              （一）未按照规定公开财务的；\n\
              第四条 {fourth}\n"
         )
+    }
+
+    #[test]
+    fn a_near_repeat_names_what_differs() {
+        let text = "要进一步健全工作机制，压实各级领导干部的主体责任。\
+                    要进一步健全工作机制，压实各级领导干部的主要责任。";
+        let (_, found) = crate::rules::run_builtin("duplicate/near", text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].related[0].message,
+            "相近的句子（第 1 行），不同之处：“主体”改为“主要”"
+        );
+        assert_eq!(super::differences("甲乙丙", "甲乙丙"), None);
+        assert_eq!(
+            super::differences("终于取得了成果", "终于实得成果"),
+            Some("“于取”改为“于实”，删去“了”".to_string())
+        );
     }
 
     #[test]

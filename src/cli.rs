@@ -834,6 +834,7 @@ fn write_stats(out: &mut dyn Write, path: &str, stats: &stats::Stats) -> io::Res
         stats::minutes_and_seconds(stats.speaking_seconds),
         stats.pace
     )?;
+    write_identity(out, &stats.identity)?;
     if !stats.longest_sentences.is_empty() {
         writeln!(out, "  最长的句子")?;
         for s in &stats.longest_sentences {
@@ -845,6 +846,35 @@ fn write_stats(out: &mut dyn Write, path: &str, stats: &stats::Stats) -> io::Res
         }
     }
     Ok(())
+}
+
+/// The identity the `place` rules read, with the config lines that would fix it.
+fn write_identity(out: &mut dyn Write, identity: &stats::Identity) -> io::Result<()> {
+    match (identity.level, identity.balanced) {
+        (Some(level), _) => {
+            let region = identity
+                .region
+                .as_deref()
+                .map(|r| format!("（{r}）"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  身份      “{level}”级{region}，依据：{}",
+                identity.evidence
+            )?;
+            let config = match &identity.region {
+                Some(region) => format!("[document] region = \"{region}\""),
+                None => format!("[document] level = \"{level}\""),
+            };
+            writeln!(out, "            配置中写明：{config}")
+        }
+        (None, Some([a, b])) => writeln!(
+            out,
+            "  身份      难以判断：“{a}”级与“{b}”级的依据相当（{}）",
+            identity.evidence
+        ),
+        (None, None) => writeln!(out, "  身份      文中没有地方层级的自称"),
+    }
 }
 
 fn init(args: InitArgs) -> io::Result<ExitCode> {

@@ -32,6 +32,9 @@ pub struct Stats {
     pub pace: u32,
     /// Estimated speaking time, in whole seconds.
     pub speaking_seconds: u64,
+    /// Whose document the text says it is, as the `place` rules read it from the text
+    /// alone (the config's `[document]` is not consulted here, so the two can be compared).
+    pub identity: Identity,
 }
 
 #[derive(Debug, Serialize, PartialEq)]
@@ -42,6 +45,49 @@ pub struct LongSentence {
     pub hanzi: usize,
     /// Its first characters, for recognising it.
     pub opening: String,
+}
+
+/// The level a document speaks for, its region if the text names it, and the evidence.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Identity {
+    /// `省`, `市`, `区`…; `None` when the text does not tell (a national text, a form) or
+    /// speaks for two levels alike.
+    pub level: Option<char>,
+    pub region: Option<String>,
+    /// The strongest evidence, as written: `标题或署名中的“山东省”`, `“我省”`.
+    pub evidence: String,
+    /// The two levels when the evidence is balanced.
+    pub balanced: Option<[char; 2]>,
+}
+
+fn identity(doc: &Document) -> Identity {
+    use crate::rules::place::{self, identity::Verdict};
+    let reading = place::identity_of(doc, &crate::config::Profile::default());
+    let gazetteer = place::gazetteer::Gazetteer::builtin();
+    match &reading.verdict {
+        Verdict::Known(known) => Identity {
+            level: Some(known.level),
+            region: known.region.map(|r| gazetteer.regions()[r].name.clone()),
+            evidence: place::identity::describe(doc, &reading, known.level, 3),
+            balanced: None,
+        },
+        &Verdict::Balanced(levels) => Identity {
+            level: None,
+            region: None,
+            evidence: levels
+                .iter()
+                .map(|&l| place::identity::describe(doc, &reading, l, 2))
+                .collect::<Vec<_>>()
+                .join("；"),
+            balanced: Some(levels),
+        },
+        Verdict::Unknown => Identity {
+            level: None,
+            region: None,
+            evidence: String::new(),
+            balanced: None,
+        },
+    }
 }
 
 pub fn of(doc: &Document, pace: u32) -> Stats {
@@ -74,6 +120,7 @@ pub fn of(doc: &Document, pace: u32) -> Stats {
         longest_sentences,
         pace,
         speaking_seconds: (hanzi as u64 * 60).div_ceil(u64::from(pace.max(1))),
+        identity: identity(doc),
     }
 }
 

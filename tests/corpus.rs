@@ -183,28 +183,41 @@ fn clean_texts_report_only_real_numbering_gaps() {
     );
 }
 
-/// The seed speaks for a city in most places and for a province in some: the conflict is
-/// reported, at the provincial words that are not a superior's organ or whole.
+/// The seed is a provincial department's speech (its title says `省直单位`, it says `我省` and
+/// `我厅`) with paragraphs pasted from a city's text: every city-level self-reference is
+/// reported, each at its place, and nothing at the title or at `我省`.
 #[test]
-fn seed_reports_its_two_self_levels() {
+fn seed_reports_its_pasted_city_self_references() {
     let Some(corpus) = common::corpus() else {
         return skip("place/self-level on the seed");
     };
     let text = std::fs::read_to_string(corpus.join(SEED)).unwrap();
     let (doc, diagnostics) = common::lint_text(&text, Format::Text);
-    let reported: Vec<&str> = diagnostics
+    let reported: Vec<(usize, &str)> = diagnostics
         .iter()
         .filter(|d| d.rule == "place/self-level")
-        .map(|d| &doc.source[d.span.clone()])
+        .map(|d| (doc.position(d.span.start).line, &doc.source[d.span.clone()]))
         .collect();
-    assert_eq!(reported, ["省直单位", "我省"]);
-    let message = &diagnostics
+    assert_eq!(
+        reported,
+        [
+            (10, "全市"),
+            (10, "全市"),
+            (10, "我市"),
+            (24, "市委"),
+            (24, "市政府"),
+            (24, "我市"),
+            (24, "全市"),
+            (25, "市委"),
+        ]
+    );
+    let first = diagnostics
         .iter()
         .find(|d| d.rule == "place/self-level")
-        .unwrap()
-        .message;
-    assert!(message.contains("“市”级自称（8 处）"), "{message}");
-    assert!(message.contains("“省”级（7 处）"), "{message}");
+        .unwrap();
+    assert!(first.message.contains("“省”级文稿"), "{}", first.message);
+    let evidence = &first.related[0];
+    assert_eq!(&doc.source[evidence.span.clone()], "省直单位");
 }
 
 /// Professionally edited texts speak for one level (or for the nation): nothing to report.

@@ -13,21 +13,38 @@ fn only_place(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 #[test]
-fn the_conflict_names_both_levels_and_points_at_the_majority() {
+fn each_conflict_names_the_identity_and_points_at_its_evidence() {
     let (doc, diagnostics) = lint_fixture("place/self-level.fire.txt");
-    let first = &only_place(diagnostics)[0];
+    let found = only_place(diagnostics);
+    assert_eq!(found.len(), 3);
+    let first = &found[0];
+    assert!(first.message.contains("是“省”级文稿"), "{}", first.message);
     assert!(
-        first.message.contains("“省”级自称（7 处）"),
-        "{}",
-        first.message
-    );
-    assert!(
-        first.message.contains("“市”级（3 处）"),
+        first.message.contains("“全市”却是“市”级"),
         "{}",
         first.message
     );
     let related = &first.related[0];
-    assert_eq!(&doc.source[related.span.clone()], "全省");
+    assert_eq!(&doc.source[related.span.clone()], "我省");
+}
+
+#[test]
+fn a_balanced_document_gets_one_finding_naming_both_sides() {
+    let text = "同志们：\n我省要抓好落实，全省上下齐心，我省经济向好。\n\
+                我市要抓好落实，全市上下齐心，我市经济向好。\n";
+    let (_, diagnostics) = common::lint_text(text, wenlint::document::Format::Text);
+    let found = only_place(diagnostics);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].message.contains("“省”级 3 处"),
+        "{}",
+        found[0].message
+    );
+    assert!(
+        found[0].message.contains("“市”级 3 处"),
+        "{}",
+        found[0].message
+    );
 }
 
 const PROVINCIAL_WORDS_IN_A_CITY: &str =

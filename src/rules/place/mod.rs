@@ -4,6 +4,7 @@
 //! provincial text) and place names survive the edit. These rules find them.
 
 pub mod gazetteer;
+pub mod identity;
 pub mod region;
 pub mod self_level;
 
@@ -12,7 +13,7 @@ use crate::diagnostic::{Finding, Related, Severity};
 
 use super::{Context, FnRule, Rule, RuleMeta};
 use gazetteer::Gazetteer;
-use self_level::Own;
+use identity::{Identity, Reading, Verdict};
 
 /// The four municipalities directly under the central government: `市` at province level.
 const MUNICIPALITIES: [&str; 4] = ["北京", "天津", "上海", "重庆"];
@@ -91,26 +92,39 @@ fn level_of_region(name: &str) -> Option<(char, bool)> {
     Some((level, municipality))
 }
 
-/// The document's own level as the config gives it, if it does.
-fn configured_level(profile: &Profile) -> Option<Own> {
+/// The document's identity as the config gives it, if it does.
+fn configured_identity(profile: &Profile) -> Option<Identity> {
+    let region = profile.region.as_deref().and_then(full_name_region);
     let from_region = profile.region.as_deref().and_then(level_of_region);
     let level = profile
         .level
         .as_deref()
         .and_then(|l| l.chars().next())
         .or(from_region.map(|(level, _)| level))?;
-    Some(Own::Configured {
+    let rank = region.map_or(
+        identity::Ranks::default().of(level),
+        identity::rank_of_region,
+    );
+    Some(Identity {
         level,
-        municipality: from_region.is_some_and(|(_, m)| m),
+        rank,
+        region,
+        configured: true,
     })
+}
+
+/// Whose document it is, from the config or its text.
+pub fn identity_of(doc: &crate::document::Document, profile: &Profile) -> Reading {
+    let references = self_level::references(doc, &ends_with_region_name);
+    identity::read(doc, &references, configured_identity(profile))
 }
 
 pub(super) fn check_self_level(cx: &Context, out: &mut Vec<Finding>) {
     let references = self_level::references(cx.doc, &ends_with_region_name);
-    let own = configured_level(cx.profile).unwrap_or(Own::Inferred);
-    for conflict in self_level::conflicts(cx.doc, &references, &own) {
+    let reading = identity::read(cx.doc, &references, configured_identity(cx.profile));
+    for conflict in self_level::conflicts(cx.doc, &references, &reading) {
         let mut finding = Finding::new(conflict.reference.span, conflict.message);
-        if let Some((span, message)) = conflict.related {
+        for (span, message) in conflict.related {
             finding.related.push(Related { span, message });
         }
         out.push(finding);
@@ -122,29 +136,44 @@ pub(super) fn check_region(cx: &Context, out: &mut Vec<Finding>) {
     if own_names.is_empty() {
         return;
     }
-    let configured = cx.profile.region.as_deref().and_then(full_name_region);
-    let province_words: Vec<self_level::Reference> =
-        self_level::references(cx.doc, &ends_with_region_name)
-            .into_iter()
-            .filter(|r| {
-                r.level == '省'
-                    && matches!(
-                        r.kind,
-                        self_level::Kind::FirstPerson | self_level::Kind::Direct
-                    )
-            })
-            .collect();
+    let references = self_level::references(cx.doc, &ends_with_region_name);
+    let reading = identity::read(cx.doc, &references, configured_identity(cx.profile));
+    let known = match &reading.verdict {
+        Verdict::Known(identity) => Some(identity),
+        _ => None,
+    };
+    let region = known.and_then(|identity| identity.region);
+    let calls_itself_province = references.iter().any(|r| {
+        r.level == '省'
+            && matches!(
+                r.kind,
+                self_level::Kind::FirstPerson | self_level::Kind::Direct
+            )
+    }) && known.is_none_or(|identity| identity.level == '省');
     for own in &own_names {
+        let written = &cx.doc.source[own.span.clone()];
         let Some(message) = region::contradiction(
             own,
-            &cx.doc.source[own.span.clone()],
-            configured,
-            !province_words.is_empty(),
+            written,
+            region,
+            known.is_some_and(|identity| identity.configured),
+            calls_itself_province,
         ) else {
             continue;
         };
         let mut finding = Finding::new(own.span.clone(), message);
-        if let (None, Some(first)) = (configured, province_words.first()) {
+        let evidence = match known {
+            Some(identity) if !identity.configured => {
+                reading.support(identity.level).first().copied()
+            }
+            _ => None,
+        };
+        if let Some(evidence) = evidence {
+            finding.related.push(Related {
+                span: evidence.span.clone(),
+                message: "本文身份的依据".to_string(),
+            });
+        } else if let (None, Some(first)) = (known, references.iter().find(|r| r.level == '省')) {
             finding.related.push(Related {
                 span: first.span.clone(),
                 message: "本文以“省”自称".to_string(),
@@ -197,25 +226,32 @@ const SELF_LEVEL: &str = r#"
   - 省：我省、本省、全省、省直单位、省委、省政府……
   - 市：我市、本市、全市、市直机关、市委、市政府……
   - 州、盟、区、县、旗同理。
-  同一文稿以两个层级自称时，报告少数一方的每一处，消息中给出两方的处数，并指向多数一方的
-  第一处；两方处数相同时两方都报告。配置了 [document] level = "市" 或 region = "天津市"
-  时，以配置为准，报告其他层级的自称。
+  先判断文稿是谁的（wenlint stats 会列出判断和依据）：
+  - 最有力的是标题、会议和署名行（“2026年XX省政府工作报告”“在XX区第X届人民代表大会上”
+    “省直单位……会议上的讲话”“区长 某某”）；
+  - 其次是第一人称（我省、本市）和“我厅”（厅是省级部门）；
+  - 再次是全辖（全省）、直属单位（省直）；最弱的是机关（省委），因为也可能是上级的。
+  上级的机关、全辖和直属单位（区级文稿里的市委、全市、市直部门）不算矛盾。
+  判断出层级后，报告每一处其他层级的自称，并指向判断的依据；两方依据相当、又没有标题可以
+  判断时，只报告一处，列出两方。配置了 [document] level = "市" 或 region = "天津市" 时，
+  以配置为准。
 
 为什么
   讲话稿、总结常由其他单位的文稿改写而成，原单位的“我市”“市委”留在省级文稿里，
   是一眼就能被听众发现的硬伤。
 
 会报告
-  （省级文稿）我省高度重视……全市上下要……市委市政府要求……
+  （标题“省直单位……会议上的讲话”）我省高度重视……全市上下要……市委市政府要求……
   （region = "天津市"）我省将继续……（直辖市之上没有省）
 
 不会报告
   市场、城市、资本市场、本区域、省份、跨省直接结算（字在别的词里）；
   天津市委、各市委、省委党校（有名称的机关、复数、机构名）；
   “我省”、《本市生活垃圾管理条例》（引号和书名号内）；
-  我市是我省的工业基地；在省委、市委的领导下（同一句中点明了上下级关系）；
+  市级文稿中的“省委”“全省”“省直部门”，以及说到所属省份的“我省”（结合我省和本市实际）；
   各区……报送本区年度工作情况（“各区”之下的“本区”）；
-  市级文稿中的“省委”“全省”（上级机关和上级辖区）；
+  对口支援、来访等场合，文中点名的其他单位（花垣县……全县财政总收入；西藏自治区……全区）；
+  自治区（广西、内蒙古等）所辖地方文稿中的“全区”；
   以“我国”自称为主的全国性文稿。
 
 如何修改

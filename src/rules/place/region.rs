@@ -122,6 +122,7 @@ pub fn contradiction(
     own: &OwnName,
     written: &str,
     region: Option<usize>,
+    is_configured: bool,
     calls_itself_province: bool,
 ) -> Option<String> {
     let gazetteer = Gazetteer::builtin();
@@ -131,9 +132,14 @@ pub fn contradiction(
             let related =
                 gazetteer.contains(own.region, region) || gazetteer.contains(region, own.region);
             let configured = &gazetteer.regions()[region];
+            let how = if is_configured {
+                "本文配置的地区是"
+            } else {
+                "本文是"
+            };
             (!related && named.level <= configured.level).then(|| {
                 format!(
-                    "“{written}”（{}）被当作本地来写，但本文配置的地区是“{}”",
+                    "“{written}”（{}）被当作本地来写，但{how}“{}”",
                     named.name, configured.name
                 )
             })

@@ -22,6 +22,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::gazetteer::Gazetteer;
+use super::identity::{describe, Identity, Ranks, Reading, Verdict};
 use crate::document::Document;
 
 /// How a self-reference names its level.
@@ -136,148 +138,185 @@ fn ends_a_word(before: &str, marker: &str) -> bool {
     ENDS_IN_MARKER.contains(&word.as_str())
 }
 
-/// The rank of a level, highest first; a municipality's `市` ranks with provinces.
-pub fn rank(level: char, municipality: bool) -> u8 {
-    match level {
-        '省' => 1,
-        '市' if municipality => 1,
-        '市' | '州' | '盟' => 2,
-        _ => 3,
-    }
-}
-
-/// The level a document speaks for, and how that is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Own {
-    /// From `[document] level` or `region`; `municipality` for 北京, 天津, 上海, 重庆.
-    Configured { level: char, municipality: bool },
-    /// The level of most self-references; with a tie, both levels are reported.
-    Inferred,
-}
-
-/// A self-reference that contradicts the document's own level.
+/// A self-reference that contradicts the document's identity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     pub reference: Reference,
     pub message: String,
-    /// The first self-reference of the level it contradicts.
-    pub related: Option<(Range<usize>, String)>,
+    /// Where the document says what it is, or the other side of a balanced document.
+    pub related: Vec<(Range<usize>, String)>,
 }
 
-/// The self-references that contradict the document's level.
-pub fn conflicts(doc: &Document, references: &[Reference], own: &Own) -> Vec<Conflict> {
-    match own {
-        Own::Configured {
-            level,
-            municipality,
-        } => configured_conflicts(doc, references, *level, *municipality),
-        Own::Inferred => inferred_conflicts(doc, references),
+/// The self-references that contradict the document's identity: each one when it is known;
+/// one finding naming both sides when the evidence is balanced.
+pub fn conflicts(doc: &Document, references: &[Reference], reading: &Reading) -> Vec<Conflict> {
+    match &reading.verdict {
+        Verdict::Known(identity) => known_conflicts(doc, references, reading, identity),
+        Verdict::Balanced(levels) => balanced_conflict(doc, references, *levels)
+            .into_iter()
+            .collect(),
+        Verdict::Unknown => Vec::new(),
     }
 }
 
-fn configured_conflicts(
+fn known_conflicts(
     doc: &Document,
     references: &[Reference],
-    own: char,
-    municipality: bool,
+    reading: &Reading,
+    identity: &Identity,
 ) -> Vec<Conflict> {
+    let related = if identity.configured {
+        Vec::new()
+    } else {
+        reading
+            .support(identity.level)
+            .first()
+            .map(|e| {
+                let label = format!("本文为“{}”级的依据", identity.level);
+                vec![(e.span.clone(), label)]
+            })
+            .unwrap_or_default()
+    };
+    let because = if identity.configured {
+        "按配置".to_string()
+    } else {
+        format!("（依据：{}）", describe(doc, reading, identity.level, 3))
+    };
     references
         .iter()
-        .filter(|r| r.level != own)
-        .filter(|r| !explained(doc, references, r, own, municipality, true))
+        .filter(|r| r.level != identity.level)
+        .filter(|r| !explained(doc, references, r, identity, reading.ranks))
         .map(|r| Conflict {
             reference: r.clone(),
             message: format!(
-                "本文按配置是“{own}”级，这里的“{}”是“{}”级自称",
+                "本文{because}是“{}”级文稿，这里的“{}”却是“{}”级自称",
+                identity.level,
                 &doc.source[r.span.clone()],
                 r.level
             ),
-            related: None,
+            related: related.clone(),
         })
         .collect()
 }
 
-fn inferred_conflicts(doc: &Document, references: &[Reference]) -> Vec<Conflict> {
-    if speaks_for_the_nation(doc, references.len()) {
-        return Vec::new();
-    }
-    let counts = counts_by_level(references);
-    let [(top, top_count), rest @ ..] = counts.as_slice() else {
-        return Vec::new();
+/// One finding for a document whose two sides weigh alike, at the first self-reference of
+/// the side that comes second, with the other side's places as related locations.
+fn balanced_conflict(
+    doc: &Document,
+    references: &[Reference],
+    levels: [char; 2],
+) -> Option<Conflict> {
+    let side = |level: char| -> Vec<&Reference> {
+        references.iter().filter(|r| r.level == level).collect()
     };
-    let mut conflicts = Vec::new();
-    for &(level, count) in rest {
-        // On a tie each side is reported against the other.
-        let mut pairs = vec![(level, count, *top, *top_count)];
-        if count == *top_count {
-            pairs.push((*top, *top_count, level, count));
-        }
-        for (minority, minority_count, majority, majority_count) in pairs {
-            let first = references.iter().find(|r| r.level == majority);
-            for r in references.iter().filter(|r| r.level == minority) {
-                if explained(doc, references, r, majority, false, false) {
-                    continue;
-                }
-                conflicts.push(Conflict {
-                    reference: r.clone(),
-                    message: format!(
-                        "自称的层级不一致：本文多以“{majority}”级自称（{majority_count} 处），这里的“{}”是“{minority}”级（{minority_count} 处）",
-                        &doc.source[r.span.clone()]
-                    ),
-                    related: first.map(|f| {
-                        (f.span.clone(), format!("“{majority}”级自称首次出现"))
-                    }),
-                });
+    let (mut first, mut second) = (side(levels[0]), side(levels[1]));
+    if second.first()?.span.start < first.first()?.span.start {
+        std::mem::swap(&mut first, &mut second);
+    }
+    let words = |refs: &[&Reference]| {
+        let mut words: Vec<&str> = Vec::new();
+        for r in refs {
+            let word = &doc.source[r.span.clone()];
+            if !words.contains(&word) {
+                words.push(word);
             }
         }
-    }
-    conflicts.sort_by_key(|c| c.reference.span.start);
-    conflicts.dedup_by_key(|c| c.reference.span.start);
-    conflicts
+        words.join("、")
+    };
+    let (a, b) = (first[0].level, second[0].level);
+    let message = format!(
+        "本文以两个层级自称，难以判断哪一方是错留的：“{a}”级 {} 处（{}），“{b}”级 {} 处（{}）；\
+         请统一，或在配置中写明 [document] level",
+        first.len(),
+        words(&first),
+        second.len(),
+        words(&second),
+    );
+    const SHOWN: usize = 6;
+    let related = first
+        .iter()
+        .take(SHOWN)
+        .map(|r| (r.span.clone(), format!("“{a}”级自称")))
+        .chain(
+            second
+                .iter()
+                .skip(1)
+                .take(SHOWN)
+                .map(|r| (r.span.clone(), format!("“{b}”级自称"))),
+        )
+        .collect();
+    Some(Conflict {
+        reference: second[0].clone(),
+        message,
+        related,
+    })
 }
 
-/// Levels with their numbers of self-references, most first (earliest first on a tie).
-fn counts_by_level(references: &[Reference]) -> Vec<(char, usize)> {
-    let mut counts: Vec<(char, usize)> = Vec::new();
-    for r in references {
-        match counts.iter_mut().find(|(level, _)| *level == r.level) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((r.level, 1)),
-        }
-    }
-    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-    counts
-}
-
-fn speaks_for_the_nation(doc: &Document, local: usize) -> bool {
-    doc.text.matches("我国").count() > local
-}
-
-/// Whether `r`, of another level than `own`, has an innocent reading (see the module docs).
+/// Whether `r`, of another level than the document's, has an innocent reading (see the
+/// module docs).
 fn explained(
     doc: &Document,
     references: &[Reference],
     r: &Reference,
-    own: char,
-    municipality: bool,
-    configured: bool,
+    identity: &Identity,
+    ranks: Ranks,
 ) -> bool {
     let sentence = doc
         .sentence_at(r.span.start)
         .unwrap_or(r.span.start..r.span.end);
-    let in_sentence = |level: char| {
-        references
-            .iter()
-            .any(|o| o.level == level && sentence.contains(&o.span.start))
-    };
-    let generic = names_level_generically(&doc.text[sentence.clone()], r.level);
+    let own_in_sentence = references
+        .iter()
+        .any(|o| o.level == identity.level && sentence.contains(&o.span.start));
+    let written = &doc.text[r.span.clone()];
+    // `本市` in a provincial regulation's `各设区的市……本市` is each city's own; `我市` is
+    // always the speaker's.
+    let speaker = r.kind == Kind::FirstPerson && !written.starts_with('本');
+    let generic = !speaker && names_level_generically(&doc.text[sentence.clone()], r.level);
     let listed_levels = r.kind != Kind::Organ && doc.text[r.span.end..].starts_with('、');
-    let higher = rank(r.level, municipality) < rank(own, municipality);
+    let rank = if r.level == identity.level {
+        identity.rank
+    } else {
+        ranks.of(r.level)
+    };
+    let higher = rank < identity.rank;
     // A municipality has no province above it: `我省` there is always wrong.
+    let municipality = identity.rank == 1 && identity.level == '市';
+    // A superior's whole, units and organs, and `我省` said of the province one belongs to;
+    // not `本省`, a legal text's own word.
     let superior = higher
         && !(municipality && r.level == '省')
-        && (configured || matches!(r.kind, Kind::Organ | Kind::Whole));
-    in_sentence(own) || generic || listed_levels || superior
+        && (r.kind != Kind::FirstPerson || !written.starts_with('本') || own_in_sentence);
+    // Speaking to another unit (`你们……全县财政总收入`), its whole is the listener's; so it
+    // may be where the text names another unit of that level (`花垣县`, `西藏自治区`).
+    let addressed = r.kind != Kind::FirstPerson
+        && (doc.text[sentence].contains("你们")
+            || names_another_unit(doc, r.span.start, r.level, identity));
+    generic || listed_levels || superior || addressed
+}
+
+/// Whether the header or the paragraph at `at` names, in full, a unit of `level` other than
+/// the document's own region (`花垣县` in a city's speech of paired assistance,
+/// `自治州以及花垣县的各位领导`, `西藏自治区党政代表团来湘考察`).
+fn names_another_unit(doc: &Document, at: usize, level: char, identity: &Identity) -> bool {
+    let gazetteer = Gazetteer::builtin();
+    let names = |text: &str| {
+        let generic = match level {
+            '州' => text.contains("自治州"),
+            '区' => text.contains("自治区"),
+            _ => false,
+        };
+        generic
+            || gazetteer.find_iter(text).any(|m| {
+                !m.short
+                    && Some(m.region) != identity.region
+                    && gazetteer.regions()[m.region].name.ends_with(level)
+            })
+    };
+    let paragraph = doc.paragraph_at(at).unwrap_or(at..at);
+    names(&doc.text[paragraph])
+        || super::identity::header(doc)
+            .into_iter()
+            .any(|p| names(&doc.text[p]))
 }
 
 /// Whether a sentence speaks of units of `level` in general (`各区`, `市、县人民政府`,

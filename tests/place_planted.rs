@@ -10,23 +10,8 @@ mod common;
 use std::ops::Range;
 use std::path::Path;
 
+use common::Rng;
 use wenlint::document::Format;
-
-/// A small deterministic generator (xorshift64*): the same plants on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// How many places of each file are planted, one at a time.
 const PLANTS_PER_FILE: usize = 3;
@@ -93,7 +78,7 @@ fn planted_errors_are_found() {
         eprintln!("skipped: ../shared/corpus is not there (planted place errors)");
         return;
     };
-    let mut rng = Rng(0x5eed_0015);
+    let mut rng = Rng::new(0x5eed_0015);
     let mut level = Tally::default();
     let mut name = Tally::default();
     for path in common::text_files(&corpus.join("clean")) {

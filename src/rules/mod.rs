@@ -77,11 +77,12 @@ pub struct Context<'a> {
 /// Analyses of one document that more than one rule reads, built by the first that needs
 /// one: `placeholder/marker` and `placeholder/likely` report the two certainties of one
 /// scan for blanks, `placeholder/space` and `punct/space` the two kinds of one sorting of
-/// gaps.
+/// gaps, the `place` rules one reading of whose document it is.
 #[derive(Default)]
 struct Shared {
     blanks: OnceLock<Vec<placeholder::symbols::Blank>>,
     gaps: OnceLock<Vec<placeholder::space::Gap>>,
+    identity: OnceLock<place::identity::Reading>,
 }
 
 impl<'a> Context<'a> {
@@ -106,6 +107,14 @@ impl<'a> Context<'a> {
         self.shared
             .gaps
             .get_or_init(|| placeholder::space::gaps(self.doc))
+    }
+
+    /// Whose document it is, with its self-references: `place/self-level` and
+    /// `place/region` both judge by it.
+    pub fn identity(&self) -> &place::identity::Reading {
+        self.shared
+            .identity
+            .get_or_init(|| place::identity_of(self.doc, self.profile))
     }
 }
 

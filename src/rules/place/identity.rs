@@ -67,6 +67,19 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// Evidence of `level` at `span` that names no region and is no `本…` reference.
+    fn new(span: Range<usize>, level: char, clue: Clue, kind: Option<Kind>) -> Evidence {
+        Evidence {
+            span,
+            level,
+            clue,
+            kind,
+            region: None,
+            encloses: false,
+            written_with_ben: false,
+        }
+    }
+
     /// The whole, the units and the organs of a level above the document's, and the regions
     /// enclosing the one it is about, are its superior's: no claim to be that level.
     ///
@@ -119,6 +132,10 @@ pub enum Verdict {
 #[derive(Debug, Clone)]
 pub struct Reading {
     pub verdict: Verdict,
+    /// The self-references the verdict weighed, in the order of the text.
+    pub references: Vec<Reference>,
+    /// The header's paragraphs (see [`header`]).
+    pub header: Vec<Range<usize>>,
     /// Every piece of evidence, in the order of the text.
     pub evidence: Vec<Evidence>,
     pub ranks: Ranks,
@@ -175,7 +192,7 @@ static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The leading paragraphs that are title, meeting line and signature: short, ending no
 /// sentence, before the salutation (`各位代表：`) and the first numbered heading.
-pub fn header(doc: &Document) -> Vec<Range<usize>> {
+fn header(doc: &Document) -> Vec<Range<usize>> {
     doc.paragraphs
         .iter()
         .take(HEADER_PARAGRAPHS)
@@ -190,23 +207,21 @@ pub fn header(doc: &Document) -> Vec<Range<usize>> {
 }
 
 /// Reads the document's identity from its text; `configured` (from `[document]`) wins.
-pub fn read(doc: &Document, references: &[Reference], configured: Option<Identity>) -> Reading {
+pub fn read(doc: &Document, references: Vec<Reference>, configured: Option<Identity>) -> Reading {
     let header = header(doc);
     let mut evidence = header_regions(doc, &header);
     let in_header = |at: usize| header.iter().any(|p| p.contains(&at));
     evidence.extend(offices(doc, &header));
-    evidence.extend(references.iter().map(|r| Evidence {
-        span: r.span.clone(),
-        level: r.level,
-        clue: if in_header(r.span.start) {
+    evidence.extend(references.iter().map(|r| {
+        let clue = if in_header(r.span.start) {
             Clue::Header
         } else {
             Clue::Body(r.kind)
-        },
-        kind: Some(r.kind),
-        region: None,
-        encloses: false,
-        written_with_ben: doc.text[r.span.clone()].starts_with('本'),
+        };
+        Evidence {
+            written_with_ben: doc.text[r.span.clone()].starts_with('本'),
+            ..Evidence::new(r.span.clone(), r.level, clue, Some(r.kind))
+        }
     }));
     // `全区` is an autonomous region's wherever the text speaks of one (`根据自治区关于…`),
     // unless its header names a district as the issuer.
@@ -243,6 +258,8 @@ pub fn read(doc: &Document, references: &[Reference], configured: Option<Identit
     };
     Reading {
         verdict,
+        references,
+        header,
         evidence,
         ranks,
     }
@@ -306,13 +323,9 @@ fn header_regions(doc: &Document, header: &[Range<usize>]) -> Vec<Evidence> {
             let name = &gazetteer.regions()[*region].name;
             let (level, _) = super::level_of_region(name)?;
             Some(Evidence {
-                span: span.clone(),
-                level,
-                clue: Clue::Header,
-                kind: None,
                 region: Some(*region),
                 encloses: encloses_another(*region),
-                written_with_ben: false,
+                ..Evidence::new(span.clone(), level, Clue::Header, None)
             })
         })
         .collect()
@@ -361,40 +374,21 @@ fn offices(doc: &Document, header: &[Range<usize>]) -> Vec<Evidence> {
                 continue;
             };
             let whole = caps.get(0).map_or(group.range(), |m| m.range());
-            found.push(Evidence {
-                span: paragraph.start + whole.start..paragraph.start + whole.end,
-                level,
-                clue: Clue::Header,
-                kind: None,
-                region: None,
-                encloses: false,
-                written_with_ben: false,
-            });
+            let span = paragraph.start + whole.start..paragraph.start + whole.end;
+            found.push(Evidence::new(span, level, Clue::Header, None));
         }
         for m in CONGRESS.find_iter(text) {
-            found.push(Evidence {
-                span: paragraph.start + m.start()..paragraph.start + m.end(),
-                level: m.as_str().chars().next().unwrap_or('市'),
-                clue: Clue::Header,
-                kind: None,
-                region: None,
-                encloses: false,
-                written_with_ben: false,
-            });
+            let span = paragraph.start + m.start()..paragraph.start + m.end();
+            let level = m.as_str().chars().next().unwrap_or('市');
+            found.push(Evidence::new(span, level, Clue::Header, None));
         }
         for caps in HEADER_UNIT.captures_iter(text) {
             let (Some(whole), Some(level)) = (caps.get(0), caps.name("level")) else {
                 continue;
             };
-            found.push(Evidence {
-                span: paragraph.start + level.start()..paragraph.start + whole.end(),
-                level: level.as_str().chars().next().unwrap_or('市'),
-                clue: Clue::Header,
-                kind: Some(Kind::Organ),
-                region: None,
-                encloses: false,
-                written_with_ben: false,
-            });
+            let span = paragraph.start + level.start()..paragraph.start + whole.end();
+            let level = level.as_str().chars().next().unwrap_or('市');
+            found.push(Evidence::new(span, level, Clue::Header, Some(Kind::Organ)));
         }
     }
     found
@@ -405,15 +399,7 @@ fn departments(doc: &Document, autonomous_region: bool) -> Vec<Evidence> {
     let level = if autonomous_region { '区' } else { '省' };
     doc.text
         .match_indices("我厅")
-        .map(|(at, word)| Evidence {
-            span: at..at + word.len(),
-            level,
-            clue: Clue::Department,
-            kind: None,
-            region: None,
-            encloses: false,
-            written_with_ben: false,
-        })
+        .map(|(at, word)| Evidence::new(at..at + word.len(), level, Clue::Department, None))
         .collect()
 }
 
@@ -561,7 +547,7 @@ mod tests {
     fn verdict(text: &str) -> Verdict {
         let doc = Document::new(text.to_string(), Format::Text);
         let references = super::super::self_level::references(&doc, &|_| false);
-        read(&doc, &references, None).verdict
+        read(&doc, references, None).verdict
     }
 
     fn level(text: &str) -> Option<char> {
@@ -603,7 +589,7 @@ mod tests {
                     2016年 河南省人民代表大会常务委员会批准\n\n第一条 本市河道的保护适用本条例。";
         let doc = Document::new(text.to_string(), Format::Markdown);
         let references = super::super::self_level::references(&doc, &|_| false);
-        let Verdict::Known(identity) = read(&doc, &references, None).verdict else {
+        let Verdict::Known(identity) = read(&doc, references, None).verdict else {
             panic!("not known");
         };
         assert_eq!(identity.level, '市');

@@ -116,13 +116,11 @@ fn configured_identity(profile: &Profile) -> Option<Identity> {
 /// Whose document it is, from the config or its text.
 pub fn identity_of(doc: &crate::document::Document, profile: &Profile) -> Reading {
     let references = self_level::references(doc, &ends_with_region_name);
-    identity::read(doc, &references, configured_identity(profile))
+    identity::read(doc, references, configured_identity(profile))
 }
 
 pub(super) fn check_self_level(cx: &Context, out: &mut Vec<Finding>) {
-    let references = self_level::references(cx.doc, &ends_with_region_name);
-    let reading = identity::read(cx.doc, &references, configured_identity(cx.profile));
-    for conflict in self_level::conflicts(cx.doc, &references, &reading) {
+    for conflict in self_level::conflicts(cx.doc, cx.identity()) {
         let mut finding = Finding::new(conflict.reference.span, conflict.message);
         for (span, message) in conflict.related {
             finding.related.push(Related { span, message });
@@ -136,8 +134,8 @@ pub(super) fn check_region(cx: &Context, out: &mut Vec<Finding>) {
     if own_names.is_empty() {
         return;
     }
-    let references = self_level::references(cx.doc, &ends_with_region_name);
-    let reading = identity::read(cx.doc, &references, configured_identity(cx.profile));
+    let reading = cx.identity();
+    let references = &reading.references;
     let known = match &reading.verdict {
         Verdict::Known(identity) => Some(identity),
         _ => None,

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::gazetteer::Gazetteer;
-use super::identity::{describe, Identity, Ranks, Reading, Verdict};
+use super::identity::{describe, Identity, Reading, Verdict};
 use crate::document::Document;
 
 /// How a self-reference names its level.
@@ -149,9 +149,10 @@ pub struct Conflict {
 
 /// The self-references that contradict the document's identity: each one when it is known;
 /// one finding naming both sides when the evidence is balanced.
-pub fn conflicts(doc: &Document, references: &[Reference], reading: &Reading) -> Vec<Conflict> {
+pub fn conflicts(doc: &Document, reading: &Reading) -> Vec<Conflict> {
+    let references = &reading.references;
     match &reading.verdict {
-        Verdict::Known(identity) => known_conflicts(doc, references, reading, identity),
+        Verdict::Known(identity) => known_conflicts(doc, reading, identity),
         Verdict::Balanced(levels) => balanced_conflict(doc, references, *levels)
             .into_iter()
             .collect(),
@@ -159,12 +160,7 @@ pub fn conflicts(doc: &Document, references: &[Reference], reading: &Reading) ->
     }
 }
 
-fn known_conflicts(
-    doc: &Document,
-    references: &[Reference],
-    reading: &Reading,
-    identity: &Identity,
-) -> Vec<Conflict> {
+fn known_conflicts(doc: &Document, reading: &Reading, identity: &Identity) -> Vec<Conflict> {
     let related = if identity.configured {
         Vec::new()
     } else {
@@ -182,10 +178,11 @@ fn known_conflicts(
     } else {
         format!("（依据：{}）", describe(doc, reading, identity.level, 3))
     };
-    references
+    reading
+        .references
         .iter()
         .filter(|r| r.level != identity.level)
-        .filter(|r| !explained(doc, references, r, identity, reading.ranks))
+        .filter(|r| !explained(doc, reading, r, identity))
         .map(|r| Conflict {
             reference: r.clone(),
             message: format!(
@@ -254,17 +251,12 @@ fn balanced_conflict(
 
 /// Whether `r`, of another level than the document's, has an innocent reading (see the
 /// module docs).
-fn explained(
-    doc: &Document,
-    references: &[Reference],
-    r: &Reference,
-    identity: &Identity,
-    ranks: Ranks,
-) -> bool {
+fn explained(doc: &Document, reading: &Reading, r: &Reference, identity: &Identity) -> bool {
     let sentence = doc
         .sentence_at(r.span.start)
         .unwrap_or(r.span.start..r.span.end);
-    let own_in_sentence = references
+    let own_in_sentence = reading
+        .references
         .iter()
         .any(|o| o.level == identity.level && sentence.contains(&o.span.start));
     let written = &doc.text[r.span.clone()];
@@ -276,7 +268,7 @@ fn explained(
     let rank = if r.level == identity.level {
         identity.rank
     } else {
-        ranks.of(r.level)
+        reading.ranks.of(r.level)
     };
     let higher = rank < identity.rank;
     // A municipality has no province above it: `我省` there is always wrong.
@@ -290,14 +282,20 @@ fn explained(
     // may be where the text names another unit of that level (`花垣县`, `西藏自治区`).
     let addressed = r.kind != Kind::FirstPerson
         && (doc.text[sentence].contains("你们")
-            || names_another_unit(doc, r.span.start, r.level, identity));
+            || names_another_unit(doc, reading, r.span.start, r.level, identity));
     generic || listed_levels || superior || addressed
 }
 
 /// Whether the header or the paragraph at `at` names, in full, a unit of `level` other than
 /// the document's own region (`花垣县` in a city's speech of paired assistance,
 /// `自治州以及花垣县的各位领导`, `西藏自治区党政代表团来湘考察`).
-fn names_another_unit(doc: &Document, at: usize, level: char, identity: &Identity) -> bool {
+fn names_another_unit(
+    doc: &Document,
+    reading: &Reading,
+    at: usize,
+    level: char,
+    identity: &Identity,
+) -> bool {
     let gazetteer = Gazetteer::builtin();
     let names = |text: &str| {
         let generic = match level {
@@ -313,10 +311,7 @@ fn names_another_unit(doc: &Document, at: usize, level: char, identity: &Identit
             })
     };
     let paragraph = doc.paragraph_at(at).unwrap_or(at..at);
-    names(&doc.text[paragraph])
-        || super::identity::header(doc)
-            .into_iter()
-            .any(|p| names(&doc.text[p]))
+    names(&doc.text[paragraph]) || reading.header.iter().any(|p| names(&doc.text[p.clone()]))
 }
 
 /// Whether a sentence speaks of units of `level` in general (`各区`, `市、县人民政府`,

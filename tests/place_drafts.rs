@@ -10,66 +10,21 @@
 mod common;
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
+use common::Marked;
 use wenlint::config::Profile;
 use wenlint::document::{Document, Format};
 use wenlint::rules::place::identity::Verdict;
 
-/// A document with its identity and its wrong self-references marked by hand.
-struct Marked {
-    name: String,
-    level: char,
-    text: String,
-    wrong: Vec<Range<usize>>,
-}
-
-fn read_marked(path: &Path) -> Marked {
-    let raw = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let level = raw
-        .lines()
-        .find_map(|line| line.strip_prefix("# identity: "))
-        .and_then(|identity| identity.chars().next())
-        .unwrap_or_else(|| panic!("{}: no `# identity:` line", path.display()));
-    let body: String = raw
-        .split_inclusive('\n')
-        .skip_while(|line| line.starts_with("# "))
-        .collect();
-    let mut text = String::with_capacity(body.len());
-    let mut wrong = Vec::new();
-    let mut open = None;
-    for c in body.chars() {
-        match c {
-            '⟦' => open = Some(text.len()),
-            '⟧' => {
-                let start = open
-                    .take()
-                    .unwrap_or_else(|| panic!("{}: ⟧ without ⟦", path.display()));
-                wrong.push(start..text.len());
-            }
-            _ => text.push(c),
-        }
-    }
-    Marked {
-        name: path.file_name().unwrap().to_string_lossy().into_owned(),
-        level,
-        text,
-        wrong,
-    }
-}
-
 fn read_set(name: &str) -> Vec<Marked> {
-    let folder: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests/data/place", name]
-        .iter()
-        .collect();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    paths.iter().map(|p| read_marked(p)).collect()
+    common::read_marked_set(&format!("tests/data/place/{name}"))
+}
+
+/// The level written down in the `# identity:` line.
+fn level_of(doc: &Marked) -> char {
+    doc.header_value("identity")
+        .and_then(|identity| identity.chars().next())
+        .unwrap_or_else(|| panic!("{}: no `# identity:` line", doc.name))
 }
 
 #[derive(Default)]
@@ -91,10 +46,12 @@ impl Score {
         self.documents += 1;
         let parsed = Document::new(doc.text.clone(), Format::Text);
         match wenlint::rules::place::identity_of(&parsed, &Profile::default()).verdict {
-            Verdict::Known(identity) if identity.level == doc.level => self.identity_right += 1,
+            Verdict::Known(identity) if identity.level == level_of(doc) => self.identity_right += 1,
             Verdict::Known(identity) => self.identity_wrong.push(format!(
                 "{}: read as {}, is {}",
-                doc.name, identity.level, doc.level
+                doc.name,
+                identity.level,
+                level_of(doc)
             )),
             _ => self.identity_open += 1,
         }
@@ -114,8 +71,8 @@ impl Score {
                 &doc.text[span.clone()]
             )
         };
-        self.marked += doc.wrong.len();
-        for wrong in &doc.wrong {
+        self.marked += doc.marked.len();
+        for wrong in &doc.marked {
             if findings.iter().any(|d| overlaps(&d.span, wrong)) {
                 self.found += 1;
             } else {
@@ -124,7 +81,7 @@ impl Score {
         }
         self.findings += findings.len();
         for finding in findings {
-            if doc.wrong.iter().any(|w| overlaps(&finding.span, w)) {
+            if doc.marked.iter().any(|w| overlaps(&finding.span, w)) {
                 self.right += 1;
             } else {
                 self.notes.push(format!(

@@ -10,65 +10,12 @@
 mod common;
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
+use common::{read_marked, Marked};
 use wenlint::document::Format;
 
-/// A draft with its hand-marked blanks.
-struct Marked {
-    name: String,
-    text: String,
-    blanks: Vec<Range<usize>>,
-}
-
-const OPEN: char = '⟦';
-const CLOSE: char = '⟧';
-
-/// Reads a marked excerpt: `# ` header lines, then the text with each blank as `⟦…⟧`.
-fn read_marked(path: &Path) -> Marked {
-    let raw = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let body: String = raw
-        .split_inclusive('\n')
-        .skip_while(|line| line.starts_with("# "))
-        .collect();
-    let mut text = String::with_capacity(body.len());
-    let mut blanks = Vec::new();
-    let mut open = None;
-    for c in body.chars() {
-        match c {
-            OPEN => {
-                assert!(open.is_none(), "{}: nested ⟦", path.display());
-                open = Some(text.len());
-            }
-            CLOSE => {
-                let start = open
-                    .take()
-                    .unwrap_or_else(|| panic!("{}: ⟧ without ⟦", path.display()));
-                blanks.push(start..text.len());
-            }
-            _ => text.push(c),
-        }
-    }
-    assert!(open.is_none(), "{}: ⟦ not closed", path.display());
-    Marked {
-        name: path.file_name().unwrap().to_string_lossy().into_owned(),
-        text,
-        blanks,
-    }
-}
-
 fn read_set(name: &str) -> Vec<Marked> {
-    let folder: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests/data/placeholder", name]
-        .iter()
-        .collect();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    paths.iter().map(|p| read_marked(p)).collect()
+    common::read_marked_set(&format!("tests/data/placeholder/{name}"))
 }
 
 #[derive(Default)]
@@ -121,8 +68,8 @@ impl Score {
             .replace('\n', "⏎")
         };
         self.drafts += 1;
-        self.marked += draft.blanks.len();
-        for blank in &draft.blanks {
+        self.marked += draft.marked.len();
+        for blank in &draft.marked {
             if findings.iter().any(|d| overlaps(&d.span, blank)) {
                 self.found += 1;
             } else {
@@ -132,7 +79,7 @@ impl Score {
         }
         self.findings += findings.len();
         for finding in findings {
-            if draft.blanks.iter().any(|b| overlaps(&finding.span, b)) {
+            if draft.marked.iter().any(|b| overlaps(&finding.span, b)) {
                 self.right += 1;
             } else {
                 self.false_alarms.push(format!(
@@ -205,7 +152,7 @@ fn marked_excerpts_read_back() {
     let draft = read_marked_str("# source: x\n到⟦X⟧乡走访，投资⟦ ⟧万元。");
     assert_eq!(draft.text, "到X乡走访，投资 万元。");
     let blanks: Vec<&str> = draft
-        .blanks
+        .marked
         .iter()
         .map(|b| &draft.text[b.clone()])
         .collect();

@@ -131,3 +131,71 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 }
+
+/// A text from `tests/data/` with spans marked by hand as `⟦…⟧` (blanks, wrong
+/// self-references), after its `# key: value` header lines.
+pub struct Marked {
+    pub name: String,
+    /// The header lines without their `# `.
+    pub header: Vec<String>,
+    pub text: String,
+    pub marked: Vec<std::ops::Range<usize>>,
+}
+
+impl Marked {
+    /// The value of header line `key` (`identity` in `# identity: 区 -`).
+    pub fn header_value(&self, key: &str) -> Option<&str> {
+        self.header
+            .iter()
+            .find_map(|line| line.strip_prefix(key)?.strip_prefix(": "))
+    }
+}
+
+/// Reads a marked text: `# ` header lines, then the text with each marked span as `⟦…⟧`.
+pub fn read_marked(path: &Path) -> Marked {
+    let raw = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut lines = raw.split_inclusive('\n').peekable();
+    let mut header = Vec::new();
+    while let Some(line) = lines.next_if(|line| line.starts_with("# ")) {
+        header.push(line.trim_end()[2..].to_string());
+    }
+    let body: String = lines.collect();
+    let mut text = String::with_capacity(body.len());
+    let mut marked = Vec::new();
+    let mut open = None;
+    for c in body.chars() {
+        match c {
+            '⟦' => {
+                assert!(open.is_none(), "{}: nested ⟦", path.display());
+                open = Some(text.len());
+            }
+            '⟧' => {
+                let start = open
+                    .take()
+                    .unwrap_or_else(|| panic!("{}: ⟧ without ⟦", path.display()));
+                marked.push(start..text.len());
+            }
+            _ => text.push(c),
+        }
+    }
+    assert!(open.is_none(), "{}: ⟦ not closed", path.display());
+    Marked {
+        name: path.file_name().unwrap().to_string_lossy().into_owned(),
+        header,
+        text,
+        marked,
+    }
+}
+
+/// Every `.txt` of a folder of marked texts (relative to the crate), in name order.
+pub fn read_marked_set(folder: &str) -> Vec<Marked> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| read_marked(p)).collect()
+}

@@ -126,3 +126,60 @@ fn allowed_phrases_are_never_reported() {
     let (doc, diagnostics) = lint_with_config(text, "[document]\nallow = [\"联系天津发展\"]\n");
     assert_eq!(listing(&doc, &only_place(diagnostics)), "");
 }
+
+/// A provincial report whose title names its province, with the old text's province left in
+/// the places where it speaks of itself.
+const SHANDONG_REPORT_WITH_LEFTOVERS: &str = "2026年山东省政府工作报告\n\n各位代表：\n\n\
+    过去一年，我们推动河北高质量发展，河北全省上下凝心聚力。\n\
+    “十五五”时期河北省经济社会发展的主要目标是：稳中求进。\n\
+    依照国家和河北省有关规定执行，我们看到河北省厚积薄发的资源优势。\n";
+
+#[test]
+fn a_header_region_reports_another_province_standing_for_the_document() {
+    let (doc, diagnostics) = common::lint_text(
+        SHANDONG_REPORT_WITH_LEFTOVERS,
+        wenlint::document::Format::Text,
+    );
+    let found = only_place(diagnostics);
+    assert_eq!(
+        listing(&doc, &found),
+        "5:10 place/region “河北”\n\
+         5:18 place/region “河北”\n\
+         6:8 place/region “河北省”\n\
+         7:6 place/region “河北省”\n\
+         7:20 place/region “河北省”\n"
+    );
+    assert!(
+        found[2].message.contains("但本文是“山东省”"),
+        "{}",
+        found[2].message
+    );
+    let evidence = &found[2].related[0];
+    assert_eq!(&doc.source[evidence.span.clone()], "山东省");
+}
+
+#[test]
+fn other_provinces_named_for_what_they_are_stay_quiet() {
+    let text = "2026年山东省政府工作报告\n\n各位代表：\n\n\
+        我省与河北省签署战略合作协议，赴江苏省考察，河北省、山西省等地客商来鲁洽谈。\n\
+        河北省增长5.8%，我省增长6.1%。\n\
+        上海市第一人民医院济南医院建成投运，深化与上海市对口合作。\n\
+        浙江省投入东西部协作资金3亿元，向江苏省学习先进经验。\n\
+        广西壮族自治区梧州市、北京市海淀区客商纷纷落户。\n\
+        “河北省”字样，《河北省促进条例》已经施行。\n\
+        推动济南市高质量发展，山东省经济稳中向好。\n";
+    let (doc, diagnostics) = common::lint_text(text, wenlint::document::Format::Text);
+    assert_eq!(listing(&doc, &only_place(diagnostics)), "");
+}
+
+#[test]
+fn a_city_report_reports_a_sibling_city_in_its_place_but_not_its_province() {
+    let text = "2026年济南市人民政府工作报告\n\n各位代表：\n\n\
+        一年来，青岛市经济运行稳中向好，山东省委、省政府高度重视。\n\
+        我市与青岛市共建海洋产业园。\n";
+    let (doc, diagnostics) = common::lint_text(text, wenlint::document::Format::Text);
+    assert_eq!(
+        listing(&doc, &only_place(diagnostics)),
+        "5:5 place/region “青岛市”\n"
+    );
+}

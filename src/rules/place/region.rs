@@ -4,13 +4,14 @@
 //! Most place names in a document are other places: `在北京召开`, `北京冬奥会`, `与天津市签订
 //! 合作协议`. A name counts only where the text speaks of it as its own: `联系天津发展所需`,
 //! `结合河北实际`, `推动石家庄高质量发展`, `天津全市上下`, `我们天津`, `在天津市委的坚强领导
-//! 下`. Such a name is reported:
-//! - with `[document] region`, when it is neither that region, nor one above it (a county's
-//!   text may speak of its province's development), nor one inside it;
-//! - without it, only when it contradicts the text itself: one of the four municipalities
+//! 下`; or, as a full name, where nothing around it makes it someone else (see
+//! [`super::stand_in`]). Such a name is reported:
+//! - when the document's region is known (from `[document] region` or from its header), when it
+//!   is neither that region, nor one above it (a county's text may speak of its province's
+//!   development), nor one inside it, and not below the region's own level;
+//! - otherwise, only when it contradicts the text itself: one of the four municipalities
 //!   (北京, 天津, 上海, 重庆), which have no province above them, in a text that calls itself
-//!   `我省`, `本省` or `省直`. Other contradictions cannot be told without knowing the
-//!   document's region, and guessing would report correct texts.
+//!   `我省`, `本省` or `省直`.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -64,10 +65,19 @@ pub fn own_names(doc: &Document, allow: &[String]) -> Vec<OwnName> {
         // Windows may overlap: a context can begin in the window of the anchor before.
         let from = floor_boundary(text, anchor.start().saturating_sub(REACH));
         let to = ceil_boundary(text, anchor.end() + REACH);
-        for caps in OWN_CONTEXT.captures_iter(&text[from..to]) {
-            if let Some(own) = own_name(&caps) {
-                let span = from + own.span.start..from + own.span.end;
-                found.push(OwnName { span, ..own });
+        let window = &text[from..to];
+        let mut at = 0;
+        while let Some(caps) = OWN_CONTEXT.captures_at(window, at) {
+            let whole = caps.get(0).expect("group 0 is the match");
+            match own_name(&caps) {
+                Some(own) => {
+                    let span = from + own.span.start..from + own.span.end;
+                    found.push(OwnName { span, ..own });
+                    at = whole.end();
+                }
+                // `我们推动河北……` holds no name after `我们`, but `推动河北高质量发展` does:
+                // look again one character on.
+                None => at = ceil_boundary(window, whole.start() + 1),
             }
         }
     }
@@ -113,7 +123,7 @@ fn own_name(caps: &regex::Captures) -> Option<OwnName> {
 }
 
 /// Whether an allowed phrase (`北京冬奥会`, `在北京召开`) covers the name.
-fn allowed(text: &str, span: &Range<usize>, allow: &[String]) -> bool {
+pub(super) fn allowed(text: &str, span: &Range<usize>, allow: &[String]) -> bool {
     allow.iter().any(|phrase| phrase_covers(text, span, phrase))
 }
 
@@ -138,9 +148,14 @@ pub fn contradiction(
                 "本文是"
             };
             (!related && named.level <= configured.level).then(|| {
+                let full = if written == named.name {
+                    String::new()
+                } else {
+                    format!("（{}）", named.name)
+                };
                 format!(
-                    "“{written}”（{}）被当作本地来写，但{how}“{}”",
-                    named.name, configured.name
+                    "“{written}”{full}被当作本地来写，但{how}“{}”",
+                    configured.name
                 )
             })
         }

@@ -75,6 +75,13 @@ const ENDS_IN_MARKER: &[&str] = &[
 /// `省份`, `区间`, `区别`, `区分`, `区划`, `区块`, `区位`.
 const NOT_AFTER_LEVEL: &str = "场值域份间别分划块位";
 
+/// Words that end in a level character (`地区人大`, `社区党委`, `城市政府`): the organ after
+/// them is not a level's.
+const ENDS_IN_LEVEL: &[&str] = &[
+    "地区", "社区", "园区", "景区", "辖区", "片区", "山区", "牧区", "林区", "矿区", "郊区", "校区",
+    "街区", "灾区", "湾区", "城市", "都市", "超市", "股市", "楼市",
+];
+
 /// What follows an organ word in the name of something else: `省委党校`, `市委书记`.
 const NOT_AFTER_ORGAN: &[&str] = &["党校", "书记", "常委"];
 
@@ -109,10 +116,11 @@ fn reference(
     let before = &text[..whole.start()];
     let excluded = match kind {
         Kind::FirstPerson | Kind::Whole => ends_a_word(before, &text[whole.start()..level.start()]),
-        Kind::Direct => false,
+        Kind::Direct => ends_in_level(before, level.as_str()),
         Kind::Organ => {
             // `各市委`; `省市县政府` lists levels.
             before.ends_with(|c| c == '各' || LEVELS.contains(c))
+                || ends_in_level(before, level.as_str())
                 || NOT_AFTER_ORGAN
                     .iter()
                     .any(|body| text[whole.end()..].starts_with(body))
@@ -123,6 +131,16 @@ fn reference(
         span: whole.range(),
         level: level.as_str().chars().next().unwrap_or('省'),
         kind,
+    })
+}
+
+/// Whether the character before a level character and the level character form a word
+/// (`地区`, `城市`).
+fn ends_in_level(before: &str, level: &str) -> bool {
+    before.chars().next_back().is_some_and(|previous| {
+        ENDS_IN_LEVEL
+            .iter()
+            .any(|word| word.starts_with(previous) && word.ends_with(level))
     })
 }
 

@@ -183,3 +183,15 @@ fn a_city_report_reports_a_sibling_city_in_its_place_but_not_its_province() {
         "5:5 place/region “青岛市”\n"
     );
 }
+
+#[test]
+fn a_district_speaks_of_its_city_without_contradiction_but_not_as_a_county() {
+    let text = "2026年武昌区人民政府工作报告\n\n各位代表：\n\n\
+        一年来，在市委、市政府和区委的坚强领导下，我区经济增速位居全市前列。\n\
+        市直各部门和我区共同落实全市经济工作会议部署，全区上下攻坚克难。\n\
+        我县将继续优化营商环境。\n";
+    let (doc, diagnostics) = common::lint_text(text, wenlint::document::Format::Text);
+    let found = only_place(diagnostics);
+    assert_eq!(listing(&doc, &found), "7:1 place/self-level “我县”\n");
+    assert!(found[0].message.contains("“区”级"), "{}", found[0].message);
+}

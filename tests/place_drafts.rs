@@ -214,3 +214,8 @@ fn region_development_set() {
 fn region_holdout_set() {
     assert_quiet("place-region/holdout");
 }
+
+#[test]
+fn region_fresh_set() {
+    assert_quiet("place-region/fresh");
+}

@@ -345,10 +345,11 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The end of a regulation's or a report's title.
-/// A delegation after a region's name in a header (`陕西省陇县人大考察团来我县考察`): the
-/// region is the visitor, not the issuer.
+/// A delegation after a region's name in a header (`陕西省陇县人大考察团来我县考察`), or the
+/// region turning to the writer (`山东省委、省政府向我省发来慰问电`): the region is the visitor
+/// or the sender, not the issuer.
 static VISITOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^，。,]*?(?:考察团|代表团|调研组|考察组|访问团|慰问团|一行|来我)")
+    Regex::new(r"^[^，。,]*?(?:考察团|代表团|调研组|考察组|访问团|慰问团|一行|[来向给为]我)")
         .expect("pattern is valid")
 });
 

@@ -21,7 +21,7 @@ use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Level};
 use super::self_level::{Kind, Reference};
-use crate::document::Document;
+use crate::document::{floor_boundary, Document};
 
 /// How a piece of evidence names a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,21 +296,36 @@ fn header_regions(doc: &Document, header: &[Range<usize>]) -> Vec<Evidence> {
     // Each name with whether its organs or congress follow it (the issuer) or only the end
     // of the title (the subject, `上海市浦东新区…规定`).
     let mut named: Vec<(Range<usize>, usize, bool)> = Vec::new();
-    for paragraph in header {
+    for (i, paragraph) in header.iter().enumerate() {
         let text = &doc.text[paragraph.clone()];
         for m in gazetteer.find_iter(text) {
-            let after = &text[m.span.end..];
+            let rest = &text[m.span.end..];
+            // A meeting line broken after the name (`——2023年1月5日在霍山县` /
+            // `第十八届人民代表大会第二次会议上`) goes on in the next paragraph.
+            let next = header.get(i + 1).map(|p| doc.text[p.clone()].trim());
+            let joined;
+            let after = match next {
+                Some(next) if rest.trim().is_empty() => {
+                    joined = next.to_string();
+                    joined.as_str()
+                }
+                _ => rest,
+            };
             let issuer = ISSUER
                 .find(after)
                 .is_some_and(|organ| !after[organ.end()..].starts_with('网'))
                 && !VISITOR.is_match(after);
-            if m.short || !(issuer || TITLE_END.is_match(after)) {
+            // A province's short name is its name in titles (`2022年新疆政府工作报告`);
+            // shorter divisions' short names are words too often.
+            let province = gazetteer.regions()[m.region].level == Level::Province;
+            if (m.short && !(province && issuer)) || !(issuer || TITLE_END.is_match(after)) {
                 continue;
             }
             let span = paragraph.start + m.span.start..paragraph.start + m.span.end;
             named.push((span, m.region, issuer));
         }
     }
+    named.extend(delegated(doc));
     // Where the header names the issuer, the title's subject is not the document's identity.
     if named.iter().any(|&(_, _, issuer)| issuer) {
         named.retain(|&(_, _, issuer)| issuer);
@@ -334,12 +349,39 @@ fn header_regions(doc: &Document, header: &[Range<usize>]) -> Vec<Evidence> {
         .collect()
 }
 
+/// How far into the text the report's opening (`现在，我代表徐汇区人民政府，向大会报告工作`)
+/// is looked for, in bytes: past a title, a meeting line and a salutation.
+const OPENING: usize = 1500;
+
+/// The region a report is made for, from its opening words `我代表徐汇区人民政府` (the
+/// header of such a report is often lost when it is copied from a page).
+static DELEGATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"我代表(?P<name>\p{Han}{2,15}?)(?:人民政府|政府|人大常委会|人民代表大会常务委员会)")
+        .expect("pattern is valid")
+});
+
+fn delegated(doc: &Document) -> Vec<(Range<usize>, usize, bool)> {
+    let gazetteer = Gazetteer::builtin();
+    let opening = &doc.text[..floor_boundary(&doc.text, OPENING)];
+    DELEGATE
+        .captures_iter(opening)
+        .filter_map(|caps| {
+            let name = caps.name("name")?;
+            let region = gazetteer
+                .lookup(name.as_str())
+                .into_iter()
+                .find(|&r| gazetteer.regions()[r].name == name.as_str())?;
+            Some((name.range(), region, true))
+        })
+        .collect()
+}
+
 /// What follows a region's name in a header when the region issues the text: its organs,
 /// its congress (`第十四届人民代表大会`), its report or its regulation (`…条例`), rather than a
 /// visiting delegation (`西藏自治区党政代表团来湘考察`) or a place visited (`对口支援花垣县座谈会`).
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:人民政府|政府|人民代表大会|人大|委员会|党委|委|政协|纪委|监委|第[一二三四五六七八九十\d]+届|国民经济|[省市州盟区县旗]长|\d{4}年|[省市州盟区县旗]直|人民法院|人民检察院)",
+        r"^(?:人民政府|政府|人民代表大会|人大|委员会|党委|委|政协|纪委|监委|第[一二三四五六七八九十\d]+届|第[一二三四五六七八九十\d]+次代表大会|国民经济|代?[省市州盟区县旗]长|\d{4}年|[省市州盟区县旗]直|人民法院|人民检察院)",
     )
     .expect("pattern is valid")
 });
@@ -566,6 +608,38 @@ mod tests {
             Verdict::Known(identity) => Some(identity.level),
             _ => None,
         }
+    }
+
+    fn region(text: &str) -> Option<String> {
+        match verdict(text) {
+            Verdict::Known(Identity {
+                region: Some(region),
+                ..
+            }) => Some(Gazetteer::builtin().regions()[region].name.clone()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn the_region_is_read_from_the_shapes_report_headers_take() {
+        let opening = "各位代表：\n现在，我代表徐汇区人民政府，向大会作政府工作报告，请予审议。\n";
+        assert_eq!(region(opening).as_deref(), Some("徐汇区"));
+        let broken = "政府工作报告\n——2023年1月5日在霍山县\n第十八届人民代表大会第二次会议上\n";
+        assert_eq!(region(broken).as_deref(), Some("霍山县"));
+        let short = "2022年新疆政府工作报告\n各位代表：\n";
+        assert_eq!(region(short).as_deref(), Some("新疆维吾尔自治区"));
+        let acting = "政府工作报告\n甘肃省代省长 某某\n";
+        assert_eq!(region(acting).as_deref(), Some("甘肃省"));
+    }
+
+    #[test]
+    fn a_visitor_or_a_sender_in_the_header_is_not_the_issuer() {
+        let visit = "陕西省陇县人大考察团来我县考察\n近日，考察团一行来我县考察。\n";
+        assert_eq!(region(visit), None);
+        let sender = "山东省委、省政府向我省发来慰问电\n我省各级干部深受鼓舞。\n";
+        assert_eq!(region(sender), None);
+        let site = "西藏自治区人民政府网\n我市召开援藏工作总结大会。\n";
+        assert_eq!(region(site), None);
     }
 
     #[test]

@@ -13,9 +13,7 @@
 
 mod common;
 
-use std::ops::Range;
-
-use common::Marked;
+use common::{MarkScore, Marked};
 use wenlint::config::Profile;
 use wenlint::document::{Document, Format};
 use wenlint::rules::place::gazetteer::Gazetteer;
@@ -51,11 +49,7 @@ struct Score {
     regions: usize,
     region_right: usize,
     region_wrong: Vec<String>,
-    marked: usize,
-    found: usize,
-    findings: usize,
-    right: usize,
-    notes: Vec<String>,
+    marks: MarkScore,
 }
 
 impl Score {
@@ -74,43 +68,7 @@ impl Score {
             _ => self.identity_open += 1,
         }
         self.add_region(doc, &verdict);
-        let (lint_doc, diagnostics) = common::lint_text(&doc.text, Format::Text);
-        let findings: Vec<_> = diagnostics
-            .iter()
-            .filter(|d| d.rule.starts_with("place/"))
-            .collect();
-        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-        let at = |span: &Range<usize>| {
-            let p = lint_doc.position(span.start);
-            format!(
-                "{}:{}:{} “{}”",
-                doc.name,
-                p.line,
-                p.column,
-                &doc.text[span.clone()]
-            )
-        };
-        self.marked += doc.marked.len();
-        for wrong in &doc.marked {
-            if findings.iter().any(|d| overlaps(&d.span, wrong)) {
-                self.found += 1;
-            } else {
-                self.notes.push(format!("missed {}", at(wrong)));
-            }
-        }
-        self.findings += findings.len();
-        for finding in findings {
-            if doc.marked.iter().any(|w| overlaps(&finding.span, w)) {
-                self.right += 1;
-            } else {
-                self.notes.push(format!(
-                    "false alarm {} {}: {}",
-                    at(&finding.span),
-                    finding.rule,
-                    finding.message
-                ));
-            }
-        }
+        self.marks.add(doc, "place/");
     }
 
     fn add_region(&mut self, doc: &Marked, verdict: &Verdict) {
@@ -146,13 +104,13 @@ impl Score {
             self.regions,
             self.region_right,
             self.region_wrong.len(),
-            self.marked,
-            self.found,
-            self.findings,
-            self.right
+            self.marks.marked,
+            self.marks.found,
+            self.marks.findings,
+            self.marks.right
         );
         let wrong = self.identity_wrong.iter().chain(&self.region_wrong);
-        for line in wrong.chain(&self.notes) {
+        for line in wrong.chain(&self.marks.notes) {
             println!("  {line}");
         }
     }
@@ -177,7 +135,7 @@ fn assert_quiet(set: &str) -> Score {
         "{set} has {} documents",
         score.documents
     );
-    let false_alarms = score.findings - score.right;
+    let false_alarms = score.marks.findings - score.marks.right;
     assert!(false_alarms <= 1, "{set}: {false_alarms} false alarms");
     score
 }

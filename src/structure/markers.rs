@@ -99,6 +99,19 @@ pub struct Marker {
     pub uncertain: bool,
     /// A Markdown ordered-list number: markup, so its form (`1.` or `1)`) is not checked.
     pub markup: bool,
+    /// How the marker departs from any form a drafter would write on purpose (`10企业`,
+    /// `l.总则`). Such a marker is [`Marker::uncertain`]: it counts only where it continues
+    /// a list, and then it is read as the marker the drafter meant.
+    pub slip: Option<Slip>,
+}
+
+/// A marker as a slip of the keyboard leaves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slip {
+    /// `10企业`: the number lost its point.
+    LostPoint,
+    /// `l.总则`, `1O.`: a letter typed for a digit.
+    LetterForDigit,
 }
 
 impl Marker {
@@ -128,14 +141,78 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("marker pattern is valid")
 });
 
+/// A paragraph that opens with a number and a Han character (`10企业`), or with letters in a
+/// digit's place before a point (`l.总则`, `1O.`). Numbers that a measure word or a unit
+/// follows (`10月`, `3个`, `5万元`) are counts, not markers.
+static SLIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            (?P<bare>[0-9]{1,2})(?P<han>\p{Han})
+          | (?P<look>[0-9lIO]{1,2})[.．、](?P<next>\p{Han})
+        )",
+    )
+    .expect("slip pattern is valid")
+});
+
+/// What follows a count rather than a marker: `10月`, `3个`, `5万元`, `2号楼`.
+const MEASURES: &str = "年月日时分秒号点个位名人户家项条件次种类批起辆台套亩万亿千百元角岁\
+    米吨倍余多所座层期部篇场张本支只股度级届周天季批";
+
+/// The marker a slip leaves at the start of a paragraph, read as the drafter meant it.
+fn slip_at(text: &str, at: usize, sentence_end: usize) -> Option<Marker> {
+    let caps = SLIP.captures(text)?;
+    let (span, value, slip) = if let Some(bare) = caps.name("bare") {
+        let han = caps.name("han")?.as_str();
+        if MEASURES.contains(han) {
+            return None;
+        }
+        (bare.range(), bare.as_str().parse().ok()?, Slip::LostPoint)
+    } else {
+        let look = caps.name("look")?;
+        if look.as_str().bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let digits: String = look
+            .as_str()
+            .chars()
+            .map(|c| match c {
+                'l' | 'I' => '1',
+                'O' => '0',
+                c => c,
+            })
+            .collect();
+        let end = caps.name("next")?.start();
+        (0..end, digits.parse().ok()?, Slip::LetterForDigit)
+    };
+    if value == 0 {
+        return None;
+    }
+    let title_start = at + span.end;
+    Some(Marker {
+        span: at + span.start..at + span.end,
+        level: Level::Arabic,
+        value,
+        title: title_start.min(sentence_end)..sentence_end,
+        opens_paragraph: true,
+        uncertain: true,
+        markup: false,
+        slip: Some(slip),
+    })
+}
+
 /// The marker at the very start of `text`, if any; `at` is `text`'s offset in the document.
+/// Where a paragraph opens, a slip of the keyboard (`10企业`, `l.总则`) is a candidate too.
 pub fn marker_at(
     text: &str,
     at: usize,
     sentence_end: usize,
     opens_paragraph: bool,
 ) -> Option<Marker> {
-    let caps = MARKER.captures(text)?;
+    let Some(caps) = MARKER.captures(text) else {
+        return opens_paragraph
+            .then(|| slip_at(text, at, sentence_end))
+            .flatten();
+    };
     let whole = caps.get(0)?;
     let uncertain = caps.name("digit").is_some();
     let (level, value, mut end) = if let Some(m) = caps.name("cn") {
@@ -184,6 +261,7 @@ pub fn marker_at(
         opens_paragraph,
         uncertain,
         markup: false,
+        slip: None,
     })
 }
 
@@ -331,6 +409,37 @@ mod tests {
         ] {
             assert_eq!(marker(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn slips_at_a_paragraph_start_are_candidates_read_as_meant() {
+        let lost = marker_at("10企业要落实主体责任", 0, 30, true).unwrap();
+        assert_eq!(
+            (lost.value, lost.span, lost.slip),
+            (10, 0..2, Some(Slip::LostPoint))
+        );
+        assert!(lost.uncertain);
+        let letter = marker_at("l.总则", 0, 8, true).unwrap();
+        assert_eq!(
+            (letter.value, letter.span, letter.slip),
+            (1, 0..2, Some(Slip::LetterForDigit))
+        );
+        let ten = marker_at("1O、工作要求", 0, 16, true).unwrap();
+        assert_eq!(ten.value, 10);
+    }
+
+    #[test]
+    fn counts_latin_text_and_running_text_are_no_slips() {
+        for text in [
+            "10月底前完成",
+            "5个专项小组",
+            "3万元",
+            "I.Introduction",
+            "2024年",
+        ] {
+            assert_eq!(marker_at(text, 0, text.len(), true), None, "{text}");
+        }
+        assert_eq!(marker_at("10企业", 0, 8, false), None, "inside a paragraph");
     }
 
     #[test]

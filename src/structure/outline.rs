@@ -128,7 +128,26 @@ fn find_markers(doc: &Document) -> Vec<Marker> {
         markers.extend(list_markers(doc));
         markers.sort_by_key(|m| m.span.start);
     }
+    confirm_opening_slips(&mut markers);
     markers
+}
+
+/// A slip can only continue a list, except the list's first item: `l.总则` before `2.` is the
+/// `1.` it stands for.
+fn confirm_opening_slips(markers: &mut [Marker]) {
+    for i in 0..markers.len() {
+        let (head, tail) = markers.split_at_mut(i + 1);
+        let marker = &mut head[i];
+        if marker.slip.is_none() || marker.value != 1 {
+            continue;
+        }
+        let next = tail
+            .iter()
+            .find(|m| m.level == marker.level && !m.uncertain);
+        if next.is_some_and(|next| next.value == 2) {
+            marker.uncertain = false;
+        }
+    }
 }
 
 fn in_table(doc: &Document, paragraph: &Span) -> bool {
@@ -172,6 +191,7 @@ fn list_markers(doc: &Document) -> Vec<Marker> {
                 opens_paragraph: true,
                 uncertain: false,
                 markup: true,
+                slip: None,
             })
         })
         .collect()

@@ -5,7 +5,7 @@
 //! `1、` for the third level is widely taught by local style guides, so it is only reported
 //! when one document writes that level both ways.
 
-use super::markers::{Level, Marker};
+use super::markers::{Level, Marker, Slip};
 use super::outline::Problem;
 use crate::document::Document;
 
@@ -24,6 +24,51 @@ pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) {
         check_brackets(doc, marker, !all_half_width, problems);
     }
     check_arabic_separators(doc, markers, problems);
+    check_slips(doc, markers, problems);
+}
+
+/// Markers read as the drafter meant them (`10企业` for `10.`, `l.总则` for `1.`), each
+/// reported with the marker it stands for, written with the separator of its siblings.
+fn check_slips(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) {
+    for (i, marker) in markers.iter().enumerate() {
+        let Some(slip) = marker.slip else {
+            continue;
+        };
+        let written = &doc.source[marker.span.clone()];
+        let separator = sibling_separator(doc, markers, i);
+        let meant = format!("{}{separator}", marker.value);
+        let message = match slip {
+            Slip::LostPoint => format!("序号“{written}”后缺少标点，应为“{meant}”"),
+            Slip::LetterForDigit => {
+                format!("序号“{written}”中把字母当成了数字，应为“{meant}”")
+            }
+        };
+        problems.push(Problem {
+            rule: "numbering/style",
+            span: marker.span.clone(),
+            message,
+            related: None,
+            fix: Some(meant),
+        });
+    }
+}
+
+/// The separator the nearest well-formed marker of the same level uses (`.` or `、`), `.`
+/// when there is none.
+fn sibling_separator(doc: &Document, markers: &[Marker], at: usize) -> &'static str {
+    let level = markers[at].level;
+    let before = markers[..at].iter().rev();
+    let after = markers[at + 1..].iter();
+    before
+        .chain(after)
+        .find(|m| m.level == level && m.slip.is_none() && !m.markup)
+        .map_or(".", |m| {
+            if doc.source[m.span.clone()].ends_with('、') {
+                "、"
+            } else {
+                "."
+            }
+        })
 }
 
 /// A document that writes every bracketed marker with half-width brackets follows a house

@@ -199,3 +199,61 @@ pub fn read_marked_set(folder: &str) -> Vec<Marked> {
     paths.sort();
     paths.iter().map(|p| read_marked(p)).collect()
 }
+
+/// How a family's findings on marked texts meet the marks: a finding is right when it
+/// overlaps a marked span, and a span is found when a finding overlaps it.
+#[derive(Default)]
+pub struct MarkScore {
+    pub marked: usize,
+    pub found: usize,
+    pub findings: usize,
+    pub right: usize,
+    /// Each miss and false alarm, as `name:line:column “text”`.
+    pub notes: Vec<String>,
+}
+
+impl MarkScore {
+    /// Lints `text` and scores the findings of the rules whose id starts with `family`.
+    pub fn add(&mut self, text: &Marked, family: &str) {
+        let (doc, diagnostics) = lint_text(&text.text, wenlint::document::Format::Text);
+        let findings: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.rule.starts_with(family))
+            .collect();
+        let overlaps = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+            a.start < b.end && b.start < a.end
+        };
+        let at = |span: &std::ops::Range<usize>| {
+            let p = doc.position(span.start);
+            let quoted = &text.text[span.clone()];
+            format!("{}:{}:{} “{quoted}”", text.name, p.line, p.column)
+        };
+        self.marked += text.marked.len();
+        for mark in &text.marked {
+            if findings.iter().any(|d| overlaps(&d.span, mark)) {
+                self.found += 1;
+            } else {
+                self.notes.push(format!("missed {}", at(mark)));
+            }
+        }
+        self.findings += findings.len();
+        for finding in findings {
+            if text.marked.iter().any(|m| overlaps(&finding.span, m)) {
+                self.right += 1;
+            } else {
+                let (rule, message) = (&finding.rule, &finding.message);
+                let at = at(&finding.span);
+                self.notes
+                    .push(format!("false alarm {at} {rule}: {message}"));
+            }
+        }
+    }
+
+    pub fn recall(&self) -> f64 {
+        self.found as f64 / self.marked.max(1) as f64
+    }
+
+    pub fn precision(&self) -> f64 {
+        self.right as f64 / self.findings.max(1) as f64
+    }
+}

@@ -83,6 +83,7 @@ struct Shared {
     blanks: OnceLock<Vec<placeholder::symbols::Blank>>,
     gaps: OnceLock<Vec<placeholder::space::Gap>>,
     identity: OnceLock<place::identity::Reading>,
+    place_names: OnceLock<Vec<place::gazetteer::NameMatch>>,
 }
 
 impl<'a> Context<'a> {
@@ -115,6 +116,16 @@ impl<'a> Context<'a> {
         self.shared
             .identity
             .get_or_init(|| place::identity_of(self.doc, self.profile))
+    }
+
+    /// Every place name of the text, from one pass of the gazetteer shared by the rules that
+    /// need them (`place/hierarchy`, `place/region`).
+    pub fn place_names(&self) -> &[place::gazetteer::NameMatch] {
+        self.shared.place_names.get_or_init(|| {
+            place::gazetteer::Gazetteer::builtin()
+                .find_iter(&self.doc.text)
+                .collect()
+        })
     }
 }
 

@@ -23,7 +23,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::{Gazetteer, Level};
+use super::gazetteer::{Gazetteer, Level, NameMatch};
 use crate::document::chars::is_han;
 
 /// County names that are also ordinary words for part of a place: `北京市郊区` is the
@@ -115,8 +115,9 @@ struct Wrong {
 }
 
 /// Every chain of divisions in `text` that the gazetteer contradicts, left to right.
-pub fn contradictions(text: &str) -> Vec<Contradiction> {
-    runs(text)
+/// `names` are the text's place names as [`Gazetteer::find_iter`] finds them.
+pub fn contradictions(text: &str, names: &[NameMatch]) -> Vec<Contradiction> {
+    runs(text, names)
         .iter()
         .flat_map(|run| check_run(text, run))
         .collect()
@@ -124,19 +125,19 @@ pub fn contradictions(text: &str) -> Vec<Contradiction> {
 
 /// The place names of `text` grouped into runs of names written next to each other; only runs
 /// of two or more can hold a chain.
-fn runs(text: &str) -> Vec<Vec<Part>> {
+fn runs(text: &str, names: &[NameMatch]) -> Vec<Vec<Part>> {
     let gazetteer = Gazetteer::builtin();
     let mut runs: Vec<Vec<Part>> = Vec::new();
-    for m in gazetteer.find_iter(text) {
+    for m in names {
         let written = &text[m.span.clone()];
         let regions: Vec<usize> = gazetteer
-            .regions_named(&m)
+            .regions_named(m)
             .iter()
             .copied()
             .filter(|&r| m.short || gazetteer.regions()[r].name == written)
             .collect();
         let part = Part {
-            span: m.span,
+            span: m.span.clone(),
             regions,
             short: m.short,
         };
@@ -323,18 +324,17 @@ fn whereabouts(candidates: &[usize]) -> String {
 mod tests {
     use super::*;
 
+    fn found(text: &str) -> Vec<Contradiction> {
+        let names: Vec<NameMatch> = Gazetteer::builtin().find_iter(text).collect();
+        contradictions(text, &names)
+    }
+
     fn messages(text: &str) -> Vec<String> {
-        contradictions(text)
-            .into_iter()
-            .map(|c| c.message)
-            .collect()
+        found(text).into_iter().map(|c| c.message).collect()
     }
 
     fn reported(text: &str) -> Vec<&str> {
-        contradictions(text)
-            .into_iter()
-            .map(|c| &text[c.span])
-            .collect()
+        found(text).into_iter().map(|c| &text[c.span]).collect()
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub(super) fn check_region(cx: &Context, out: &mut Vec<Finding>) {
     let region = known.and_then(|identity| identity.region);
     if let Some(region) = region {
         own_names.extend(
-            stand_in::stand_ins(cx.doc, region, &reading.header)
+            stand_in::stand_ins(cx.doc, cx.place_names(), region, &reading.header)
                 .into_iter()
                 .filter(|own| !region::allowed(&cx.doc.text, &own.span, &cx.profile.allow)),
         );
@@ -198,7 +198,7 @@ pub(super) fn check_region(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 pub(super) fn check_hierarchy(cx: &Context, out: &mut Vec<Finding>) {
-    for wrong in hierarchy::contradictions(&cx.doc.text) {
+    for wrong in hierarchy::contradictions(&cx.doc.text, cx.place_names()) {
         out.push(Finding::new(wrong.span, wrong.message));
     }
 }

@@ -50,12 +50,16 @@ const AFTER: &str = "等 与 同 至 到 — - ~ （ ( ” 》 学习 同胞 籍
 
 /// The names of other regions written where the document speaks of itself, outside the
 /// header (whose regions made the identity) and quotations.
-pub fn stand_ins(doc: &Document, own: usize, header: &[Range<usize>]) -> Vec<OwnName> {
+/// `names` are the text's place names as [`Gazetteer::find_iter`] finds them.
+pub fn stand_ins(
+    doc: &Document,
+    names: &[NameMatch],
+    own: usize,
+    header: &[Range<usize>],
+) -> Vec<OwnName> {
     let gazetteer = Gazetteer::builtin();
-    let text = &doc.text;
     let own_level = gazetteer.regions()[own].level;
-    let names: Vec<NameMatch> = gazetteer.find_iter(text).collect();
-    let topics = header_topics(&names, header);
+    let topics = header_topics(names, header);
     let mut found = Vec::new();
     for (i, m) in names.iter().enumerate() {
         let region = &gazetteer.regions()[m.region];
@@ -271,6 +275,7 @@ mod tests {
             start: 0,
             end: text.find('\n').unwrap(),
         }];
-        assert!(stand_ins(&doc, shandong(), &header).is_empty());
+        let names: Vec<NameMatch> = Gazetteer::builtin().find_iter(text).collect();
+        assert!(stand_ins(&doc, &names, shandong(), &header).is_empty());
     }
 }

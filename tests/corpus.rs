@@ -175,8 +175,6 @@ fn clean_texts_report_only_real_numbering_gaps() {
             "gwr-2007.txt:121 （四）",
             "gwr-2010.txt:171 四是",
             "local-regulations/guangdong-city-10.md:135 （二）",
-            "local-regulations/guangdong-province-05.md:242 （四）",
-            "local-regulations/guangdong-province-05.md:248 （八）",
             "local-regulations/shandong-province-05.md:83 第十七条",
             "local-regulations/zhejiang-city-09.md:111 (十一)",
         ]

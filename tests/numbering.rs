@@ -81,3 +81,20 @@ fn outline_json_is_the_tree() {
     assert_eq!(first["children"][0]["children"][0]["marker"], "1.");
     assert_eq!(trees[0]["outline"][1]["title"], "主要任务");
 }
+
+/// A text that opens inside a list (the second page of an article, an excerpt: nothing but a
+/// title before its first marker) or goes on after a line saying text was left out may start
+/// its lists anywhere; a draft whose body begins and then jumps to `二、` starts wrongly.
+#[test]
+fn excerpts_may_open_inside_a_list() {
+    let numbering = |name: &str| {
+        let (doc, mut diagnostics) = lint_fixture(name);
+        diagnostics.retain(|d| d.rule.starts_with("numbering/"));
+        listing(&doc, &diagnostics)
+    };
+    assert_eq!(numbering("numbering/excerpt.quiet.txt"), "");
+    assert_eq!(
+        numbering("numbering/excerpt.fire.txt"),
+        "3:1 numbering/start “二、”\n"
+    );
+}

@@ -16,7 +16,7 @@ fn score(set: &str) -> (usize, MarkScore) {
     let texts = common::read_marked_set(&format!("tests/data/numbering/{set}"));
     let mut score = MarkScore::default();
     for text in &texts {
-        score.add(text, "numbering/");
+        score.add_where(text, "numbering/", |d| !only_bracket_width(d));
     }
     println!(
         "numbering on {set}: {} documents; {} marked, {} found (recall {:.3}); \
@@ -33,6 +33,12 @@ fn score(set: &str) -> (usize, MarkScore) {
         println!("  {note}");
     }
     (texts.len(), score)
+}
+
+/// A finding about half-width brackets and nothing else: the stored pages made every
+/// bracket half-width, so the sets cannot judge it (see the data's README).
+fn only_bracket_width(finding: &wenlint::diagnostic::Diagnostic) -> bool {
+    finding.message.contains("半角括号") && !finding.message.contains("后加标点")
 }
 
 /// The floor the family holds on each set, so that a change that loses slips or adds false
@@ -54,10 +60,18 @@ fn assert_at_least(set: &str, recall: f64, precision: f64) {
 
 #[test]
 fn development_set() {
-    assert_at_least("dev", 0.33, 0.13);
+    assert_at_least("dev", 0.9, 0.95);
 }
 
 #[test]
 fn holdout_set() {
-    assert_at_least("holdout", 0.47, 0.29);
+    assert_at_least("holdout", 0.8, 0.9);
+}
+
+/// Government and party-organ texts (`fresh/`), searched and marked after the family was
+/// built on `dev/` and `holdout/`: a check on drafts of another kind than the ones it was
+/// tuned on.
+#[test]
+fn fresh_set() {
+    assert_at_least("fresh", 0.0, 0.0);
 }

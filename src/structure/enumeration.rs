@@ -56,6 +56,22 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("enumeration pattern is valid")
 });
 
+/// `第一、二名`, `第一、二,第二、三,第三、一工会小组`: an ordinal, `、` and a number name a pair
+/// (of places, of groups), not an item. Returns where the pair ends. `第二、一定要` is an item:
+/// after `一` a word may go on.
+fn listed_pair_end(at: usize, rest: &str) -> Option<usize> {
+    const NUMBERS: [char; 10] = ['二', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+    const AFTER_ONE: &str = "，,、；;名等届次批个位级类组号";
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    let pair = match first {
+        c if NUMBERS.contains(&c) => true,
+        '一' => chars.next().is_some_and(|c| AFTER_ONE.contains(c)),
+        _ => false,
+    };
+    pair.then(|| at + first.len_utf8())
+}
+
 /// The inline enumeration items of the document, in order.
 ///
 /// `第一、第二` cannot both be items: the pattern consumes `第` after `、` to reject the first,
@@ -64,10 +80,25 @@ pub fn items(doc: &Document) -> Vec<Item> {
     let mut items = Vec::new();
     for paragraph in &doc.paragraphs {
         let text = &doc.text[paragraph.clone()];
+        let mut pair_end = None;
         for caps in ITEM.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
             if !at_clause_start(&text[..whole.start()]) {
                 continue;
+            }
+            if caps.name("ord").is_some() {
+                let after_pair = pair_end.is_some_and(|end| whole.start() <= end + '，'.len_utf8());
+                let pair = whole.as_str().ends_with('、');
+                if let Some(end) = pair
+                    .then(|| listed_pair_end(whole.end(), &text[whole.end()..]))
+                    .flatten()
+                {
+                    pair_end = Some(end);
+                    continue;
+                }
+                if after_pair {
+                    continue;
+                }
             }
             if let Some(item) = item(&caps, paragraph.start, &text[whole.end()..]) {
                 items.push(item);
@@ -159,8 +190,11 @@ pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) ->
             close_sequence(&read[p].item, &mut item);
         }
         item.previous = previous;
+        let resumes = previous.is_some_and(|p| resumes_after_repeat(&read, p, &item));
         if let Some(problem) = judge(doc, previous.map(|p| &read[p].item), &item) {
-            problems.push(problem);
+            if !resumes {
+                problems.push(problem);
+            }
         }
         if opens_paragraph {
             last_opening = Some(read.len());
@@ -170,7 +204,94 @@ pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) ->
             heading_count,
         });
     }
-    read.into_iter().map(|r| r.item).collect()
+    let items: Vec<Item> = read.into_iter().map(|r| r.item).collect();
+    check_wordings(doc, &items, problems);
+    items
+}
+
+/// `三是……三是……五是`: after a repeated number the next item is judged against what the
+/// author meant (the repeat stood for `四是`), so one mistake gives one report.
+fn resumes_after_repeat(read: &[Read], previous: usize, item: &Item) -> bool {
+    let repeated = &read[previous].item;
+    let before = repeated.previous.map(|i| read[i].item.value);
+    before == Some(repeated.value) && item.value == repeated.value + 2
+}
+
+/// One enumeration worded two ways (`一是……二要……三要`, `第一……其次……第三`): the items worded
+/// unlike the rest of their enumeration are reported; on a tie, those unlike its first item.
+///
+/// `首先` and `其次` may open an enumeration that goes on in another wording (`首先……第二……
+/// 第三`, `首先要……二是……三是`, `首先……其次……第三`): edited reports do this, as `再次` reads
+/// stiffly. Only a sequence word after another wording (`第一……其次`) is out of place.
+fn check_wordings(doc: &Document, items: &[Item], problems: &mut Vec<Problem>) {
+    for chain in enumerations(doc, items) {
+        let opening = chain
+            .iter()
+            .take_while(|&&i| items[i].series == Series::Sequence)
+            .count();
+        let numbered = &chain[opening..];
+        let Some(&first) = numbered.first() else {
+            continue;
+        };
+        let count = |series: Series| {
+            numbered
+                .iter()
+                .filter(|&&i| items[i].series == series)
+                .count()
+        };
+        let usual = numbered
+            .iter()
+            .map(|&i| items[i].series)
+            .max_by_key(|&s| (count(s), s == items[first].series))
+            .unwrap_or(items[first].series);
+        let Some(&example) = numbered.iter().find(|&&i| items[i].series == usual) else {
+            continue;
+        };
+        for &i in numbered.iter().filter(|&&i| items[i].series != usual) {
+            let item = &items[i];
+            problems.push(Problem {
+                rule: "numbering/style",
+                span: item.span.clone(),
+                message: format!(
+                    "同一组列举的用词不一致：这一组用“{}”，这里是“{}”，应为“{}”",
+                    word(doc, &items[example]),
+                    word(doc, item),
+                    canonical(usual, item.value)
+                ),
+                related: Some((items[example].span.clone(), "这一组的写法".to_string())),
+                fix: None,
+            });
+        }
+    }
+}
+
+/// The enumerations of two or more items, each as the indices of its items: an item that
+/// carries on the one it was judged against (`previous`, numbered one less) joins its
+/// enumeration, when both are in one paragraph or both open theirs (an enumeration of
+/// paragraphs). Items further apart may continue a count, but not a wording.
+fn enumerations(doc: &Document, items: &[Item]) -> Vec<Vec<usize>> {
+    let paragraph = |item: &Item| doc.paragraphs.partition_point(|p| p.end <= item.span.start);
+    let together = |a: &Item, b: &Item| {
+        paragraph(a) == paragraph(b) || (opens_paragraph(doc, a) && opens_paragraph(doc, b))
+    };
+    let mut chain_of: Vec<Option<usize>> = vec![None; items.len()];
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let carried = item.previous.filter(|&p| {
+            items[p].value > 0 && item.value == items[p].value + 1 && together(&items[p], item)
+        });
+        let chain = match carried.and_then(|p| chain_of[p]) {
+            Some(chain) => chain,
+            None => {
+                chains.push(Vec::new());
+                chains.len() - 1
+            }
+        };
+        chains[chain].push(i);
+        chain_of[i] = Some(chain);
+    }
+    chains.retain(|chain| chain.len() > 1);
+    chains
 }
 
 /// Of the items `item` may carry on, the one it does carry on (the same wording first), or

@@ -108,10 +108,17 @@ pub struct Marker {
 /// A marker as a slip of the keyboard leaves it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slip {
-    /// `10企业`: the number lost its point.
+    /// `10企业`, `1 提前`: the number lost its point.
     LostPoint,
+    /// `(1参赛人数`: the bracket was not closed.
+    LostBracket,
+    /// `.做好采购工作` between `3.` and `5.`: the number was deleted, the point kept.
+    LostNumber,
     /// `l.总则`, `1O.`: a letter typed for a digit.
     LetterForDigit,
+    /// `一.背景`, `八．`, `1,总则`: a point or a comma where the level takes `、` (or where
+    /// no level takes a comma).
+    WrongSeparator,
 }
 
 impl Marker {
@@ -141,14 +148,20 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("marker pattern is valid")
 });
 
-/// A paragraph that opens with a number and a Han character (`10企业`), or with letters in a
-/// digit's place before a point (`l.总则`, `1O.`). Numbers that a measure word or a unit
-/// follows (`10月`, `3个`, `5万元`) are counts, not markers.
+/// A paragraph that opens with what a slip leaves of a marker, before a Han character: a
+/// number without its point (`10企业`, `1 提前`), letters in a digit's place (`l.总则`, `1O.`),
+/// a comma for the point (`1,总则`), a point after a Chinese numeral (`一.背景`), a bracket
+/// left open (`(1参赛`), or a point whose number was deleted (`.做好`). Numbers that a
+/// measure word or a unit follows (`10月`, `3个`, `5万元`) are counts, not markers.
 static SLIP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
-            (?P<bare>[0-9]{1,2})(?P<han>\p{Han})
-          | (?P<look>[0-9lIO]{1,2})[.．、](?P<next>\p{Han})
+            (?P<bare>[0-9]{1,2})[\x20\u{3000}]?(?P<bare_next>\p{Han})
+          | (?P<look>[0-9lIO]{1,2})[.．、](?P<look_next>\p{Han})
+          | (?P<comma>[0-9]{1,2})[，,](?P<comma_next>\p{Han})
+          | (?P<cn>[一二三四五六七八九十]{1,3})[.．，,](?P<cn_next>\p{Han})
+          | [（(](?P<open>[0-9]{1,2})(?P<open_next>\p{Han})
+          | [.．、](?P<none_next>\p{Han})
         )",
     )
     .expect("slip pattern is valid")
@@ -156,19 +169,22 @@ static SLIP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What follows a count rather than a marker: `10月`, `3个`, `5万元`, `2号楼`.
 const MEASURES: &str = "年月日时分秒号点个位名人户家项条件次种类批起辆台套亩万亿千百元角岁\
-    米吨倍余多所座层期部篇场张本支只股度级届周天季批";
+    米吨倍余多所座层期部篇场张本支只股度级届周天季批页";
 
-/// The marker a slip leaves at the start of a paragraph, read as the drafter meant it.
+const NUMERALS: &str = "零〇一二两三四五六七八九十百千万";
+
+/// The marker a slip leaves at the start of a paragraph, read as the drafter meant it. A
+/// deleted number ([`Slip::LostNumber`]) reads as 0 until its neighbours tell what it was.
 fn slip_at(text: &str, at: usize, sentence_end: usize) -> Option<Marker> {
     let caps = SLIP.captures(text)?;
-    let (span, value, slip) = if let Some(bare) = caps.name("bare") {
-        let han = caps.name("han")?.as_str();
-        if MEASURES.contains(han) {
+    let next = |name: &str| caps.name(name).map(|m| m.as_str());
+    let number = |m: regex::Match| m.as_str().parse::<u32>().ok();
+    let (span, level, value, slip) = if let Some(bare) = caps.name("bare") {
+        if MEASURES.contains(next("bare_next")?) {
             return None;
         }
-        (bare.range(), bare.as_str().parse().ok()?, Slip::LostPoint)
-    } else {
-        let look = caps.name("look")?;
+        (bare.range(), Level::Arabic, number(bare)?, Slip::LostPoint)
+    } else if let Some(look) = caps.name("look") {
         if look.as_str().bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -181,16 +197,44 @@ fn slip_at(text: &str, at: usize, sentence_end: usize) -> Option<Marker> {
                 c => c,
             })
             .collect();
-        let end = caps.name("next")?.start();
-        (0..end, digits.parse().ok()?, Slip::LetterForDigit)
+        let end = caps.name("look_next")?.start();
+        (
+            0..end,
+            Level::Arabic,
+            digits.parse().ok()?,
+            Slip::LetterForDigit,
+        )
+    } else if let Some(comma) = caps.name("comma") {
+        let end = caps.name("comma_next")?.start();
+        (0..end, Level::Arabic, number(comma)?, Slip::WrongSeparator)
+    } else if let Some(cn) = caps.name("cn") {
+        if NUMERALS.contains(next("cn_next")?) {
+            return None;
+        }
+        let end = caps.name("cn_next")?.start();
+        let value = parse_chinese(cn.as_str())?;
+        (0..end, Level::Chinese, value, Slip::WrongSeparator)
+    } else if let Some(open) = caps.name("open") {
+        if MEASURES.contains(next("open_next")?) {
+            return None;
+        }
+        (
+            0..open.end(),
+            Level::ParenArabic,
+            number(open)?,
+            Slip::LostBracket,
+        )
+    } else {
+        let end = caps.name("none_next")?.start();
+        (0..end, Level::Arabic, 0, Slip::LostNumber)
     };
-    if value == 0 {
+    if value == 0 && slip != Slip::LostNumber {
         return None;
     }
     let title_start = at + span.end;
     Some(Marker {
         span: at + span.start..at + span.end,
-        level: Level::Arabic,
+        level,
         value,
         title: title_start.min(sentence_end)..sentence_end,
         opens_paragraph: true,

@@ -8,8 +8,11 @@
 //! articles run on through the whole text, across chapters.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
-use super::markers::{marker_at, Level, Marker};
+use regex::Regex;
+
+use super::markers::{marker_at, Level, Marker, Slip};
 use crate::diagnostic::Span;
 use crate::document::Document;
 
@@ -43,6 +46,10 @@ pub struct Outline {
 struct Group {
     level: Level,
     last: Marker,
+    /// The series (see [`Reader::series`]) its markers belong to.
+    series: usize,
+    /// Whether its last marker repeated the one before.
+    repeated: bool,
 }
 
 /// A run of siblings that has ended, remembered to tell a list that resumes after an
@@ -52,6 +59,8 @@ struct EndedRun {
     last: u32,
     /// Ended because its parent's level moved on (`二、` after `一、`'s `（一）（二）`).
     by_new_parent: bool,
+    /// How many items the run had under its parent.
+    items: usize,
 }
 
 /// The state of one pass over the markers.
@@ -60,7 +69,18 @@ struct Reader {
     open: Vec<Group>,
     ended: Vec<EndedRun>,
     kept: Vec<Marker>,
+    /// The runs of siblings, each as indices into `kept`: one list of one level under one
+    /// parent, numbered on from one. Style is judged within a series, not across the document.
+    series: Vec<Vec<usize>>,
     problems: Vec<Problem>,
+    /// Where the text being read begins: the document's start, or the end of a line that says
+    /// text was left out (`此处隐藏3604字`), after which numbering may go on from anywhere.
+    region_start: usize,
+    /// Whether the region opens inside a list: nothing but titles before its first marker, as
+    /// on the second page of an article or in an excerpt. Set at the region's first marker.
+    opens_mid_list: Option<bool>,
+    /// The levels met so far in the region.
+    levels_seen: Vec<Level>,
 }
 
 impl Outline {
@@ -81,14 +101,25 @@ impl Outline {
 
     pub fn build(doc: &Document) -> Outline {
         let mut reader = Reader::default();
+        let mut omissions = omissions(doc).into_iter().peekable();
         for marker in find_markers(doc) {
+            let mut passed = None;
+            while let Some(end) = omissions.next_if(|end| *end <= marker.span.start) {
+                passed = Some(end);
+            }
+            if let Some(end) = passed {
+                reader.start_region(end);
+            }
             reader.read(doc, marker);
         }
         let Reader {
-            kept, mut problems, ..
+            kept,
+            series,
+            mut problems,
+            ..
         } = reader;
         check_legal_scheme(&kept, &mut problems);
-        super::style::check(doc, &kept, &mut problems);
+        super::style::check(doc, &kept, &series, &mut problems);
         let items = super::enumeration::check(doc, &kept, &mut problems);
         super::count::check(doc, &kept, &items, &mut problems);
         problems.sort_by_key(|p| p.span.start);
@@ -111,6 +142,10 @@ fn find_markers(doc: &Document) -> Vec<Marker> {
     for paragraph in doc.paragraphs.iter().filter(|p| !in_table(doc, p)) {
         let mut opens_with_marker = false;
         while sentences.next_if(|s| s.start < paragraph.start).is_some() {}
+        if let Some(flattened) = flattened_markers(doc, paragraph) {
+            markers.extend(flattened);
+            continue;
+        }
         while let Some(sentence) = sentences.next_if(|s| s.start < paragraph.end) {
             let opens_paragraph = sentence.start == paragraph.start;
             let runs_on = opens_with_marker && follows_full_stop(doc, sentence.start);
@@ -128,26 +163,92 @@ fn find_markers(doc: &Document) -> Vec<Marker> {
         markers.extend(list_markers(doc));
         markers.sort_by_key(|m| m.span.start);
     }
-    confirm_opening_slips(&mut markers);
+    resolve_lost_numbers(&mut markers);
+    confirm_opening_candidates(&mut markers);
     markers
 }
 
-/// A slip can only continue a list, except the list's first item: `l.总则` before `2.` is the
-/// `1.` it stands for.
-fn confirm_opening_slips(markers: &mut [Marker]) {
+/// A whole text pasted as one paragraph (a web page copied without its line breaks) keeps
+/// its headings and items after spaces and full stops: `……乐趣。 2、激发…… 3、让孩子……`.
+/// A long paragraph with three or more markers after spaces is read that way, each of those
+/// places as a paragraph's start. Prose does not put spaces between Chinese sentences, and
+/// a list inside a sentence (`分三部分：一、……；二、……`) has none either.
+fn flattened_markers(doc: &Document, paragraph: &Span) -> Option<Vec<Marker>> {
+    const MIN_CHARS: usize = 200;
+    const MIN_SPACED_MARKERS: usize = 3;
+    let text = &doc.text[paragraph.clone()];
+    // Short paragraphs are read as they are.
+    text.chars().nth(MIN_CHARS)?;
+    let mut markers = Vec::new();
+    let mut spaced = 0;
+    let mut previous: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let after_space = previous.is_some_and(|p| p.is_whitespace());
+        let after_stop = previous.is_some_and(|p| "。！？；;!?".contains(p));
+        previous = Some(c);
+        if c.is_whitespace() || !(i == 0 || after_space || after_stop) {
+            continue;
+        }
+        let at = paragraph.start + i;
+        let sentence = doc.sentences.partition_point(|s| s.end <= at);
+        let end = doc
+            .sentences
+            .get(sentence)
+            .map_or(paragraph.end, |s| s.end.min(paragraph.end))
+            .max(at);
+        if let Some(marker) = marker_at(&doc.text[at..end], at, end, true) {
+            spaced += usize::from(after_space && !marker.uncertain);
+            markers.push(marker);
+        }
+    }
+    (spaced >= MIN_SPACED_MARKERS).then_some(markers)
+}
+
+/// An uncertain marker can only continue a list, except the list's first item: `l.总则`
+/// before `2.` is the `1.` it stands for, `1、6月26日前参观` before `2、` is the first item
+/// (not `1、2号楼`), and `1志愿服务` before `2义务植树` is one slip made twice.
+fn confirm_opening_candidates(markers: &mut [Marker]) {
     for i in 0..markers.len() {
         let (head, tail) = markers.split_at_mut(i + 1);
         let marker = &mut head[i];
-        if marker.slip.is_none() || marker.value != 1 {
+        if !marker.uncertain || marker.value != 1 {
             continue;
         }
         let next = tail
             .iter()
-            .find(|m| m.level == marker.level && !m.uncertain);
+            .find(|m| m.level == marker.level && (!m.uncertain || m.slip.is_some()));
         if next.is_some_and(|next| next.value == 2) {
             marker.uncertain = false;
         }
     }
+}
+
+/// `3.` `.做好采购工作` `5.`: a point whose number was deleted stands for the number between
+/// its neighbours of the same level. Where the neighbours do not leave exactly one number
+/// out, it is not a marker.
+fn resolve_lost_numbers(markers: &mut Vec<Marker>) {
+    for i in 0..markers.len() {
+        if markers[i].slip != Some(Slip::LostNumber) {
+            continue;
+        }
+        let before = sibling_value(markers, (0..i).rev());
+        let after = sibling_value(markers, i + 1..markers.len());
+        if let (Some(before), Some(after)) = (before, after) {
+            if after == before + 2 {
+                markers[i].value = before + 1;
+            }
+        }
+    }
+    markers.retain(|m| m.value > 0);
+}
+
+/// The value of the first of `indices` that is a well-formed `1.` marker, unless a higher
+/// level comes first.
+fn sibling_value(markers: &[Marker], mut indices: impl Iterator<Item = usize>) -> Option<u32> {
+    indices
+        .find(|&j| markers[j].level.rank() <= Level::Arabic.rank() && markers[j].slip.is_none())
+        .filter(|&j| markers[j].level == Level::Arabic)
+        .map(|j| markers[j].value)
 }
 
 fn in_table(doc: &Document, paragraph: &Span) -> bool {
@@ -206,13 +307,70 @@ fn follows_full_stop(doc: &Document, at: usize) -> bool {
         .ends_with(['。', '！', '？', '!', '?'])
 }
 
+/// The ends of the paragraphs that say text was left out here (`…… 此处隐藏3604字 ……`,
+/// `（略）`): the numbering after one cannot be judged against the numbering before it.
+fn omissions(doc: &Document) -> Vec<usize> {
+    static OMISSION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[\s…．.。—-]*(?:此处(?:隐藏|省略)[0-9０-９]*个?字|[（(]略[）)]|略)[\s…．.。—-]*$",
+        )
+        .expect("omission pattern is valid")
+    });
+    doc.paragraphs
+        .iter()
+        .filter(|p| OMISSION.is_match(&doc.text[(*p).clone()]))
+        .map(|p| p.end)
+        .collect()
+}
+
+/// A paragraph of running text, not a title or a date line: it ends a sentence, or it is long.
+fn is_body(doc: &Document, paragraph: &Span) -> bool {
+    const LONG_TITLE: usize = 60;
+    let text = doc.text[paragraph.clone()].trim();
+    text.contains(['。', '！', '？']) || text.chars().count() > LONG_TITLE
+}
+
 impl Reader {
+    /// Begins a region at `start`: what was open before is not continued after it.
+    fn start_region(&mut self, start: usize) {
+        self.open.clear();
+        self.ended.clear();
+        self.region_start = start;
+        self.opens_mid_list = None;
+        self.levels_seen.clear();
+    }
+
+    /// Whether `marker`, the first of its level in the region, may start past one because the
+    /// region opens inside a list: nothing but titles came before the region's first marker,
+    /// and only deeper levels (the open item's own points) came before this one.
+    fn may_open_mid_list(&self, marker: &Marker) -> bool {
+        self.opens_mid_list == Some(true)
+            && !self.levels_seen.contains(&marker.level)
+            && self
+                .levels_seen
+                .iter()
+                .all(|level| level.rank() > marker.level.rank())
+    }
+
     fn read(&mut self, doc: &Document, marker: Marker) {
+        if self.opens_mid_list.is_none() {
+            let before = self.region_start..marker.span.start;
+            let body_before = doc
+                .paragraphs
+                .iter()
+                .filter(|p| p.start >= before.start && p.end <= before.end)
+                .any(|p| is_body(doc, p));
+            self.opens_mid_list = Some(!body_before);
+        }
+        self.read_marker(doc, marker);
+    }
+
+    fn read_marker(&mut self, doc: &Document, marker: Marker) {
         if marker.level.is_legal() {
             // Items restart under each article, chapter and section of a regulation.
             self.open.clear();
             self.ended.clear();
-            self.kept.push(marker);
+            self.keep(marker, None);
             return;
         }
         if let Some(at) = self.open.iter().rposition(|g| g.level == marker.level) {
@@ -225,11 +383,16 @@ impl Reader {
     /// A marker of a level that is open: the next sibling, a new list, or a resumed one.
     fn continue_group(&mut self, doc: &Document, at: usize, marker: Marker) {
         let previous = self.open[at].last.clone();
-        let follows = marker.value == previous.value + 1;
+        // After a repeat (`三、` `三、`) the next is judged against what the author may have
+        // meant: the repeat stood for `四、` when `五、` comes next, so one mistake gives one
+        // report.
+        let follows = marker.value == previous.value + 1
+            || (self.open[at].repeated && marker.value == previous.value + 2);
         if marker.uncertain && !follows {
             return;
         }
-        let new_list = marker.value == 1 && previous.value > 1;
+        let new_list =
+            marker.value == 1 && (previous.value > 1 || introduces_list(doc, &previous, &marker));
         // A proper next sibling starts a new parent: what was open under the old one must not
         // carry on. A return to one may be a list nested in the open item (old reports do
         // this), so what it closes may still resume.
@@ -237,35 +400,66 @@ impl Reader {
         if new_list {
             // Back to one after a longer run: a new list (reports restart `一、` under
             // unnumbered part headings); the old run may still resume later.
+            let items = self.series[self.open[at].series].len();
             self.ended.push(EndedRun {
                 level: previous.level,
                 last: previous.value,
                 by_new_parent: false,
+                items,
             });
         } else if !follows && !self.resumes(&marker) {
             check_sibling(doc, &previous, &marker, &mut self.problems);
         }
+        self.open[at].repeated = marker.value == previous.value && !new_list;
+        if new_list {
+            self.open[at].series = self.series.len();
+            self.series.push(Vec::new());
+        }
         self.open[at].last = marker.clone();
+        let series = self.open[at].series;
+        self.keep(marker, Some(series));
+    }
+
+    /// Keeps `marker` in the outline, as a member of `series` when it has one.
+    fn keep(&mut self, marker: Marker, series: Option<usize>) {
+        if !self.levels_seen.contains(&marker.level) {
+            self.levels_seen.push(marker.level);
+        }
+        if let Some(series) = series {
+            self.series[series].push(self.kept.len());
+        }
         self.kept.push(marker);
     }
 
     /// A marker of a level that is not open: a child of the current item, or a new top level.
     fn open_group(&mut self, doc: &Document, marker: Marker) {
         let rank = marker.level.rank();
-        if self.open.iter().all(|g| g.level.rank() > rank) {
+        // `2、活动流程：一、主持人讲话`: introduced by the open item, a higher level is
+        // nested under it (an inversion), not a new top.
+        let introduced = self
+            .open
+            .last()
+            .is_some_and(|parent| introduces_list(doc, &parent.last, &marker));
+        if self.open.iter().all(|g| g.level.rank() > rank) && !introduced {
             // Higher than anything open (`一、` after a preamble's `（一）（二）`): a new top.
             self.end_groups_from(0, false);
         } else if let Some(parent) = self.open.last() {
-            check_child_level(doc, &parent.last, &marker, &mut self.problems);
+            if !previous_item_runs_in(doc, &marker) {
+                check_child_level(doc, &parent.last, &marker, &mut self.problems);
+            }
         }
-        if marker.value != 1 {
+        if marker.value != 1 && !self.may_open_mid_list(&marker) {
             self.check_first(doc, &marker);
         }
+        let series = self.series.len();
+        self.series.push(Vec::new());
         self.open.push(Group {
             level: marker.level,
             last: marker.clone(),
+            series,
+            repeated: false,
         });
-        self.kept.push(marker);
+        self.keep(marker, Some(series));
     }
 
     /// Ends the open groups from index `from` on.
@@ -276,6 +470,7 @@ impl Reader {
                 level: group.level,
                 last: group.last.value,
                 by_new_parent,
+                items: self.series[group.series].len(),
             });
         }
     }
@@ -299,6 +494,9 @@ impl Reader {
             .find(|run| run.level == marker.level);
         let (rule, message) = match previous {
             Some(run) if run.last + 1 == marker.value && !run.by_new_parent => return,
+            // One item under each parent, numbered on (`（一）1.（二）2.`, a table's rows):
+            // numbering run through the sections on purpose.
+            Some(run) if run.last + 1 == marker.value && run.items < 2 => return,
             Some(run) if run.last + 1 == marker.value => (
                 "numbering/restart",
                 format!(
@@ -326,6 +524,16 @@ impl Reader {
     }
 }
 
+/// `1、活动目的：1、表达……2、享受……` then `2、活动流程`: an item whose short title ends in a
+/// colon right before the marker opens a list of its own under it (numbered alike, or of a
+/// higher level), and the outer list resumes after it. A paragraph of text ending in a colon
+/// is not a title: what follows it is read as usual.
+fn introduces_list(doc: &Document, previous: &Marker, marker: &Marker) -> bool {
+    const TITLE_CHARS: usize = 30;
+    let between = doc.text[previous.span.end..marker.span.start].trim_end();
+    between.ends_with([':', '：']) && between.chars().nth(TITLE_CHARS).is_none()
+}
+
 /// `会议决定，一、……` then `二、……` on a line of its own: the list's first item runs on inside
 /// a paragraph just before (after a comma or colon, where it is not read as a marker), or
 /// its text was broken over two lines.
@@ -337,11 +545,62 @@ fn previous_item_runs_in(doc: &Document, marker: &Marker) -> bool {
     let from = here
         .checked_sub(LOOK_BACK_PARAGRAPHS)
         .map_or(0, |i| doc.paragraphs[i].start);
-    let previous_item = marker.level.canonical(marker.value - 1);
+    if marker.value < 2 {
+        return false;
+    }
     let opens_a_paragraph = |at: usize| doc.paragraphs[..here].iter().any(|p| p.start == at);
-    doc.text[from..marker.span.start]
-        .match_indices(&previous_item)
-        .any(|(i, _)| !opens_a_paragraph(from + i))
+    let before = &doc.text[from..marker.span.start];
+    written_forms(marker.level, marker.value - 1)
+        .iter()
+        .any(|previous_item| {
+            before.match_indices(previous_item.as_str()).any(|(i, _)| {
+                !opens_a_paragraph(from + i) && !glued_to_number(&before[..i], previous_item)
+            })
+        })
+}
+
+/// `3.……4. 预计9点结束5. 10点返回6.……7.`: the numbers between two markers are there, run
+/// on where no sentence ends (text pasted without its line breaks), so nothing was skipped.
+fn skipped_ones_run_in(doc: &Document, previous: &Marker, marker: &Marker) -> bool {
+    let between = &doc.text[previous.span.end..marker.span.start];
+    let mut rest = between;
+    for value in previous.value + 1..marker.value {
+        let found = written_forms(marker.level, value)
+            .iter()
+            .filter_map(|form| {
+                rest.match_indices(form.as_str())
+                    .find(|(i, _)| !glued_to_number(&rest[..*i], form))
+                    .map(|(i, _)| i + form.len())
+            })
+            .min();
+        match found {
+            Some(end) => rest = &rest[end..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// `21.` holds `1.`: a number's form found after a digit is part of a bigger number.
+fn glued_to_number(before: &str, form: &str) -> bool {
+    let is_digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    is_digit(form.chars().next()) && is_digit(before.chars().next_back())
+}
+
+/// The ways a drafter writes the marker of `value` at `level`.
+fn written_forms(level: Level, value: u32) -> Vec<String> {
+    let canonical = level.canonical(value);
+    match level {
+        Level::Arabic => vec![
+            format!("{value}."),
+            format!("{value}．"),
+            format!("{value}、"),
+        ],
+        Level::ParenChinese | Level::ParenArabic => {
+            vec![canonical.replace('（', "(").replace('）', ")"), canonical]
+        }
+        _ => vec![canonical],
+    }
 }
 
 fn shown(doc: &Document, marker: &Marker) -> String {
@@ -350,6 +609,9 @@ fn shown(doc: &Document, marker: &Marker) -> String {
 
 fn check_sibling(doc: &Document, previous: &Marker, marker: &Marker, problems: &mut Vec<Problem>) {
     let expected = previous.value + 1;
+    if marker.value > expected && skipped_ones_run_in(doc, previous, marker) {
+        return;
+    }
     let what = if marker.value == previous.value {
         "重复"
     } else if marker.value > expected {

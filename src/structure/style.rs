@@ -2,18 +2,21 @@
 //!
 //! GB/T 9704-2012 7.3.3 writes the levels `一、` `（一）` `1.` `（1）`: brackets are full-width,
 //! and GB/T 15834-2011 B.3.4 puts no punctuation after a bracketed marker (`（一）、` is wrong).
-//! `1、` for the third level is widely taught by local style guides, so it is only reported
-//! when one document writes that level both ways.
 
 use super::markers::{Level, Marker, Slip};
 use super::outline::Problem;
 use crate::document::Document;
 
 /// Problems of form: bracket width, stray punctuation, mixed separators.
-pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) {
+pub fn check(
+    doc: &Document,
+    markers: &[Marker],
+    series: &[Vec<usize>],
+    problems: &mut Vec<Problem>,
+) {
     let bracketed: Vec<&Marker> = markers
         .iter()
-        .filter(|m| matches!(m.level, Level::ParenChinese | Level::ParenArabic))
+        .filter(|m| matches!(m.level, Level::ParenChinese | Level::ParenArabic) && m.slip.is_none())
         .collect();
     let half_width = |m: &&Marker| doc.source[m.span.clone()].contains(['(', ')']);
     let all_half_width = bracketed.len() > 1 && bracketed.iter().all(half_width);
@@ -23,25 +26,27 @@ pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) {
     for marker in bracketed {
         check_brackets(doc, marker, !all_half_width, problems);
     }
-    check_arabic_separators(doc, markers, problems);
+    check_arabic_separators(doc, markers, series, problems);
     check_slips(doc, markers, problems);
 }
 
-/// Markers read as the drafter meant them (`10企业` for `10.`, `l.总则` for `1.`), each
-/// reported with the marker it stands for, written with the separator of its siblings.
+/// Markers read as the drafter meant them (`10企业` for `10.`, `l.总则` for `1.`, `一.` for
+/// `一、`), each reported with the marker it stands for, written like its siblings.
 fn check_slips(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) {
     for (i, marker) in markers.iter().enumerate() {
         let Some(slip) = marker.slip else {
             continue;
         };
         let written = &doc.source[marker.span.clone()];
-        let separator = sibling_separator(doc, markers, i);
-        let meant = format!("{}{separator}", marker.value);
+        let meant = meant_form(doc, markers, i);
         let message = match slip {
             Slip::LostPoint => format!("序号“{written}”后缺少标点，应为“{meant}”"),
+            Slip::LostBracket => format!("序号“{written}”缺少右括号，应为“{meant}”"),
+            Slip::LostNumber => format!("序号缺少数字：这里的“{written}”应为“{meant}”"),
             Slip::LetterForDigit => {
                 format!("序号“{written}”中把字母当成了数字，应为“{meant}”")
             }
+            Slip::WrongSeparator => format!("序号“{written}”的标点有误，应为“{meant}”"),
         };
         problems.push(Problem {
             rule: "numbering/style",
@@ -53,22 +58,24 @@ fn check_slips(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) 
     }
 }
 
-/// The separator the nearest well-formed marker of the same level uses (`.` or `、`), `.`
-/// when there is none.
-fn sibling_separator(doc: &Document, markers: &[Marker], at: usize) -> &'static str {
-    let level = markers[at].level;
+/// The marker a slip stands for, in the form of its nearest well-formed sibling: `10.` or
+/// `10、` as the list writes them, `(1)` or `（1）` as its brackets are; `一、` always.
+fn meant_form(doc: &Document, markers: &[Marker], at: usize) -> String {
+    let marker = &markers[at];
+    let level = marker.level;
     let before = markers[..at].iter().rev();
     let after = markers[at + 1..].iter();
-    before
+    let sibling = before
         .chain(after)
         .find(|m| m.level == level && m.slip.is_none() && !m.markup)
-        .map_or(".", |m| {
-            if doc.source[m.span.clone()].ends_with('、') {
-                "、"
-            } else {
-                "."
-            }
-        })
+        .map(|m| &doc.source[m.span.clone()]);
+    let value = marker.value;
+    match level {
+        Level::Arabic if sibling.is_some_and(|s| s.ends_with('、')) => format!("{value}、"),
+        Level::Arabic => format!("{value}."),
+        Level::ParenArabic if sibling.is_some_and(|s| s.starts_with('(')) => format!("({value})"),
+        _ => level.canonical(value),
+    }
 }
 
 /// A document that writes every bracketed marker with half-width brackets follows a house
@@ -126,47 +133,76 @@ fn check_brackets(
     });
 }
 
-/// `1.`, `1．` and `1、` for the same level in one document: the less used forms are reported.
-fn check_arabic_separators(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) {
-    let separator = |m: &Marker| match doc.source[m.span.clone()].chars().last() {
+/// `1.`, `1．` and `1、` in one series (the items of one list): the less used forms are
+/// reported. Two lists that each keep to one form are each consistent (`1、` in one section
+/// and `1.` in another is a choice, often of different authors), so forms are compared
+/// within a series; the document's usage only breaks a tie.
+fn check_arabic_separators(
+    doc: &Document,
+    markers: &[Marker],
+    series: &[Vec<usize>],
+    problems: &mut Vec<Problem>,
+) {
+    let plain = |m: &&Marker| m.level == Level::Arabic && !m.markup && m.slip.is_none();
+    let in_document = separator_counts(doc, markers.iter().filter(plain));
+    for members in series {
+        let list: Vec<&Marker> = members.iter().map(|&i| &markers[i]).filter(plain).collect();
+        let counts = separator_counts(doc, list.iter().copied());
+        if counts.iter().filter(|(_, n)| *n > 0).count() < 2 {
+            continue;
+        }
+        let usual = most_used(&counts, &in_document);
+        let first_usual = list.iter().find(|m| arabic_separator(doc, m) == usual);
+        for m in list.iter().filter(|m| arabic_separator(doc, m) != usual) {
+            let written = &doc.source[m.span.clone()];
+            let expected = format!("{}{usual}", m.value);
+            problems.push(Problem {
+                rule: "numbering/style",
+                span: m.span.clone(),
+                message: format!(
+                    "同一组序号的写法不一致：这一组多用“1{usual}”式，这里写作“{written}”，应为“{expected}”"
+                ),
+                related: first_usual.map(|f| (f.span.clone(), "这一组的多数写法".to_string())),
+                // `1、` is common but not GB/T 9704's form: never rewrite towards it.
+                fix: (usual != "、").then_some(expected),
+            });
+        }
+    }
+}
+
+/// The separators `1.` `1．` `1、`, in order of preference on a tie: GB/T 9704's `1.` first.
+const ARABIC_SEPARATORS: [&str; 3] = [".", "．", "、"];
+
+fn arabic_separator(doc: &Document, m: &Marker) -> &'static str {
+    match doc.source[m.span.clone()].chars().last() {
         Some('、') => "、",
         Some('．') => "．",
         _ => ".",
-    };
-    let arabic: Vec<&Marker> = markers
-        .iter()
-        .filter(|m| m.level == Level::Arabic && !m.markup)
-        .collect();
-    // In order of preference on a tie: GB/T 9704's `1.` first.
-    let mut counts = [(".", 0usize), ("．", 0), ("、", 0)];
-    for m in &arabic {
-        if let Some(entry) = counts.iter_mut().find(|(s, _)| *s == separator(m)) {
+    }
+}
+
+fn separator_counts<'a>(
+    doc: &Document,
+    markers: impl Iterator<Item = &'a Marker>,
+) -> [(&'static str, usize); 3] {
+    let mut counts = ARABIC_SEPARATORS.map(|s| (s, 0));
+    for m in markers {
+        let separator = arabic_separator(doc, m);
+        if let Some(entry) = counts.iter_mut().find(|(s, _)| *s == separator) {
             entry.1 += 1;
         }
     }
-    if counts.iter().filter(|(_, n)| *n > 0).count() < 2 {
-        return;
-    }
-    let (usual, usual_count) = counts
-        .iter()
-        .copied()
-        .reduce(|best, next| if next.1 > best.1 { next } else { best })
-        .unwrap_or((".", 0));
-    let first_usual = arabic.iter().find(|m| separator(m) == usual);
-    for m in arabic.iter().filter(|m| separator(m) != usual) {
-        let written = &doc.source[m.span.clone()];
-        let expected = format!("{}{usual}", m.value);
-        problems.push(Problem {
-            rule: "numbering/style",
-            span: m.span.clone(),
-            message: format!(
-                "同一层级序号的写法不一致：本文多用“1{usual}”式（{usual_count} 处），这里写作“{written}”，应为“{expected}”"
-            ),
-            related: first_usual.map(|f| (f.span.clone(), "多数写法".to_string())),
-            // `1、` is common but not GB/T 9704's form: never rewrite towards it.
-            fix: (usual != "、").then_some(expected),
-        });
-    }
+    counts
+}
+
+/// The form a series uses most; on a tie, the one the document uses most, then `1.`.
+fn most_used(
+    counts: &[(&'static str, usize); 3],
+    in_document: &[(&str, usize); 3],
+) -> &'static str {
+    let key = |i: usize| (counts[i].1, in_document[i].1, usize::MAX - i);
+    let best = (0..counts.len()).max_by_key(|&i| key(i)).unwrap_or(0);
+    counts[best].0
 }
 
 #[cfg(test)]

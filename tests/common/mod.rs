@@ -215,10 +215,16 @@ pub struct MarkScore {
 impl MarkScore {
     /// Lints `text` and scores the findings of the rules whose id starts with `family`.
     pub fn add(&mut self, text: &Marked, family: &str) {
+        self.add_where(text, family, |_| true);
+    }
+
+    /// Like [`MarkScore::add`], scoring only the findings `scored` accepts: those about
+    /// what the marked set can judge.
+    pub fn add_where(&mut self, text: &Marked, family: &str, scored: impl Fn(&Diagnostic) -> bool) {
         let (doc, diagnostics) = lint_text(&text.text, wenlint::document::Format::Text);
         let findings: Vec<&Diagnostic> = diagnostics
             .iter()
-            .filter(|d| d.rule.starts_with(family))
+            .filter(|d| d.rule.starts_with(family) && scored(d))
             .collect();
         let overlaps = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
             a.start < b.end && b.start < a.end

@@ -6,7 +6,7 @@
 //! which is what keeps the numbers, times and English passages quiet.
 
 use super::{after, before, is_chinese, is_han, paragraphs, Context};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Span};
 use crate::document::floor_boundary;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -19,13 +19,16 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
         for (i, c) in paragraph.char_indices() {
             let at = span.start + i;
             if let Some(full) = point_mark(c) {
-                if in_chinese_text(text, at) && !is_lost_character(text, at, c) {
+                if in_chinese_text(text, at)
+                    && !is_lost_character(text, at, c)
+                    && !in_marker(markers.get_or_insert_with(|| marker_spans(cx)), at)
+                {
                     out.push(point_finding(text, at, c, full));
                 }
             }
         }
         if paragraph.contains('(') {
-            let markers = markers.get_or_insert_with(|| marker_starts(cx));
+            let markers = markers.get_or_insert_with(|| marker_spans(cx));
             parens(text, span.start, paragraph, markers, out);
         }
         straight_quotes(span.start, paragraph, out);
@@ -73,23 +76,32 @@ fn point_finding(text: &str, at: usize, c: char, full: char) -> Finding {
 /// must not make the scan quadratic.
 const NOTE_BYTES: usize = 256;
 
-/// Where the numbering markers of the outline start: a marker written `(一)` is
+/// The numbering markers of the outline, in order: a marker written `(一)` or `1,` is
 /// `numbering/style`'s to report and fix, whether it opens a paragraph or runs in.
-fn marker_starts(cx: &Context) -> Vec<usize> {
-    let mut starts: Vec<usize> = cx
+fn marker_spans(cx: &Context) -> Vec<Span> {
+    let mut spans: Vec<Span> = cx
         .doc
         .outline()
         .markers()
         .iter()
-        .map(|m| m.span.start)
+        .map(|m| m.span.clone())
         .collect();
-    starts.sort_unstable();
-    starts
+    spans.sort_unstable_by_key(|span| span.start);
+    spans
+}
+
+fn in_marker(markers: &[Span], at: usize) -> bool {
+    let i = markers.partition_point(|span| span.start <= at);
+    i > 0 && markers[i - 1].contains(&at)
+}
+
+fn starts_marker(markers: &[Span], at: usize) -> bool {
+    markers.binary_search_by_key(&at, |span| span.start).is_ok()
 }
 
 /// Half-width parentheses around Chinese, or right after it (`世界贸易组织(WTO)`). Only pairs
 /// are reported, and not those of a numbering marker.
-fn parens(text: &str, base: usize, paragraph: &str, markers: &[usize], out: &mut Vec<Finding>) {
+fn parens(text: &str, base: usize, paragraph: &str, markers: &[Span], out: &mut Vec<Finding>) {
     let mut open: Vec<usize> = Vec::new();
     for (i, c) in paragraph.char_indices() {
         match c {
@@ -101,7 +113,7 @@ fn parens(text: &str, base: usize, paragraph: &str, markers: &[usize], out: &mut
                     .chars()
                     .any(is_han)
                     || before(text, base + start).is_some_and(is_chinese);
-                if chinese && markers.binary_search(&(base + start)).is_err() {
+                if chinese && !starts_marker(markers, base + start) {
                     out.push(paren_finding(base + start, '(', '（'));
                     out.push(paren_finding(base + i, ')', '）'));
                 }

@@ -98,3 +98,20 @@ fn excerpts_may_open_inside_a_list() {
         "3:1 numbering/start “二、”\n"
     );
 }
+
+/// The second page of a summary may open inside an enumeration (`四是……`) and go on to its
+/// next heading (`三、`): neither is a wrong start.
+#[test]
+fn a_page_may_open_inside_an_enumeration() {
+    let text = "镇政府工作总结（二）\n\n四是抓好民生实事。全年新建村级卫生室五个，改造农村公路十二公里。\n\n三、构建平安稳定的社会环境\n全镇安全生产形势平稳，未发生较大以上事故。\n";
+    let (doc, mut diagnostics) = common::lint_text(text, wenlint::document::Format::Text);
+    diagnostics.retain(|d| d.rule.starts_with("numbering/"));
+    assert_eq!(listing(&doc, &diagnostics), "");
+    let with_body = format!("为做好全年工作，现总结如下。\n{text}");
+    let (doc, mut diagnostics) = common::lint_text(&with_body, wenlint::document::Format::Text);
+    diagnostics.retain(|d| d.rule.starts_with("numbering/"));
+    assert_eq!(
+        listing(&doc, &diagnostics),
+        "4:1 numbering/inline “四是”\n6:1 numbering/start “三、”\n"
+    );
+}

@@ -65,13 +65,15 @@ fn development_set() {
 
 #[test]
 fn holdout_set() {
-    assert_at_least("holdout", 0.8, 0.9);
+    assert_at_least("holdout", 0.85, 0.95);
 }
 
 /// Government and party-organ texts (`fresh/`), searched and marked after the family was
 /// built on `dev/` and `holdout/`: a check on drafts of another kind than the ones it was
-/// tuned on.
+/// tuned on. Its first run found 2 of 16 slips with 2 of 12 findings right; five of its marks
+/// (`首先……第二`, `首先……其次……第三`) are a form the family accepts because edited national
+/// reports use it.
 #[test]
 fn fresh_set() {
-    assert_at_least("fresh", 0.0, 0.0);
+    assert_at_least("fresh", 0.35, 0.8);
 }

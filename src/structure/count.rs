@@ -47,7 +47,8 @@ pub fn check(doc: &Document, markers: &[Marker], items: &[Item], problems: &mut 
         let Some(list) = list_after(doc, &declaration, markers, items) else {
             continue;
         };
-        if list.len != declaration.count {
+        // A page that breaks off mid-sentence may have lost the rest of the list.
+        if list.len != declaration.count && !(list.len < declaration.count && breaks_off(doc)) {
             problems.push(Problem {
                 rule: "numbering/count",
                 span: declaration.span.clone(),
@@ -61,6 +62,15 @@ pub fn check(doc: &Document, markers: &[Marker], items: &[Item], problems: &mut 
             });
         }
     }
+}
+
+/// Whether the text stops inside a sentence (an excerpt cut short), not at its end.
+fn breaks_off(doc: &Document) -> bool {
+    let end = doc.text.trim_end();
+    !end.is_empty()
+        && !end.ends_with([
+            '。', '！', '？', '!', '?', '”', '」', '』', '）', ')', '…', '.',
+        ])
 }
 
 fn declarations(doc: &Document) -> Vec<Declaration> {

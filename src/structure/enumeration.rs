@@ -80,6 +80,7 @@ pub fn items(doc: &Document) -> Vec<Item> {
     let mut items = Vec::new();
     for paragraph in &doc.paragraphs {
         let text = &doc.text[paragraph.clone()];
+        let mut found = Vec::new();
         let mut pair_end = None;
         for caps in ITEM.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
@@ -101,11 +102,53 @@ pub fn items(doc: &Document) -> Vec<Item> {
                 }
             }
             if let Some(item) = item(&caps, paragraph.start, &text[whole.end()..]) {
-                items.push(item);
+                found.push(item);
             }
         }
+        add_first_items_run_in(doc, paragraph, &mut found);
+        items.append(&mut found);
     }
     items
+}
+
+/// `行动工作一要体现属地负责制；二要……；三要……`: the first item may run on inside a clause,
+/// where it is not read as one. When a paragraph's `二是` or `二要` has no first item before it,
+/// its `一是` or `一要` is looked for in the text before it.
+fn add_first_items_run_in(doc: &Document, paragraph: &Span, found: &mut Vec<Item>) {
+    let mut i = 0;
+    while i < found.len() {
+        let item = &found[i];
+        let word = match item.series {
+            Series::Shi => "一是",
+            Series::Yao => "一要",
+            _ => "",
+        };
+        let has_first = found[..i]
+            .iter()
+            .any(|f| f.series == item.series && f.value == 1);
+        if item.value != 2 || word.is_empty() || has_first {
+            i += 1;
+            continue;
+        }
+        let from = i
+            .checked_sub(1)
+            .map_or(paragraph.start, |p| found[p].span.end);
+        let series = item.series;
+        if let Some(at) = doc.text[from..item.span.start].rfind(word) {
+            let start = from + at;
+            found.insert(
+                i,
+                Item {
+                    span: start..start + word.len(),
+                    series,
+                    value: 1,
+                    previous: None,
+                },
+            );
+            i += 1;
+        }
+        i += 1;
+    }
 }
 
 fn item(caps: &regex::Captures, base: usize, rest: &str) -> Option<Item> {
@@ -181,8 +224,13 @@ pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) ->
             .filter(|&i| read[i].heading_count == heading_count);
         // The last paragraph-opening item is a candidate when the last item under this
         // heading is missing or of another wording.
-        let opening = last_opening.filter(|_| {
-            opens_paragraph && same_heading.is_none_or(|i| read[i].item.series != item.series)
+        // It is also one when the last item under the heading does not lead to this one: a
+        // run nested in the last paragraph's item (`二是……：一是……二是……三是……`) has ended, and
+        // this paragraph carries on the outer run.
+        let opening = last_opening.filter(|&o| {
+            opens_paragraph
+                && same_heading
+                    .is_none_or(|i| read[i].item.series != item.series || nested_in(&read, i, o))
         });
         let candidates: Vec<usize> = same_heading.into_iter().chain(opening).collect();
         let previous = choose_previous(&read, &candidates, &item);
@@ -294,6 +342,19 @@ fn enumerations(doc: &Document, items: &[Item]) -> Vec<Vec<usize>> {
     chains
 }
 
+/// Whether the run that item `last` ends began at one inside the item `opening` opened: a
+/// run nested in that item (`二是……：一是……二是……三是……`).
+fn nested_in(read: &[Read], last: usize, opening: usize) -> bool {
+    let mut first = last;
+    while let Some(p) = read[first].item.previous {
+        if read[p].item.value + 1 != read[first].item.value || p <= opening {
+            break;
+        }
+        first = p;
+    }
+    first > opening && read[first].item.value == 1
+}
+
 /// Of the items `item` may carry on, the one it does carry on (the same wording first), or
 /// the nearest.
 fn choose_previous(read: &[Read], candidates: &[usize], item: &Item) -> Option<usize> {
@@ -340,8 +401,33 @@ fn judge(doc: &Document, previous: Option<&Item>, item: &Item) -> Option<Problem
         Some(_) => None,
         // `其次` may follow any opening (`一方面`, `首要的是`).
         None if item.series == Series::Sequence => None,
+        // The second page of an article may open at `四是`.
+        None if opens_text(doc, item) => None,
         None => Some(missing_start(doc, item)),
     }
+}
+
+/// Whether `item` opens the first paragraph of running text: only titles come before it.
+fn opens_text(doc: &Document, item: &Item) -> bool {
+    opens_paragraph(doc, item)
+        && doc
+            .paragraphs
+            .iter()
+            .take_while(|p| p.end <= item.span.start)
+            .all(|p| !super::outline::is_body(doc, p))
+}
+
+/// Whether a paragraph opens with an item past the first (`四是……`): a text that starts with
+/// one opens inside an enumeration.
+pub fn continues_enumeration(paragraph: &str) -> bool {
+    let paragraph = paragraph.trim_start();
+    ITEM.captures(paragraph)
+        .filter(|caps| caps.get(0).is_some_and(|m| m.start() == 0))
+        .and_then(|caps| {
+            let whole = caps.get(0)?;
+            item(&caps, 0, &paragraph[whole.end()..])
+        })
+        .is_some_and(|item| item.value > 1)
 }
 
 fn word(doc: &Document, item: &Item) -> String {

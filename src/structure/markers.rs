@@ -160,6 +160,7 @@ static SLIP: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<look>[0-9lIO]{1,2})[.．、](?P<look_next>\p{Han})
           | (?P<comma>[0-9]{1,2})[，,](?P<comma_next>\p{Han})
           | (?P<cn>[一二三四五六七八九十]{1,3})[.．，,](?P<cn_next>\p{Han})
+          | (?P<cn_bare>[一二三四五六七八九十]{1,3})(?P<cn_bare_next>\p{Han})
           | [（(](?P<open>[0-9]{1,2})(?P<open_next>\p{Han})
           | [.．、](?P<none_next>\p{Han})
         )",
@@ -172,6 +173,21 @@ const MEASURES: &str = "年月日时分秒号点个位名人户家项条件次�
     米吨倍余多所座层期部篇场张本支只股度级届周天季批页";
 
 const NUMERALS: &str = "零〇一二两三四五六七八九十百千万";
+
+/// Characters that make a word with a numeral before them (`一些`, `三农`, `四是`, `一年来`):
+/// after one of these a numeral is the word's, not a heading's.
+const NUMERAL_WORDS: &str = "是要些切直定般致起旦度系流方则来同样边律向共手线把为在对步贯体举身生\
+    农公严实会化好大带路老小新连中下上";
+
+/// `四以打造特色社区为着力点`, `一基本情况`: a Chinese numeral that lost its `、` leaves a short
+/// heading. A long sentence, or a numeral that makes a word with what follows, is not one.
+fn is_bare_heading(sentence: &str, next: &str) -> bool {
+    const HEADING_CHARS: usize = 40;
+    !MEASURES.contains(next)
+        && !NUMERALS.contains(next)
+        && !NUMERAL_WORDS.contains(next)
+        && sentence.chars().nth(HEADING_CHARS).is_none()
+}
 
 /// The marker a slip leaves at the start of a paragraph, read as the drafter meant it. A
 /// deleted number ([`Slip::LostNumber`]) reads as 0 until its neighbours tell what it was.
@@ -214,6 +230,12 @@ fn slip_at(text: &str, at: usize, sentence_end: usize) -> Option<Marker> {
         let end = caps.name("cn_next")?.start();
         let value = parse_chinese(cn.as_str())?;
         (0..end, Level::Chinese, value, Slip::WrongSeparator)
+    } else if let Some(cn) = caps.name("cn_bare") {
+        if !is_bare_heading(text, next("cn_bare_next")?) {
+            return None;
+        }
+        let value = parse_chinese(cn.as_str())?;
+        (cn.range(), Level::Chinese, value, Slip::LostPoint)
     } else if let Some(open) = caps.name("open") {
         if MEASURES.contains(next("open_next")?) {
             return None;

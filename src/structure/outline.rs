@@ -153,7 +153,13 @@ fn find_markers(doc: &Document) -> Vec<Marker> {
                 continue;
             }
             let text = &doc.text[sentence.clone()];
-            if let Some(marker) = marker_at(text, sentence.start, sentence.end, opens_paragraph) {
+            let marker =
+                marker_at(text, sentence.start, sentence.end, opens_paragraph).or_else(|| {
+                    opens_paragraph
+                        .then(|| marker_after_time(text, sentence))
+                        .flatten()
+                });
+            if let Some(marker) = marker {
                 opens_with_marker |= opens_paragraph;
                 markers.push(marker);
             }
@@ -168,6 +174,22 @@ fn find_markers(doc: &Document) -> Vec<Marker> {
     markers
 }
 
+fn may_start_marker(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十（(第".contains(c) || ('①'..='⒇').contains(&c)
+}
+
+/// `9:30-9:50 （二）志愿者服务经验分享`: a programme gives each item's time before its marker.
+fn marker_after_time(text: &str, sentence: &Span) -> Option<Marker> {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[0-9]{1,2}[:：][0-9]{2}(?:\s*[-—~～至到]+\s*[0-9]{1,2}[:：][0-9]{2})?\s+")
+            .expect("time pattern is valid")
+    });
+    let time = TIME.find(text)?;
+    let at = sentence.start + time.end();
+    let marker = marker_at(&text[time.end()..], at, sentence.end, false)?;
+    (!marker.uncertain).then_some(marker)
+}
+
 /// A whole text pasted as one paragraph (a web page copied without its line breaks) keeps
 /// its headings and items after spaces and full stops: `……乐趣。 2、激发…… 3、让孩子……`.
 /// A long paragraph with three or more markers after spaces is read that way, each of those
@@ -177,8 +199,15 @@ fn flattened_markers(doc: &Document, paragraph: &Span) -> Option<Vec<Marker>> {
     const MIN_CHARS: usize = 200;
     const MIN_SPACED_MARKERS: usize = 3;
     let text = &doc.text[paragraph.clone()];
-    // Short paragraphs are read as they are.
+    // Short paragraphs, and those without three spaces before something like a marker, are
+    // read as they are.
     text.chars().nth(MIN_CHARS)?;
+    let spaced_candidates = text
+        .split([' ', '\u{3000}'])
+        .skip(1)
+        .filter(|rest| rest.chars().next().is_some_and(may_start_marker))
+        .nth(MIN_SPACED_MARKERS - 1);
+    spaced_candidates?;
     let mut markers = Vec::new();
     let mut spaced = 0;
     let mut previous: Option<char> = None;
@@ -324,7 +353,7 @@ fn omissions(doc: &Document) -> Vec<usize> {
 }
 
 /// A paragraph of running text, not a title or a date line: it ends a sentence, or it is long.
-fn is_body(doc: &Document, paragraph: &Span) -> bool {
+pub(super) fn is_body(doc: &Document, paragraph: &Span) -> bool {
     const LONG_TITLE: usize = 60;
     let text = doc.text[paragraph.clone()].trim();
     text.contains(['。', '！', '？']) || text.chars().count() > LONG_TITLE
@@ -359,7 +388,10 @@ impl Reader {
                 .paragraphs
                 .iter()
                 .filter(|p| p.start >= before.start && p.end <= before.end)
-                .any(|p| is_body(doc, p));
+                .any(|p| {
+                    is_body(doc, p)
+                        && !super::enumeration::continues_enumeration(&doc.text[p.clone()])
+                });
             self.opens_mid_list = Some(!body_before);
         }
         self.read_marker(doc, marker);

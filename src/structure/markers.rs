@@ -199,7 +199,9 @@ fn slip_at(text: &str, at: usize, sentence_end: usize) -> Option<Marker> {
         if MEASURES.contains(next("bare_next")?) {
             return None;
         }
-        (bare.range(), Level::Arabic, number(bare)?, Slip::LostPoint)
+        // `3 做好`: the space goes with the lost point, so the fix leaves `3.做好`.
+        let end = caps.name("bare_next")?.start();
+        (0..end, Level::Arabic, number(bare)?, Slip::LostPoint)
     } else if let Some(look) = caps.name("look") {
         if look.as_str().bytes().all(|b| b.is_ascii_digit()) {
             return None;

@@ -37,7 +37,7 @@ fn check_slips(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) 
         let Some(slip) = marker.slip else {
             continue;
         };
-        let written = &doc.source[marker.span.clone()];
+        let written = doc.source[marker.span.clone()].trim_end();
         let meant = meant_form(doc, markers, i);
         let message = match slip {
             Slip::LostPoint => format!("序号“{written}”后缺少标点，应为“{meant}”"),

@@ -60,7 +60,7 @@ fn assert_at_least(set: &str, recall: f64, precision: f64) {
 
 #[test]
 fn development_set() {
-    assert_at_least("dev", 0.9, 0.95);
+    assert_at_least("dev", 0.95, 0.95);
 }
 
 #[test]
@@ -76,4 +76,13 @@ fn holdout_set() {
 #[test]
 fn fresh_set() {
     assert_at_least("fresh", 0.35, 0.8);
+}
+
+/// Department texts (`fresh2/`: 述职报告, 整改方案, 工作要点, 实施细则, 调研报告), marked by a reader
+/// who did not see the checks: few slips, many traps, so mostly a measure of false alarms.
+/// Its first run found 0 of 4 slips with 0 of 9 findings right (excerpts that open or go on
+/// after a cut, headings numbered on through chapters, `壹` for `一`).
+#[test]
+fn fresh2_set() {
+    assert_at_least("fresh2", 0.25, 0.6);
 }

@@ -396,6 +396,7 @@ fn judge(doc: &Document, previous: Option<&Item>, item: &Item) -> Option<Problem
     match previous {
         _ if item.value <= 1 => None,
         Some(p) if item.value == p.value + 1 => None,
+        Some(p) if item.value > p.value + 1 && skipped_ones_run_in(doc, p, item) => None,
         Some(p) if p.series == item.series => Some(out_of_sequence(doc, p, item)),
         // Another wording that does not continue is a different list, not judged.
         Some(_) => None,
@@ -403,8 +404,44 @@ fn judge(doc: &Document, previous: Option<&Item>, item: &Item) -> Option<Problem
         None if item.series == Series::Sequence => None,
         // The second page of an article may open at `四是`.
         None if opens_text(doc, item) => None,
+        None if follows_running_text(doc, item) => None,
         None => Some(missing_start(doc, item)),
     }
+}
+
+/// `……优良率*二是水污染防治……三是土壤`: the items between two are there, run on where no
+/// clause starts, so none was skipped.
+fn skipped_ones_run_in(doc: &Document, previous: &Item, item: &Item) -> bool {
+    let mut rest = &doc.text[previous.span.end..item.span.start];
+    for value in previous.value + 1..item.value {
+        let word = canonical(item.series, value);
+        match rest.find(&word) {
+            Some(at) => rest = &rest[at + word.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// `……形成了工作格局。二是突出问题整改`: an enumeration that seems to start at two after
+/// running text of its paragraph may have its first item in that text, worded without `一是`
+/// or cut from an excerpt. A missing first item is certain only where the item opens its
+/// paragraph, follows the paragraph's heading (`（三）完善制度。二是……`) or an introduction
+/// (`抓好三项工作：二是……`).
+fn follows_running_text(doc: &Document, item: &Item) -> bool {
+    let i = doc.paragraphs.partition_point(|p| p.end <= item.span.start);
+    let Some(paragraph) = doc.paragraphs.get(i) else {
+        return false;
+    };
+    let before = doc.text[paragraph.start..item.span.start].trim_end();
+    if before.is_empty() || before.ends_with([':', '：']) {
+        return false;
+    }
+    let heading = super::markers::marker_at(before, paragraph.start, item.span.start, true)
+        .is_some_and(|m| !m.uncertain);
+    const ENDS: [char; 5] = ['。', '！', '？', '；', ';'];
+    let sentences = before.trim_end_matches(ENDS).matches(ENDS).count();
+    !(heading && sentences == 0)
 }
 
 /// Whether `item` opens the first paragraph of running text: only titles come before it.

@@ -119,6 +119,9 @@ pub enum Slip {
     /// `一.背景`, `八．`, `1,总则`: a point or a comma where the level takes `、` (or where
     /// no level takes a comma).
     WrongSeparator,
+    /// `壹、`, `（壹）`: the capital numerals of amounts (and of some character conversions)
+    /// where the numbering takes `一`.
+    CapitalNumeral,
 }
 
 impl Marker {
@@ -163,6 +166,8 @@ static SLIP: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<cn_bare>[一二三四五六七八九十]{1,3})(?P<cn_bare_next>\p{Han})
           | [（(](?P<open>[0-9]{1,2})(?P<open_next>\p{Han})
           | [.．、](?P<none_next>\p{Han})
+          | (?P<cap>[壹贰貳叁參肆伍陆陸柒捌玖拾]{1,3})、
+          | [（(](?P<pcap>[壹贰貳叁參肆伍陆陸柒捌玖拾]{1,3})[）)]
         )",
     )
     .expect("slip pattern is valid")
@@ -173,6 +178,26 @@ const MEASURES: &str = "年月日时分秒号点个位名人户家项条件次�
     米吨倍余多所座层期部篇场张本支只股度级届周天季批页";
 
 const NUMERALS: &str = "零〇一二两三四五六七八九十百千万";
+
+/// `壹貳叁` as `一二三`.
+fn plain_numerals(capital: &str) -> String {
+    capital
+        .chars()
+        .map(|c| match c {
+            '壹' => '一',
+            '贰' | '貳' => '二',
+            '叁' | '參' => '三',
+            '肆' => '四',
+            '伍' => '五',
+            '陆' | '陸' => '六',
+            '柒' => '七',
+            '捌' => '八',
+            '玖' => '九',
+            '拾' => '十',
+            c => c,
+        })
+        .collect()
+}
 
 /// Characters that make a word with a numeral before them (`一些`, `三农`, `四是`, `一年来`):
 /// after one of these a numeral is the word's, not a heading's.
@@ -238,6 +263,18 @@ fn slip_at(text: &str, at: usize, sentence_end: usize) -> Option<Marker> {
         }
         let value = parse_chinese(cn.as_str())?;
         (cn.range(), Level::Chinese, value, Slip::LostPoint)
+    } else if let Some(cap) = caps.name("cap") {
+        let value = parse_chinese(&plain_numerals(cap.as_str()))?;
+        (
+            0..cap.end() + '、'.len_utf8(),
+            Level::Chinese,
+            value,
+            Slip::CapitalNumeral,
+        )
+    } else if let Some(cap) = caps.name("pcap") {
+        let value = parse_chinese(&plain_numerals(cap.as_str()))?;
+        let end = caps.get(0)?.end();
+        (0..end, Level::ParenChinese, value, Slip::CapitalNumeral)
     } else if let Some(open) = caps.name("open") {
         if MEASURES.contains(next("open_next")?) {
             return None;

@@ -161,17 +161,67 @@ fn find_markers(doc: &Document) -> Vec<Marker> {
                 });
             if let Some(marker) = marker {
                 opens_with_marker |= opens_paragraph;
+                let circled = opens_paragraph && marker.level == Level::Circled;
                 markers.push(marker);
+                if circled {
+                    markers.extend(circled_run_on(doc, paragraph));
+                }
             }
         }
     }
+    markers.sort_by_key(|m| m.span.start);
+    markers.dedup_by_key(|m| m.span.start);
     if !doc.ordered_items.is_empty() {
         markers.extend(list_markers(doc));
         markers.sort_by_key(|m| m.span.start);
     }
     resolve_lost_numbers(&mut markers);
     confirm_opening_candidates(&mut markers);
+    end_titles_at_next_marker(doc, &mut markers);
     markers
+}
+
+/// `①领导讲话、②进行颁奖`: an item's title stops where the next item starts, without the
+/// `、` between them.
+fn end_titles_at_next_marker(doc: &Document, markers: &mut [Marker]) {
+    for i in 1..markers.len() {
+        let next = markers[i].span.start;
+        let title = &mut markers[i - 1].title;
+        if title.contains(&next) {
+            let kept =
+                doc.text[title.start..next].trim_end_matches(['、', '，', ',', '；', ';', ' ']);
+            title.end = title.start + kept.len();
+        }
+    }
+}
+
+/// `①领导讲话、②进行颁奖、③总结发言`: a paragraph that opens with a circled number often lists
+/// its items on one line, after `、`, `，` or `；`. Circled numbers are markers wherever they
+/// stand there; the one that opens the paragraph is already read.
+fn circled_run_on(doc: &Document, paragraph: &Span) -> Vec<Marker> {
+    let text = &doc.text[paragraph.clone()];
+    let mut markers = Vec::new();
+    let mut previous = None;
+    for (i, c) in text.char_indices() {
+        let after_break = previous.is_some_and(|p: char| "、，,；;。 \u{3000}".contains(p));
+        previous = Some(c);
+        if i == 0 || !after_break || !('①'..='⑳').contains(&c) {
+            continue;
+        }
+        let at = paragraph.start + i;
+        let end = sentence_end(doc, paragraph, at);
+        markers.extend(marker_at(&doc.text[at..end], at, end, false));
+    }
+    markers
+}
+
+/// Where the sentence holding `at` ends, within its paragraph.
+fn sentence_end(doc: &Document, paragraph: &Span, at: usize) -> usize {
+    let sentence = doc.sentences.partition_point(|s| s.end <= at);
+    doc.sentences
+        .get(sentence)
+        .map_or(paragraph.end, |s| s.end.min(paragraph.end))
+        .max(at)
 }
 
 fn may_start_marker(c: char) -> bool {
@@ -219,12 +269,7 @@ fn flattened_markers(doc: &Document, paragraph: &Span) -> Option<Vec<Marker>> {
             continue;
         }
         let at = paragraph.start + i;
-        let sentence = doc.sentences.partition_point(|s| s.end <= at);
-        let end = doc
-            .sentences
-            .get(sentence)
-            .map_or(paragraph.end, |s| s.end.min(paragraph.end))
-            .max(at);
+        let end = sentence_end(doc, paragraph, at);
         if let Some(marker) = marker_at(&doc.text[at..end], at, end, true) {
             spaced += usize::from(after_space && !marker.uncertain);
             markers.push(marker);
@@ -337,11 +382,11 @@ fn follows_full_stop(doc: &Document, at: usize) -> bool {
 }
 
 /// The ends of the paragraphs that say text was left out here (`…… 此处隐藏3604字 ……`,
-/// `（略）`): the numbering after one cannot be judged against the numbering before it.
+/// `（略）`, a line of `…………`): the numbering after one cannot be judged against the numbering before it.
 fn omissions(doc: &Document) -> Vec<usize> {
     static OMISSION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^[\s…．.。—-]*(?:此处(?:隐藏|省略)[0-9０-９]*个?字|[（(]略[）)]|略)[\s…．.。—-]*$",
+            r"^[\s…．.。—-]*(?:此处(?:隐藏|省略)[0-9０-９]*个?字|[（(]略[）)]|略|…{2}|\.{3})[\s…．.。—-]*$",
         )
         .expect("omission pattern is valid")
     });
@@ -399,9 +444,14 @@ impl Reader {
 
     fn read_marker(&mut self, doc: &Document, marker: Marker) {
         if marker.level.is_legal() {
-            // Items restart under each article, chapter and section of a regulation.
-            self.open.clear();
-            self.ended.clear();
+            // Items restart under each article of a regulation. Headings may run on through
+            // its chapters and sections (`三、` in chapter one, `四、` in chapter two).
+            if marker.level == Level::Legal(super::markers::LegalUnit::Article) {
+                self.open.clear();
+                self.ended.clear();
+            } else {
+                self.end_groups_from(0, false);
+            }
             self.keep(marker, None);
             return;
         }

@@ -47,6 +47,7 @@ fn check_slips(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) 
                 format!("序号“{written}”中把字母当成了数字，应为“{meant}”")
             }
             Slip::WrongSeparator => format!("序号“{written}”的标点有误，应为“{meant}”"),
+            Slip::CapitalNumeral => format!("序号“{written}”用了大写数字，应为“{meant}”"),
         };
         problems.push(Problem {
             rule: "numbering/style",

@@ -451,7 +451,7 @@ fn opens_text(doc: &Document, item: &Item) -> bool {
             .paragraphs
             .iter()
             .take_while(|p| p.end <= item.span.start)
-            .all(|p| !super::outline::is_body(doc, p))
+            .all(|p| !super::find::is_body(doc, p))
 }
 
 /// Whether a paragraph opens with an item past the first (`四是……`): a text that starts with

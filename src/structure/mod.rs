@@ -5,6 +5,7 @@
 
 pub mod count;
 pub mod enumeration;
+mod find;
 pub mod markers;
 pub mod outline;
 pub mod style;

@@ -204,14 +204,18 @@ fn plain_numerals(capital: &str) -> String {
 const NUMERAL_WORDS: &str = "是要些切直定般致起旦度系流方则来同样边律向共手线把为在对步贯体举身生\
     农公严实会化好大带路老小新连中下上";
 
-/// `四以打造特色社区为着力点`, `一基本情况`: a Chinese numeral that lost its `、` leaves a short
-/// heading. A long sentence, or a numeral that makes a word with what follows, is not one.
+/// `九强化宣传引导`, `一基本情况`: a Chinese numeral that lost its `、` leaves a short heading
+/// with no full stop. A sentence (`六稳六保工作扎实推进。`), or a numeral that makes a word with
+/// what follows (`三农`, `四个`), is not one.
 fn is_bare_heading(sentence: &str, next: &str) -> bool {
     const HEADING_CHARS: usize = 40;
     !MEASURES.contains(next)
         && !NUMERALS.contains(next)
         && !NUMERAL_WORDS.contains(next)
         && sentence.chars().nth(HEADING_CHARS).is_none()
+        && !sentence
+            .trim_end()
+            .ends_with(['。', '！', '？', '；', '!', '?', ';'])
 }
 
 /// The marker a slip leaves at the start of a paragraph, read as the drafter meant it. A
@@ -531,6 +535,32 @@ mod tests {
         );
         let ten = marker_at("1O、工作要求", 0, 16, true).unwrap();
         assert_eq!(ten.value, 10);
+    }
+
+    #[test]
+    fn a_chinese_numeral_without_its_dunhao_is_a_heading_only() {
+        let heading = marker_at("九强化宣传引导", 0, 21, true).unwrap();
+        assert_eq!((heading.level, heading.value), (Level::Chinese, 9));
+        assert!(heading.uncertain);
+        for text in [
+            "六稳六保工作扎实推进。",
+            "三农工作是重中之重",
+            "四个意识",
+            "一年来",
+        ] {
+            assert_eq!(marker_at(text, 0, text.len(), true), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn capital_numerals_are_read_as_their_numbers() {
+        let m = marker_at("壹、总体要求", 0, 18, true).unwrap();
+        assert_eq!(
+            (m.level, m.value, m.slip),
+            (Level::Chinese, 1, Some(Slip::CapitalNumeral))
+        );
+        let m = marker_at("(貳)工作任务", 0, 17, true).unwrap();
+        assert_eq!((m.level, m.value), (Level::ParenChinese, 2));
     }
 
     #[test]

@@ -897,34 +897,49 @@ fn init(args: InitArgs) -> io::Result<ExitCode> {
 
 /// The rules that apply where the command runs: built-in ones plus the packs of the config
 /// found from the current directory (or given with `--config`).
-fn registry_here(arg: &ConfigArg) -> Result<Registry, Error> {
+/// The config that applies in the current directory: `--config`, or the one found by walking
+/// up, or the defaults.
+fn config_here(arg: &ConfigArg) -> Result<std::sync::Arc<Config>, Error> {
     if let Some(config) = load_fixed_config(arg)? {
-        return Ok(config.registry);
+        return Ok(std::sync::Arc::new(config));
     }
     let cwd = std::env::current_dir().map_err(|e| Error::file(".", e))?;
     let mut configs = Configs::new(None, &cwd);
     match configs.for_dir(&cwd) {
-        Ok(config) => Ok(config.registry.clone()),
+        Ok(config) => Ok(config),
         Err(ConfigProblem::Invalid(e)) => Err(e.into()),
-        Err(ConfigProblem::AlreadyReported) => Ok(Registry::builtin().clone()),
+        Err(ConfigProblem::AlreadyReported) => Ok(std::sync::Arc::new(Config::defaults(&cwd))),
     }
 }
 
+fn registry_here(arg: &ConfigArg) -> Result<Registry, Error> {
+    config_here(arg).map(|config| config.registry.clone())
+}
+
+/// `wenlint rules`: each rule with the severity it reports at under the config that applies
+/// here (`off` when the config turns it off), and its default.
 fn list_rules(args: RulesArgs) -> io::Result<ExitCode> {
-    let registry = match registry_here(&args.config) {
-        Ok(registry) => registry,
+    let config = match config_here(&args.config) {
+        Ok(config) => config,
         Err(e) => return report_and_fail(&e),
+    };
+    let severity = |meta: &crate::rules::RuleMeta| {
+        config
+            .severity_of(meta)
+            .map_or_else(|| "off".to_string(), |s| s.to_string())
     };
     let mut out = io::stdout().lock();
     match args.format {
         ListFormat::Json => {
-            let rules: Vec<_> = registry
+            let rules: Vec<_> = config
+                .registry
                 .iter()
                 .map(|rule| {
                     let meta = rule.meta();
                     serde_json::json!({
                         "id": meta.id,
-                        "severity": meta.severity,
+                        "severity": severity(meta),
+                        "default_severity": meta.severity,
                         "summary": meta.summary,
                     })
                 })
@@ -933,17 +948,20 @@ fn list_rules(args: RulesArgs) -> io::Result<ExitCode> {
             writeln!(out)?;
         }
         ListFormat::Human => {
-            let width = registry
+            let width = config
+                .registry
                 .iter()
                 .map(|r| r.meta().id.len())
                 .max()
                 .unwrap_or(0);
-            for rule in registry.iter() {
+            for rule in config.registry.iter() {
                 let meta = rule.meta();
                 writeln!(
                     out,
                     "{:<width$}  {:<7}  {}",
-                    meta.id, meta.severity, meta.summary
+                    meta.id,
+                    severity(meta),
+                    meta.summary
                 )?;
             }
         }

@@ -392,6 +392,58 @@ fn rules_lists_and_explain_documents_every_rule() {
     }
 }
 
+/// `wenlint rules` shows each rule at the severity the config that applies gives it.
+#[test]
+fn rules_shows_the_configured_severities() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write(
+        dir.path(),
+        "wenlint.toml",
+        "[rules]\nnumbering = \"error\"\n\"numbering/style\" = \"off\"\n",
+    );
+    let output = wenlint()
+        .current_dir(dir.path())
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let severity_of = |id: &str| {
+        let rule = rules
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("{id} not listed"));
+        (
+            rule["severity"].as_str().unwrap().to_string(),
+            rule["default_severity"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(
+        severity_of("numbering/style"),
+        ("off".into(), "warning".into())
+    );
+    assert_eq!(
+        severity_of("numbering/start"),
+        ("error".into(), "warning".into())
+    );
+    assert_eq!(
+        severity_of("placeholder/marker").0,
+        severity_of("placeholder/marker").1
+    );
+    let human = wenlint()
+        .current_dir(dir.path())
+        .arg("rules")
+        .output()
+        .unwrap();
+    let human = String::from_utf8(human.stdout).unwrap();
+    let style = human
+        .lines()
+        .find(|l| l.starts_with("numbering/style"))
+        .unwrap();
+    assert!(style.contains(" off "), "{style}");
+}
+
 #[test]
 fn human_output_snapshot() {
     let output = wenlint()

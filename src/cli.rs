@@ -420,6 +420,13 @@ impl UsedIgnores {
 
     fn report_unused(&self, out: &mut dyn Write) -> io::Result<()> {
         for (config, used) in &self.0 {
+            let turned_off = config
+                .registry
+                .get(suppress::UNUSED)
+                .is_some_and(|rule| config.severity_of(rule.meta()).is_none());
+            if turned_off {
+                continue;
+            }
             let path = config.path.as_deref().unwrap_or(Path::new("wenlint.toml"));
             for (ignore, _) in config.ignores.iter().zip(used).filter(|(_, used)| !**used) {
                 writeln!(

@@ -151,22 +151,28 @@ pub fn apply(
             None => true,
         }
     });
-    if report_unused {
+    // Asked for on the command line, and at the severity the config gives the rule (which
+    // may turn it off).
+    let severity = config
+        .registry
+        .get(UNUSED)
+        .and_then(|rule| config.severity_of(rule.meta()));
+    if let (true, Some(severity)) = (report_unused, severity) {
         diagnostics.extend(
             directives
                 .iter()
                 .zip(&used)
                 .filter(|(_, used)| !**used)
-                .map(|(d, _)| unused(d)),
+                .map(|(d, _)| unused(d, severity)),
         );
         crate::lint::sort(diagnostics);
     }
 }
 
-fn unused(directive: &Directive) -> Diagnostic {
+fn unused(directive: &Directive, severity: Severity) -> Diagnostic {
     Diagnostic {
         rule: UNUSED.to_string(),
-        severity: Severity::Warning,
+        severity,
         message: "这条抑制注释没有抑制任何问题，可以删去".to_string(),
         span: directive.at.clone(),
         related: Vec::new(),

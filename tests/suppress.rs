@@ -63,6 +63,37 @@ fn unused_comments_are_reported_on_request() {
     );
 }
 
+/// `suppression/unused` is a rule like the others: the config sets its severity or turns it
+/// off, for comments and `[[ignore]]` entries alike.
+#[test]
+fn the_config_sets_the_severity_of_unused_suppressions() {
+    let unused_severities = |setting: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("minutes.md"), MARKDOWN).unwrap();
+        std::fs::write(
+            dir.path().join("wenlint.toml"),
+            format!("[rules]\n\"suppression/unused\" = \"{setting}\"\n\n[[ignore]]\nregex = \"从未出现\"\n"),
+        )
+        .unwrap();
+        let (_, report, stderr) =
+            check(dir.path(), &["--report-unused-suppressions", "minutes.md"]);
+        let severities: Vec<String> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "suppression/unused")
+            .map(|d| d["severity"].as_str().unwrap().to_string())
+            .collect();
+        (severities, stderr.contains("ignored nothing"))
+    };
+    assert_eq!(unused_severities("off"), (vec![], false));
+    assert_eq!(
+        unused_severities("error"),
+        (vec!["error".to_string()], true)
+    );
+    assert_eq!(unused_severities("on"), (vec!["warning".to_string()], true));
+}
+
 #[test]
 fn config_ignores_silence_plain_text_findings() {
     let dir = tempfile::tempdir().unwrap();

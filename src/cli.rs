@@ -15,6 +15,7 @@ use crate::baseline::{self, Baseline};
 use crate::config::{Config, ConfigProblem, Configs};
 use crate::diagnostic::Severity;
 use crate::document::{Document, Format};
+use crate::engine::Run;
 use crate::error::Error;
 use crate::fix;
 use crate::lint;
@@ -274,6 +275,25 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let (stdin_requested, paths): (Vec<_>, Vec<_>) =
         paths.into_iter().partition(|p| p.as_os_str() == "-");
 
+    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(baseline) => baseline,
+        Err(reason) => {
+            let shown = args.baseline.as_deref().unwrap_or(Path::new("")).display();
+            Error::file(shown.to_string(), format!("baseline {reason}"))
+                .render(&mut io::stderr(), err_color)?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let mut run = Run {
+        cross_file_everywhere: args.cross_file,
+        report_unused: args.report_unused_suppressions,
+        recorder: args
+            .write_baseline
+            .as_ref()
+            .map(|_| baseline::Recorder::default()),
+        baseline,
+        ..Run::default()
+    };
     let mut sink = Sink::new(args.format, color);
     if (args.fix || args.diff) && !stdin_requested.is_empty() {
         errors.push(Error::file(
@@ -285,27 +305,13 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
             &args.stdin_filename,
             &cwd,
             &mut configs,
+            &mut run,
             &mut sink,
             &mut out,
             &mut errors,
         )?;
     }
-    let mut baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
-        Ok(baseline) => baseline,
-        Err(reason) => {
-            let shown = args.baseline.as_deref().unwrap_or(Path::new("")).display();
-            Error::file(shown.to_string(), format!("baseline {reason}"))
-                .render(&mut io::stderr(), err_color)?;
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let mut recorder = args
-        .write_baseline
-        .as_ref()
-        .map(|_| baseline::Recorder::default());
-    let mut ignores = UsedIgnores::default();
     let mut fixed = FixCount::default();
-    let mut cross_file = lint::CrossFile::default();
     let targets = walk::targets(&paths, &mut configs, &mut errors);
     let progress = Progress::new(targets.len(), err_color);
     // Files are read and linted in parallel, a batch at a time, and reported in order: the
@@ -331,23 +337,7 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
                 out.write_all(linted.diff.as_bytes())?;
                 continue;
             }
-            if args.cross_file || target.config.cross_file {
-                cross_file.add(shown, &doc, &target.config, &mut diagnostics);
-            }
-            suppress::apply(
-                &doc,
-                &target.config,
-                &target.path,
-                &mut diagnostics,
-                ignores.of(&target.config),
-                args.report_unused_suppressions,
-            );
-            if let Some(recorder) = &mut recorder {
-                recorder.record(shown, &doc, &diagnostics);
-            }
-            if let Some(baseline) = &mut baseline {
-                baseline.filter(shown, &doc, &mut diagnostics);
-            }
+            run.settle(shown, &target.path, &doc, &target.config, &mut diagnostics);
             sink.rules(&target.config.registry);
             sink.file(&mut out, shown, &doc, &diagnostics)?;
         }
@@ -374,9 +364,9 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
         )?;
     }
     if args.report_unused_suppressions {
-        ignores.report_unused(&mut stderr)?;
+        run.ignores.report_unused(&mut stderr)?;
     }
-    if let (Some(recorder), Some(path)) = (recorder, &args.write_baseline) {
+    if let (Some(recorder), Some(path)) = (run.recorder, &args.write_baseline) {
         match recorder.write(path) {
             Ok(count) => writeln!(
                 stderr,
@@ -394,51 +384,6 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
         error.render(&mut stderr, err_color)?;
     }
     Ok(exit_code(&outcome, args.fail_on.threshold()))
-}
-
-/// Which `[[ignore]]` entries of each config silenced something, for
-/// `--report-unused-suppressions`.
-#[derive(Default)]
-struct UsedIgnores(Vec<(std::sync::Arc<Config>, Vec<bool>)>);
-
-impl UsedIgnores {
-    fn of(&mut self, config: &std::sync::Arc<Config>) -> &mut [bool] {
-        let at = match self
-            .0
-            .iter()
-            .position(|(c, _)| std::sync::Arc::ptr_eq(c, config))
-        {
-            Some(at) => at,
-            None => {
-                self.0
-                    .push((config.clone(), vec![false; config.ignores.len()]));
-                self.0.len() - 1
-            }
-        };
-        &mut self.0[at].1
-    }
-
-    fn report_unused(&self, out: &mut dyn Write) -> io::Result<()> {
-        for (config, used) in &self.0 {
-            let turned_off = config
-                .registry
-                .get(suppress::UNUSED)
-                .is_some_and(|rule| config.severity_of(rule.meta()).is_none());
-            if turned_off {
-                continue;
-            }
-            let path = config.path.as_deref().unwrap_or(Path::new("wenlint.toml"));
-            for (ignore, _) in config.ignores.iter().zip(used).filter(|(_, used)| !**used) {
-                writeln!(
-                    out,
-                    "warning: {}:{}: this [[ignore]] entry ignored nothing; it can be removed",
-                    path.display(),
-                    ignore.line
-                )?;
-            }
-        }
-        Ok(())
-    }
 }
 
 /// How many files are linted in parallel before they are reported.
@@ -614,6 +559,7 @@ fn lint_stdin(
     name: &str,
     cwd: &Path,
     configs: &mut Configs,
+    run: &mut Run,
     sink: &mut Sink,
     out: &mut dyn Write,
     errors: &mut Vec<Error>,
@@ -634,14 +580,8 @@ fn lint_stdin(
     match lint::load_bytes(&bytes, Format::from_path(Path::new(name)), name) {
         Ok(doc) => {
             let mut diagnostics = lint::lint(&doc, &config);
-            suppress::apply(
-                &doc,
-                &config,
-                Path::new(name),
-                &mut diagnostics,
-                &mut [],
-                false,
-            );
+            run.settle(name, Path::new(name), &doc, &config, &mut diagnostics);
+            sink.rules(&config.registry);
             sink.file(out, name, &doc, &diagnostics)
         }
         Err(e) => {

@@ -17,6 +17,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod engine;
 pub mod error;
 pub mod fix;
 pub mod init;

@@ -63,6 +63,32 @@ fn a_finding_repeated_in_its_sentence_counts_each_time() {
     assert_eq!(placeholders, [("placeholder/marker".to_string(), 2)]);
 }
 
+/// Standard input named with `--stdin-filename` (an editor or a hook piping a buffer) is
+/// filtered by the baseline like the file of that name.
+#[test]
+fn standard_input_is_filtered_by_the_baseline_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.txt"), DRAFT).unwrap();
+    let (code, _) = run(dir.path(), &["--write-baseline", "baseline.json"]);
+    assert_eq!(code, Some(1));
+    let piped = |extra: &str| {
+        let output = Command::cargo_bin("wenlint")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "--baseline", "baseline.json"])
+            .args(["--stdin-filename", "draft.txt", "-"])
+            .write_stdin(format!("{DRAFT}{extra}"))
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        (output.status.code(), rules_and_lines(&report))
+    };
+    assert_eq!(piped(""), (Some(0), vec![]));
+    let (code, found) = piped("请XX部门于月底前报送。\n");
+    assert_eq!(code, Some(1));
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
 #[test]
 fn a_broken_baseline_is_an_error() {
     let dir = tempfile::tempdir().unwrap();

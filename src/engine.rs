@@ -1,0 +1,107 @@
+//! One run of checks over many documents. The rules of one document are run by
+//! [`lint::lint`](crate::lint::lint); what the run adds across documents happens here, once,
+//! for every document whatever it came from (a file, standard input): the cross-file index,
+//! suppression comments and `[[ignore]]` entries, the baseline that is being written and the
+//! one that filters.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::baseline::{Baseline, Recorder};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::lint::CrossFile;
+use crate::suppress;
+
+/// What a run keeps between documents.
+#[derive(Default)]
+pub struct Run {
+    /// `--cross-file`: index every document, not only those whose config asks for it.
+    pub cross_file_everywhere: bool,
+    /// `--report-unused-suppressions`.
+    pub report_unused: bool,
+    pub cross_file: CrossFile,
+    pub ignores: UsedIgnores,
+    /// The baseline being written (`--write-baseline`).
+    pub recorder: Option<Recorder>,
+    /// The baseline whose findings are not reported again (`--baseline`).
+    pub baseline: Option<Baseline>,
+}
+
+impl Run {
+    /// Turns the findings of `doc`'s rules into what the run reports for it: shared text found
+    /// in earlier documents is added, what suppressions silence is removed, the rest is
+    /// recorded for a new baseline and filtered by the old one. `shown` is the name reports
+    /// use, `path` the one `[[ignore]]` entries match.
+    pub fn settle(
+        &mut self,
+        shown: &str,
+        path: &Path,
+        doc: &Document,
+        config: &Arc<Config>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if self.cross_file_everywhere || config.cross_file {
+            self.cross_file.add(shown, doc, config, diagnostics);
+        }
+        suppress::apply(
+            doc,
+            config,
+            path,
+            diagnostics,
+            self.ignores.of(config),
+            self.report_unused,
+        );
+        if let Some(recorder) = &mut self.recorder {
+            recorder.record(shown, doc, diagnostics);
+        }
+        if let Some(baseline) = &mut self.baseline {
+            baseline.filter(shown, doc, diagnostics);
+        }
+    }
+}
+
+/// Which `[[ignore]]` entries of each config silenced something, for
+/// `--report-unused-suppressions`.
+#[derive(Default)]
+pub struct UsedIgnores(Vec<(Arc<Config>, Vec<bool>)>);
+
+impl UsedIgnores {
+    fn of(&mut self, config: &Arc<Config>) -> &mut [bool] {
+        let at = match self.0.iter().position(|(c, _)| Arc::ptr_eq(c, config)) {
+            Some(at) => at,
+            None => {
+                self.0
+                    .push((config.clone(), vec![false; config.ignores.len()]));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[at].1
+    }
+
+    /// Warns of each `[[ignore]]` entry that silenced nothing, unless the config turns
+    /// `suppression/unused` off.
+    pub fn report_unused(&self, out: &mut dyn Write) -> io::Result<()> {
+        for (config, used) in &self.0 {
+            let turned_off = config
+                .registry
+                .get(suppress::UNUSED)
+                .is_some_and(|rule| config.severity_of(rule.meta()).is_none());
+            if turned_off {
+                continue;
+            }
+            let path = config.path.as_deref().unwrap_or(Path::new("wenlint.toml"));
+            for (ignore, _) in config.ignores.iter().zip(used).filter(|(_, used)| !**used) {
+                writeln!(
+                    out,
+                    "warning: {}:{}: this [[ignore]] entry ignored nothing; it can be removed",
+                    path.display(),
+                    ignore.line
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

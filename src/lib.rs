@@ -10,7 +10,10 @@
 //! 6. [`fix`]: with `--fix`, the fixed text written back as it was stored.
 //!
 //! [`config`] finds and parses `wenlint.toml`; [`lint`] ties the stages together for one file;
-//! [`cli`] is the command line.
+//! [`engine`] settles each document's findings within a run (cross-file index, suppressions,
+//! baselines); [`cli`] is the command line.
+
+#![forbid(unsafe_code)]
 
 pub mod baseline;
 pub mod cli;

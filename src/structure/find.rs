@@ -265,7 +265,7 @@ fn follows_full_stop(doc: &Document, at: usize) -> bool {
 }
 
 /// The ends of the paragraphs that say text was left out here (`…… 此处隐藏3604字 ……`,
-/// `（略）`, a line of `…………`): the numbering after one cannot be judged against the numbering before it.
+/// `（略）`, a line of `…………`, a site's `此处内容需要权限查看`): the numbering after one cannot be judged against the numbering before it.
 pub(super) fn omissions(doc: &Document) -> Vec<usize> {
     static OMISSION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -273,9 +273,19 @@ pub(super) fn omissions(doc: &Document) -> Vec<usize> {
         )
         .expect("omission pattern is valid")
     });
+    // A page pasted from a site that shows only part of a text says so on a short line.
+    static HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"隐藏内容|此处内容|需要权限|查看全文|阅读全文|免费查看|下载全文")
+            .expect("hidden-text pattern is valid")
+    });
+    const SHORT_LINE: usize = 30;
     doc.paragraphs
         .iter()
-        .filter(|p| OMISSION.is_match(&doc.text[(*p).clone()]))
+        .filter(|p| {
+            let text = &doc.text[(*p).clone()];
+            OMISSION.is_match(text)
+                || (HIDDEN.is_match(text) && text.chars().nth(SHORT_LINE).is_none())
+        })
         .map(|p| p.end)
         .collect()
 }

@@ -63,6 +63,8 @@ impl TomlError {
     }
 }
 
+impl std::error::Error for TomlError {}
+
 impl fmt::Display for TomlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.span {
@@ -79,11 +81,13 @@ impl fmt::Display for TomlError {
 }
 
 /// Anything that keeps a path (or the whole run) from being linted.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or directory that could not be read or decoded; the reason reads after the name.
+    #[error("{path}: {reason}")]
     File { path: String, reason: String },
     /// A config or rule file with a mistake at a known place.
+    #[error(transparent)]
     Toml(Box<TomlError>),
 }
 
@@ -108,14 +112,3 @@ impl From<TomlError> for Error {
         Error::Toml(Box::new(e))
     }
 }
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::File { path, reason } => write!(f, "{path}: {reason}"),
-            Error::Toml(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for Error {}

@@ -8,7 +8,6 @@
 
 pub mod docx;
 
-use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
@@ -29,46 +28,25 @@ pub struct Decoded {
     pub bom: bool,
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
+    #[error("looks like a binary file, not text")]
     Binary,
+    #[error("cannot be decoded as UTF-8 or {encoding}")]
     Undecodable { encoding: &'static str },
 }
 
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecodeError::Binary => f.write_str("looks like a binary file, not text"),
-            DecodeError::Undecodable { encoding } => {
-                write!(f, "cannot be decoded as UTF-8 or {encoding}")
-            }
-        }
-    }
-}
-
 /// Why a file could not be read; it reads well after the file's name.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    Io(std::io::Error),
+    #[error("cannot be read: {0}")]
+    Io(#[source] std::io::Error),
+    #[error("is {} MiB, larger than the {} MiB limit", .size >> 20, MAX_FILE_BYTES >> 20)]
     TooLarge { size: u64 },
-    Decode(DecodeError),
-    Docx(docx::DocxError),
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::Io(e) => write!(f, "cannot be read: {e}"),
-            ReadError::TooLarge { size } => write!(
-                f,
-                "is {} MiB, larger than the {} MiB limit",
-                size >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-            ReadError::Decode(e) => e.fmt(f),
-            ReadError::Docx(e) => e.fmt(f),
-        }
-    }
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error(transparent)]
+    Docx(#[from] docx::DocxError),
 }
 
 pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {

@@ -86,86 +86,53 @@ impl Default for Limits {
 
 /// Why a `.docx` could not be read; it reads well after the file's name, like
 /// [`super::ReadError`].
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum DocxError {
     /// Not a zip archive, or one too damaged to list.
-    NotAZip(ZipError),
+    #[error("is not a .docx file: not a readable zip archive ({0})")]
+    NotAZip(#[source] ZipError),
     /// An OLE compound file: a Word 97–2003 `.doc` or a password-protected `.docx`.
+    #[error(
+        "is a Word 97-2003 .doc or a password-protected .docx; save it as an unprotected .docx to lint it"
+    )]
     LegacyOrEncrypted,
     /// A zip archive without a main document part.
+    #[error("is a zip archive without word/document.xml, not a Word .docx document")]
     MissingDocument,
     /// The archive holds more entries (counted by their directory headers) than
     /// [`Limits::max_entries`].
+    #[error("has {entries} zip entries, more than the {limit} a .docx file may have")]
     TooManyEntries { entries: u64, limit: usize },
     /// More end-of-directory records than a `.docx` has, each of which a zip reader would try.
+    #[error("has {found} zip directory records, more than the {limit} a .docx file may have")]
     TooManyDirectories { found: usize, limit: usize },
     /// One part inflates past [`Limits::max_part_bytes`].
+    #[error("has a part, {part}, larger than {} uncompressed, so it is not read", size(*.limit))]
     TooLarge { part: String, limit: u64 },
     /// The parts read together inflate past [`Limits::max_total_bytes`].
+    #[error("has text parts larger than {} in all uncompressed, so they are not read", size(*.limit))]
     TooLargeInAll { limit: u64 },
     /// A part inflates more than [`Limits::max_ratio`] times its compressed size.
+    #[error(
+        "has a part, {part}, that inflates more than {ratio}:1 as zip bombs do, so it is not read"
+    )]
     Suspicious { part: String, ratio: u64 },
     /// A part declares a DTD, which could define entities that expand without bound.
+    #[error(
+        "has XML with a DTD in {part}, which is not accepted (its entities could expand without bound)"
+    )]
     Dtd { part: String },
     /// A part is not well-formed XML.
+    #[error("has malformed XML in {part} at byte {position}: {message}")]
     Xml {
         part: String,
         position: u64,
         message: String,
     },
     /// A part cannot be inflated (damaged data, an unsupported compression method, a password).
+    #[error("has a part, {part}, that cannot be inflated: {message}")]
     Unreadable { part: String, message: String },
 }
-
-impl fmt::Display for DocxError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DocxError::NotAZip(e) => write!(f, "is not a .docx file: not a readable zip archive ({e})"),
-            DocxError::LegacyOrEncrypted => f.write_str(
-                "is a Word 97-2003 .doc or a password-protected .docx; save it as an unprotected .docx to lint it",
-            ),
-            DocxError::MissingDocument => {
-                f.write_str("is a zip archive without word/document.xml, not a Word .docx document")
-            }
-            DocxError::TooManyEntries { entries, limit } => write!(
-                f,
-                "has {entries} zip entries, more than the {limit} a .docx file may have"
-            ),
-            DocxError::TooManyDirectories { found, limit } => write!(
-                f,
-                "has {found} zip directory records, more than the {limit} a .docx file may have"
-            ),
-            DocxError::TooLarge { part, limit } => write!(
-                f,
-                "has a part, {part}, larger than {} uncompressed, so it is not read",
-                size(*limit)
-            ),
-            DocxError::TooLargeInAll { limit } => write!(
-                f,
-                "has text parts larger than {} in all uncompressed, so they are not read",
-                size(*limit)
-            ),
-            DocxError::Suspicious { part, ratio } => write!(
-                f,
-                "has a part, {part}, that inflates more than {ratio}:1 as zip bombs do, so it is not read"
-            ),
-            DocxError::Dtd { part } => write!(
-                f,
-                "has XML with a DTD in {part}, which is not accepted (its entities could expand without bound)"
-            ),
-            DocxError::Xml {
-                part,
-                position,
-                message,
-            } => write!(f, "has malformed XML in {part} at byte {position}: {message}"),
-            DocxError::Unreadable { part, message } => {
-                write!(f, "has a part, {part}, that cannot be inflated: {message}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for DocxError {}
 
 fn size(bytes: u64) -> String {
     if bytes >= MIB {

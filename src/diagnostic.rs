@@ -6,7 +6,7 @@
 //! text, one line, JSON or (later) SARIF without any rule knowing.
 
 use std::fmt;
-use std::ops::Range;
+
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -54,8 +54,7 @@ impl FromStr for Severity {
     }
 }
 
-/// A byte range into the document's source text. Always on character boundaries.
-pub type Span = Range<usize>;
+pub use crate::span::Span;
 
 /// A second place that explains the first, e.g. the earlier occurrence of a repeated sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,8 +69,8 @@ pub struct Related {
 pub struct Elsewhere {
     pub path: String,
     pub span: Span,
-    pub start: crate::document::Position,
-    pub end: crate::document::Position,
+    pub start: crate::span::Position,
+    pub end: crate::span::Position,
     pub message: String,
 }
 

@@ -28,6 +28,7 @@ pub mod lint;
 pub mod output;
 pub mod read;
 pub mod rules;
+pub mod span;
 pub mod stats;
 pub mod structure;
 pub mod suppress;

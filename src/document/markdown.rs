@@ -7,7 +7,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::Span;
+use crate::span::Span;
 
 fn parser(source: &str) -> pulldown_cmark::OffsetIter<'_> {
     let options = Options::ENABLE_TABLES

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Span;
+use crate::span::Span;
 
 /// URLs and e-mail addresses. Only ASCII URL characters are taken, so that a URL written
 /// straight into Chinese text (`访问https://www.gov.cn了解`) ends where the Chinese begins.

@@ -20,7 +20,7 @@ pub mod units;
 pub use markdown::ListItem;
 pub use quoted::{Quoted, Titles};
 
-use crate::diagnostic::Span;
+use crate::span::Span;
 use crate::structure::Outline;
 
 /// How the source is to be read.
@@ -44,12 +44,7 @@ impl Format {
     }
 }
 
-/// A 1-based line and a 1-based column counted in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Position {
-    pub line: usize,
-    pub column: usize,
-}
+pub use crate::span::Position;
 
 #[derive(Debug)]
 pub struct Document {

@@ -2,7 +2,7 @@
 //! `【…】` and `[…]`. Quoted words are someone else's (a slogan, a title, a leader's words, a
 //! template's instruction), so rules about the document's own wording leave them alone.
 
-use crate::diagnostic::Span;
+use crate::span::Span;
 
 /// The quoted stretches of a text, sorted and disjoint (a title inside a quotation is one
 /// stretch).

@@ -5,7 +5,7 @@
 //! `……）`). An ASCII full stop never ends a sentence: in Chinese text it is an item marker (`1.`),
 //! a decimal point or part of an abbreviation, so `2.严密组织教育培训。` stays one sentence.
 
-use crate::diagnostic::Span;
+use crate::span::Span;
 
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | '…')

@@ -11,9 +11,9 @@ use regex::Regex;
 
 use super::enumeration::Item;
 use super::markers::{parse_chinese, Marker};
-use super::outline::Problem;
-use crate::diagnostic::Span;
+use super::problem::Problem;
 use crate::document::Document;
+use crate::span::Span;
 
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -12,9 +12,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::markers::{parse_chinese, Marker};
-use super::outline::Problem;
-use crate::diagnostic::Span;
+use super::problem::Problem;
 use crate::document::Document;
+use crate::span::Span;
 
 /// The ways an enumeration's items are worded; each is numbered on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::markers::{marker_at, Level, Marker, Slip};
-use crate::diagnostic::Span;
 use crate::document::Document;
+use crate::span::Span;
 
 /// Markers in document order: those that open a paragraph, and those that run on inside a
 /// paragraph that opens with a marker, after a full stop (`（一）……。1.……。2.……`). A marker

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Span;
+use crate::span::Span;
 
 /// The levels of GB/T 9704-2012 7.3.3 (`一、` → `（一）` → `1.` → `（1）`), then `①`, and the
 /// chapter/section/article scheme of regulations, which numbers on its own terms.

@@ -8,7 +8,9 @@ pub mod enumeration;
 mod find;
 pub mod markers;
 pub mod outline;
+pub mod problem;
 pub mod style;
 
 pub use markers::{Level, Marker};
-pub use outline::{Node, Outline, Problem};
+pub use outline::{Node, Outline};
+pub use problem::Problem;

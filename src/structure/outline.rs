@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use super::find::{find_markers, is_body, omissions};
 use super::markers::{Level, Marker};
-use crate::diagnostic::Span;
+use super::problem::Problem;
+
 use crate::document::Document;
 
 /// One heading or item and those under it.
@@ -19,19 +20,6 @@ use crate::document::Document;
 pub struct Node {
     pub marker: Marker,
     pub children: Vec<Node>,
-}
-
-/// A numbering problem, as the rules will report it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The rule that reports it, e.g. `numbering/sequence`.
-    pub rule: &'static str,
-    pub span: Span,
-    pub message: String,
-    /// The marker this one is judged against (the previous sibling, the parent…).
-    pub related: Option<(Span, String)>,
-    /// The marker as it should be written, when that is certain.
-    pub fix: Option<String>,
 }
 
 #[derive(Debug, Default)]

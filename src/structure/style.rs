@@ -4,7 +4,7 @@
 //! and GB/T 15834-2011 B.3.4 puts no punctuation after a bracketed marker (`（一）、` is wrong).
 
 use super::markers::{Level, Marker, Slip};
-use super::outline::Problem;
+use super::problem::Problem;
 use crate::document::Document;
 
 /// Problems of form: bracket width, stray punctuation, mixed separators.

@@ -95,6 +95,11 @@ struct CheckArgs {
     #[arg(long, conflicts_with = "fix")]
     diff: bool,
 
+    /// With `--fix` or `--diff`, also apply the suggested fixes: those the context decides
+    /// (`交待` → `交代`, a tie between two variants). Review them.
+    #[arg(long)]
+    unsafe_fixes: bool,
+
     /// Also report paragraphs and sentences shared between the files of this run
     /// (`duplicate/cross-file`).
     #[arg(long)]
@@ -319,7 +324,7 @@ fn check(args: CheckArgs) -> io::Result<ExitCode> {
     for batch in targets.chunks(BATCH) {
         let linted: Vec<Linted> = batch
             .par_iter()
-            .map(|target| lint_target(target, FixMode::of(&args, color)))
+            .map(|target| lint_target(target, FixMode::of(&args, color), args.unsafe_fixes))
             .collect();
         for (target, linted) in batch.iter().zip(linted) {
             progress.advance();
@@ -422,7 +427,7 @@ struct Linted {
     refused: Option<Error>,
 }
 
-fn lint_target(target: &walk::Target, mode: FixMode) -> Linted {
+fn lint_target(target: &walk::Target, mode: FixMode, unsafe_fixes: bool) -> Linted {
     let shown = target.path.display().to_string();
     let mut fixes = 0;
     let mut diff = String::new();
@@ -435,13 +440,16 @@ fn lint_target(target: &walk::Target, mode: FixMode) -> Linted {
         ));
     }
     let result = match mode {
-        FixMode::Write if refused.is_none() => lint::load_stored(&target.path, &shown)
-            .and_then(|(doc, storage)| fix_file(target, &shown, doc, storage, &mut fixes)),
+        FixMode::Write if refused.is_none() => {
+            lint::load_stored(&target.path, &shown).and_then(|(doc, storage)| {
+                fix_file(target, &shown, doc, storage, unsafe_fixes, &mut fixes)
+            })
+        }
         // A Word file is never written, so it has no diff either.
         FixMode::Diff { color } if !crate::read::is_docx(&target.path) => {
             lint::load(&target.path, &shown).map(|doc| {
                 let source = doc.source.clone();
-                let fixed = fix_until_stable(target, doc);
+                let fixed = fix_until_stable(target, doc, unsafe_fixes);
                 if fixed.fixes > 0 {
                     diff = fix::unified_diff(&shown, &source, &fixed.doc.source, color);
                     fixes = fixed.fixes;
@@ -518,9 +526,10 @@ fn fix_file(
     shown: &str,
     doc: Document,
     storage: lint::Storage,
+    unsafe_fixes: bool,
     count: &mut usize,
 ) -> Result<(Document, Vec<crate::diagnostic::Diagnostic>), Error> {
-    let fixed = fix_until_stable(target, doc);
+    let fixed = fix_until_stable(target, doc, unsafe_fixes);
     if fixed.fixes > 0 {
         let bytes = fix::encode(&fixed.doc.source, storage.encoding, storage.bom)
             .map_err(|reason| Error::file(shown, format!("not fixed: {reason}")))?;
@@ -532,14 +541,20 @@ fn fix_file(
 }
 
 /// The document with the fixes of the findings that would be reported applied: a finding a
-/// suppression comment or an `[[ignore]]` silences is not fixed either.
-fn fix_until_stable(target: &walk::Target, doc: Document) -> fix::Fixed {
+/// suppression comment or an `[[ignore]]` silences is not fixed either, and a suggested fix
+/// only with `--unsafe-fixes`.
+fn fix_until_stable(target: &walk::Target, doc: Document, unsafe_fixes: bool) -> fix::Fixed {
     let (config, path) = (&target.config, &target.path);
     fix::apply_until_stable(
         doc,
         |doc| lint::lint(doc, config),
         |doc, mut diagnostics| {
             suppress::apply(doc, config, path, &mut diagnostics, &mut [], false);
+            if !unsafe_fixes {
+                for d in &mut diagnostics {
+                    d.fix = d.fix.take().filter(|f| f.is_safe());
+                }
+            }
             diagnostics
         },
     )

@@ -74,10 +74,42 @@ pub struct Elsewhere {
     pub message: String,
 }
 
-/// A replacement for the primary span that is certain to be right.
+/// A replacement for the primary span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub replacement: String,
+    pub applicability: Applicability,
+}
+
+/// How sure a fix is, which decides whether `--fix` applies it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Certain to be right: applied by `--fix`.
+    Safe,
+    /// Right in most texts, but the context decides (`交待` → `交代`, or a tie between two
+    /// variants): shown in every format, applied only with `--unsafe-fixes`.
+    Suggested,
+}
+
+impl Fix {
+    pub fn safe(replacement: impl Into<String>) -> Fix {
+        Fix {
+            replacement: replacement.into(),
+            applicability: Applicability::Safe,
+        }
+    }
+
+    pub fn suggested(replacement: impl Into<String>) -> Fix {
+        Fix {
+            replacement: replacement.into(),
+            applicability: Applicability::Suggested,
+        }
+    }
+
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
+    }
 }
 
 /// What a rule found, before the engine attaches the rule id and the configured severity.
@@ -101,9 +133,7 @@ impl Finding {
 
     /// The finding with a replacement for its span that is certain to be right.
     pub fn with_fix(mut self, replacement: impl Into<String>) -> Self {
-        self.fix = Some(Fix {
-            replacement: replacement.into(),
-        });
+        self.fix = Some(Fix::safe(replacement));
         self
     }
 }

@@ -191,9 +191,7 @@ mod tests {
             span,
             related: Vec::new(),
             elsewhere: Vec::new(),
-            fix: Some(Fix {
-                replacement: replacement.into(),
-            }),
+            fix: Some(Fix::safe(replacement)),
         }
     }
 

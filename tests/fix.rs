@@ -84,3 +84,60 @@ fn standard_input_is_not_fixed() {
             "--fix and --diff work on files, not standard input",
         ));
 }
+
+/// A fix the context decides (`交待` → `交代`; `其他`/`其它` used as often as each other) is
+/// offered as `suggested`: shown in the JSON report, left alone by `--fix`, applied with
+/// `--fix --unsafe-fixes`.
+#[test]
+fn suggested_fixes_are_applied_only_when_asked() {
+    const TEXT: &str = "把问题交待清楚。其他单位和其它部门，认真布署。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, TEXT).unwrap();
+    let output = wenlint()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let applicability: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["fix"]["applicability"]
+                    .as_str()
+                    .unwrap_or("none")
+                    .to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        applicability,
+        [
+            ("term/usage".to_string(), "suggested".to_string()),
+            ("term/variant".to_string(), "suggested".to_string()),
+            ("term/typo".to_string(), "safe".to_string()),
+        ]
+    );
+    wenlint()
+        .args(["check", "--fix"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "把问题交待清楚。其他单位和其它部门，认真部署。\n"
+    );
+    wenlint()
+        .args(["check", "--fix", "--unsafe-fixes"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "把问题交代清楚。其他单位和其他部门，认真部署。\n"
+    );
+}

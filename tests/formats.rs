@@ -135,7 +135,7 @@ fn github_commands_carry_the_fix_and_the_severity() {
         "::warning file=a.txt,line=1,endLine=1,col=7,endColumn=9,title=term/typo\
          ::“布署”应为“部署” (fix: replace with “部署”)\n\
          ::notice file=a.txt,line=1,endLine=1,col=13,endColumn=15,title=term/usage\
-         ::“交待”应为“交代”\n"
+         ::“交待”应为“交代” (suggestion: “交代”)\n"
     );
 }
 

@@ -59,7 +59,9 @@ pub fn command(path: &str, doc: &Document, d: &Diagnostic) -> String {
         .join(",");
     let mut message = d.message.clone();
     if let Some(fix) = &d.fix {
-        if fix.replacement.is_empty() {
+        if !fix.is_safe() {
+            message.push_str(&format!(" (suggestion: “{}”)", fix.replacement));
+        } else if fix.replacement.is_empty() {
             message.push_str(" (fix: remove this text)");
         } else {
             message.push_str(&format!(" (fix: replace with “{}”)", fix.replacement));
@@ -122,9 +124,7 @@ mod tests {
         let doc = Document::new("第一行\n第二行\n".to_string(), Format::Text);
         let mut d = diagnostic(3..13, "m");
         d.severity = Severity::Warning;
-        d.fix = Some(Fix {
-            replacement: String::new(),
-        });
+        d.fix = Some(Fix::safe(String::new()));
         assert_eq!(
             command("a.txt", &doc, &d),
             "::warning file=a.txt,line=1,endLine=2,title=house/rule::m (fix: remove this text)"

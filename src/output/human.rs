@@ -214,10 +214,15 @@ fn build<'a>(path: &'a str, doc: &Document, d: &Diagnostic) -> (Windows<'a>, Rep
         })
         .collect();
     if let Some(fix) = &d.fix {
-        notes.push(if fix.replacement.is_empty() {
+        let help = if fix.replacement.is_empty() {
             "help: remove this text".to_string()
         } else {
             format!("help: replace with “{}”", fix.replacement)
+        };
+        notes.push(if fix.is_safe() {
+            help
+        } else {
+            format!("{help} (suggested: check the context; --fix --unsafe-fixes applies it)")
         });
     }
     if !notes.is_empty() {
@@ -375,9 +380,7 @@ mod tests {
     #[test]
     fn fix_is_shown_as_help() {
         let mut d = diagnostic(0..1);
-        d.fix = Some(Fix {
-            replacement: "，".into(),
-        });
+        d.fix = Some(Fix::safe("，"));
         assert!(rendered(",后", &d).contains("= help: replace with “，”"));
     }
 

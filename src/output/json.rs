@@ -72,6 +72,8 @@ pub struct JsonRelated {
 #[derive(Serialize)]
 pub struct JsonFix {
     pub replacement: String,
+    /// `safe` (applied by `--fix`) or `suggested` (applied only with `--unsafe-fixes`).
+    pub applicability: crate::diagnostic::Applicability,
 }
 
 impl JsonSpan {
@@ -128,6 +130,7 @@ impl JsonDiagnostic {
                 .collect(),
             fix: d.fix.as_ref().map(|f| JsonFix {
                 replacement: f.replacement.clone(),
+                applicability: f.applicability,
             }),
         }
     }

@@ -196,10 +196,13 @@ fn result(uri: &str, doc: &Document, d: &Diagnostic, fingerprint: String) -> Sar
         .fix
         .iter()
         .map(|fix| SarifFix {
-            description: Text::new(&if fix.replacement.is_empty() {
-                "remove this text".to_string()
-            } else {
-                format!("replace with “{}”", fix.replacement)
+            description: Text::new(&match (fix.replacement.is_empty(), fix.is_safe()) {
+                (true, _) => "remove this text".to_string(),
+                (false, true) => format!("replace with “{}”", fix.replacement),
+                (false, false) => format!(
+                    "suggestion, check the context: replace with “{}”",
+                    fix.replacement
+                ),
             }),
             artifact_changes: vec![ArtifactChange {
                 artifact_location: ArtifactLocation {

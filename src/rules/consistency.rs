@@ -114,8 +114,13 @@ impl Rule for Consistency {
                     });
                 }
                 if set.fix {
-                    finding.fix = Some(Fix {
-                        replacement: set.variants[usual].clone(),
+                    // On a tie the first variant met is taken as usual: a guess, so the fix
+                    // is only suggested.
+                    let replacement = set.variants[usual].clone();
+                    finding.fix = Some(if count == usual_count {
+                        Fix::suggested(replacement)
+                    } else {
+                        Fix::safe(replacement)
                     });
                 }
                 out.push(finding);

@@ -24,7 +24,7 @@ impl Rule for OutlineRule {
             .filter(|p| p.rule == self.meta.id)
         {
             let mut finding = Finding::new(problem.span.clone(), problem.message.clone());
-            finding.fix = problem.fix.clone().map(|replacement| Fix { replacement });
+            finding.fix = problem.fix.clone().map(Fix::safe);
             if let Some((span, message)) = &problem.related {
                 finding.related.push(Related {
                     span: span.clone(),

@@ -22,7 +22,8 @@ pub struct Swap {
     pub find: Find,
     pub right: String,
     pub guards: Guards,
-    /// Whether `--fix` may apply the replacement without a human reading the sentence.
+    /// Whether `--fix` may apply the replacement without a human reading the sentence; if
+    /// not, it is only suggested.
     pub safe: bool,
     /// The year the right form became the official one: a document of an earlier year (a
     /// 2014 report says `以习近平同志为总书记的党中央`, rightly) is not reported.
@@ -182,11 +183,13 @@ impl Rule for Substitution {
                     message: format!("本文此处写作“{}”", swap.right),
                 });
             }
-            if swap.safe {
-                finding.fix = Some(Fix {
-                    replacement: swap.right.clone(),
-                });
-            }
+            // A swap the context decides (`fix = false` in its pack) is still offered, as a
+            // suggestion that `--fix` leaves alone.
+            finding.fix = Some(if swap.safe {
+                Fix::safe(swap.right.clone())
+            } else {
+                Fix::suggested(swap.right.clone())
+            });
             out.push(finding);
         }
     }
@@ -261,7 +264,7 @@ mod tests {
     }
 
     #[test]
-    fn regex_swaps_replace_their_hit_group_and_unsafe_ones_have_no_fix() {
+    fn regex_swaps_replace_their_hit_group_and_unsafe_ones_only_suggest() {
         let swap = Swap {
             find: Find::Regex(Regex::new("(?P<hit>即要)[^。！？；]{1,30}又要").unwrap()),
             right: "既要".into(),
@@ -272,8 +275,14 @@ mod tests {
         let rule = rule(vec![swap]);
         assert_eq!(
             run(&rule, "即要抓发展，又要保安全。即要求如此。"),
-            [("即要".into(), "“即要”应为“既要”".into(), None)]
+            [(
+                "即要".into(),
+                "“即要”应为“既要”".into(),
+                Some("既要".into())
+            )]
         );
+        let (_, out) = crate::rules::run_rule(&rule, "即要抓发展，又要保安全。");
+        assert!(out[0].fix.as_ref().is_some_and(|f| !f.is_safe()));
     }
 
     #[test]

@@ -26,9 +26,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "日期中汉字数字与阿拉伯数字混用（“{written}”），应统一为“{arabic}”（GB/T 15835-2011 4.3）"
             ),
         );
-        finding.fix = Some(Fix {
-            replacement: arabic,
-        });
+        finding.fix = Some(Fix::safe(arabic));
         found.push(finding);
     }
     for hit in digits_with_small_units(text) {
@@ -51,7 +49,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 ),
             ),
         };
-        finding.fix = hit.value.map(|replacement| Fix { replacement });
+        finding.fix = hit.value.map(Fix::safe);
         found.push(finding);
     }
     found.sort_by_key(|f| f.span.start);

@@ -71,7 +71,8 @@ impl Consistency {
     }
 }
 
-/// The usual variant of one set in a document: most occurrences, earliest on a tie.
+/// The usual variant of one set in a document and its count: most occurrences, the set's
+/// first variant on a tie.
 fn usual_variant(occurrences: &[&Occurrence]) -> Option<(usize, usize)> {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for o in occurrences {
@@ -80,8 +81,11 @@ fn usual_variant(occurrences: &[&Occurrence]) -> Option<(usize, usize)> {
             None => counts.push((o.variant, 1)),
         }
     }
-    // `max_by_key` keeps the last maximum; reversing keeps the earliest variant on a tie.
-    counts.into_iter().rev().max_by_key(|&(_, n)| n)
+    // On a tie, the variant the set lists first: the form its source recommends (`其他`
+    // before `其它`), not whichever the text happens to use first.
+    counts
+        .into_iter()
+        .max_by_key(|&(variant, n)| (n, std::cmp::Reverse(variant)))
 }
 
 impl Rule for Consistency {
@@ -161,12 +165,18 @@ mod tests {
         );
     }
 
+    /// On a tie the set's first variant (the recommended form) is taken as usual, whatever
+    /// the text uses first, and the fix is only suggested.
     #[test]
-    fn one_variant_alone_is_fine_and_a_tie_keeps_the_earliest() {
+    fn one_variant_alone_is_fine_and_a_tie_prefers_the_recommended_form() {
         assert_eq!(run("唯一的办法，唯一的出路。"), []);
         assert_eq!(
             run("惟一的办法，唯一的出路。"),
-            [("唯一".to_string(), "唯一/惟一/1/1".to_string())]
+            [("惟一".to_string(), "惟一/唯一/1/1".to_string())]
+        );
+        assert_eq!(
+            run("唯一的办法，惟一的出路。"),
+            [("惟一".to_string(), "惟一/唯一/1/1".to_string())]
         );
     }
 }

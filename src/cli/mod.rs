@@ -1,0 +1,90 @@
+//! The command line: `wenlint check`, `wenlint rules`, `wenlint explain`.
+//!
+//! Exit codes are a contract: 0 when nothing at or above `--fail-on` was found, 1 when
+//! something was, 2 when a path, a config or the command line itself was wrong (even if other
+//! files were linted fine).
+
+//!
+//! [`args`] holds what clap parses, [`check`] the checking command, [`commands`] the others.
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::config::{Config, ConfigProblem, Configs};
+use crate::error::Error;
+use crate::rules::Registry;
+
+mod args;
+mod check;
+mod commands;
+
+use args::{Cli, Command, ConfigArg};
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with 0; usage errors to stderr with 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check::check(args),
+        Command::Rules(args) => commands::list_rules(args),
+        Command::Outline(args) => commands::outline(args),
+        Command::Stats(args) => commands::show_stats(args),
+        Command::Init(args) => commands::init(args),
+        Command::Explain { id, config } => commands::explain(&id, config),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_fixed_config(arg: &ConfigArg) -> Result<Option<Config>, Error> {
+    arg.config
+        .as_deref()
+        .map(|path| Config::load(path).map_err(Error::from))
+        .transpose()
+}
+
+fn plural(n: usize, word: &str) -> String {
+    match (n, word) {
+        (1, _) | (_, "info") => format!("{n} {word}"),
+        _ => format!("{n} {word}s"),
+    }
+}
+
+/// The rules that apply where the command runs: built-in ones plus the packs of the config
+/// found from the current directory (or given with `--config`).
+/// The config that applies in the current directory: `--config`, or the one found by walking
+/// up, or the defaults.
+fn config_here(arg: &ConfigArg) -> Result<std::sync::Arc<Config>, Error> {
+    if let Some(config) = load_fixed_config(arg)? {
+        return Ok(std::sync::Arc::new(config));
+    }
+    let cwd = std::env::current_dir().map_err(|e| Error::file(".", e))?;
+    let mut configs = Configs::new(None, &cwd);
+    match configs.for_dir(&cwd) {
+        Ok(config) => Ok(config),
+        Err(ConfigProblem::Invalid(e)) => Err(e.into()),
+        Err(ConfigProblem::AlreadyReported) => Ok(std::sync::Arc::new(Config::defaults(&cwd))),
+    }
+}
+
+fn registry_here(arg: &ConfigArg) -> Result<Registry, Error> {
+    config_here(arg).map(|config| config.registry.clone())
+}
+
+fn report_and_fail(e: &Error) -> io::Result<ExitCode> {
+    e.render(&mut io::stderr(), io::stderr().is_terminal())?;
+    Ok(ExitCode::from(2))
+}

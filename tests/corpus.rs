@@ -116,7 +116,7 @@ fn seed_outline_has_four_sections_and_no_numbering_problem() {
     };
     let text = std::fs::read_to_string(corpus.join(SEED)).unwrap();
     let doc = wenlint::document::Document::new(text, Format::Text);
-    let outline = doc.outline();
+    let outline = wenlint::structure::Outline::build(&doc);
     let shape: Vec<(String, Vec<usize>)> = outline
         .roots
         .iter()

@@ -40,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
         let diagnostics = wenlint::lint::lint(&again, &config);
         let _ = wenlint::fix::apply(&again.source, &diagnostics);
     }
-    let _ = doc.outline();
+    let _ = wenlint::structure::Outline::build(&doc);
     let _ = wenlint::stats::of(&doc, 220);
 });
 

@@ -15,13 +15,11 @@ mod markdown;
 mod mask;
 mod quoted;
 mod sentences;
-pub mod units;
 
 pub use markdown::ListItem;
 pub use quoted::{Quoted, Titles};
 
 use crate::span::Span;
-use crate::structure::Outline;
 
 /// How the source is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +65,6 @@ pub struct Document {
     pub tables: Vec<Span>,
     /// Markdown's raw HTML, where suppression comments are.
     pub html: Vec<Span>,
-    outline: std::sync::OnceLock<Outline>,
-    units: std::sync::OnceLock<units::Units>,
     quoted: std::sync::OnceLock<Quoted>,
     titles: std::sync::OnceLock<Titles>,
 }
@@ -112,21 +108,9 @@ impl Document {
             ordered_items: markdown.ordered_items,
             tables: markdown.tables,
             html: markdown.html,
-            outline: std::sync::OnceLock::new(),
-            units: std::sync::OnceLock::new(),
             quoted: std::sync::OnceLock::new(),
             titles: std::sync::OnceLock::new(),
         }
-    }
-
-    /// The numbering outline, built on first use and shared by every rule that needs it.
-    pub fn outline(&self) -> &Outline {
-        self.outline.get_or_init(|| Outline::build(self))
-    }
-
-    /// The sentences and clauses normalised for comparison, built on first use.
-    pub fn units(&self) -> &units::Units {
-        self.units.get_or_init(|| units::Units::new(self))
     }
 
     /// Where the text quotes, found once and shared by the rules that leave quotations alone.

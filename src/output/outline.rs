@@ -57,7 +57,7 @@ fn problems_at<'p>(problems: &'p [Problem], node: &Node) -> impl Iterator<Item =
 }
 
 pub fn render_human(out: &mut dyn Write, path: &str, doc: &Document) -> io::Result<()> {
-    let outline = doc.outline();
+    let outline = crate::structure::Outline::build(doc);
     writeln!(out, "{path}")?;
     if outline.roots.is_empty() {
         return writeln!(out, "  (no numbered headings)");
@@ -102,7 +102,7 @@ fn write_node(
 }
 
 pub fn json(path: &str, doc: &Document) -> JsonOutline {
-    let outline = doc.outline();
+    let outline = crate::structure::Outline::build(doc);
     JsonOutline {
         path: path.to_string(),
         outline: outline

@@ -84,6 +84,8 @@ struct Shared {
     gaps: OnceLock<Vec<placeholder::space::Gap>>,
     identity: OnceLock<place::identity::Reading>,
     place_names: OnceLock<Vec<place::gazetteer::NameMatch>>,
+    outline: OnceLock<crate::structure::Outline>,
+    units: OnceLock<duplicate::units::Units>,
 }
 
 impl<'a> Context<'a> {
@@ -116,6 +118,21 @@ impl<'a> Context<'a> {
         self.shared
             .identity
             .get_or_init(|| place::identity_of(self.doc, self.profile))
+    }
+
+    /// The numbering outline: the `numbering` rules report its problems, the duplicate rules
+    /// read a regulation's sections from it, `punct/halfwidth` leaves its markers alone.
+    pub fn outline(&self) -> &crate::structure::Outline {
+        self.shared
+            .outline
+            .get_or_init(|| crate::structure::Outline::build(self.doc))
+    }
+
+    /// The sentences and clauses normalised for comparison, for the duplicate rules.
+    pub fn units(&self) -> &duplicate::units::Units {
+        self.shared
+            .units
+            .get_or_init(|| duplicate::units::Units::new(self.doc))
     }
 
     /// Every place name of the text, from one pass of the gazetteer shared by the rules that

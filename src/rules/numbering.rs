@@ -17,7 +17,6 @@ impl Rule for OutlineRule {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for problem in cx
-            .doc
             .outline()
             .problems
             .iter()

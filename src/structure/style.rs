@@ -212,7 +212,7 @@ mod tests {
 
     fn style_problems(text: &str) -> Vec<(String, Option<String>)> {
         let doc = Document::new(text.to_string(), Format::Text);
-        doc.outline()
+        crate::structure::Outline::build(&doc)
             .problems
             .iter()
             .filter(|p| p.rule == "numbering/style")

@@ -13,9 +13,9 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::units::{self, Unit};
 use super::{Scope, MIN_SENTENCE_CHARS};
 use crate::diagnostic::{Elsewhere, Span};
-use crate::document::units::{self, Unit};
 use crate::document::{Document, Position};
 
 /// Shorter paragraphs are headings and sentences, left to the sentence index.
@@ -50,8 +50,11 @@ impl CrossFileIndex {
     pub fn add(&mut self, path: &str, doc: &Document) -> Vec<Shared> {
         let file = self.files.len() as u32;
         self.files.push(path.to_string());
-        let scope = Scope::new(doc);
-        let sentences = &doc.units().sentences;
+        // The run keeps no rule context: the index reads the document on its own.
+        let units = units::Units::new(doc);
+        let outline = crate::structure::Outline::build(doc);
+        let scope = Scope::new(doc, &units, &outline);
+        let sentences = &units.sentences;
         let mut shared = Vec::new();
         let mut covered: Vec<Span> = Vec::new();
         for paragraph in paragraphs(doc, sentences) {

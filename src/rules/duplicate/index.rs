@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
-use crate::document::units::Unit;
+use super::units::Unit;
 
 /// How many earlier units with the same end are kept as candidates: a common opening
 /// (`坚持以人民为中心`) must not make the check quadratic.
@@ -297,7 +297,7 @@ mod tests {
     fn unit(s: &str) -> Unit {
         Unit {
             span: 0..0,
-            key: crate::document::units::key(&chars(s)),
+            key: crate::rules::duplicate::units::key(&chars(s)),
             chars: chars(s),
             sentence: 0,
             paragraph: 0,

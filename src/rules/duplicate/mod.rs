@@ -13,16 +13,18 @@
 
 pub mod cross_file;
 mod index;
+pub mod units;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::{Context, FnRule, Rule, RuleMeta, RunLevel};
 use crate::diagnostic::{Finding, Related, Severity};
-use crate::document::units::{self, Exempt, Unit};
 use crate::document::Document;
 use crate::structure::markers::{LegalUnit, Level};
+use crate::structure::Outline;
 use index::{Index, Repeat};
+use units::{Exempt, Unit};
 
 /// Shorter sentences (`同志们：`, `谢谢大家！`) repeat by nature.
 const MIN_SENTENCE_CHARS: usize = 12;
@@ -71,11 +73,11 @@ struct Units<'a> {
 }
 
 impl<'a> Units<'a> {
-    fn new(doc: &'a Document) -> Units<'a> {
-        let units = doc.units();
+    fn new(cx: &'a Context) -> Units<'a> {
+        let units = cx.units();
         Units {
-            doc,
-            scope: Scope::new(doc),
+            doc: cx.doc,
+            scope: Scope::new(cx.doc, units, cx.outline()),
             sentences: &units.sentences,
             clauses: &units.clauses,
         }
@@ -91,15 +93,14 @@ struct Scope<'a> {
 }
 
 impl<'a> Scope<'a> {
-    fn new(doc: &'a Document) -> Scope<'a> {
-        let units = doc.units();
+    fn new(doc: &'a Document, units: &'a units::Units, outline: &Outline) -> Scope<'a> {
         let exempt = units.exempt.get_or_init(|| {
             let sentences = &units.sentences;
             let flags = |all: &[Unit]| all.iter().map(|u| exempt(doc, u, sentences)).collect();
             Exempt {
                 sentences: flags(sentences),
                 clauses: flags(&units.clauses),
-                sections: regulation_sections(doc),
+                sections: regulation_sections(doc, outline),
             }
         });
         Scope { doc, exempt }
@@ -108,8 +109,8 @@ impl<'a> Scope<'a> {
 
 /// Where the articles, items and paragraphs (款) of a regulation start (`第十二条`, `（三）`):
 /// in a regulation each is a section of its own. Empty for other texts.
-fn regulation_sections(doc: &Document) -> Vec<usize> {
-    let markers = doc.outline().markers();
+fn regulation_sections(doc: &Document, outline: &Outline) -> Vec<usize> {
+    let markers = outline.markers();
     let articles = markers
         .iter()
         .filter(|m| m.level == Level::Legal(LegalUnit::Article))
@@ -281,8 +282,8 @@ fn finding(doc: &Document, unit: &Unit, earlier: &Unit, message: String, label: 
 
 pub(super) fn check_sentence(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let scope = Scope::new(doc);
-    let sentences = &doc.units().sentences;
+    let scope = Scope::new(doc, cx.units(), cx.outline());
+    let sentences = &cx.units().sentences;
     let mut first: HashMap<u64, usize> = HashMap::default();
     for (i, sentence) in sentences.iter().enumerate() {
         if sentence.chars.len() < MIN_SENTENCE_CHARS || scope.exempt.sentences[i] {
@@ -302,7 +303,7 @@ pub(super) fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         scope,
         sentences,
         clauses,
-    } = Units::new(cx.doc);
+    } = Units::new(cx);
     let mut index = Index::default();
     let mut reordered: HashMap<Vec<&[char]>, usize> = HashMap::default();
     let mut clause_at = 0;
@@ -511,7 +512,7 @@ pub(super) fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
         scope,
         sentences,
         clauses,
-    } = Units::new(cx.doc);
+    } = Units::new(cx);
     let mut index = Index::default();
     let mut repeats: HashMap<usize, Repeat> = HashMap::default();
     for (i, clause) in clauses.iter().enumerate() {

@@ -80,7 +80,6 @@ const NOTE_BYTES: usize = 256;
 /// `numbering/style`'s to report and fix, whether it opens a paragraph or runs in.
 fn marker_spans(cx: &Context) -> Vec<Span> {
     let mut spans: Vec<Span> = cx
-        .doc
         .outline()
         .markers()
         .iter()

@@ -1,4 +1,5 @@
-//! Sentences and their clauses, normalised for comparison (the duplicate rules compare them).
+//! Sentences and their clauses, normalised for comparison (the duplicate rules compare them;
+//! built once per document, see [`Context::units`](crate::rules::Context::units)).
 //!
 //! Normalising drops everything but letters, digits and ideographs (punctuation, spaces,
 //! quotation marks) and a leading numbering marker, so `（二）加强领导。` and `加强领导；`

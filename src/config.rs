@@ -91,20 +91,7 @@ struct RawProfile {
     allow: Vec<String>,
 }
 
-/// The administrative levels a document can speak for, by the character it calls itself with
-/// (`我省`, `我市`, `我县`…).
-pub const SELF_LEVELS: [&str; 7] = ["省", "市", "州", "盟", "区", "县", "旗"];
-
-/// What the config says about the documents it covers (`[document]`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Profile {
-    /// The level the documents speak for: one of [`SELF_LEVELS`].
-    pub level: Option<String>,
-    /// The region the documents speak for, as the gazetteer names it (`天津市`).
-    pub region: Option<String>,
-    /// Region names and phrases that are never reported (`北京冬奥会`, `在北京召开`).
-    pub allow: Vec<String>,
-}
+pub use crate::rules::profile::{Profile, SELF_LEVELS};
 
 /// A rule's or a family's setting in `[rules]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -242,7 +229,7 @@ impl Config {
             i.path.as_ref().is_none_or(|set| self.matches(set, path))
                 && i.rule
                     .as_ref()
-                    .is_none_or(|r| crate::suppress::names_rule(std::slice::from_ref(r), rule))
+                    .is_none_or(|r| crate::rules::names_rule(std::slice::from_ref(r), rule))
                 && i.text
                     .as_ref()
                     .is_none_or(|t| flagged.contains(t.as_str()) || sentence.contains(t.as_str()))

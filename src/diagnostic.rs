@@ -164,3 +164,10 @@ impl Diagnostic {
         }
     }
 }
+
+/// Diagnostics in document order.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+}

@@ -66,12 +66,7 @@ impl CrossFile {
     }
 }
 
-/// Diagnostics in document order.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-    });
-}
+pub use crate::diagnostic::sort;
 
 /// Reads and decodes `path` into a document; `shown` is how the path appears in messages.
 pub fn load(path: &Path, shown: &str) -> Result<Document, Error> {

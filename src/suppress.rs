@@ -25,7 +25,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 
 /// The rule id an unused directive is reported under.
-pub const UNUSED: &str = "suppression/unused";
+pub use crate::rules::suppression::UNUSED_ID as UNUSED;
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--\s*wenlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
@@ -49,16 +49,7 @@ impl Directive {
     }
 }
 
-/// Whether `names` (rule ids and families; empty for all) includes `rule`.
-pub fn names_rule(names: &[String], rule: &str) -> bool {
-    names.is_empty()
-        || names.iter().any(|n| {
-            n == rule
-                || rule
-                    .strip_prefix(n.as_str())
-                    .is_some_and(|r| r.starts_with('/'))
-        })
-}
+pub use crate::rules::names_rule;
 
 /// The directives of a Markdown document, in order.
 pub fn directives(doc: &Document) -> Vec<Directive> {
@@ -165,7 +156,7 @@ pub fn apply(
                 .filter(|(_, used)| !**used)
                 .map(|(d, _)| unused(d, severity)),
         );
-        crate::lint::sort(diagnostics);
+        crate::diagnostic::sort(diagnostics);
     }
 }
 

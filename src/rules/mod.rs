@@ -20,6 +20,7 @@ pub mod pack;
 pub mod pinyin;
 pub mod place;
 pub mod placeholder;
+pub mod profile;
 pub mod punct;
 pub mod substitution;
 pub mod suppression;
@@ -27,10 +28,10 @@ pub mod suppression;
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock, OnceLock};
 
-use crate::config::Profile;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::error::TomlError;
+pub use profile::Profile;
 
 /// What every rule declares about itself.
 #[derive(Debug, Clone)]
@@ -295,4 +296,15 @@ pub(crate) fn run_rule(rule: &dyn Rule, text: &str) -> (Document, Vec<Finding>) 
     let mut out = Vec::new();
     rule.check(&Context::new(&doc, &profile), &mut out);
     (doc, out)
+}
+
+/// Whether `names` (rule ids and families; empty for all) includes `rule`.
+pub fn names_rule(names: &[String], rule: &str) -> bool {
+    names.is_empty()
+        || names.iter().any(|n| {
+            n == rule
+                || rule
+                    .strip_prefix(n.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        })
 }

@@ -4,10 +4,13 @@
 use super::{Rule, RuleMeta, RunLevel};
 use crate::diagnostic::Severity;
 
+/// The rule id an unused suppression is reported under.
+pub const UNUSED_ID: &str = "suppression/unused";
+
 pub fn rules() -> Vec<Box<dyn Rule>> {
     let summary = "没有抑制任何问题的抑制注释（需 --report-unused-suppressions 开启）";
     vec![Box::new(RunLevel(RuleMeta::new(
-        crate::suppress::UNUSED,
+        UNUSED_ID,
         Severity::Warning,
         summary,
         UNUSED,

@@ -10,8 +10,8 @@ pub mod region;
 pub mod self_level;
 pub mod stand_in;
 
-use crate::config::Profile;
 use crate::diagnostic::{Finding, Related, Severity};
+use crate::rules::Profile;
 
 use super::{Context, FnRule, Rule, RuleMeta};
 use gazetteer::Gazetteer;
@@ -92,7 +92,7 @@ fn ends_with_region_name(text: &str) -> bool {
 /// `天津市` 市 (a municipality), `延边朝鲜族自治州` 州.
 fn level_of_region(name: &str) -> Option<(char, bool)> {
     let level = name.chars().next_back()?;
-    if !crate::config::SELF_LEVELS
+    if !crate::rules::profile::SELF_LEVELS
         .iter()
         .any(|l| l.starts_with(level))
     {

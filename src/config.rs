@@ -206,6 +206,14 @@ impl Config {
         }
     }
 
+    /// The severity the rule `id` reports at under this config; `None` when it is off or
+    /// there is no such rule.
+    pub fn severity_of_id(&self, id: &str) -> Option<Severity> {
+        self.registry
+            .get(id)
+            .and_then(|rule| self.severity_of(rule.meta()))
+    }
+
     /// Whether a directory walk should lint `path`.
     pub fn includes(&self, path: &Path) -> bool {
         self.matches(&self.include, path)

@@ -85,11 +85,7 @@ impl UsedIgnores {
     /// `suppression/unused` off.
     pub fn report_unused(&self, out: &mut dyn Write) -> io::Result<()> {
         for (config, used) in &self.0 {
-            let turned_off = config
-                .registry
-                .get(suppress::UNUSED)
-                .is_some_and(|rule| config.severity_of(rule.meta()).is_none());
-            if turned_off {
+            if config.severity_of_id(suppress::UNUSED).is_none() {
                 continue;
             }
             let path = config.path.as_deref().unwrap_or(Path::new("wenlint.toml"));

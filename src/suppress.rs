@@ -144,10 +144,7 @@ pub fn apply(
     });
     // Asked for on the command line, and at the severity the config gives the rule (which
     // may turn it off).
-    let severity = config
-        .registry
-        .get(UNUSED)
-        .and_then(|rule| config.severity_of(rule.meta()));
+    let severity = config.severity_of_id(UNUSED);
     if let (true, Some(severity)) = (report_unused, severity) {
         diagnostics.extend(
             directives

@@ -213,6 +213,7 @@ pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) ->
     let mut headings = markers.iter().map(|m| m.span.start).peekable();
     let mut heading_count = 0;
     let mut last_opening: Option<usize> = None;
+    let text_start = running_text_start(doc);
     for mut item in items(doc) {
         while headings.next_if(|&at| at < item.span.start).is_some() {
             heading_count += 1;
@@ -239,7 +240,7 @@ pub fn check(doc: &Document, markers: &[Marker], problems: &mut Vec<Problem>) ->
         }
         item.previous = previous;
         let resumes = previous.is_some_and(|p| resumes_after_repeat(&read, p, &item));
-        if let Some(problem) = judge(doc, previous.map(|p| &read[p].item), &item) {
+        if let Some(problem) = judge(doc, previous.map(|p| &read[p].item), &item, text_start) {
             if !resumes {
                 problems.push(problem);
             }
@@ -392,7 +393,12 @@ fn close_sequence(previous: &Item, item: &mut Item) {
 }
 
 /// What is wrong with `item` coming after the item it may continue, if any.
-fn judge(doc: &Document, previous: Option<&Item>, item: &Item) -> Option<Problem> {
+fn judge(
+    doc: &Document,
+    previous: Option<&Item>,
+    item: &Item,
+    text_start: usize,
+) -> Option<Problem> {
     match previous {
         _ if item.value <= 1 => None,
         Some(p) if item.value == p.value + 1 => None,
@@ -403,7 +409,7 @@ fn judge(doc: &Document, previous: Option<&Item>, item: &Item) -> Option<Problem
         // `其次` may follow any opening (`一方面`, `首要的是`).
         None if item.series == Series::Sequence => None,
         // The second page of an article may open at `四是`.
-        None if opens_text(doc, item) => None,
+        None if opens_text(doc, item, text_start) => None,
         None if follows_running_text(doc, item) => None,
         None => Some(missing_start(doc, item)),
     }
@@ -444,14 +450,18 @@ fn follows_running_text(doc: &Document, item: &Item) -> bool {
     !(heading && sentences == 0)
 }
 
-/// Whether `item` opens the first paragraph of running text: only titles come before it.
-fn opens_text(doc: &Document, item: &Item) -> bool {
-    opens_paragraph(doc, item)
-        && doc
-            .paragraphs
-            .iter()
-            .take_while(|p| p.end <= item.span.start)
-            .all(|p| !super::find::is_body(doc, p))
+/// Whether `item` opens the first paragraph of running text (which starts at `text_start`):
+/// only titles come before it.
+fn opens_text(doc: &Document, item: &Item, text_start: usize) -> bool {
+    opens_paragraph(doc, item) && item.span.start <= text_start
+}
+
+/// Where the running text begins: the first paragraph that is not a title, or the end.
+fn running_text_start(doc: &Document) -> usize {
+    doc.paragraphs
+        .iter()
+        .find(|p| super::find::is_body(doc, p))
+        .map_or(doc.text.len(), |p| p.start)
 }
 
 /// Whether a paragraph opens with an item past the first (`四是……`): a text that starts with

@@ -140,15 +140,17 @@ impl Reader {
 
     fn read(&mut self, doc: &Document, marker: Marker) {
         if self.opens_mid_list.is_none() {
-            let before = self.region_start..marker.span.start;
-            let body_before = doc
+            // Paragraphs are in order: only those of the region before its first marker are
+            // read, so every paragraph is read once over the whole text.
+            let from = doc
                 .paragraphs
-                .iter()
-                .filter(|p| p.start >= before.start && p.end <= before.end)
-                .any(|p| {
-                    is_body(doc, p)
-                        && !super::enumeration::continues_enumeration(&doc.text[p.clone()])
-                });
+                .partition_point(|p| p.start < self.region_start);
+            let to = doc
+                .paragraphs
+                .partition_point(|p| p.end <= marker.span.start);
+            let body_before = doc.paragraphs[from..to.max(from)].iter().any(|p| {
+                is_body(doc, p) && !super::enumeration::continues_enumeration(&doc.text[p.clone()])
+            });
             self.opens_mid_list = Some(!body_before);
         }
         self.read_marker(doc, marker);
@@ -342,7 +344,11 @@ fn previous_item_runs_in(doc: &Document, marker: &Marker) -> bool {
     if marker.value < 2 {
         return false;
     }
-    let opens_a_paragraph = |at: usize| doc.paragraphs[..here].iter().any(|p| p.start == at);
+    let opens_a_paragraph = |at: usize| {
+        doc.paragraphs[..here]
+            .binary_search_by_key(&at, |p| p.start)
+            .is_ok()
+    };
     let before = &doc.text[from..marker.span.start];
     written_forms(marker.level, marker.value - 1)
         .iter()

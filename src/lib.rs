@@ -15,6 +15,11 @@
 
 #![forbid(unsafe_code)]
 
+pub use diagnostic::{Applicability, Diagnostic, Elsewhere, Fix, Related, Severity};
+pub use engine::{Finished, FixMode, Linter, Report, Settings, Source};
+pub use error::Error;
+pub use span::Position;
+
 pub mod baseline;
 pub mod cli;
 pub mod config;

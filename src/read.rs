@@ -65,15 +65,26 @@ pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {
             size: bytes.len() as u64,
         });
     }
-    if is_docx(path) {
-        let text = docx::text_of(&bytes).map_err(ReadError::Docx)?;
+    read_bytes(&bytes, path)
+}
+
+/// Decodes the bytes of a file named `name`: a Word file's text, or text in any encoding
+/// [`decode`] reads.
+pub fn read_bytes(bytes: &[u8], name: &Path) -> Result<Decoded, ReadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    if is_docx(name) {
+        let text = docx::text_of(bytes).map_err(ReadError::Docx)?;
         return Ok(Decoded {
             text,
             encoding: UTF_8,
             bom: false,
         });
     }
-    decode(&bytes).map_err(ReadError::Decode)
+    decode(bytes).map_err(ReadError::Decode)
 }
 
 /// Word files are read for their text, one paragraph a line ([`docx`]).

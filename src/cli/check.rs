@@ -2,25 +2,20 @@
 //! exit code that CI reads.
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
 
 use super::args::{CheckArgs, OutputFormat};
-use super::{load_fixed_config, plural};
-use crate::baseline::{self, Baseline};
-use crate::config::{ConfigProblem, Configs};
+use super::plural;
 use crate::diagnostic::Severity;
-use crate::document::{Document, Format};
-use crate::engine::Run;
+use crate::document::Document;
+use crate::engine::{Checked, FixMode, Linter, Report, Settings, Source};
 use crate::error::Error;
 use crate::fix;
-use crate::lint;
 use crate::output::{self, json};
 use crate::rules::Registry;
-use crate::suppress;
-use crate::walk;
 
 /// What the run found, for the exit code.
 struct Outcome {
@@ -34,16 +29,14 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let color = args.color.enabled(io::stdout().is_terminal());
     let err_color = args.color.enabled(io::stderr().is_terminal());
     let mut errors = Vec::new();
-    let cwd = std::env::current_dir()?;
 
-    let fixed = match load_fixed_config(&args.config) {
-        Ok(fixed) => fixed,
+    let mut linter = match Linter::new(settings(&args)) {
+        Ok(linter) => linter,
         Err(e) => {
             e.render(&mut io::stderr(), err_color)?;
             return Ok(ExitCode::from(2));
         }
     };
-    let mut configs = Configs::new(fixed, &cwd);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -52,25 +45,6 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let (stdin_requested, paths): (Vec<_>, Vec<_>) =
         paths.into_iter().partition(|p| p.as_os_str() == "-");
 
-    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
-        Ok(baseline) => baseline,
-        Err(reason) => {
-            let shown = args.baseline.as_deref().unwrap_or(Path::new("")).display();
-            Error::file(shown.to_string(), format!("baseline {reason}"))
-                .render(&mut io::stderr(), err_color)?;
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let mut run = Run {
-        cross_file_everywhere: args.cross_file,
-        report_unused: args.report_unused_suppressions,
-        recorder: args
-            .write_baseline
-            .as_ref()
-            .map(|_| baseline::Recorder::default()),
-        baseline,
-        ..Run::default()
-    };
     let mut sink = Sink::new(args.format, color);
     if (args.fix || args.diff) && !stdin_requested.is_empty() {
         errors.push(Error::file(
@@ -80,43 +54,51 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
     } else if !stdin_requested.is_empty() {
         lint_stdin(
             &args.stdin_filename,
-            &cwd,
-            &mut configs,
-            &mut run,
+            &mut linter,
             &mut sink,
             &mut out,
             &mut errors,
         )?;
     }
     let mut fixed = FixCount::default();
-    let targets = walk::targets(&paths, &mut configs, &mut errors);
+    let targets = linter.targets(&paths, &mut errors);
     let progress = Progress::new(targets.len(), err_color);
     // Files are read and linted in parallel, a batch at a time, and reported in order: the
     // output does not depend on the number of cores, and only a batch of documents is held.
     for batch in targets.chunks(BATCH) {
-        let linted: Vec<Linted> = batch
+        let checked: Vec<Checked> = batch
             .par_iter()
-            .map(|target| lint_target(target, FixMode::of(&args, color), args.unsafe_fixes))
+            .map(|target| linter.check_target(target))
             .collect();
-        for (target, linted) in batch.iter().zip(linted) {
+        for checked in checked {
             progress.advance();
-            errors.extend(linted.refused);
-            let (doc, mut diagnostics) = match linted.result {
-                Ok(done) => done,
+            let config = checked.config.clone();
+            let report = if args.diff {
+                // A diff shows what `--fix` would write; nothing is reported or recorded.
+                checked.report
+            } else {
+                linter.settle(checked)
+            };
+            let mut report = match report {
+                Ok(report) => report,
                 Err(e) => {
                     errors.push(e);
                     continue;
                 }
             };
-            fixed.add(linted.fixes);
-            let shown = &linted.shown;
+            errors.extend(report.not_fixed.take());
+            fixed.add(report.fixes);
             if args.diff {
-                out.write_all(linted.diff.as_bytes())?;
+                write_diff(&mut out, &report, color)?;
                 continue;
             }
-            run.settle(shown, &target.path, &doc, &target.config, &mut diagnostics);
-            sink.rules(&target.config.registry);
-            sink.file(&mut out, shown, &doc, &diagnostics)?;
+            sink.rules(&config.registry);
+            sink.file(
+                &mut out,
+                &report.name,
+                &report.document,
+                &report.diagnostics,
+            )?;
         }
     }
     progress.finish();
@@ -140,22 +122,19 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
             plural(fixed.files, "file")
         )?;
     }
-    if args.report_unused_suppressions {
-        run.ignores.report_unused(&mut stderr)?;
+    let finished = linter.finish();
+    for warning in &finished.unused_ignores {
+        writeln!(stderr, "warning: {warning}")?;
     }
-    if let (Some(recorder), Some(path)) = (run.recorder, &args.write_baseline) {
-        match recorder.write(path) {
-            Ok(count) => writeln!(
-                stderr,
-                "Wrote {} to {}.",
-                plural(count, "finding"),
-                path.display()
-            )?,
-            Err(e) => errors.push(Error::file(
-                path.display().to_string(),
-                format!("cannot write the baseline: {e}"),
-            )),
-        }
+    match finished.baseline_written {
+        Some((path, Ok(count))) => writeln!(
+            stderr,
+            "Wrote {} to {}.",
+            plural(count, "finding"),
+            path.display()
+        )?,
+        Some((_, Err(e))) => errors.push(e),
+        None => {}
     }
     for error in &errors {
         error.render(&mut stderr, err_color)?;
@@ -163,83 +142,35 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
     Ok(exit_code(&outcome, args.fail_on.threshold()))
 }
 
+/// The engine's settings that the command line sets.
+fn settings(args: &CheckArgs) -> Settings {
+    Settings {
+        config: args.config.config.clone(),
+        root: None,
+        cross_file: args.cross_file,
+        report_unused_suppressions: args.report_unused_suppressions,
+        baseline: args.baseline.clone(),
+        write_baseline: args.write_baseline.clone(),
+        fixes: match (args.fix, args.diff) {
+            (true, _) => FixMode::Write,
+            (_, true) => FixMode::Apply,
+            _ => FixMode::Report,
+        },
+        unsafe_fixes: args.unsafe_fixes,
+    }
+}
+
 /// How many files are linted in parallel before they are reported.
 const BATCH: usize = 64;
 
-/// What `check` does with the fixes rules offer.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum FixMode {
-    /// Report them.
-    Off,
-    /// Write them to the file (`--fix`).
-    Write,
-    /// Show them as a diff (`--diff`), in colour or not.
-    Diff { color: bool },
-}
-
-impl FixMode {
-    fn of(args: &CheckArgs, color: bool) -> FixMode {
-        match (args.fix, args.diff) {
-            (true, _) => FixMode::Write,
-            (_, true) => FixMode::Diff { color },
-            _ => FixMode::Off,
+/// What `--diff` prints for a file that fixes would change.
+fn write_diff(out: &mut dyn Write, report: &Report, color: bool) -> io::Result<()> {
+    match report.original() {
+        Some(original) if report.fixes > 0 => {
+            let diff = fix::unified_diff(&report.name, original, report.source(), color);
+            out.write_all(diff.as_bytes())
         }
-    }
-}
-
-/// One file read, fixed if asked, and linted.
-struct Linted {
-    shown: String,
-    result: Result<(Document, Vec<crate::diagnostic::Diagnostic>), Error>,
-    /// Fixes written to the file, or that would be with `--diff`.
-    fixes: usize,
-    /// The unified diff of the fixes, with `--diff`.
-    diff: String,
-    /// Why `--fix` left the file alone.
-    refused: Option<Error>,
-}
-
-fn lint_target(target: &walk::Target, mode: FixMode, unsafe_fixes: bool) -> Linted {
-    let shown = target.path.display().to_string();
-    let mut fixes = 0;
-    let mut diff = String::new();
-    let mut refused = None;
-    if mode == FixMode::Write && crate::read::is_docx(&target.path) {
-        // Writing the text back would destroy the Word file: it is linted, not fixed.
-        refused = Some(Error::file(
-            &shown,
-            "not fixed: --fix does not write Word files; apply the fixes in Word",
-        ));
-    }
-    let result = match mode {
-        FixMode::Write if refused.is_none() => {
-            lint::load_stored(&target.path, &shown).and_then(|(doc, storage)| {
-                fix_file(target, &shown, doc, storage, unsafe_fixes, &mut fixes)
-            })
-        }
-        // A Word file is never written, so it has no diff either.
-        FixMode::Diff { color } if !crate::read::is_docx(&target.path) => {
-            lint::load(&target.path, &shown).map(|doc| {
-                let source = doc.source.clone();
-                let fixed = fix_until_stable(target, doc, unsafe_fixes);
-                if fixed.fixes > 0 {
-                    diff = fix::unified_diff(&shown, &source, &fixed.doc.source, color);
-                    fixes = fixed.fixes;
-                }
-                (fixed.doc, fixed.diagnostics)
-            })
-        }
-        _ => lint::load(&target.path, &shown).map(|doc| {
-            let diagnostics = lint::lint(&doc, &target.config);
-            (doc, diagnostics)
-        }),
-    };
-    Linted {
-        shown,
-        result,
-        fixes,
-        diff,
-        refused,
+        _ => Ok(()),
     }
 }
 
@@ -291,47 +222,6 @@ impl Progress {
     }
 }
 
-/// Applies the fixes the rules offer for `doc` and writes the file back; returns the document
-/// to report on (the fixed one, or `doc` when there was nothing to fix) with its findings.
-fn fix_file(
-    target: &walk::Target,
-    shown: &str,
-    doc: Document,
-    storage: lint::Storage,
-    unsafe_fixes: bool,
-    count: &mut usize,
-) -> Result<(Document, Vec<crate::diagnostic::Diagnostic>), Error> {
-    let fixed = fix_until_stable(target, doc, unsafe_fixes);
-    if fixed.fixes > 0 {
-        let bytes = fix::encode(&fixed.doc.source, storage.encoding, storage.bom)
-            .map_err(|reason| Error::file(shown, format!("not fixed: {reason}")))?;
-        fix::write_atomically(&target.path, &bytes)
-            .map_err(|e| Error::file(shown, format!("not fixed: cannot write: {e}")))?;
-        *count = fixed.fixes;
-    }
-    Ok((fixed.doc, fixed.diagnostics))
-}
-
-/// The document with the fixes of the findings that would be reported applied: a finding a
-/// suppression comment or an `[[ignore]]` silences is not fixed either, and a suggested fix
-/// only with `--unsafe-fixes`.
-fn fix_until_stable(target: &walk::Target, doc: Document, unsafe_fixes: bool) -> fix::Fixed {
-    let (config, path) = (&target.config, &target.path);
-    fix::apply_until_stable(
-        doc,
-        |doc| lint::lint(doc, config),
-        |doc, mut diagnostics| {
-            suppress::apply(doc, config, path, &mut diagnostics, &mut [], false);
-            if !unsafe_fixes {
-                for d in &mut diagnostics {
-                    d.fix = d.fix.take().filter(|f| f.is_safe());
-                }
-            }
-            diagnostics
-        },
-    )
-}
-
 fn exit_code(outcome: &Outcome, threshold: Severity) -> ExitCode {
     if outcome.had_errors {
         ExitCode::from(2)
@@ -342,11 +232,10 @@ fn exit_code(outcome: &Outcome, threshold: Severity) -> ExitCode {
     }
 }
 
+/// Lints standard input under the config of the current directory, named `name`.
 fn lint_stdin(
     name: &str,
-    cwd: &Path,
-    configs: &mut Configs,
-    run: &mut Run,
+    linter: &mut Linter,
     sink: &mut Sink,
     out: &mut dyn Write,
     errors: &mut Vec<Error>,
@@ -356,20 +245,20 @@ fn lint_stdin(
         errors.push(Error::file(name, format!("cannot be read: {e}")));
         return Ok(());
     }
-    let config = match configs.for_dir(cwd) {
-        Ok(config) => config,
-        Err(ConfigProblem::Invalid(e)) => {
-            errors.push(e.into());
+    let config = match linter.root_config() {
+        Ok(Some(config)) => config,
+        Ok(None) => return Ok(()),
+        Err(e) => {
+            errors.push(e);
             return Ok(());
         }
-        Err(ConfigProblem::AlreadyReported) => return Ok(()),
     };
-    match lint::load_bytes(&bytes, Format::from_path(Path::new(name)), name) {
-        Ok(doc) => {
-            let mut diagnostics = lint::lint(&doc, &config);
-            run.settle(name, Path::new(name), &doc, &config, &mut diagnostics);
+    let source = Source::bytes(name, bytes);
+    let checked = linter.check(&source, name.to_string(), config.clone());
+    match linter.settle(checked) {
+        Ok(report) => {
             sink.rules(&config.registry);
-            sink.file(out, name, &doc, &diagnostics)
+            sink.file(out, name, &report.document, &report.diagnostics)
         }
         Err(e) => {
             errors.push(e);

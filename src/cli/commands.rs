@@ -1,13 +1,11 @@
 //! The other commands: `wenlint rules`, `explain`, `outline`, `stats` and `init`.
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::{InitArgs, ListFormat, OutlineArgs, RulesArgs, StatsArgs};
 use super::{config_here, registry_here, report_and_fail, ConfigArg};
-use crate::document::Format;
-use crate::lint;
+use crate::engine::{load_document, Source};
 use crate::output;
 use crate::rules::{family_of, Registry, Rule};
 use crate::stats;
@@ -21,9 +19,9 @@ pub(super) fn show_stats(args: StatsArgs) -> io::Result<ExitCode> {
         let loaded = if file.as_os_str() == "-" {
             let mut bytes = Vec::new();
             io::stdin().read_to_end(&mut bytes)?;
-            lint::load_bytes(&bytes, Format::Text, "<stdin>")
+            load_document(&Source::bytes("<stdin>", bytes))
         } else {
-            lint::load(file, &shown)
+            load_document(&Source::path(file))
         };
         match loaded {
             Ok(doc) => {
@@ -198,12 +196,10 @@ pub(super) fn outline(args: OutlineArgs) -> io::Result<ExitCode> {
         let loaded = if file.as_os_str() == "-" {
             let mut bytes = Vec::new();
             io::stdin().read_to_end(&mut bytes)?;
-            let format = Format::from_path(Path::new(&args.stdin_filename));
-            lint::load_bytes(&bytes, format, &args.stdin_filename)
+            load_document(&Source::bytes(&args.stdin_filename, bytes))
                 .map(|doc| (args.stdin_filename.clone(), doc))
         } else {
-            let shown = file.display().to_string();
-            lint::load(file, &shown).map(|doc| (shown, doc))
+            load_document(&Source::path(file)).map(|doc| (file.display().to_string(), doc))
         };
         let (shown, doc) = match loaded {
             Ok(loaded) => loaded,

@@ -1,23 +1,20 @@
-//! One run of checks over many documents. The rules of one document are run by
-//! [`lint::lint`](crate::lint::lint); what the run adds across documents happens here, once,
-//! for every document whatever it came from (a file, standard input): the cross-file index,
-//! suppression comments and `[[ignore]]` entries, the baseline that is being written and the
-//! one that filters.
+//! What a run adds to each document's findings, once, whatever the document came from: the
+//! cross-file index, suppression comments and `[[ignore]]` entries, the baseline that is
+//! being written and the one that filters.
 
-use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::baseline::{Baseline, Recorder};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{sort, Diagnostic};
 use crate::document::Document;
-use crate::lint::CrossFile;
+use crate::rules::duplicate::cross_file::{self, CrossFileIndex};
 use crate::suppress;
 
 /// What a run keeps between documents.
 #[derive(Default)]
-pub struct Run {
+pub(crate) struct Run {
     /// `--cross-file`: index every document, not only those whose config asks for it.
     pub cross_file_everywhere: bool,
     /// `--report-unused-suppressions`.
@@ -66,7 +63,7 @@ impl Run {
 /// Which `[[ignore]]` entries of each config silenced something, for
 /// `--report-unused-suppressions`.
 #[derive(Default)]
-pub struct UsedIgnores(Vec<(Arc<Config>, Vec<bool>)>);
+pub(crate) struct UsedIgnores(Vec<(Arc<Config>, Vec<bool>)>);
 
 impl UsedIgnores {
     fn of(&mut self, config: &Arc<Config>) -> &mut [bool] {
@@ -81,23 +78,55 @@ impl UsedIgnores {
         &mut self.0[at].1
     }
 
-    /// Warns of each `[[ignore]]` entry that silenced nothing, unless the config turns
+    /// A warning for each `[[ignore]]` entry that silenced nothing, unless the config turns
     /// `suppression/unused` off.
-    pub fn report_unused(&self, out: &mut dyn Write) -> io::Result<()> {
+    pub fn unused(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
         for (config, used) in &self.0 {
             if config.severity_of_id(suppress::UNUSED).is_none() {
                 continue;
             }
             let path = config.path.as_deref().unwrap_or(Path::new("wenlint.toml"));
             for (ignore, _) in config.ignores.iter().zip(used).filter(|(_, used)| !**used) {
-                writeln!(
-                    out,
-                    "warning: {}:{}: this [[ignore]] entry ignored nothing; it can be removed",
+                warnings.push(format!(
+                    "{}:{}: this [[ignore]] entry ignored nothing; it can be removed",
                     path.display(),
                     ignore.line
-                )?;
+                ));
             }
         }
-        Ok(())
+        warnings
+    }
+}
+
+/// The run's index of paragraphs and sentences, for `duplicate/cross-file`.
+#[derive(Default)]
+pub(crate) struct CrossFile(CrossFileIndex);
+
+impl CrossFile {
+    /// Adds `doc` to the index and its paragraphs and sentences shared with earlier files to
+    /// `diagnostics`, unless the config turns the rule off.
+    pub fn add(
+        &mut self,
+        path: &str,
+        doc: &Document,
+        config: &Config,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let Some(severity) = config.severity_of_id(cross_file::RULE) else {
+            return;
+        };
+        for shared in self.0.add(path, doc) {
+            diagnostics.push(Diagnostic {
+                rule: cross_file::RULE.to_string(),
+                severity,
+                message: shared.message,
+                span: shared.span,
+                related: Vec::new(),
+                elsewhere: vec![shared.elsewhere],
+                fix: None,
+            });
+        }
+        sort(diagnostics);
     }
 }

@@ -1,0 +1,343 @@
+//! The engine: lint a source under the settings of a run, and get its report.
+//!
+//! Every front end goes through [`Linter`]: `wenlint check` for files and standard input, and
+//! any program that embeds wenlint. A linter owns what a run shares between documents: the
+//! configs found so far (each with its rule registry), the cross-file index, suppression
+//! bookkeeping and baselines. One document's rules are run by [`lint::lint`](crate::lint::lint).
+//!
+//! ```
+//! use wenlint::{Linter, Settings, Severity, Source};
+//!
+//! let mut linter = Linter::new(Settings::default()).unwrap();
+//! let report = linter.lint(Source::text("讲话.txt", "XX同志在全市大会上的讲话\n")).unwrap();
+//! let first = &report.diagnostics[0];
+//! assert_eq!(first.rule, "placeholder/marker");
+//! assert_eq!(first.severity, Severity::Error);
+//! assert_eq!(report.position(first.span.start).column, 1);
+//! ```
+
+mod run;
+mod source;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::baseline::{Baseline, Recorder};
+use crate::config::{Config, ConfigProblem, Configs};
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::error::Error;
+use crate::fix;
+use crate::lint;
+use crate::span::Position;
+use crate::suppress;
+use crate::walk::{self, Target};
+use run::Run;
+pub use source::Source;
+
+/// Reads and decodes `source` into a document, for commands that show its structure rather
+/// than lint it (`wenlint outline`, `wenlint stats`).
+pub(crate) fn load_document(source: &Source) -> Result<Document, Error> {
+    source::load(source, &source.shown()).map(|loaded| loaded.doc)
+}
+
+/// What a run does with the fixes rules offer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FixMode {
+    /// Report them.
+    #[default]
+    Report,
+    /// Apply them to the report's text (what `--diff` shows), leaving files alone.
+    Apply,
+    /// Apply them and write each fixed file back, atomically, in its encoding (`--fix`).
+    /// Bytes that are not a file are fixed as with `Apply`.
+    Write,
+}
+
+/// How a run is set up; the default finds each file's config and reports.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// One config for every source (`--config`); by default each file's `wenlint.toml` or
+    /// `.wenlint.toml` is found by walking up from it.
+    pub config: Option<PathBuf>,
+    /// Where the config of named bytes is looked for, and what the defaults' relative paths
+    /// start from; the current directory by default.
+    pub root: Option<PathBuf>,
+    /// Find text shared between documents, whatever their configs say (`--cross-file`).
+    pub cross_file: bool,
+    /// Report suppressions that silenced nothing (`--report-unused-suppressions`).
+    pub report_unused_suppressions: bool,
+    /// Do not report again the findings this baseline file holds (`--baseline`).
+    pub baseline: Option<PathBuf>,
+    /// Record every finding into this baseline file when the run finishes
+    /// (`--write-baseline`).
+    pub write_baseline: Option<PathBuf>,
+    pub fixes: FixMode,
+    /// Apply suggested fixes too, not only safe ones (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
+}
+
+/// The findings of one document.
+#[derive(Debug)]
+pub struct Report {
+    /// The source as reports name it.
+    pub name: String,
+    /// The findings, in document order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Fixes applied ([`FixMode::Apply`] and [`FixMode::Write`]); the findings are those of
+    /// the fixed text.
+    pub fixes: usize,
+    /// Why fixes were not applied (a Word file is never written back).
+    pub not_fixed: Option<Error>,
+    pub(crate) document: Document,
+    /// The text before fixes, when fixes were applied.
+    original: Option<String>,
+}
+
+impl Report {
+    /// The text the findings' byte spans point into: the source decoded (a Word file's
+    /// paragraphs, one a line), fixed if fixes were applied.
+    pub fn source(&self) -> &str {
+        &self.document.source
+    }
+
+    /// The text before fixes were applied, when any were.
+    pub fn original(&self) -> Option<&str> {
+        self.original.as_deref()
+    }
+
+    /// The line and column (1-based, in characters) of a byte offset of [`Report::source`].
+    pub fn position(&self, byte: usize) -> Position {
+        self.document.position(byte)
+    }
+}
+
+/// One source checked by its rules (and fixed), not yet settled within the run.
+pub(crate) struct Checked {
+    pub shown: String,
+    pub matched: PathBuf,
+    pub config: Arc<Config>,
+    pub report: Result<Report, Error>,
+}
+
+/// What the run leaves to say when it finishes.
+#[derive(Debug, Default)]
+pub struct Finished {
+    /// One warning for each `[[ignore]]` entry that silenced nothing, with
+    /// `report_unused_suppressions`.
+    pub unused_ignores: Vec<String>,
+    /// The baseline file written and how many findings it holds, or why it was not written.
+    pub baseline_written: Option<(PathBuf, Result<usize, Error>)>,
+}
+
+/// A run of checks: lints sources one after another, keeping what the run shares.
+pub struct Linter {
+    configs: Configs,
+    root: PathBuf,
+    run: Run,
+    fixes: FixMode,
+    unsafe_fixes: bool,
+    write_baseline: Option<PathBuf>,
+}
+
+impl Linter {
+    /// Sets up a run; fails when the given config or baseline cannot be read.
+    pub fn new(settings: Settings) -> Result<Linter, Error> {
+        let root = match settings.root {
+            Some(root) => root,
+            None => std::env::current_dir().map_err(|e| Error::file(".", e))?,
+        };
+        let fixed = settings.config.as_deref().map(Config::load).transpose()?;
+        let baseline = settings
+            .baseline
+            .as_deref()
+            .map(|path| {
+                Baseline::load(path).map_err(|reason| {
+                    Error::file(path.display().to_string(), format!("baseline {reason}"))
+                })
+            })
+            .transpose()?;
+        Ok(Linter {
+            configs: Configs::new(fixed, &root),
+            root,
+            run: Run {
+                cross_file_everywhere: settings.cross_file,
+                report_unused: settings.report_unused_suppressions,
+                recorder: settings
+                    .write_baseline
+                    .as_ref()
+                    .map(|_| Recorder::default()),
+                baseline,
+                ..Run::default()
+            },
+            fixes: settings.fixes,
+            unsafe_fixes: settings.unsafe_fixes,
+            write_baseline: settings.write_baseline,
+        })
+    }
+
+    /// Lints one source: its rules, fixes as the settings say, then what the run adds
+    /// (text shared with earlier sources, suppressions, baselines).
+    pub fn lint(&mut self, source: Source) -> Result<Report, Error> {
+        let shown = source.shown();
+        let dir = match &source {
+            Source::Path(path) => path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            Source::Bytes { .. } => self.root.clone(),
+        };
+        let config = match self.configs.for_dir(&dir) {
+            Ok(config) => config,
+            Err(ConfigProblem::Invalid(e)) => return Err(e.into()),
+            Err(ConfigProblem::AlreadyReported) => {
+                return Err(Error::file(shown, "not linted: its config has an error"))
+            }
+        };
+        let checked = self.check(&source, shown, config);
+        self.settle(checked)
+    }
+
+    /// The files `paths` name or hold, each with its config (what `wenlint check PATHS`
+    /// lints); problems are pushed to `errors`.
+    pub(crate) fn targets(&mut self, paths: &[PathBuf], errors: &mut Vec<Error>) -> Vec<Target> {
+        walk::targets(paths, &mut self.configs, errors)
+    }
+
+    /// The config that governs named bytes.
+    pub(crate) fn root_config(&mut self) -> Result<Option<Arc<Config>>, Error> {
+        match self.configs.for_dir(&self.root.clone()) {
+            Ok(config) => Ok(Some(config)),
+            Err(ConfigProblem::Invalid(e)) => Err(e.into()),
+            Err(ConfigProblem::AlreadyReported) => Ok(None),
+        }
+    }
+
+    /// Runs the rules of one file (and fixes it): the part of [`Linter::lint`] that needs
+    /// nothing from other documents, so that files can be checked in parallel.
+    pub(crate) fn check_target(&self, target: &Target) -> Checked {
+        let source = Source::Path(target.path.clone());
+        let shown = source.shown();
+        self.check(&source, shown, target.config.clone())
+    }
+
+    pub(crate) fn check(&self, source: &Source, shown: String, config: Arc<Config>) -> Checked {
+        let matched = source.path_for_matching().to_path_buf();
+        let report = self.check_source(source, &shown, &config, &matched);
+        Checked {
+            shown,
+            matched,
+            config,
+            report,
+        }
+    }
+
+    fn check_source(
+        &self,
+        source: &Source,
+        shown: &str,
+        config: &Config,
+        matched: &Path,
+    ) -> Result<Report, Error> {
+        let word = source::is_word(source);
+        let mut fixes = self.fixes;
+        let mut not_fixed = None;
+        if word && fixes != FixMode::Report {
+            // Writing the text back would destroy the Word file: it is linted, not fixed.
+            if fixes == FixMode::Write {
+                not_fixed = Some(Error::file(
+                    shown,
+                    "not fixed: --fix does not write Word files; apply the fixes in Word",
+                ));
+            }
+            fixes = FixMode::Report;
+        }
+        let loaded = source::load(source, shown)?;
+        let mut report = Report {
+            name: shown.to_string(),
+            diagnostics: Vec::new(),
+            fixes: 0,
+            not_fixed,
+            document: loaded.doc,
+            original: None,
+        };
+        if fixes == FixMode::Report {
+            report.diagnostics = lint::lint(&report.document, config);
+            return Ok(report);
+        }
+        let original = report.document.source.clone();
+        let fixed = self.fix_until_stable(report.document, config, matched);
+        report.document = fixed.doc;
+        report.diagnostics = fixed.diagnostics;
+        if fixed.fixes == 0 {
+            return Ok(report);
+        }
+        report.fixes = fixed.fixes;
+        report.original = Some(original);
+        if let (FixMode::Write, Source::Path(path)) = (fixes, source) {
+            let storage = loaded.storage;
+            let bytes = fix::encode(&report.document.source, storage.encoding, storage.bom)
+                .map_err(|reason| Error::file(shown, format!("not fixed: {reason}")))?;
+            fix::write_atomically(path, &bytes)
+                .map_err(|e| Error::file(shown, format!("not fixed: cannot write: {e}")))?;
+        }
+        Ok(report)
+    }
+
+    /// The document with the fixes of the findings that would be reported applied: a finding
+    /// a suppression comment or an `[[ignore]]` silences is not fixed either, and a suggested
+    /// fix only with `unsafe_fixes`.
+    fn fix_until_stable(&self, doc: Document, config: &Config, path: &Path) -> fix::Fixed {
+        let unsafe_fixes = self.unsafe_fixes;
+        fix::apply_until_stable(
+            doc,
+            |doc| lint::lint(doc, config),
+            |doc, mut diagnostics| {
+                suppress::apply(doc, config, path, &mut diagnostics, &mut [], false);
+                if !unsafe_fixes {
+                    for d in &mut diagnostics {
+                        d.fix = d.fix.take().filter(|f| f.is_safe());
+                    }
+                }
+                diagnostics
+            },
+        )
+    }
+
+    /// Settles a checked source within the run: shared text found in earlier documents is
+    /// added, what suppressions silence is removed, the rest is recorded for a new baseline
+    /// and filtered by the old one.
+    pub(crate) fn settle(&mut self, checked: Checked) -> Result<Report, Error> {
+        let mut report = checked.report?;
+        self.run.settle(
+            &checked.shown,
+            &checked.matched,
+            &report.document,
+            &checked.config,
+            &mut report.diagnostics,
+        );
+        Ok(report)
+    }
+
+    /// Ends the run: reports unused `[[ignore]]` entries and writes the baseline.
+    pub fn finish(self) -> Finished {
+        let unused_ignores = if self.run.report_unused {
+            self.run.ignores.unused()
+        } else {
+            Vec::new()
+        };
+        let baseline_written = match (self.run.recorder, self.write_baseline) {
+            (Some(recorder), Some(path)) => {
+                let written = recorder.write(&path).map_err(|e| {
+                    Error::file(
+                        path.display().to_string(),
+                        format!("cannot write the baseline: {e}"),
+                    )
+                });
+                Some((path, written))
+            }
+            _ => None,
+        };
+        Finished {
+            unused_ignores,
+            baseline_written,
+        }
+    }
+}

@@ -193,7 +193,7 @@ impl Config {
     pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
         let setting = self
             .settings
-            .get(&rule.id)
+            .get(rule.id.as_ref())
             .or_else(|| self.settings.get(rule.family()))
             .copied()
             .unwrap_or(Setting::On);

@@ -13,7 +13,7 @@ const RUN_LEVEL: &[&str] = &["duplicate/cross-file", "suppression/unused"];
 fn rule_ids() -> Vec<String> {
     Registry::builtin()
         .iter()
-        .map(|r| r.meta().id.clone())
+        .map(|r| r.meta().id.to_string())
         .filter(|id| !RUN_LEVEL.contains(&id.as_str()))
         .collect()
 }

@@ -9,7 +9,7 @@ use wenlint::rules::Registry;
 fn numbering_rule_names() -> Vec<String> {
     Registry::builtin()
         .iter()
-        .map(|r| r.meta().id.clone())
+        .map(|r| r.meta().id.to_string())
         .filter_map(|id| id.strip_prefix("numbering/").map(str::to_string))
         .collect()
 }

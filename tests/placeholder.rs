@@ -9,7 +9,7 @@ use wenlint::rules::Registry;
 fn placeholder_rule_names() -> Vec<String> {
     Registry::builtin()
         .iter()
-        .map(|r| r.meta().id.clone())
+        .map(|r| r.meta().id.to_string())
         .filter(|id| id.starts_with("placeholder/"))
         .map(|id| id["placeholder/".len()..].to_string())
         .collect()

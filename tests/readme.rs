@@ -32,7 +32,7 @@ fn the_readme_lists_every_rule_with_its_default_severity() {
         .iter()
         .map(|rule| {
             let meta = rule.meta();
-            (meta.id.clone(), meta.severity.to_string())
+            (meta.id.to_string(), meta.severity.to_string())
         })
         .collect();
     assert_eq!(readme_rules(), builtin);

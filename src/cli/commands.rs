@@ -256,7 +256,7 @@ pub(super) fn explain(id: &str, config: ConfigArg) -> io::Result<ExitCode> {
             writeln!(out)?;
         }
         writeln!(out, "{} ({})\n{}\n", meta.id, meta.severity, meta.summary)?;
-        writeln!(out, "{}", meta.doc.trim_end())?;
+        writeln!(out, "{}", meta.doc().trim_end())?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -265,7 +265,7 @@ fn ids_of_family(registry: &Registry, family: &str) -> String {
     registry
         .iter()
         .filter(|r| r.meta().family() == family)
-        .map(|r| r.meta().id.as_str())
+        .map(|r| r.meta().id.as_ref())
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -113,12 +113,12 @@ impl CrossFile {
         config: &Config,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
-        let Some(severity) = config.severity_of_id(cross_file::RULE) else {
+        let Some(severity) = config.severity_of_id(cross_file::ID) else {
             return;
         };
         for shared in self.0.add(path, doc) {
             diagnostics.push(Diagnostic {
-                rule: cross_file::RULE.to_string(),
+                rule: cross_file::ID.to_string(),
                 severity,
                 message: shared.message,
                 span: shared.span,

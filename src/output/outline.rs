@@ -58,13 +58,14 @@ fn problems_at<'p>(problems: &'p [Problem], node: &Node) -> impl Iterator<Item =
 
 pub fn render_human(out: &mut dyn Write, path: &str, doc: &Document) -> io::Result<()> {
     let outline = crate::structure::Outline::build(doc);
+    let problems = crate::rules::numbering::problems(doc, &outline);
     writeln!(out, "{path}")?;
     if outline.roots.is_empty() {
         return writeln!(out, "  (no numbered headings)");
     }
     let width = doc.line_count().to_string().len();
     for root in &outline.roots {
-        write_node(out, doc, &outline.problems, root, 0, width)?;
+        write_node(out, doc, &problems, root, 0, width)?;
     }
     Ok(())
 }
@@ -103,12 +104,13 @@ fn write_node(
 
 pub fn json(path: &str, doc: &Document) -> JsonOutline {
     let outline = crate::structure::Outline::build(doc);
+    let problems = crate::rules::numbering::problems(doc, &outline);
     JsonOutline {
         path: path.to_string(),
         outline: outline
             .roots
             .iter()
-            .map(|node| json_node(doc, &outline.problems, node))
+            .map(|node| json_node(doc, &problems, node))
             .collect(),
     }
 }

@@ -52,8 +52,8 @@ impl Log {
     pub fn add_rules(&mut self, registry: &Registry) {
         for rule in registry.iter() {
             let meta = rule.meta();
-            if !self.rules.contains_key(&meta.id) {
-                self.rules.insert(meta.id.clone(), meta.clone());
+            if !self.rules.contains_key(meta.id.as_ref()) {
+                self.rules.insert(meta.id.to_string(), meta.clone());
             }
         }
     }
@@ -88,12 +88,12 @@ impl Log {
             if !rules.contains_key(&pending.rule) {
                 rules.insert(
                     pending.rule.clone(),
-                    RuleMeta {
-                        id: pending.rule.clone(),
-                        severity: pending_severity(&pending.result),
-                        summary: String::new(),
-                        doc: String::new(),
-                    },
+                    RuleMeta::new(
+                        pending.rule.clone(),
+                        pending_severity(&pending.result),
+                        String::new(),
+                        String::new(),
+                    ),
                 );
             }
         }
@@ -148,9 +148,9 @@ pub fn level(severity: Severity) -> &'static str {
 fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
     let text = |s: &str| (!s.trim().is_empty()).then(|| Text::new(s.trim_end()));
     ReportingDescriptor {
-        id: meta.id.clone(),
+        id: meta.id.to_string(),
         short_description: text(&meta.summary),
-        full_description: text(&meta.doc),
+        full_description: text(meta.doc()),
         default_configuration: Configuration {
             level: level(meta.severity),
         },

@@ -139,12 +139,12 @@ mod tests {
     use crate::diagnostic::Severity;
 
     fn run(text: &str) -> Vec<(String, String)> {
-        let meta = RuleMeta {
-            id: "term/test".into(),
-            severity: Severity::Info,
-            summary: String::new(),
-            doc: String::new(),
-        };
+        let meta = RuleMeta::new(
+            "term/test".into(),
+            Severity::Info,
+            String::new(),
+            String::new(),
+        );
         let sets = vec![VariantSet {
             variants: vec!["唯一".into(), "惟一".into()],
             fix: true,

@@ -152,12 +152,12 @@ mod tests {
     use crate::diagnostic::Severity;
 
     fn meta() -> RuleMeta {
-        RuleMeta {
-            id: "test/rule".into(),
-            severity: Severity::Error,
-            summary: String::new(),
-            doc: String::new(),
-        }
+        RuleMeta::new(
+            "test/rule".into(),
+            Severity::Error,
+            String::new(),
+            String::new(),
+        )
     }
 
     fn pattern(regex: &str, before: Option<&str>, after: Option<&str>) -> Pattern {

@@ -19,9 +19,17 @@
 //!
 //! Quotations are someone else's words and are left alone.
 
-use super::{Context, FnRule, Rule, RuleMeta};
+use super::{Context, RuleDef};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::chars::is_han;
+
+pub static RULE: RuleDef = RuleDef::document(
+    "grammar/de",
+    Severity::Info,
+    "状语后的“的”应为“地”，补语前的“的”应为“得”（认真的落实、落实的很好）",
+    DE,
+    check,
+);
 
 /// Words that often stand before a verb as adverbials in official texts. 科学 is also a noun
 /// (`社会科学的研究也`): the object check keeps that quiet. Left out: 系统, 更多 and 更加,
@@ -324,13 +332,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-pub fn rules() -> Vec<Box<dyn Rule>> {
-    let summary = "状语后的“的”应为“地”，补语前的“的”应为“得”（认真的落实、落实的很好）";
-    vec![FnRule::boxed(
-        RuleMeta::new("grammar/de", Severity::Info, summary, DE),
-        check,
-    )]
-}
+pub static RULES: &[&RuleDef] = &[&RULE];
 
 const DE: &str = r#"
 检查什么

@@ -4,8 +4,9 @@
 //! `wenlint explain` prints. Rules that patterns can express are data: rule packs in the TOML
 //! format of [`pack`], one file per family (`rules/term.toml` holds `term/*`), built into the
 //! binary from the repository's `rules/` folder; users add their own packs in the same format
-//! with `rule_dirs`. Checks that data cannot express are Rust types implementing [`Rule`], one
-//! file or folder per family under `src/rules/` (`numbering.rs` holds `numbering/*`). A family
+//! with `rule_dirs`. Checks that data cannot express are written in Rust, one file per rule
+//! (`numbering/sequence.rs` holds `numbering/sequence`), each declaring a static [`RuleDef`];
+//! the family's `mod.rs` lists them in `RULES`, and the registry lists the families. A family
 //! may have both: `placeholder/blank`, `note` and `todo` are patterns in
 //! `rules/placeholder.toml`, the placeholders that only context tells are in
 //! `src/rules/placeholder/`.
@@ -25,6 +26,7 @@ pub mod punct;
 pub mod substitution;
 pub mod suppression;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock, OnceLock};
 
@@ -37,27 +39,112 @@ pub use profile::Profile;
 #[derive(Debug, Clone)]
 pub struct RuleMeta {
     /// `family/name`.
-    pub id: String,
+    pub id: Cow<'static, str>,
     pub severity: Severity,
     /// One line for `wenlint rules`.
-    pub summary: String,
-    /// The text `wenlint explain` prints: what it finds, why, examples, how to fix.
-    pub doc: String,
+    pub summary: Cow<'static, str>,
+    /// The text `wenlint explain` prints, as written (see [`RuleMeta::doc`]).
+    doc: Cow<'static, str>,
 }
 
 impl RuleMeta {
-    /// The metadata of a built-in rule; `doc` may open with the line break of a raw string.
-    pub fn new(id: &str, severity: Severity, summary: &str, doc: &str) -> RuleMeta {
+    /// The metadata of a rule read from a pack.
+    pub fn new(id: String, severity: Severity, summary: String, doc: String) -> RuleMeta {
         RuleMeta {
-            id: id.to_string(),
+            id: Cow::Owned(id),
             severity,
-            summary: summary.to_string(),
-            doc: doc.trim_start_matches('\n').to_string(),
+            summary: Cow::Owned(summary),
+            doc: Cow::Owned(doc),
+        }
+    }
+
+    /// The metadata of a rule built into the binary.
+    const fn builtin(
+        id: &'static str,
+        severity: Severity,
+        summary: &'static str,
+        doc: &'static str,
+    ) -> RuleMeta {
+        RuleMeta {
+            id: Cow::Borrowed(id),
+            severity,
+            summary: Cow::Borrowed(summary),
+            doc: Cow::Borrowed(doc),
         }
     }
 
     pub fn family(&self) -> &str {
         family_of(&self.id)
+    }
+
+    /// What `wenlint explain` prints: what the rule finds, why, examples, how to fix. A
+    /// built-in rule's doc is a raw string that may open with a line break.
+    pub fn doc(&self) -> &str {
+        self.doc.trim_start_matches('\n')
+    }
+}
+
+/// A rule written in Rust, declared once, as a static in its own file:
+///
+/// ```ignore
+/// pub static RULE: RuleDef = RuleDef::document("placeholder/marker", Severity::Error, SUMMARY, DOC, check);
+/// ```
+///
+/// Its family lists it in `RULES`, the registry lists the families; what the config does to
+/// its severity is decided in one place, [`Config::severity_of`](crate::config::Config::severity_of).
+pub struct RuleDef {
+    pub meta: RuleMeta,
+    pub check: Check,
+}
+
+/// How a rule finds its problems.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// In one document at a time.
+    Document(fn(&Context, &mut Vec<Finding>)),
+    /// By the run, across documents or about the run's own suppressions: the rule is declared
+    /// for its documentation and its severity, which the config sets like any other.
+    Run,
+}
+
+impl RuleDef {
+    /// A rule that checks one document.
+    pub const fn document(
+        id: &'static str,
+        severity: Severity,
+        summary: &'static str,
+        doc: &'static str,
+        check: fn(&Context, &mut Vec<Finding>),
+    ) -> RuleDef {
+        RuleDef {
+            meta: RuleMeta::builtin(id, severity, summary, doc),
+            check: Check::Document(check),
+        }
+    }
+
+    /// A rule whose findings the run makes ([`Check::Run`]).
+    pub const fn run_level(
+        id: &'static str,
+        severity: Severity,
+        summary: &'static str,
+        doc: &'static str,
+    ) -> RuleDef {
+        RuleDef {
+            meta: RuleMeta::builtin(id, severity, summary, doc),
+            check: Check::Run,
+        }
+    }
+}
+
+impl Rule for &'static RuleDef {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        if let Check::Document(check) = self.check {
+            check(cx, out)
+        }
     }
 }
 
@@ -86,6 +173,7 @@ struct Shared {
     identity: OnceLock<place::identity::Reading>,
     place_names: OnceLock<Vec<place::gazetteer::NameMatch>>,
     outline: OnceLock<crate::structure::Outline>,
+    numbering: OnceLock<Vec<crate::structure::Problem>>,
     units: OnceLock<duplicate::units::Units>,
 }
 
@@ -129,6 +217,13 @@ impl<'a> Context<'a> {
             .get_or_init(|| crate::structure::Outline::build(self.doc))
     }
 
+    /// Every numbering problem, for the `numbering` rules to report each its own.
+    pub fn numbering_problems(&self) -> &[crate::structure::Problem] {
+        self.shared
+            .numbering
+            .get_or_init(|| numbering::problems(self.doc, self.outline()))
+    }
+
     /// The sentences and clauses normalised for comparison, for the duplicate rules.
     pub fn units(&self) -> &duplicate::units::Units {
         self.shared
@@ -154,42 +249,6 @@ pub trait Rule: Send + Sync {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>);
 }
 
-/// A rule that is a function of the document: most checks written in Rust need no state of
-/// their own, only their metadata.
-pub struct FnRule {
-    meta: RuleMeta,
-    check: fn(&Context, &mut Vec<Finding>),
-}
-
-impl FnRule {
-    pub fn boxed(meta: RuleMeta, check: fn(&Context, &mut Vec<Finding>)) -> Box<dyn Rule> {
-        Box::new(FnRule { meta, check })
-    }
-}
-
-impl Rule for FnRule {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        (self.check)(cx, out)
-    }
-}
-
-/// A rule found by the run rather than in one document (across files, or about the run's
-/// own suppressions). It is registered for its documentation and its severity, which the
-/// config sets like any other; its check finds nothing.
-pub struct RunLevel(pub RuleMeta);
-
-impl Rule for RunLevel {
-    fn meta(&self) -> &RuleMeta {
-        &self.0
-    }
-
-    fn check(&self, _: &Context, _: &mut Vec<Finding>) {}
-}
-
 /// The built-in packs, as `(path in the repository, contents)`.
 const BUILTIN_PACKS: &[(&str, &str)] = &[
     (
@@ -211,20 +270,20 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
                 .unwrap_or_else(|id| panic!("built-in rule `{id}` is defined twice"));
         }
     }
-    let rust_rules = numbering::rules()
-        .into_iter()
-        .map(|rule| Arc::new(rule) as Arc<dyn Rule>)
-        .chain(place::rules().into_iter().map(Arc::from))
-        .chain(placeholder::rules().into_iter().map(Arc::from))
-        .chain(number::rules().into_iter().map(Arc::from))
-        .chain(duplicate::rules().into_iter().map(Arc::from))
-        .chain(punct::rules().into_iter().map(Arc::from))
-        .chain(suppression::rules().into_iter().map(Arc::from))
-        .chain(grammar::rules().into_iter().map(Arc::from))
-        .chain(pinyin::rules().into_iter().map(Arc::from));
-    for rule in rust_rules {
+    let families: [&[&'static RuleDef]; 9] = [
+        duplicate::RULES,
+        grammar::RULES,
+        number::RULES,
+        numbering::RULES,
+        pinyin::RULES,
+        place::RULES,
+        placeholder::RULES,
+        punct::RULES,
+        suppression::RULES,
+    ];
+    for rule in families.into_iter().flatten() {
         registry
-            .add(rule)
+            .add(Arc::new(*rule))
             .unwrap_or_else(|id| panic!("built-in rule `{id}` is defined twice"));
     }
     registry
@@ -257,7 +316,7 @@ impl Registry {
     }
 
     fn add(&mut self, rule: Arc<dyn Rule>) -> Result<(), String> {
-        let id = rule.meta().id.clone();
+        let id = rule.meta().id.to_string();
         if self.rules.contains_key(&id) {
             return Err(id);
         }

@@ -162,12 +162,7 @@ fn compile(
         return Err(located(id_span, message));
     }
     check_kind_fields(&def, &id, id_span.clone(), located)?;
-    let meta = RuleMeta {
-        id,
-        severity: def.severity,
-        summary: def.summary,
-        doc: def.doc,
-    };
+    let meta = RuleMeta::new(id, def.severity, def.summary, def.doc);
     let at_id = |message: String| located(id_span.clone(), message);
     let rule: Arc<dyn Rule> = match def.kind {
         Kind::Existence => {

@@ -10,8 +10,16 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::{Context, FnRule, Rule, RuleMeta};
+use super::{Context, RuleDef};
 use crate::diagnostic::{Finding, Fix, Severity};
+
+pub static RULE: RuleDef = RuleDef::document(
+    "pinyin/leftover",
+    Severity::Warning,
+    "中文里残留未转换的拼音（学dangshi的氛围）",
+    LEFTOVER,
+    check,
+);
 
 /// Shorter runs are too often units, abbreviations or two-syllable noise (`kg`, `ok`, `pin`).
 const MIN_LETTERS: usize = 4;
@@ -161,13 +169,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-pub fn rules() -> Vec<Box<dyn Rule>> {
-    let summary = "中文里残留未转换的拼音（学dangshi的氛围）";
-    vec![FnRule::boxed(
-        RuleMeta::new("pinyin/leftover", Severity::Warning, summary, LEFTOVER),
-        check,
-    )]
-}
+pub static RULES: &[&RuleDef] = &[&RULE];
 
 const LEFTOVER: &str = r#"
 检查什么

@@ -201,12 +201,12 @@ mod tests {
     use crate::diagnostic::Severity;
 
     fn rule(swaps: Vec<Swap>) -> Substitution {
-        let meta = RuleMeta {
-            id: "term/test".into(),
-            severity: Severity::Warning,
-            summary: String::new(),
-            doc: String::new(),
-        };
+        let meta = RuleMeta::new(
+            "term/test".into(),
+            Severity::Warning,
+            String::new(),
+            String::new(),
+        );
         Substitution::new(meta, "“{match}”应为“{replacement}”".into(), swaps).unwrap()
     }
 

@@ -1,21 +1,20 @@
 //! `suppression/unused`: a `<!-- wenlint-disable -->` comment that silenced nothing. Found by
 //! the run when asked (`--report-unused-suppressions`), see [`crate::suppress`].
 
-use super::{Rule, RuleMeta, RunLevel};
+use super::RuleDef;
 use crate::diagnostic::Severity;
 
 /// The rule id an unused suppression is reported under.
 pub const UNUSED_ID: &str = "suppression/unused";
 
-pub fn rules() -> Vec<Box<dyn Rule>> {
-    let summary = "没有抑制任何问题的抑制注释（需 --report-unused-suppressions 开启）";
-    vec![Box::new(RunLevel(RuleMeta::new(
-        UNUSED_ID,
-        Severity::Warning,
-        summary,
-        UNUSED,
-    )))]
-}
+pub static RULE: RuleDef = RuleDef::run_level(
+    UNUSED_ID,
+    Severity::Warning,
+    "没有抑制任何问题的抑制注释（需 --report-unused-suppressions 开启）",
+    UNUSED,
+);
+
+pub static RULES: &[&RuleDef] = &[&RULE];
 
 const UNUSED: &str = r#"
 检查什么

@@ -291,7 +291,7 @@ pub(super) fn omissions(doc: &Document) -> Vec<usize> {
 }
 
 /// A paragraph of running text, not a title or a date line: it ends a sentence, or it is long.
-pub(super) fn is_body(doc: &Document, paragraph: &Span) -> bool {
+pub(crate) fn is_body(doc: &Document, paragraph: &Span) -> bool {
     const LONG_TITLE: usize = 60;
     let text = doc.text[paragraph.clone()].trim();
     text.contains(['。', '！', '？']) || text.chars().count() > LONG_TITLE

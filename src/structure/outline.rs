@@ -25,6 +25,12 @@ pub struct Node {
 #[derive(Debug, Default)]
 pub struct Outline {
     pub roots: Vec<Node>,
+    /// The markers of the tree, in document order.
+    pub kept: Vec<Marker>,
+    /// The runs of siblings, each as indices into `kept`: one list of one level under one
+    /// parent, numbered on from one.
+    pub series: Vec<Vec<usize>>,
+    /// The problems of order found while the markers were grouped, in document order.
     pub problems: Vec<Problem>,
 }
 
@@ -105,12 +111,11 @@ impl Outline {
             ..
         } = reader;
         check_legal_scheme(&kept, &mut problems);
-        super::style::check(doc, &kept, &series, &mut problems);
-        let items = super::enumeration::check(doc, &kept, &mut problems);
-        super::count::check(doc, &kept, &items, &mut problems);
         problems.sort_by_key(|p| p.span.start);
         Outline {
-            roots: tree(kept),
+            roots: tree(kept.clone()),
+            kept,
+            series,
             problems,
         }
     }

@@ -13,15 +13,25 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::scope::Scope;
 use super::units::{self, Unit};
-use super::{Scope, MIN_SENTENCE_CHARS};
+use super::MIN_SENTENCE_CHARS;
+use crate::diagnostic::Severity;
 use crate::diagnostic::{Elsewhere, Span};
 use crate::document::{Document, Position};
+use crate::rules::RuleDef;
 
 /// Shorter paragraphs are headings and sentences, left to the sentence index.
 const MIN_PARAGRAPH_CHARS: usize = 30;
 
-pub const RULE: &str = "duplicate/cross-file";
+pub const ID: &str = "duplicate/cross-file";
+
+pub static RULE: RuleDef = RuleDef::run_level(
+    ID,
+    Severity::Warning,
+    "与同一次检查中另一文件相同的段落或句子（需 --cross-file 开启）",
+    CROSS_FILE,
+);
 
 /// Where a text was first seen.
 struct Seen {
@@ -131,6 +141,28 @@ fn paragraphs(doc: &Document, sentences: &[Unit]) -> Vec<Unit> {
         })
         .collect()
 }
+
+const CROSS_FILE: &str = r#"
+检查什么
+  同一次检查的多个文件之间相同的段落（至少 30 个字）和句子（至少 12 个字），例如今年的
+  讲话稿里粘贴了去年报告的一段。报告后检查到的文件，并指出先出现的文件和位置。
+  默认关闭：用 wenlint check --cross-file 或在配置中写 cross_file = true 开启。
+  所有文件共用一个索引，只记每段、每句的哈希和位置：内存随不同段落和句子的数量增长，
+  不随文件两两组合增长。与单个文件内相同，固定提法、引文、标题不报告；条例的句子不单独
+  比较（各条例的标准条款本来就相同），只比较整段。
+
+为什么
+  文件库里的旧稿常被整段粘贴进新稿，单看一个文件发现不了。
+
+会报告
+  （a.txt 与 b.txt 中都有）各地要坚持问题导向，聚焦群众反映强烈的突出问题，逐项研究解决办法。
+
+不会报告
+  同一文件内的重复（由 duplicate/sentence 等报告）；固定提法；引文；标题。
+
+如何修改
+  改写或删去重复的段落，或确认引用无误。
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,17 @@ use std::ops::Range;
 
 use super::is_chinese_numeral;
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
 use crate::rules::Context;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "number/approx",
+    Severity::Warning,
+    "概数表达有误：两头都模糊（约300人左右）、“余”“多”重复或跟在小数后（3.5余万元）",
+    DOC,
+    check,
+);
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;

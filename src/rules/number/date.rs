@@ -2,7 +2,17 @@
 
 use super::{after_lunar_word, dates, DateExpr};
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
 use crate::rules::Context;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "number/date",
+    Severity::Error,
+    "不存在的日期（2月30日、4月31日、13月、2023年2月29日）",
+    DOC,
+    check,
+);
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;

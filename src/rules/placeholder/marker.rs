@@ -2,7 +2,17 @@
 //! where the shape or the next word leaves no doubt ([`symbols`](super::symbols)).
 
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
 use crate::rules::Context;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "placeholder/marker",
+    Severity::Error,
+    "未填写的占位符：XX、××、X月X日、X万元、x.x%、X书记、县*局",
+    DOC,
+    check,
+);
 
 pub(super) const DOC: &str = r#"
 检查什么

@@ -14,49 +14,11 @@ pub mod space;
 pub mod symbols;
 pub mod words;
 
-use super::{FnRule, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::RuleDef;
 
-pub fn rules() -> Vec<Box<dyn Rule>> {
-    vec![
-        FnRule::boxed(
-            RuleMeta::new(
-                "placeholder/marker",
-                Severity::Error,
-                "未填写的占位符：XX、××、X月X日、X万元、x.x%、X书记、县*局",
-                marker::DOC,
-            ),
-            marker::check,
-        ),
-        FnRule::boxed(
-            RuleMeta::new(
-                "placeholder/likely",
-                Severity::Warning,
-                "可能未填写的单个占位符：X的变化、由X牵头、理清*发展",
-                likely::DOC,
-            ),
-            likely::check,
-        ),
-        FnRule::boxed(
-            RuleMeta::new(
-                "placeholder/name",
-                Severity::Warning,
-                "代替名称的“某某”，以及标题、句首代替单位名称的“某”（某县、某项目）",
-                name::DOC,
-            ),
-            name::check,
-        ),
-        FnRule::boxed(
-            RuleMeta::new(
-                "placeholder/space",
-                Severity::Warning,
-                "用空格留出的空白：投资 万元、定于 年 月 日、我谨代表 ，",
-                space::DOC,
-            ),
-            space::check,
-        ),
-    ]
-}
+/// The family's rules written in Rust (`placeholder/blank`, `note` and `todo` are patterns in
+/// `rules/placeholder.toml`).
+pub static RULES: &[&RuleDef] = &[&marker::RULE, &likely::RULE, &name::RULE, &space::RULE];
 
 /// How long a title or a heading is at most, in characters.
 const HEADING_CHARS: usize = 60;

@@ -13,8 +13,18 @@ use regex::Regex;
 
 use super::words::{self, Class};
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
 use crate::document::{floor_boundary, Document};
 use crate::rules::Context;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "placeholder/name",
+    Severity::Warning,
+    "代替名称的“某某”，以及标题、句首代替单位名称的“某”（某县、某项目）",
+    DOC,
+    check,
+);
 
 pub(super) const DOC: &str = r#"
 检查什么

@@ -19,9 +19,19 @@ use regex::Regex;
 
 use super::words::{self, Class};
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
 use crate::document::chars::{is_cjk_punct, is_han, is_space, simplified};
 use crate::document::{ceil_boundary, floor_boundary, Document};
 use crate::rules::Context;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "placeholder/space",
+    Severity::Warning,
+    "用空格留出的空白：投资 万元、定于 年 月 日、我谨代表 ，",
+    DOC,
+    check,
+);
 
 pub(super) const DOC: &str = r#"
 检查什么

@@ -11,6 +11,16 @@ use regex::Regex;
 
 use super::{after, before, is_chinese, paragraphs, Context};
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "punct/dash",
+    Severity::Warning,
+    "破折号写成了连字符或其他横线（--）",
+    DOC,
+    check,
+);
 
 static BARS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[-－―—–]{2,}").expect("dash pattern is valid"));

@@ -8,6 +8,16 @@ use regex::Regex;
 
 use super::{is_chinese, paragraphs, Context};
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "punct/ellipsis",
+    Severity::Warning,
+    "省略号写成了句点或圆点（。。。 ...）",
+    DOC,
+    check,
+);
 
 static DOTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"。{3,}|\.{3,}|．{3,}|·{3,}|・{3,}|…+").expect("ellipsis pattern is valid")

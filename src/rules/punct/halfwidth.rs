@@ -6,8 +6,18 @@
 //! which is what keeps the numbers, times and English passages quiet.
 
 use super::{after, before, is_chinese, is_han, paragraphs, Context};
+use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Span};
 use crate::document::floor_boundary;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "punct/halfwidth",
+    Severity::Warning,
+    "中文里用了半角标点（各单位要高度重视,认真落实）",
+    DOC,
+    check,
+);
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;

@@ -7,7 +7,17 @@
 //! (`政治…力`, `…意识`). Sentences that merely list things never look like that.
 
 use super::{is_han, Context};
+use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Related};
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "punct/list-break",
+    Severity::Warning,
+    "并列成分被句号断开（政治判断力。政治领悟力、政治执行力。）",
+    DOC,
+    check,
+);
 
 /// Items longer than this are phrases, not the terms a broken list is made of.
 const MAX_ITEM_CHARS: usize = 10;

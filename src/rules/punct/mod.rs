@@ -1,8 +1,7 @@
 //! `punct/*`: punctuation by GB/T 15834-2011《标点符号用法》, which GB/T 9704-2012 §9 makes
 //! the rule for 公文.
 //!
-//! One file per rule. Each rule is a plain function over the document, so the table below is
-//! the whole registry of the family. Fixes are offered only where the right mark is certain
+//! One file per rule, each declaring its `RULE`; `RULES` lists them. Fixes are offered only where the right mark is certain
 //! (a half-width comma between Chinese characters is a full-width comma); where an editor has
 //! to choose (which of `，。` to keep), the finding says so and offers none.
 
@@ -18,91 +17,19 @@ mod space;
 
 pub(crate) use crate::document::chars::{is_chinese, is_han};
 
-use super::{Context, FnRule, Rule, RuleMeta};
-use crate::diagnostic::{Finding, Severity};
+use super::{Context, RuleDef};
 
-type Entry = (
-    &'static str,
-    Severity,
-    &'static str,
-    &'static str,
-    fn(&Context, &mut Vec<Finding>),
-);
-
-const RULES: &[Entry] = &[
-    (
-        "punct/halfwidth",
-        Severity::Warning,
-        "中文里用了半角标点（各单位要高度重视,认真落实）",
-        halfwidth::DOC,
-        halfwidth::check,
-    ),
-    (
-        "punct/pair",
-        Severity::Warning,
-        "引号、书名号、括号不成对或交叉嵌套",
-        pair::DOC,
-        pair::check,
-    ),
-    (
-        "punct/quoted-list",
-        Severity::Info,
-        "并列的引号、书名号之间用了顿号（“张园”、“革命文物展”）",
-        quoted_list::DOC,
-        quoted_list::check,
-    ),
-    (
-        "punct/range",
-        Severity::Warning,
-        "数值范围用了短横线（2-3篇），应为浪纹线或一字线",
-        range::DOC,
-        range::check,
-    ),
-    (
-        "punct/ellipsis",
-        Severity::Warning,
-        "省略号写成了句点或圆点（。。。 ...）",
-        ellipsis::DOC,
-        ellipsis::check,
-    ),
-    (
-        "punct/dash",
-        Severity::Warning,
-        "破折号写成了连字符或其他横线（--）",
-        dash::DOC,
-        dash::check,
-    ),
-    (
-        "punct/repeated",
-        Severity::Warning,
-        "点号重复或连用（，， 。。 ，。）",
-        repeated::DOC,
-        repeated::check,
-    ),
-    (
-        "punct/list-break",
-        Severity::Warning,
-        "并列成分被句号断开（政治判断力。政治领悟力、政治执行力。）",
-        list_break::DOC,
-        list_break::check,
-    ),
-    (
-        "punct/space",
-        Severity::Info,
-        "汉字之间多余的空格（推动 高质量发展），多是从 PDF、网页复制时留下的",
-        space::DOC,
-        space::check,
-    ),
+pub static RULES: &[&RuleDef] = &[
+    &halfwidth::RULE,
+    &pair::RULE,
+    &quoted_list::RULE,
+    &range::RULE,
+    &ellipsis::RULE,
+    &dash::RULE,
+    &repeated::RULE,
+    &list_break::RULE,
+    &space::RULE,
 ];
-
-pub fn rules() -> Vec<Box<dyn Rule>> {
-    RULES
-        .iter()
-        .map(|&(id, severity, summary, doc, check)| {
-            FnRule::boxed(RuleMeta::new(id, severity, summary, doc), check)
-        })
-        .collect()
-}
 
 /// The nearest character before `at` on the same line, skipping ASCII spaces and tabs.
 pub(crate) fn before(text: &str, at: usize) -> Option<char> {
@@ -133,7 +60,10 @@ pub(crate) fn paragraphs<'a>(
 
 /// Runs the rule `id` of this family over a plain-text document (for unit tests).
 #[cfg(test)]
-pub(super) fn run(id: &str, text: &str) -> (crate::document::Document, Vec<Finding>) {
+pub(super) fn run(
+    id: &str,
+    text: &str,
+) -> (crate::document::Document, Vec<crate::diagnostic::Finding>) {
     super::run_builtin(id, text)
 }
 

@@ -13,6 +13,16 @@ use std::ops::Range;
 
 use super::{paragraphs, Context};
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "punct/pair",
+    Severity::Warning,
+    "引号、书名号、括号不成对或交叉嵌套",
+    DOC,
+    check,
+);
 
 const PAIRS: [(char, char); 10] = [
     ('“', '”'),

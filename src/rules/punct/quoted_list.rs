@@ -9,7 +9,17 @@
 use std::ops::Range;
 
 use super::{paragraphs, Context};
+use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Related};
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "punct/quoted-list",
+    Severity::Info,
+    "并列的引号、书名号之间用了顿号（“张园”、“革命文物展”）",
+    DOC,
+    check,
+);
 
 /// Longest item, in bytes, read as a list item rather than a quoted sentence.
 const ITEM_BYTES: usize = 60;

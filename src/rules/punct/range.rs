@@ -12,6 +12,16 @@ use regex::Regex;
 
 use super::{before, paragraphs, Context};
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "punct/range",
+    Severity::Warning,
+    "数值范围用了短横线（2-3篇），应为浪纹线或一字线",
+    DOC,
+    check,
+);
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d+(?:\.\d+)?(?:万亿|亿|万|%|％|‰)?) ?([-~－–〜]) ?(\d+(?:\.\d+)?)")

@@ -9,6 +9,16 @@ use regex::Regex;
 
 use super::{paragraphs, Context};
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "punct/repeated",
+    Severity::Warning,
+    "点号重复或连用（，， 。。 ，。）",
+    DOC,
+    check,
+);
 
 static RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[，。、；：？！]{2,}").expect("run pattern is valid"));

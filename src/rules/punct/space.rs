@@ -8,7 +8,17 @@
 
 use super::Context;
 use crate::diagnostic::Finding;
+use crate::diagnostic::Severity;
 use crate::rules::placeholder::space::Kind;
+use crate::rules::RuleDef;
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "punct/space",
+    Severity::Info,
+    "汉字之间多余的空格（推动 高质量发展），多是从 PDF、网页复制时留下的",
+    DOC,
+    check,
+);
 
 pub(super) const DOC: &str = r#"
 检查什么

@@ -9,11 +9,27 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::enumeration::Item;
-use super::markers::{parse_chinese, Marker};
-use super::problem::Problem;
 use crate::document::Document;
 use crate::span::Span;
+use crate::structure::enumeration::Item;
+use crate::structure::markers::{parse_chinese, Marker};
+use crate::structure::Problem;
+
+use super::report;
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Context, RuleDef};
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "numbering/count",
+    Severity::Warning,
+    "前文预告的项数（“以下三个方面”“四点意见”）与后面列出的项数不符",
+    COUNT,
+    check,
+);
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    report(cx, RULE.meta.id.as_ref(), out)
+}
 
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -42,7 +58,12 @@ struct List {
 }
 
 /// Compares each declared count with the list that follows it.
-pub fn check(doc: &Document, markers: &[Marker], items: &[Item], problems: &mut Vec<Problem>) {
+pub(super) fn check_counts(
+    doc: &Document,
+    markers: &[Marker],
+    items: &[Item],
+    problems: &mut Vec<Problem>,
+) {
     for declaration in declarations(doc) {
         let Some(list) = list_after(doc, &declaration, markers, items) else {
             continue;
@@ -168,3 +189,28 @@ fn run(items: &[Item], first: usize) -> Option<List> {
         len: items[last].value,
     })
 }
+
+const COUNT: &str = r#"
+检查什么
+  预告项数的句子（“重点抓好以下三个方面：”“我讲四点意见。”“五项工作”“两件事”）与紧随其后的
+  列举项数是否一致。列举可以是标题序号（“一、”“（一）”“1.”……），也可以是段内列举
+  （“一是”“第一，”“首先”）。只检查两种情况同时成立时：
+  - 预告的数词后紧跟“个方面、点意见、项工作、件事”等量词，并以“：”或“。”结束；
+  - 紧接着（中间只有空白）就是从“一”开始的列举。
+  项数按同一层级连续编号的项计算，遇到更高层级的标题或重新从“一”编号即止。
+
+为什么
+  增删要点后，前面的“三个方面”常常忘了改，讲话时“三个方面”讲了四点，很容易被听出来。
+
+会报告
+  今年重点抓好三个方面工作：一是稳增长；二是促改革；三是调结构；四是惠民生。
+  （预告三个方面，列了四项）
+
+不会报告
+  这两个方面是统一的。（不是预告）
+  粮食增长百分之十四点七。（数字中的“点”）
+  突出了以下四个方面。（后面是没有序号的段落，无从计数）
+
+如何修改
+  改正预告的数目，或补上、删去相应的项。
+"#;

@@ -3,12 +3,28 @@
 //! GB/T 9704-2012 7.3.3 writes the levels `一、` `（一）` `1.` `（1）`: brackets are full-width,
 //! and GB/T 15834-2011 B.3.4 puts no punctuation after a bracketed marker (`（一）、` is wrong).
 
-use super::markers::{Level, Marker, Slip};
-use super::problem::Problem;
 use crate::document::Document;
+use crate::structure::markers::{Level, Marker, Slip};
+use crate::structure::Problem;
+
+use super::report;
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Context, RuleDef};
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "numbering/style",
+    Severity::Warning,
+    "序号写法：半角括号、括号后加标点、同级写法不一致",
+    STYLE,
+    check,
+);
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    report(cx, RULE.meta.id.as_ref(), out)
+}
 
 /// Problems of form: bracket width, stray punctuation, mixed separators.
-pub fn check(
+pub(super) fn check_markers(
     doc: &Document,
     markers: &[Marker],
     series: &[Vec<usize>],
@@ -206,14 +222,55 @@ fn most_used(
     counts[best].0
 }
 
+const STYLE: &str = r#"
+检查什么
+  序号本身的写法：
+  - 加括号的序号用了半角括号或半全角混用：(一)、（一)、(1)，应为（一）、（1）；
+  - 加括号的序号后又加了标点：（一）、（1）、，GB/T 15834-2011 附录 B.3.4 规定
+    加括号的序次语后面不用任何点号；
+  - 全文的加括号序号都用半角括号（一种“本单位写法”）：只在第一处报告一次，注明处数；
+  - 同一组序号（同一上级标题下的一列）混用“1.”“1．”“1、”：报告少数的写法，并指出多数
+    写法的位置；数量相同时看全文多用哪种，再相同时保留 GB/T 9704-2012 第 7.3.3 条的“1.”；
+    不会自动改成“1、”。不同的两组各自统一（一组用“1.”，另一组用“1、”）不报告；
+  - 序号丢了或写错了标点、括号、数字，按作者本意读出后报告并给出修正（与同组其他序号一致）：
+    段首的“10企业……”“3 做好……”（丢了点号）、“l.总则”“1O.”（字母当数字）、
+    “1,总则”（逗号）、“一.背景”“八．”（汉字序号后应为顿号）、“(1参加人员”（缺右括号）、
+    “3.”与“5.”之间的“.做好……”（丢了数字）、“九强化宣传引导”（汉字序号丢了顿号，只在接续
+    “八、”的短标题中）、“壹、”“（壹）”（大写数字）。这样的序号只在它接续前一项时才算序号
+    （或作为第一项、后面紧跟“2”），不再报告跳号；
+  - 同一组段内列举用词不一：“一是……二要……三要”“第一……其次……第三”，报告与多数不同的
+    那一项（数量相同时报告与第一项不同的）。“首先”“其次”开头、后面改用“第三”“二是”
+    的写法常见于正式文件，不报告。
+
+为什么
+  序号写法不统一是从不同来源拼合文稿的痕迹，印发前应统一。
+
+会报告
+  (一)加强组织领导          （半角括号，可自动修正为“（一）”）
+  （二）、完善制度体系        （括号后多了顿号，可自动修正为“（二）”）
+  1.健全机制……2、强化督查……3.严格考核   （同一组写法不一致）
+  五.监督检查                               （可自动修正为“五、”）
+  一是要提高认识，二要加强领导，三要狠抓落实   （“一是”与这一组的“二要”“三要”不一致）
+  9.强化保障。／10企业要落实主体责任。／11.严格考核。   （可自动修正为“10.”）
+  l.总则明确。／2.分工负责。                              （可自动修正为“1.”）
+
+不会报告
+  （一）加强组织领导；全文统一使用“1、”的文档；各自统一的两组序号；英文句子中的 (a)；
+  段首的“10月份以来”“5个专项小组”“(1号楼”（数量，不是序号）；I.Introduction（英文）；
+  一、二级医院；1,2号楼；首先……其次……第三。
+
+如何修改
+  按提示改为全角括号、删去括号后的标点，或统一同级序号的写法。
+"#;
+
 #[cfg(test)]
 mod tests {
     use crate::document::{Document, Format};
 
     fn style_problems(text: &str) -> Vec<(String, Option<String>)> {
         let doc = Document::new(text.to_string(), Format::Text);
-        crate::structure::Outline::build(&doc)
-            .problems
+        let outline = crate::structure::Outline::build(&doc);
+        super::super::problems(&doc, &outline)
             .iter()
             .filter(|p| p.rule == "numbering/style")
             .map(|p| (doc.source[p.span.clone()].to_string(), p.fix.clone()))

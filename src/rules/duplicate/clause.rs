@@ -1,0 +1,187 @@
+//! `duplicate/clause`: a clause of eight characters or more that appears again in another
+//! sentence.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::index::{self, Index, Repeat};
+use super::scope::{Scope, Units};
+use super::units::Unit;
+use super::{finding, near_edits, only_numbers_differ, LONG_CLAUSE_CHARS, MIN_CLAUSE_CHARS};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Document;
+use crate::rules::{Context, RuleDef};
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "duplicate/clause",
+    Severity::Info,
+    "同一分句出现在文中两处",
+    CLAUSE,
+    check_clause,
+);
+
+fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
+    let Units {
+        doc,
+        scope,
+        sentences,
+        clauses,
+    } = Units::new(cx);
+    let mut index = Index::default();
+    let mut repeats: HashMap<usize, Repeat> = HashMap::default();
+    for (i, clause) in clauses.iter().enumerate() {
+        if clause.chars.len() < MIN_CLAUSE_CHARS || scope.exempt.clauses[i] {
+            continue;
+        }
+        let Some(repeat) = index.repeat_of(clauses, i, |_| 2) else {
+            continue;
+        };
+        if reportable_clause_repeat(&scope, sentences, &clauses[repeat.earlier], clause) {
+            repeats.insert(i, repeat);
+        }
+    }
+    // A clause alone is reported when it is long and no enumeration of short items (a motto
+    // said again as it stands); any clause is, in a stretch of clauses pasted together.
+    let alone = |i: usize| {
+        clauses[i].chars.len() >= LONG_CLAUSE_CHARS
+            && !is_enumeration(&doc.text[clauses[i].span.clone()])
+    };
+    let prose = |i: usize| !is_enumeration(&doc.text[clauses[i].span.clone()]);
+    let mut reported: Vec<(&usize, &Repeat)> = repeats
+        .iter()
+        .filter(|(&i, repeat)| alone(i) || in_a_run(&repeats, i, repeat, prose))
+        .collect();
+    reported.sort_unstable_by_key(|(&i, _)| i);
+    for (&i, &Repeat { earlier, edits }) in reported {
+        let message = match edits {
+            0 => "这个分句在前文出现过".to_string(),
+            n => format!("这个分句与前文的一个分句几乎相同（相差 {n} 个字）"),
+        };
+        out.push(finding(
+            doc,
+            &clauses[i],
+            &clauses[earlier],
+            message,
+            "前文的分句",
+        ));
+    }
+}
+
+/// Whether the clause next to clause `i` repeats the clause next to the one `i` repeats: a
+/// stretch of text pasted twice (`忠诚履责、奋发有为，积极投身新时代伟大实践`), not a formula
+/// used twice. At least one of the two must `count`: two mottoes said together again
+/// (`解放思想、创新求变，向海图强、开放发展`) are one motto.
+fn in_a_run(
+    repeats: &HashMap<usize, Repeat>,
+    i: usize,
+    repeat: &Repeat,
+    counts: impl Fn(usize) -> bool,
+) -> bool {
+    let follows = |next: usize, earlier: usize| {
+        repeats.get(&next).is_some_and(|r| r.earlier == earlier) && (counts(i) || counts(next))
+    };
+    follows(i + 1, repeat.earlier + 1)
+        || (i > 0 && repeat.earlier > 0 && follows(i - 1, repeat.earlier - 1))
+}
+
+/// A repeat inside one sentence is parallelism, like two sentences opened alike
+/// (`（一）走好新的赶考之路，…（二）走好新的赶考之路，…`); whole repeated sentences are the
+/// sentence rules'; figures alone differing is a parallel statement.
+fn reportable_clause_repeat(
+    scope: &Scope,
+    sentences: &[Unit],
+    first: &Unit,
+    clause: &Unit,
+) -> bool {
+    let same_sentence = first.sentence == clause.sentence;
+    let whole_sentences = alike(
+        &sentences[clause.sentence].chars,
+        &sentences[first.sentence].chars,
+    );
+    let both_open = opens_sentence(sentences, clause) && opens_sentence(sentences, first);
+    // Said again in one paragraph, a clause is stressed (`一种是战争引起革命，一种是革命制止
+    // 战争`); said again after a heading, the heading is taken up in the text.
+    let same_paragraph = first.paragraph == clause.paragraph;
+    let heading = in_heading(scope.doc, first) || in_heading(scope.doc, clause);
+    !(same_sentence
+        || same_paragraph
+        || heading
+        || whole_sentences
+        || both_open
+        || only_numbers_differ(&first.chars, &clause.chars) && first.chars != clause.chars
+        || scope.may_repeat(first, clause))
+}
+
+/// How long an item of an enumeration is at most, in characters.
+const ENUMERATED_CHARS: usize = 6;
+
+/// Whether a clause enumerates short items (`解放思想、创新求变`, `向海图强、开放发展`): a
+/// motto or a list of terms, said again as it stands.
+fn is_enumeration(clause: &str) -> bool {
+    let mut count = 0;
+    for item in clause.split(['、', '，']) {
+        let chars = item.chars().filter(|c| c.is_alphanumeric()).count();
+        if chars == 0 || chars > ENUMERATED_CHARS {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
+}
+
+/// How long a heading is at most, in characters.
+const HEADING_PARAGRAPH_CHARS: usize = 50;
+
+/// Whether a unit is in a heading: a short paragraph that ends no sentence
+/// (`十五、坚定不移全面从严治党，深入推进新时代党的建设新的伟大工程`).
+fn in_heading(doc: &Document, unit: &Unit) -> bool {
+    let paragraph = doc.text[doc.paragraphs[unit.paragraph].clone()].trim_end();
+    paragraph.len() <= HEADING_PARAGRAPH_CHARS * 4
+        && paragraph.chars().count() <= HEADING_PARAGRAPH_CHARS
+        && !paragraph.ends_with(['。', '！', '？', '；'])
+}
+
+/// Whether two sentences are the same, nearly the same or the same clauses reordered: the
+/// sentence rules report them, their clauses need no report of their own.
+fn alike(a: &[char], b: &[char]) -> bool {
+    let sorted = |chars: &[char]| {
+        let mut sorted = chars.to_vec();
+        sorted.sort_unstable();
+        sorted
+    };
+    let bound = near_edits(a.len().max(b.len()));
+    a == b || index::bounded_edit_distance(a, b, bound).is_some() || sorted(a) == sorted(b)
+}
+
+fn opens_sentence(sentences: &[Unit], clause: &Unit) -> bool {
+    sentences[clause.sentence].span.start == clause.span.start
+}
+
+const CLAUSE: &str = r#"
+检查什么
+  分句（以“，；：”分隔）在另一句中再次出现，或只差一两个字：至少 20 个字的分句单独重复
+  即报告；8 到 19 个字的分句，要连同前后相邻的分句一起重复（整段粘贴的样子）才报告。
+  报告后一处，并指向第一处。整句重复由 duplicate/sentence 报告。
+  默认为提示（info）：讲话稿也会有意重复一些说法，请结合上下文判断。
+
+为什么
+  从别处粘贴的分句常常出现在两个部分，如“忠诚履责、奋发有为，积极投身新时代伟大实践”
+  在两部分各出现一次。
+
+会报告
+  一是强化民生保障，坚持把群众急难愁盼作为出发点，不断增强群众获得感。……二是推进社区治理，
+  坚持把群众急难愁盼作为出发点，不断增强群众获得感，打造共建共治共享格局。（两个分句一起粘贴）
+  ……坚持以人民为中心，把群众满意不满意作为检验各项工作成效的根本标准。……（另一部分）要推动
+  各项惠民举措落地见效，把群众满意不满意作为检验各项工作成效的根本标准，……（二十字以上的分句）
+
+不会报告
+  固定提法：rules/set-phrases.txt（如“坚持以习近平新时代中国特色社会主义思想为指导”），
+  以及 rules/set-phrases-corpus.txt——在语料中至少三份互不相关的文件里都出现的分句
+  （由 scripts/set_phrases.py 统计得出）；
+  同一段内的重复（排比、总分句式）；两句都以它开头的有意排比（“（一）走好新的赶考之路，
+  ……（二）走好新的赶考之路，……”）；
+  正文复述标题（标题在后文被再次提起）；
+  列举：由六个字以内的并列项组成的分句（“政治建设、思想建设、组织建设”）。
+
+如何修改
+  删去或改写其中一处。
+"#;

@@ -1,0 +1,241 @@
+//! `duplicate/near`: a sentence that nearly repeats an earlier one (a character or two
+//! changed, its clauses reordered), or that restates the sentence just before it.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+
+use super::index::{Index, Repeat};
+use super::scope::{Scope, Units};
+use super::units::Unit;
+use super::{finding, near_edits, only_numbers_differ, MIN_CLAUSE_CHARS, MIN_SENTENCE_CHARS};
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Context, RuleDef};
+
+pub(super) static RULE: RuleDef = RuleDef::document(
+    "duplicate/near",
+    Severity::Warning,
+    "与前文几乎相同或紧挨着重复前一句意思的句子",
+    NEAR_DOC,
+    check_near,
+);
+
+fn check_near(cx: &Context, out: &mut Vec<Finding>) {
+    let Units {
+        doc,
+        scope,
+        sentences,
+        clauses,
+    } = Units::new(cx);
+    let mut index = Index::default();
+    let mut reordered: HashMap<Vec<&[char]>, usize> = HashMap::default();
+    let mut clause_at = 0;
+    for (i, sentence) in sentences.iter().enumerate() {
+        let first_clause = clause_at;
+        while clauses.get(clause_at).is_some_and(|c| c.sentence == i) {
+            clause_at += 1;
+        }
+        if scope.exempt.sentences[i] {
+            continue;
+        }
+        let found = if sentence.chars.len() >= MIN_SENTENCE_CHARS {
+            match index.repeat_of(sentences, i, near_edits) {
+                // The same sentence again is `duplicate/sentence`'s.
+                Some(Repeat { edits: 0, .. }) => continue,
+                Some(Repeat { earlier, edits }) => {
+                    (!parallel(&scope, sentences, earlier, i)).then(|| {
+                        let message = format!("这句话与前文的一句几乎相同（相差 {edits} 个字）");
+                        (earlier, message)
+                    })
+                }
+                None => reordered_repeat(&mut reordered, &clauses[first_clause..clause_at], i),
+            }
+        } else {
+            None
+        };
+        let found = found.filter(|&(earlier, _)| !scope.may_repeat_sentence(sentences, earlier, i));
+        if let Some((earlier, message)) = found {
+            let earlier = &sentences[earlier];
+            let mut finding = finding(doc, sentence, earlier, message, "相近的句子");
+            let (was, is) = (
+                &doc.source[earlier.span.clone()],
+                &doc.source[sentence.span.clone()],
+            );
+            if let Some(changes) = differences(was, is) {
+                finding.related[0]
+                    .message
+                    .push_str(&format!("，不同之处：{changes}"));
+            }
+            out.push(finding);
+        } else if let Some(restated) = restates_previous(sentences, clauses, i) {
+            let message = "这句话重复了上一句的意思".to_string();
+            out.push(finding(doc, sentence, restated, message, "上一句"));
+        }
+    }
+}
+
+/// How many differences a near repeat's label names at most.
+const DIFFERENCES_SHOWN: usize = 3;
+
+/// What changed from the earlier sentence to the later one, as a reader would mark it
+/// (`“主体”改为“主要”`), when the two differ in a few places; `None` when they differ in more
+/// (the clauses reordered) or not at all.
+pub(super) fn differences(earlier: &str, later: &str) -> Option<String> {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_chars(earlier, later);
+    // Each change: the character before it (so a reader finds `主体` rather than `体`), what
+    // was removed, what was added.
+    let mut changes: Vec<(&str, String, String)> = Vec::new();
+    let mut open = false;
+    let mut before = "";
+    for change in diff.iter_all_changes() {
+        let value = change.value();
+        match change.tag() {
+            ChangeTag::Equal => {
+                open = false;
+                before = value;
+            }
+            tag => {
+                if !open {
+                    changes.push((before, String::new(), String::new()));
+                    open = true;
+                }
+                let (_, removed, added) = changes.last_mut().expect("just pushed");
+                if tag == ChangeTag::Delete {
+                    removed.push_str(value);
+                } else {
+                    added.push_str(value);
+                }
+            }
+        }
+    }
+    if changes.is_empty() || changes.len() > DIFFERENCES_SHOWN {
+        return None;
+    }
+    let described: Vec<String> = changes
+        .into_iter()
+        .map(
+            |(before, removed, added)| match (removed.is_empty(), added.is_empty()) {
+                (false, false) => format!("“{before}{removed}”改为“{before}{added}”"),
+                (false, true) => format!("删去“{removed}”"),
+                _ => format!("加上“{added}”"),
+            },
+        )
+        .collect();
+    Some(described.join("，"))
+}
+
+/// Sentences built alike on purpose: close together (in one paragraph, opening neighbouring
+/// paragraphs, a few sentences apart) with a word swapped for another (`加快打造经济融合示范
+/// 样板。…` / `加快打造社会融合示范样板。…`), or anywhere with other figures. A copy with a
+/// character or two edited (`主体责任` / `主要责任`) is no parallel, however close.
+fn parallel(scope: &Scope, sentences: &[Unit], earlier: usize, later: usize) -> bool {
+    const NEARBY: usize = 3;
+    let (a, b) = (&sentences[earlier], &sentences[later]);
+    let opens = |u: &Unit| scope.doc.paragraphs[u.paragraph].start == u.span.start;
+    let close = a.paragraph == b.paragraph
+        || (b.paragraph - a.paragraph <= NEARBY && opens(a) && opens(b))
+        || later - earlier <= NEARBY;
+    close && word_swapped(&a.chars, &b.chars) || only_numbers_differ(&a.chars, &b.chars)
+}
+
+/// Whether what differs between two sentences, past what they share at both ends, is a whole
+/// word put for another: two characters or more on each side, none of them kept (`经济` /
+/// `社会`). One character changed (`主体` / `主要`), or changes apart with kept text between
+/// them, is an edit of the same sentence.
+fn word_swapped(a: &[char], b: &[char]) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - prefix;
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (x, y) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    let replaced = x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p != q);
+    x.len() >= 2 && y.len() >= 2 && (replaced || x.len() != y.len())
+}
+
+/// An earlier sentence with the same clauses in another order.
+fn reordered_repeat<'u>(
+    seen: &mut HashMap<Vec<&'u [char]>, usize>,
+    clauses: &'u [Unit],
+    i: usize,
+) -> Option<(usize, String)> {
+    if clauses.len() < 2 {
+        return None;
+    }
+    // The clauses' own characters, sorted: no copy of the text is made.
+    let mut key: Vec<&[char]> = clauses.iter().map(|c| c.chars.as_slice()).collect();
+    key.sort_unstable();
+    let earlier = *seen.entry(key).or_insert(i);
+    (earlier != i).then(|| {
+        (
+            earlier,
+            "这句话与前文的一句分句相同，只是顺序不同".to_string(),
+        )
+    })
+}
+
+/// The unit of the previous sentence (the sentence or one of its clauses) that sentence `i`
+/// restates: it opens and closes with the same words (`营造……氛围`), every character of the
+/// shorter one appears in the longer one, the two are of similar length, and
+/// they are in the same paragraph (`营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。`).
+fn restates_previous<'a>(sentences: &'a [Unit], clauses: &'a [Unit], i: usize) -> Option<&'a Unit> {
+    let sentence = &sentences[i];
+    let previous = sentences.get(i.checked_sub(1)?)?;
+    if previous.paragraph != sentence.paragraph || sentence.chars.len() < MIN_CLAUSE_CHARS {
+        return None;
+    }
+    let start = clauses.partition_point(|c| c.sentence < previous.sentence);
+    std::iter::once(previous)
+        .chain(
+            clauses[start..]
+                .iter()
+                .take_while(|c| c.sentence == previous.sentence),
+        )
+        .find(|unit| restates(&unit.chars, &sentence.chars))
+}
+
+fn restates(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < MIN_CLAUSE_CHARS || (short.len() as f64) < 0.6 * long.len() as f64 {
+        return false;
+    }
+    let same_ends = short[..2] == long[..2] && short[short.len() - 2..] == long[long.len() - 2..];
+    // Every character of the shorter one: a sentence that adds a new word (`不利于` for
+    // `有利于`, `擅自` for `授权`) says something else, however alike it is built.
+    let long_chars: FxHashSet<char> = long.iter().copied().collect();
+    same_ends && short.iter().all(|c| long_chars.contains(c))
+}
+
+const NEAR_DOC: &str = r#"
+检查什么
+  与前文几乎相同的句子：
+  - 与前文某句只差一两个字（至少 12 个字；相差不超过 2 个字或句长的 10%），紧挨着
+    还是相隔很远都算；
+  - 与前文某句的分句完全相同，只是顺序调换；
+  - 紧挨着的两句（同一段中）意思重复：较短一句的字几乎都出现在上一句（或上一句的某个
+    分句）中，且两者长短相近，如“营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。”
+  报告指向前文那一句，并写明不同之处（“主体”改为“主要”）。
+  查找按句子的首、中、尾片段建立索引，文本再长也不做两两比较；候选句再用有界的编辑距离核对。
+
+为什么
+  改稿时新旧两种说法都留了下来，或同一意思换个说法又写了一遍，读来拖沓。
+
+会报告
+  营造学习的浓厚氛围。营造了浓厚的学习教育氛围。（紧挨着的重复）
+  坚持问题导向，聚焦突出问题。……坚持问题导向，聚焦重点问题。（相差一两个字）
+
+不会报告
+  意思递进的相邻句子（字面重合不到八成，或长短相差很大）；
+  有意的排比：相隔不远（同一段、相邻段的段首、前后三句之内）的两句，除共有的首尾外，
+  不同之处是整个换掉的一个词（两个字以上，且没有一个字相同），如“加快打造经济融合示范
+  样板。”与“加快打造社会融合示范样板。”；只改了一个字（“主体责任”与“主要责任”），或改动
+  处之间夹着相同的字，则是同一句话的两个版本，照样报告；
+  只有数字不同的并列规定（处一万元以上三万元以下罚款／处三万元以上十万元以下罚款）；
+  固定提法（rules/set-phrases.txt）。
+
+如何修改
+  删去多余的一句，或合并为一句。
+"#;

@@ -1,0 +1,151 @@
+//! The text of Word `.docx` files, one line per Word paragraph.
+//!
+//! Drafts circulate as Word files, and asking people to save them as text first loses the
+//! tables and the page headers where placeholders hide. One line per paragraph keeps a
+//! finding's line equal to the paragraph's number and its column the character offset in it,
+//! so that every rule and output works unchanged.
+//!
+//! A `.docx` is a zip archive of XML parts, and both layers can be hostile: a zip bomb inflates a
+//! few KiB into gigabytes, an XML entity bomb ("billion laughs") expands a few nested entity
+//! declarations without bound. So every part is parsed as a stream straight out of the archive
+//! (nothing is extracted to disk or inflated whole into memory) through a counter that stops at
+//! a size and at a compression ratio, and XML with a DTD is refused rather than expanded.
+//!
+//! Left out on purpose: footnotes, endnotes and comments (separate parts that a line number in
+//! the body could not point to), deleted text of tracked changes (no longer in the draft), field
+//! codes (`PAGE`, `MERGEFIELD`: markup, not prose; their results are kept), text boxes' VML
+//! fallback copies (the same text twice) and equations.
+//!
+//! The reader is cut by layer: `package.rs` opens the archive and reads its parts under the
+//! bounds of `limits.rs`, `rels.rs` names the parts that hold text, and `extract.rs` turns a
+//! part's XML into paragraphs. This file holds what callers use and what all of them share:
+//! the entry points, the error and the lines a part's paragraphs become.
+
+mod extract;
+mod limits;
+mod package;
+mod rels;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use zip::result::ZipError;
+
+use limits::size;
+pub use limits::Limits;
+use package::Package;
+
+/// Why a `.docx` could not be read; it reads well after the file's name, like
+/// [`super::ReadError`].
+#[derive(Debug, thiserror::Error)]
+pub enum DocxError {
+    /// Not a zip archive, or one too damaged to list.
+    #[error("is not a .docx file: not a readable zip archive ({0})")]
+    NotAZip(#[source] ZipError),
+    /// An OLE compound file: a Word 97–2003 `.doc` or a password-protected `.docx`.
+    #[error(
+        "is a Word 97-2003 .doc or a password-protected .docx; save it as an unprotected .docx to lint it"
+    )]
+    LegacyOrEncrypted,
+    /// A zip archive without a main document part.
+    #[error("is a zip archive without word/document.xml, not a Word .docx document")]
+    MissingDocument,
+    /// The archive holds more entries (counted by their directory headers) than
+    /// [`Limits::max_entries`].
+    #[error("has {entries} zip entries, more than the {limit} a .docx file may have")]
+    TooManyEntries { entries: u64, limit: usize },
+    /// More end-of-directory records than a `.docx` has, each of which a zip reader would try.
+    #[error("has {found} zip directory records, more than the {limit} a .docx file may have")]
+    TooManyDirectories { found: usize, limit: usize },
+    /// One part inflates past [`Limits::max_part_bytes`].
+    #[error("has a part, {part}, larger than {} uncompressed, so it is not read", size(*.limit))]
+    TooLarge { part: String, limit: u64 },
+    /// The parts read together inflate past [`Limits::max_total_bytes`].
+    #[error("has text parts larger than {} in all uncompressed, so they are not read", size(*.limit))]
+    TooLargeInAll { limit: u64 },
+    /// A part inflates more than [`Limits::max_ratio`] times its compressed size.
+    #[error(
+        "has a part, {part}, that inflates more than {ratio}:1 as zip bombs do, so it is not read"
+    )]
+    Suspicious { part: String, ratio: u64 },
+    /// A part declares a DTD, which could define entities that expand without bound.
+    #[error(
+        "has XML with a DTD in {part}, which is not accepted (its entities could expand without bound)"
+    )]
+    Dtd { part: String },
+    /// A part is not well-formed XML.
+    #[error("has malformed XML in {part} at byte {position}: {message}")]
+    Xml {
+        part: String,
+        position: u64,
+        message: String,
+    },
+    /// A part cannot be inflated (damaged data, an unsupported compression method, a password).
+    #[error("has a part, {part}, that cannot be inflated: {message}")]
+    Unreadable { part: String, message: String },
+}
+
+fn unreadable(part: &str, error: impl fmt::Display) -> DocxError {
+    DocxError::Unreadable {
+        part: part.to_string(),
+        message: error.to_string(),
+    }
+}
+
+/// The text of a `.docx`: every paragraph of the body (`w:p`, in document order, including the
+/// paragraphs in table cells, each on its own line, and those of text boxes, after the
+/// paragraph that anchors them), then the paragraphs of the page headers and footers
+/// (`word/header*.xml`, then `word/footer*.xml`, in the order of their numbers; only those that
+/// hold text, each distinct one once, since Word repeats a header for first, odd and even
+/// pages and for each section), one paragraph per line, joined with `"\n"`.
+///
+/// Within a paragraph a tab stays `\t`, a non-breaking hyphen becomes `-`, and a line break
+/// (`w:br`, `w:cr`) becomes a space so that the paragraph stays one line, or nothing between
+/// two Chinese characters, as in a title broken by hand. Inserted text of
+/// tracked changes is kept, deleted text is not; field results are kept, field codes are not.
+/// Footnotes, endnotes and comments are left out.
+pub fn text_of(bytes: &[u8]) -> Result<String, DocxError> {
+    text_with_limits(bytes, &Limits::DEFAULT)
+}
+
+/// [`text_of`] with other limits, for callers (and tests) that need them tighter or looser.
+pub fn text_with_limits(bytes: &[u8], limits: &Limits) -> Result<String, DocxError> {
+    let mut package = Package::open(bytes, limits)?;
+    let main = package.main_part()?;
+    let mut lines = package.paragraphs(&main)?;
+    let mut seen = HashSet::new();
+    for name in package.header_and_footer_parts() {
+        let part = package.paragraphs(&name)?;
+        if !part.text.trim().is_empty() && seen.insert(part.text.clone()) {
+            lines.append(&part);
+        }
+    }
+    Ok(lines.text)
+}
+
+/// Paragraphs as lines of one text: a paragraph costs its text and a `\n`, however many
+/// empty ones a part holds.
+#[derive(Debug, Default)]
+struct Lines {
+    text: String,
+    count: usize,
+}
+
+impl Lines {
+    fn push(&mut self, line: &str) {
+        if self.count > 0 {
+            self.text.push('\n');
+        }
+        self.text.push_str(line);
+        self.count += 1;
+    }
+
+    fn append(&mut self, other: &Lines) {
+        if other.count > 0 {
+            self.push(&other.text);
+            self.count += other.count - 1;
+        }
+    }
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
+use crate::output::OutputFormat;
 use crate::stats;
 
 #[derive(Parser)]
@@ -146,20 +147,6 @@ pub(super) struct RulesArgs {
     pub(super) format: ListFormat,
     #[command(flatten)]
     pub(super) config: ConfigArg,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(super) enum OutputFormat {
-    /// rustc-style reports with an excerpt and carets.
-    Human,
-    /// One line per finding: `path:line:column: severity[rule] message`.
-    Concise,
-    /// The versioned JSON report.
-    Json,
-    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding.
-    Github,
-    /// A SARIF 2.1.0 log, for code scanning.
-    Sarif,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

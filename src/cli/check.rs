@@ -7,14 +7,14 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use super::args::{CheckArgs, OutputFormat};
+use super::args::CheckArgs;
 use super::plural;
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::engine::{Checked, FixMode, Linter, Report, Settings, Source};
 use crate::error::Error;
 use crate::fix;
-use crate::output::{self, json};
+use crate::output::{self, Emitter, OutputFormat, Totals};
 use crate::rules::Registry;
 
 /// What the run found, for the exit code.
@@ -268,41 +268,27 @@ fn lint_stdin(
 }
 
 /// Where each file's diagnostics go as soon as it is linted, so that no document has to be
-/// kept once it is reported (memory stays bounded by the largest file).
+/// kept once it is reported (memory stays bounded by the largest file): the format's emitter,
+/// and the counts every format shares.
 struct Sink {
-    format: OutputFormat,
-    color: bool,
-    summary: json::Summary,
+    emitter: Box<dyn Emitter>,
+    totals: Totals,
     worst: Option<Severity>,
-    json: Vec<json::JsonDiagnostic>,
-    /// The SARIF log: the rules met so far and the results.
-    sarif: output::sarif::Log,
-    files_with_findings: usize,
 }
 
 impl Sink {
     fn new(format: OutputFormat, color: bool) -> Sink {
-        let mut sarif = output::sarif::Log::new();
-        if format == OutputFormat::Sarif {
-            sarif.add_rules(Registry::builtin());
-        }
         Sink {
-            format,
-            color,
-            summary: json::Summary::default(),
+            emitter: output::emitter(format, color),
+            totals: Totals::default(),
             worst: None,
-            json: Vec::new(),
-            sarif,
-            files_with_findings: 0,
         }
     }
 
     /// Makes the rules of a file's registry (its config's user packs) known to formats that
     /// describe the rules of the run (SARIF).
     fn rules(&mut self, registry: &Registry) {
-        if self.format == OutputFormat::Sarif {
-            self.sarif.add_rules(registry);
-        }
+        self.emitter.rules(registry);
     }
 
     fn file(
@@ -312,71 +298,22 @@ impl Sink {
         doc: &Document,
         diagnostics: &[crate::diagnostic::Diagnostic],
     ) -> io::Result<()> {
-        self.summary.files += 1;
+        self.totals.summary.files += 1;
         if !diagnostics.is_empty() {
-            self.files_with_findings += 1;
+            self.totals.files_with_findings += 1;
         }
         for d in diagnostics {
-            self.summary.count(d.severity);
+            self.totals.summary.count(d.severity);
             self.worst = self.worst.max(Some(d.severity));
         }
-        match self.format {
-            OutputFormat::Human => output::human::render(out, path, doc, diagnostics, self.color),
-            OutputFormat::Concise => output::concise::render(out, path, doc, diagnostics),
-            OutputFormat::Github => output::github::render(out, path, doc, diagnostics),
-            OutputFormat::Sarif => {
-                self.sarif.add_file(path, doc, diagnostics);
-                Ok(())
-            }
-            OutputFormat::Json => {
-                let converted = diagnostics
-                    .iter()
-                    .map(|d| json::JsonDiagnostic::new(path, doc, d));
-                self.json.extend(converted);
-                Ok(())
-            }
-        }
+        self.emitter.file(out, path, doc, diagnostics)
     }
 
     fn finish(self, out: &mut dyn Write, had_errors: bool) -> io::Result<Outcome> {
-        match self.format {
-            OutputFormat::Json => json::write(
-                out,
-                &json::Report {
-                    version: json::VERSION,
-                    summary: self.summary,
-                    diagnostics: self.json,
-                },
-            )?,
-            OutputFormat::Human => {
-                write_human_summary(out, &self.summary, self.files_with_findings)?
-            }
-            OutputFormat::Sarif => self.sarif.write(out, !had_errors)?,
-            OutputFormat::Concise | OutputFormat::Github => {}
-        }
+        self.emitter.finish(out, &self.totals, had_errors)?;
         Ok(Outcome {
             worst: self.worst,
             had_errors,
         })
     }
-}
-
-fn write_human_summary(
-    out: &mut dyn Write,
-    summary: &json::Summary,
-    files_with_findings: usize,
-) -> io::Result<()> {
-    let total = summary.errors + summary.warnings + summary.infos;
-    let files = plural(summary.files, "file");
-    if total == 0 {
-        return writeln!(out, "No problems found in {files}.");
-    }
-    writeln!(
-        out,
-        "Found {}, {} and {} in {} of {files}.",
-        plural(summary.errors, "error"),
-        plural(summary.warnings, "warning"),
-        plural(summary.infos, "info"),
-        files_with_findings,
-    )
 }

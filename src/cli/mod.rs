@@ -14,6 +14,7 @@ use clap::Parser;
 
 use crate::config::{Config, ConfigProblem, Configs};
 use crate::error::Error;
+use crate::output::plural;
 use crate::rules::Registry;
 
 mod args;
@@ -54,13 +55,6 @@ fn load_fixed_config(arg: &ConfigArg) -> Result<Option<Config>, Error> {
         .as_deref()
         .map(|path| Config::load(path).map_err(Error::from))
         .transpose()
-}
-
-fn plural(n: usize, word: &str) -> String {
-    match (n, word) {
-        (1, _) | (_, "info") => format!("{n} {word}"),
-        _ => format!("{n} {word}s"),
-    }
 }
 
 /// The rules that apply where the command runs: built-in ones plus the packs of the config

@@ -3,8 +3,28 @@
 
 use std::io::{self, Write};
 
+use super::{Emitter, Totals};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+
+/// The concise emitter: each file's lines as soon as it is linted, no summary.
+pub(crate) struct Concise;
+
+impl Emitter for Concise {
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        path: &str,
+        doc: &Document,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()> {
+        render(out, path, doc, diagnostics)
+    }
+
+    fn finish(self: Box<Self>, _: &mut dyn Write, _: &Totals, _: bool) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 pub fn render(
     out: &mut dyn Write,

@@ -18,8 +18,28 @@
 
 use std::io::{self, Write};
 
+use super::{Emitter, Totals};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+
+/// The GitHub emitter: each file's commands as soon as it is linted, no summary.
+pub(crate) struct Github;
+
+impl Emitter for Github {
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        path: &str,
+        doc: &Document,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()> {
+        render(out, path, doc, diagnostics)
+    }
+
+    fn finish(self: Box<Self>, _: &mut dyn Write, _: &Totals, _: bool) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 pub fn render(
     out: &mut dyn Write,

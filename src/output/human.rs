@@ -14,6 +14,7 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Le
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWriter};
 
+use super::{plural, Emitter, Totals};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
 
@@ -22,6 +23,52 @@ const CONTEXT: usize = 30;
 /// Longest stretch, in characters, shown for one window's labels; longer spans are cut.
 const MAX_LABELLED: usize = 100;
 const ELLIPSIS: &str = "…";
+
+/// The human emitter: each file's reports as soon as it is linted, then a summary line.
+pub(crate) struct Human {
+    color: bool,
+}
+
+impl Human {
+    pub(crate) fn new(color: bool) -> Human {
+        Human { color }
+    }
+}
+
+impl Emitter for Human {
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        path: &str,
+        doc: &Document,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()> {
+        render(out, path, doc, diagnostics, self.color)
+    }
+
+    fn finish(self: Box<Self>, out: &mut dyn Write, totals: &Totals, _: bool) -> io::Result<()> {
+        summary(out, totals)
+    }
+}
+
+/// The last line: `No problems found in 3 files.` or
+/// `Found 1 error, 2 warnings and 0 info in 2 of 3 files.`
+fn summary(out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+    let summary = &totals.summary;
+    let total = summary.errors + summary.warnings + summary.infos;
+    let files = plural(summary.files, "file");
+    if total == 0 {
+        return writeln!(out, "No problems found in {files}.");
+    }
+    writeln!(
+        out,
+        "Found {}, {} and {} in {} of {files}.",
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.infos, "info"),
+        totals.files_with_findings,
+    )
+}
 
 /// Writes each diagnostic of one document as a rustc-style report.
 pub fn render(

@@ -7,10 +7,52 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::{Emitter, Totals};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
 
 pub const VERSION: u32 = 1;
+
+/// The JSON emitter: each file's diagnostics converted as it is linted, the report written
+/// whole at the end.
+pub(crate) struct Json {
+    diagnostics: Vec<JsonDiagnostic>,
+}
+
+impl Json {
+    pub(crate) fn new() -> Json {
+        Json {
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+impl Emitter for Json {
+    fn file(
+        &mut self,
+        _: &mut dyn Write,
+        path: &str,
+        doc: &Document,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()> {
+        let converted = diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic::new(path, doc, d));
+        self.diagnostics.extend(converted);
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, out: &mut dyn Write, totals: &Totals, _: bool) -> io::Result<()> {
+        write(
+            out,
+            &Report {
+                version: VERSION,
+                summary: totals.summary,
+                diagnostics: self.diagnostics,
+            },
+        )
+    }
+}
 
 #[derive(Serialize)]
 pub struct Report {

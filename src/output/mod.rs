@@ -1,5 +1,16 @@
 //! Output formats. Each takes documents and their diagnostics and writes them; none decides
 //! what is reported.
+//!
+//! `wenlint check` reports through an `Emitter`, one per format (`emitter` makes it): it is
+//! told about each file as soon as the file is linted, then finished once with the run's
+//! `Totals`. The human, concise and GitHub formats write each file's findings at once; JSON
+//! and SARIF collect them and write the whole report at the end.
+
+use std::io::{self, Write};
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::rules::Registry;
 
 pub mod concise;
 pub mod github;
@@ -7,3 +18,69 @@ pub mod human;
 pub mod json;
 pub mod outline;
 pub mod sarif;
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// rustc-style reports with an excerpt and carets.
+    Human,
+    /// One line per finding: `path:line:column: severity[rule] message`.
+    Concise,
+    /// The versioned JSON report.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding.
+    Github,
+    /// A SARIF 2.1.0 log, for code scanning.
+    Sarif,
+}
+
+/// A report format: told about each file as soon as it is linted, then finished once.
+pub(crate) trait Emitter {
+    /// Makes the rules of a file's registry (its config's user packs) known, before the
+    /// file's findings; formats that describe the rules of the run (SARIF) keep them.
+    fn rules(&mut self, _registry: &Registry) {}
+
+    /// One linted file and its findings, while its document is at hand.
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        path: &str,
+        doc: &Document,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()>;
+
+    /// The end of the run. `had_errors` is true when a file or a config could not be read.
+    fn finish(
+        self: Box<Self>,
+        out: &mut dyn Write,
+        totals: &Totals,
+        had_errors: bool,
+    ) -> io::Result<()>;
+}
+
+/// The emitter of a format.
+pub(crate) fn emitter(format: OutputFormat, color: bool) -> Box<dyn Emitter> {
+    match format {
+        OutputFormat::Human => Box::new(human::Human::new(color)),
+        OutputFormat::Concise => Box::new(concise::Concise),
+        OutputFormat::Json => Box::new(json::Json::new()),
+        OutputFormat::Github => Box::new(github::Github),
+        OutputFormat::Sarif => Box::new(sarif::Sarif::new()),
+    }
+}
+
+/// What a run reported, over every file: what the summaries say.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Totals {
+    /// Files, and findings by severity.
+    pub(crate) summary: json::Summary,
+    /// Files with at least one finding.
+    pub(crate) files_with_findings: usize,
+}
+
+/// `n word`, with the plural English takes (`1 error`, `2 errors`, `3 info`).
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    match (n, word) {
+        (1, _) | (_, "info") => format!("{n} {word}"),
+        _ => format!("{n} {word}s"),
+    }
+}

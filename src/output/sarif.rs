@@ -19,6 +19,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::{Emitter, Totals};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, Position};
 use crate::rules::{Registry, RuleMeta};
@@ -27,6 +28,46 @@ pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const VERSION: &str = "2.1.0";
 /// The key of the fingerprint in `partialFingerprints`; bump the suffix if the recipe changes.
 pub const FINGERPRINT_KEY: &str = "wenlint/v1";
+
+/// The SARIF emitter: the log of the run, which knows the built-in rules from the start and
+/// the rules of each user pack as it is met, written whole at the end.
+pub(crate) struct Sarif {
+    log: Log,
+}
+
+impl Sarif {
+    pub(crate) fn new() -> Sarif {
+        let mut log = Log::new();
+        log.add_rules(Registry::builtin());
+        Sarif { log }
+    }
+}
+
+impl Emitter for Sarif {
+    fn rules(&mut self, registry: &Registry) {
+        self.log.add_rules(registry);
+    }
+
+    fn file(
+        &mut self,
+        _: &mut dyn Write,
+        path: &str,
+        doc: &Document,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()> {
+        self.log.add_file(path, doc, diagnostics);
+        Ok(())
+    }
+
+    fn finish(
+        self: Box<Self>,
+        out: &mut dyn Write,
+        _: &Totals,
+        had_errors: bool,
+    ) -> io::Result<()> {
+        self.log.write(out, !had_errors)
+    }
+}
 
 /// The log being built: rule metadata and the results so far.
 #[derive(Default)]

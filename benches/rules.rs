@@ -6,8 +6,7 @@ use std::path::Path;
 
 use divan::counter::BytesCount;
 use divan::Bencher;
-use wenlint::config::Config;
-use wenlint::document::{Document, Format};
+use wenlint::{Linter, Settings, Source};
 
 const FAMILIES: &[&str] = &[
     "placeholder",
@@ -22,13 +21,14 @@ const FAMILIES: &[&str] = &[
 ];
 
 fn main() {
-    let registry = wenlint::rules::Registry::builtin();
     for family in FAMILIES {
-        assert!(registry.has_family(family), "no rule family `{family}`");
+        assert!(
+            wenlint::builtin_rules().any(|r| r.family() == *family),
+            "no rule family `{family}`"
+        );
     }
-    let unlisted: Vec<String> = registry
-        .iter()
-        .map(|r| r.meta().family().to_string())
+    let unlisted: Vec<String> = wenlint::builtin_rules()
+        .map(|r| r.family().to_string())
         .filter(|f| !FAMILIES.contains(&f.as_str()) && f != "suppression")
         .collect();
     assert!(
@@ -51,13 +51,17 @@ fn text() -> String {
     sample.repeat((1 << 20) / sample.len() + 1)
 }
 
-/// A config with only `family` on (or every rule, for `all`).
-fn config(family: &str) -> Config {
+/// A run with only `family` on (or every rule, for `all`).
+fn linter(family: &str) -> Linter {
     let mut toml = String::from("[rules]\n");
     for other in FAMILIES.iter().filter(|f| **f != family && family != "all") {
         toml.push_str(&format!("{other} = \"off\"\n"));
     }
-    Config::parse(Path::new("wenlint.toml"), &toml).unwrap()
+    let settings = Settings {
+        config_text: Some(toml),
+        ..Settings::default()
+    };
+    Linter::new(settings).unwrap()
 }
 
 #[divan::bench(args = [
@@ -66,19 +70,19 @@ fn config(family: &str) -> Config {
 ])]
 fn lint(bencher: Bencher, family: &str) {
     let text = text();
-    let config = config(family);
-    bencher.counter(BytesCount::new(text.len())).bench(|| {
-        let doc = Document::new(divan::black_box(text.clone()), Format::Text);
-        wenlint::lint::lint(&doc, &config).len()
-    });
+    let mut linter = linter(family);
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench_local(|| {
+            let source = Source::text("a.txt", divan::black_box(text.clone()));
+            linter.lint(source).unwrap().diagnostics.len()
+        });
 }
 
 #[divan::bench]
 fn document_model(bencher: Bencher) {
     let text = text();
-    bencher.counter(BytesCount::new(text.len())).bench(|| {
-        Document::new(divan::black_box(text.clone()), Format::Text)
-            .sentences
-            .len()
-    });
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| wenlint::__stages::document_model(divan::black_box(text.clone()), false));
 }

@@ -1,40 +1,88 @@
 //! wenlint: a linter for Chinese official documents and speeches.
 //!
-//! The crate is laid out as the stages a file goes through:
+//! The library is the engine every front end calls: set up a [`Linter`] with [`Settings`],
+//! give it a [`Source`] (a file, or bytes with a name), get a [`Report`] of [`Diagnostic`]s,
+//! and write reports in any [`OutputFormat`] with [`write_reports`]. [`builtin_rules`] lists
+//! the rules and their documentation.
 //!
-//! 1. [`read`]: bytes to text (UTF-8 with or without BOM, GB18030/GBK, binary detection);
-//! 2. [`document`]: text to a model with a lint view, lines, paragraphs and sentences;
-//! 3. [`rules`]: the rule registry, built-in rule packs and the rule kinds that run them;
-//! 4. [`diagnostic`]: what a rule reports;
-//! 5. [`output`]: human, concise and JSON renderings;
-//! 6. [`fix`]: with `--fix`, the fixed text written back as it was stored.
+//! ```
+//! use wenlint::{Linter, OutputFormat, Settings, Source};
 //!
-//! [`config`] finds and parses `wenlint.toml`; [`lint`] ties the stages together for one file;
-//! [`engine`] settles each document's findings within a run (cross-file index, suppressions,
-//! baselines); [`cli`] is the command line.
+//! let settings = Settings {
+//!     config_text: Some("[rules]\nduplicate = \"off\"\n".to_string()),
+//!     ..Settings::default()
+//! };
+//! let mut linter = Linter::new(settings).unwrap();
+//! let report = linter.lint(Source::text("通知.txt", "定于X月X日召开会议。\n")).unwrap();
+//! let mut json = Vec::new();
+//! wenlint::write_reports(&[report], OutputFormat::Json, &mut json).unwrap();
+//! let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+//! assert_eq!(json["summary"]["errors"], 1);
+//! assert_eq!(json["diagnostics"][0]["rule"], "placeholder/marker");
+//! ```
+//!
+//! Inside, the crate is laid out as the stages a file goes through: `read` (bytes to text:
+//! encodings, binary detection, Word files), `document` (the model: lint view, lines,
+//! paragraphs, sentences), `structure` (the numbering outline), `rules` (the registry, the
+//! rule packs and the rule families), `lint` (one document through its rules), `engine` (a
+//! run over many sources: cross-file index, suppressions, baselines, fixes), `output` (the
+//! formats) and `cli` (the command line).
 
 #![forbid(unsafe_code)]
 
 pub use diagnostic::{Applicability, Diagnostic, Elsewhere, Fix, Related, Severity};
 pub use engine::{Finished, FixMode, Linter, Report, Settings, Source};
 pub use error::Error;
+pub use output::{write_reports, OutputFormat};
+pub use rules::{builtin_rules, RuleMeta};
 pub use span::Position;
 
-pub mod baseline;
+pub(crate) mod baseline;
+#[doc(hidden)]
 pub mod cli;
-pub mod config;
-pub mod diagnostic;
-pub mod document;
-pub mod engine;
-pub mod error;
-pub mod fix;
-pub mod init;
-pub mod lint;
-pub mod output;
-pub mod read;
-pub mod rules;
-pub mod span;
-pub mod stats;
-pub mod structure;
-pub mod suppress;
-pub mod walk;
+pub(crate) mod config;
+pub(crate) mod diagnostic;
+pub(crate) mod document;
+pub(crate) mod engine;
+pub(crate) mod error;
+pub(crate) mod fix;
+pub(crate) mod init;
+pub(crate) mod lint;
+pub(crate) mod output;
+pub(crate) mod read;
+pub(crate) mod rules;
+pub(crate) mod span;
+pub(crate) mod stats;
+pub(crate) mod structure;
+pub(crate) mod suppress;
+pub(crate) mod walk;
+
+#[cfg(test)]
+mod tests;
+
+/// The stages below the engine, one call each, for the benchmarks and the fuzz target: not
+/// part of the library's interface.
+#[doc(hidden)]
+pub mod __stages {
+    use crate::document::{Document, Format};
+
+    /// Builds the document model of `text` (lines, paragraphs, sentences); returns how many
+    /// sentences it found.
+    pub fn document_model(text: String, markdown: bool) -> usize {
+        let format = if markdown {
+            Format::Markdown
+        } else {
+            Format::Text
+        };
+        Document::new(text, format).sentences.len()
+    }
+
+    /// Builds the numbering outline of `text` and the statistics `wenlint stats` shows;
+    /// returns how many headings and characters they count.
+    pub fn outline_and_stats(text: String) -> (usize, usize) {
+        let doc = Document::new(text, Format::Text);
+        let outline = crate::structure::Outline::build(&doc);
+        let stats = crate::stats::of(&doc, 220);
+        (outline.kept.len(), stats.hanzi)
+    }
+}

@@ -11,7 +11,6 @@ use std::ops::Range;
 use std::path::Path;
 
 use common::Rng;
-use wenlint::document::Format;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
@@ -244,7 +243,7 @@ fn recall_on_planted_repeats(clean: &Path) -> [Tally; 3] {
             continue;
         }
         let (planted, ranges) = insert(&text, &plants);
-        let (_, diagnostics) = common::lint_text(&planted, Format::from_path(&path));
+        let (_, diagnostics) = common::lint_text(&planted, &path);
         for (plant, (original, copy)) in plants.iter().zip(ranges) {
             let kind = Kind::ALL.iter().position(|&k| k == plant.kind).unwrap();
             let regulation = path.to_string_lossy().contains("local-regulations");

@@ -8,8 +8,7 @@ mod common;
 use std::path::Path;
 
 use walkdir::WalkDir;
-use wenlint::diagnostic::Severity;
-use wenlint::document::Format;
+use wenlint::Severity;
 
 const SEED: &str = "seed/000_b33b4ccf6b47c0c8.txt";
 
@@ -52,7 +51,7 @@ const CLEAN_HINTS: &[&str] = &[
 fn number_findings(path: &Path, shown: &str) -> Vec<(Severity, String)> {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let (doc, diagnostics) = common::lint_text(&text, Format::from_path(path));
+    let (doc, diagnostics) = common::lint_text(&text, path);
     diagnostics
         .iter()
         .filter(|d| d.rule.starts_with("number/"))

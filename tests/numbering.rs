@@ -4,12 +4,10 @@
 mod common;
 
 use common::{lint_fixture, listing};
-use wenlint::rules::Registry;
 
 fn numbering_rule_names() -> Vec<String> {
-    Registry::builtin()
-        .iter()
-        .map(|r| r.meta().id.to_string())
+    wenlint::builtin_rules()
+        .map(|r| r.id.to_string())
         .filter_map(|id| id.strip_prefix("numbering/").map(str::to_string))
         .collect()
 }
@@ -104,11 +102,11 @@ fn excerpts_may_open_inside_a_list() {
 #[test]
 fn a_page_may_open_inside_an_enumeration() {
     let text = "镇政府工作总结（二）\n\n四是抓好民生实事。全年新建村级卫生室五个，改造农村公路十二公里。\n\n三、构建平安稳定的社会环境\n全镇安全生产形势平稳，未发生较大以上事故。\n";
-    let (doc, mut diagnostics) = common::lint_text(text, wenlint::document::Format::Text);
+    let (doc, mut diagnostics) = common::lint_text(text, "a.txt");
     diagnostics.retain(|d| d.rule.starts_with("numbering/"));
     assert_eq!(listing(&doc, &diagnostics), "");
     let with_body = format!("为做好全年工作，现总结如下。\n{text}");
-    let (doc, mut diagnostics) = common::lint_text(&with_body, wenlint::document::Format::Text);
+    let (doc, mut diagnostics) = common::lint_text(&with_body, "a.txt");
     diagnostics.retain(|d| d.rule.starts_with("numbering/"));
     assert_eq!(
         listing(&doc, &diagnostics),

@@ -37,7 +37,7 @@ fn score(set: &str) -> (usize, MarkScore) {
 
 /// A finding about half-width brackets and nothing else: the stored pages made every
 /// bracket half-width, so the sets cannot judge it (see the data's README).
-fn only_bracket_width(finding: &wenlint::diagnostic::Diagnostic) -> bool {
+fn only_bracket_width(finding: &wenlint::Diagnostic) -> bool {
     finding.message.contains("半角括号") && !finding.message.contains("后加标点")
 }
 

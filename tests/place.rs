@@ -4,8 +4,8 @@
 mod common;
 
 use common::{lint_fixture, lint_with_config, listing};
-use wenlint::config::Config;
-use wenlint::diagnostic::Diagnostic;
+use wenlint::Diagnostic;
+use wenlint::{Linter, Settings};
 
 fn only_place(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.retain(|d| d.rule.starts_with("place/"));
@@ -32,7 +32,7 @@ fn each_conflict_names_the_identity_and_points_at_its_evidence() {
 fn a_balanced_document_gets_one_finding_naming_both_sides() {
     let text = "同志们：\n我省要抓好落实，全省上下齐心，我省经济向好。\n\
                 我市要抓好落实，全市上下齐心，我市经济向好。\n";
-    let (_, diagnostics) = common::lint_text(text, wenlint::document::Format::Text);
+    let (_, diagnostics) = common::lint_text(text, "a.txt");
     let found = only_place(diagnostics);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
@@ -83,25 +83,18 @@ fn a_configured_province_reports_city_words() {
 
 #[test]
 fn bad_document_settings_point_at_their_line() {
-    let error = Config::parse(
-        std::path::Path::new("wenlint.toml"),
-        "[document]\nlevel = \"村\"\n",
-    )
-    .err()
-    .unwrap();
-    assert!(error.to_string().contains("wenlint.toml:2:"), "{error}");
-    assert!(error.message.contains("unknown level"), "{}", error.message);
-    let error = Config::parse(
-        std::path::Path::new("wenlint.toml"),
-        "[document]\nregion = \"天津\"\n",
-    )
-    .err()
-    .unwrap();
-    assert!(
-        error.message.contains("did you mean `天津市`"),
-        "{}",
-        error.message
-    );
+    let config_error = |toml: &str| {
+        let settings = Settings {
+            config_text: Some(toml.to_string()),
+            ..Settings::default()
+        };
+        Linter::new(settings).err().unwrap().to_string()
+    };
+    let error = config_error("[document]\nlevel = \"村\"\n");
+    assert!(error.contains("wenlint.toml:2:"), "{error}");
+    assert!(error.contains("unknown level"), "{error}");
+    let error = config_error("[document]\nregion = \"天津\"\n");
+    assert!(error.contains("did you mean `天津市`"), "{error}");
 }
 
 #[test]
@@ -136,10 +129,7 @@ const SHANDONG_REPORT_WITH_LEFTOVERS: &str = "2026年山东省政府工作报告
 
 #[test]
 fn a_header_region_reports_another_province_standing_for_the_document() {
-    let (doc, diagnostics) = common::lint_text(
-        SHANDONG_REPORT_WITH_LEFTOVERS,
-        wenlint::document::Format::Text,
-    );
+    let (doc, diagnostics) = common::lint_text(SHANDONG_REPORT_WITH_LEFTOVERS, "a.txt");
     let found = only_place(diagnostics);
     assert_eq!(
         listing(&doc, &found),
@@ -168,7 +158,7 @@ fn other_provinces_named_for_what_they_are_stay_quiet() {
         广西壮族自治区梧州市、北京市海淀区客商纷纷落户。\n\
         “河北省”字样，《河北省促进条例》已经施行。\n\
         推动济南市高质量发展，山东省经济稳中向好。\n";
-    let (doc, diagnostics) = common::lint_text(text, wenlint::document::Format::Text);
+    let (doc, diagnostics) = common::lint_text(text, "a.txt");
     assert_eq!(listing(&doc, &only_place(diagnostics)), "");
 }
 
@@ -177,7 +167,7 @@ fn a_city_report_reports_a_sibling_city_in_its_place_but_not_its_province() {
     let text = "2026年济南市人民政府工作报告\n\n各位代表：\n\n\
         一年来，青岛市经济运行稳中向好，山东省委、省政府高度重视。\n\
         我市与青岛市共建海洋产业园。\n";
-    let (doc, diagnostics) = common::lint_text(text, wenlint::document::Format::Text);
+    let (doc, diagnostics) = common::lint_text(text, "a.txt");
     assert_eq!(
         listing(&doc, &only_place(diagnostics)),
         "5:5 place/region “青岛市”\n"
@@ -190,7 +180,7 @@ fn a_district_speaks_of_its_city_without_contradiction_but_not_as_a_county() {
         一年来，在市委、市政府和区委的坚强领导下，我区经济增速位居全市前列。\n\
         市直各部门和我区共同落实全市经济工作会议部署，全区上下攻坚克难。\n\
         我县将继续优化营商环境。\n";
-    let (doc, diagnostics) = common::lint_text(text, wenlint::document::Format::Text);
+    let (doc, diagnostics) = common::lint_text(text, "a.txt");
     let found = only_place(diagnostics);
     assert_eq!(listing(&doc, &found), "7:1 place/self-level “我县”\n");
     assert!(found[0].message.contains("“区”级"), "{}", found[0].message);

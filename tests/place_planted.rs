@@ -11,7 +11,6 @@ use std::ops::Range;
 use std::path::Path;
 
 use common::Rng;
-use wenlint::document::Format;
 
 /// How many places of each file are planted, one at a time.
 const PLANTS_PER_FILE: usize = 3;
@@ -36,10 +35,10 @@ struct Tally {
 
 /// Plants `to` in place of the `nth` occurrence of `from` and tells whether a place rule
 /// reports the planted words.
-fn found(text: &str, format: Format, at: usize, from: &str, to: &str) -> bool {
+fn found(text: &str, name: &std::path::Path, at: usize, from: &str, to: &str) -> bool {
     let planted = format!("{}{to}{}", &text[..at], &text[at + from.len()..]);
     let span: Range<usize> = at..at + to.len();
-    let (_, diagnostics) = common::lint_text(&planted, format);
+    let (_, diagnostics) = common::lint_text(&planted, name);
     diagnostics
         .iter()
         .filter(|d| d.rule.starts_with("place/"))
@@ -54,13 +53,12 @@ fn plant_each(
     from: &str,
     to: &dyn Fn(&mut Rng) -> String,
 ) {
-    let format = Format::from_path(path);
     let mut places: Vec<usize> = text.match_indices(from).map(|(i, _)| i).collect();
     for _ in 0..PLANTS_PER_FILE.min(places.len()) {
         let at = places.swap_remove(rng.below(places.len()));
         let replacement = to(rng);
         tally.planted += 1;
-        if found(text, format, at, from, &replacement) {
+        if found(text, path, at, from, &replacement) {
             tally.found += 1;
         } else {
             let line = text[..at].matches('\n').count() + 1;

@@ -4,12 +4,10 @@
 mod common;
 
 use common::{lint_fixture, listing};
-use wenlint::rules::Registry;
 
 fn placeholder_rule_names() -> Vec<String> {
-    Registry::builtin()
-        .iter()
-        .map(|r| r.meta().id.to_string())
+    wenlint::builtin_rules()
+        .map(|r| r.id.to_string())
         .filter(|id| id.starts_with("placeholder/"))
         .map(|id| id["placeholder/".len()..].to_string())
         .collect()

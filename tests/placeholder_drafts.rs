@@ -12,7 +12,6 @@ mod common;
 use std::ops::Range;
 
 use common::{read_marked, Marked};
-use wenlint::document::Format;
 
 fn read_set(name: &str) -> Vec<Marked> {
     common::read_marked_set(&format!("tests/data/placeholder/{name}"))
@@ -39,7 +38,7 @@ impl Score {
     }
 
     fn add(&mut self, draft: &Marked) {
-        let (doc, diagnostics) = common::lint_text(&draft.text, Format::Text);
+        let (doc, diagnostics) = common::lint_text(&draft.text, "a.txt");
         let findings: Vec<_> = diagnostics
             .iter()
             .filter(|d| d.rule.starts_with("placeholder/"))

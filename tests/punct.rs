@@ -6,8 +6,7 @@ mod common;
 use std::path::Path;
 
 use common::{corpus, lint_text, wenlint};
-use wenlint::diagnostic::Severity;
-use wenlint::document::Format;
+use wenlint::Severity;
 
 const SEED: &str = "seed/000_b33b4ccf6b47c0c8.txt";
 
@@ -20,8 +19,8 @@ fn seed() -> Option<String> {
 }
 
 /// `line:column rule “text”` of the `punct` findings.
-fn punct_listing(text: &str, format: Format) -> Vec<String> {
-    let (doc, diagnostics) = lint_text(text, format);
+fn punct_listing(text: &str, name: impl AsRef<std::path::Path>) -> Vec<String> {
+    let (doc, diagnostics) = lint_text(text, name);
     diagnostics
         .iter()
         .filter(|d| d.rule.starts_with("punct/"))
@@ -37,7 +36,7 @@ fn punct_listing(text: &str, format: Format) -> Vec<String> {
 fn the_seed_gets_its_commas_quoted_lists_range_and_broken_list() {
     let Some(text) = seed() else { return };
     assert_eq!(
-        punct_listing(&text, Format::Text),
+        punct_listing(&text, "a.txt"),
         [
             "8:285 punct/halfwidth “,”",
             "8:337 punct/halfwidth “,”",
@@ -56,7 +55,7 @@ fn the_seed_gets_its_commas_quoted_lists_range_and_broken_list() {
 #[test]
 fn nothing_is_reported_at_the_seeds_traps() {
     let Some(text) = seed() else { return };
-    let (doc, diagnostics) = lint_text(&text, Format::Text);
+    let (doc, diagnostics) = lint_text(&text, "a.txt");
     for trap in ["1.", "100%", "《1921》", "《榜样5》", "“雪山”“草地”"] {
         let hits: Vec<_> = doc.source.match_indices(trap).collect();
         assert!(!hits.is_empty(), "the seed has {trap}");
@@ -97,7 +96,7 @@ fn warnings_on_the_clean_corpus_are_the_ones_read() {
     files.sort();
     for path in files {
         let text = std::fs::read_to_string(&path).expect("clean texts are UTF-8");
-        let (doc, diagnostics) = lint_text(&text, Format::from_path(&path));
+        let (doc, diagnostics) = lint_text(&text, &path);
         let name = path.strip_prefix(&corpus).unwrap_or(&path).display();
         for d in diagnostics
             .iter()

@@ -1,73 +1,60 @@
 //! The whole pipeline on arbitrary bytes: decode (as text, Markdown or a Word file), build the
-//! document, run every rule, apply the fixes, and render every output format. Nothing may
-//! panic; every span must lie on character boundaries inside the text; the JSON must parse;
-//! fixing twice must change nothing the second time.
+//! document, run every rule, apply the fixes, and render every output format; then the outline
+//! and the statistics. Nothing may panic; every span must lie on character boundaries inside
+//! the text; the JSON and SARIF must parse.
 
 #![no_main]
 
-use std::path::Path;
-
 use libfuzzer_sys::fuzz_target;
-use wenlint::config::Config;
-use wenlint::document::{Document, Format};
-use wenlint::output::{concise, github, human, json, sarif};
+use wenlint::{FixMode, Linter, OutputFormat, Report, Settings, Source};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let text = match selector % 3 {
-        0 => wenlint::read::docx::text_of(bytes).ok(),
-        _ => wenlint::read::decode(bytes).ok().map(|d| d.text),
+    let name = ["f.docx", "f.md", "f.txt"][usize::from(selector % 3)];
+    let Ok(report) = linter(FixMode::Report).lint(Source::bytes(name, bytes)) else {
+        return;
     };
-    let Some(text) = text else { return };
-    let format = if selector % 3 == 1 {
-        Format::Markdown
-    } else {
-        Format::Text
-    };
-    let config = Config::defaults(Path::new("."));
-    let doc = Document::new(text, format);
-    let diagnostics = wenlint::lint::lint(&doc, &config);
-    for d in &diagnostics {
-        assert!(d.span.start <= d.span.end && d.span.end <= doc.source.len());
-        assert!(doc.source.is_char_boundary(d.span.start));
-        assert!(doc.source.is_char_boundary(d.span.end));
+    for d in &report.diagnostics {
+        assert!(d.span.start <= d.span.end && d.span.end <= report.source().len());
+        assert!(report.source().is_char_boundary(d.span.start));
+        assert!(report.source().is_char_boundary(d.span.end));
     }
-    render_everything(&doc, &diagnostics, &config);
-    if let Some((fixed, _)) = wenlint::fix::apply(&doc.source, &diagnostics) {
-        let again = Document::new(fixed, format);
-        let diagnostics = wenlint::lint::lint(&again, &config);
-        let _ = wenlint::fix::apply(&again.source, &diagnostics);
+    let text = report.source().to_string();
+    render_everything(report);
+    if name != "f.docx" {
+        let fixed = linter(FixMode::Apply)
+            .lint(Source::bytes(name, bytes))
+            .expect("what was linted once is linted again");
+        let _ = linter(FixMode::Apply).lint(Source::text(name, fixed.source()));
     }
-    let _ = wenlint::structure::Outline::build(&doc);
-    let _ = wenlint::stats::of(&doc, 220);
+    let _ = wenlint::__stages::outline_and_stats(text);
 });
 
-fn render_everything(
-    doc: &Document,
-    diagnostics: &[wenlint::diagnostic::Diagnostic],
-    config: &Config,
-) {
-    let mut out = Vec::new();
-    human::render(&mut out, "f.txt", doc, diagnostics, false).unwrap();
-    concise::render(&mut out, "f.txt", doc, diagnostics).unwrap();
-    github::render(&mut out, "f.txt", doc, diagnostics).unwrap();
-    let report = json::Report {
-        version: json::VERSION,
-        summary: json::Summary::default(),
-        diagnostics: diagnostics
-            .iter()
-            .map(|d| json::JsonDiagnostic::new("f.txt", doc, d))
-            .collect(),
+/// A run under the default config, whatever config the working directory has.
+fn linter(fixes: FixMode) -> Linter {
+    let settings = Settings {
+        config_text: Some(String::new()),
+        fixes,
+        ..Settings::default()
     };
-    let mut buffer = Vec::new();
-    json::write(&mut buffer, &report).unwrap();
-    serde_json::from_slice::<serde_json::Value>(&buffer).expect("the JSON report parses");
-    let mut log = sarif::Log::new();
-    log.add_rules(&config.registry);
-    log.add_file("f.txt", doc, diagnostics);
-    let mut buffer = Vec::new();
-    log.write(&mut buffer, true).unwrap();
-    serde_json::from_slice::<serde_json::Value>(&buffer).expect("the SARIF log parses");
+    Linter::new(settings).expect("the default config is valid")
+}
+
+fn render_everything(report: Report) {
+    let reports = [report];
+    for format in [
+        OutputFormat::Human,
+        OutputFormat::Concise,
+        OutputFormat::Github,
+        OutputFormat::Json,
+        OutputFormat::Sarif,
+    ] {
+        let mut out = Vec::new();
+        wenlint::write_reports(&reports, format, &mut out).unwrap();
+        if matches!(format, OutputFormat::Json | OutputFormat::Sarif) {
+            serde_json::from_slice::<serde_json::Value>(&out).expect("the report parses");
+        }
+    }
 }

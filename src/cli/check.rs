@@ -10,12 +10,10 @@ use rayon::prelude::*;
 use super::args::CheckArgs;
 use super::plural;
 use crate::diagnostic::Severity;
-use crate::document::Document;
 use crate::engine::{Checked, FixMode, Linter, Report, Settings, Source};
 use crate::error::Error;
 use crate::fix;
-use crate::output::{self, Emitter, OutputFormat, Totals};
-use crate::rules::Registry;
+use crate::output::Sink;
 
 /// What the run found, for the exit code.
 struct Outcome {
@@ -108,7 +106,10 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
             had_errors: !errors.is_empty(),
         }
     } else {
-        sink.finish(&mut out, !errors.is_empty())?
+        Outcome {
+            worst: sink.finish(&mut out, !errors.is_empty())?,
+            had_errors: !errors.is_empty(),
+        }
     };
     out.flush()?;
     drop(out);
@@ -146,6 +147,7 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
 fn settings(args: &CheckArgs) -> Settings {
     Settings {
         config: args.config.config.clone(),
+        config_text: None,
         root: None,
         cross_file: args.cross_file,
         report_unused_suppressions: args.report_unused_suppressions,
@@ -264,56 +266,5 @@ fn lint_stdin(
             errors.push(e);
             Ok(())
         }
-    }
-}
-
-/// Where each file's diagnostics go as soon as it is linted, so that no document has to be
-/// kept once it is reported (memory stays bounded by the largest file): the format's emitter,
-/// and the counts every format shares.
-struct Sink {
-    emitter: Box<dyn Emitter>,
-    totals: Totals,
-    worst: Option<Severity>,
-}
-
-impl Sink {
-    fn new(format: OutputFormat, color: bool) -> Sink {
-        Sink {
-            emitter: output::emitter(format, color),
-            totals: Totals::default(),
-            worst: None,
-        }
-    }
-
-    /// Makes the rules of a file's registry (its config's user packs) known to formats that
-    /// describe the rules of the run (SARIF).
-    fn rules(&mut self, registry: &Registry) {
-        self.emitter.rules(registry);
-    }
-
-    fn file(
-        &mut self,
-        out: &mut dyn Write,
-        path: &str,
-        doc: &Document,
-        diagnostics: &[crate::diagnostic::Diagnostic],
-    ) -> io::Result<()> {
-        self.totals.summary.files += 1;
-        if !diagnostics.is_empty() {
-            self.totals.files_with_findings += 1;
-        }
-        for d in diagnostics {
-            self.totals.summary.count(d.severity);
-            self.worst = self.worst.max(Some(d.severity));
-        }
-        self.emitter.file(out, path, doc, diagnostics)
-    }
-
-    fn finish(self, out: &mut dyn Write, had_errors: bool) -> io::Result<Outcome> {
-        self.emitter.finish(out, &self.totals, had_errors)?;
-        Ok(Outcome {
-            worst: self.worst,
-            had_errors,
-        })
     }
 }

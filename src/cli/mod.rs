@@ -5,7 +5,7 @@
 //! files were linted fine).
 
 //!
-//! [`args`] holds what clap parses, [`check`] the checking command, [`commands`] the others.
+//! `args` holds what clap parses, `check` the checking command, `commands` the others.
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;

@@ -60,6 +60,9 @@ pub struct Settings {
     /// One config for every source (`--config`); by default each file's `wenlint.toml` or
     /// `.wenlint.toml` is found by walking up from it.
     pub config: Option<PathBuf>,
+    /// A config given as text, read as if it were `wenlint.toml` in `root`; it wins over
+    /// `config`.
+    pub config_text: Option<String>,
     /// Where the config of named bytes is looked for, and what the defaults' relative paths
     /// start from; the current directory by default.
     pub root: Option<PathBuf>,
@@ -147,7 +150,11 @@ impl Linter {
             Some(root) => root,
             None => std::env::current_dir().map_err(|e| Error::file(".", e))?,
         };
-        let fixed = settings.config.as_deref().map(Config::load).transpose()?;
+        let fixed = match (&settings.config_text, &settings.config) {
+            (Some(text), _) => Some(Config::parse(&root.join("wenlint.toml"), text)?),
+            (None, Some(path)) => Some(Config::load(path)?),
+            (None, None) => None,
+        };
         let baseline = settings
             .baseline
             .as_deref()

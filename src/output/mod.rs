@@ -8,8 +8,9 @@
 
 use std::io::{self, Write};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::engine::Report;
 use crate::rules::Registry;
 
 pub mod concise;
@@ -19,8 +20,9 @@ pub mod json;
 pub mod outline;
 pub mod sarif;
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub(crate) enum OutputFormat {
+/// The formats a report is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
     /// rustc-style reports with an excerpt and carets.
     Human,
     /// One line per finding: `path:line:column: severity[rule] message`.
@@ -83,4 +85,71 @@ pub(crate) fn plural(n: usize, word: &str) -> String {
         (1, _) | (_, "info") => format!("{n} {word}"),
         _ => format!("{n} {word}s"),
     }
+}
+
+/// Where each file's diagnostics go as soon as it is linted, so that no document has to be
+/// kept once it is reported (memory stays bounded by the largest file): the format's emitter,
+/// and the counts every format shares.
+pub(crate) struct Sink {
+    emitter: Box<dyn Emitter>,
+    totals: Totals,
+    worst: Option<Severity>,
+}
+
+impl Sink {
+    pub(crate) fn new(format: OutputFormat, color: bool) -> Sink {
+        Sink {
+            emitter: emitter(format, color),
+            totals: Totals::default(),
+            worst: None,
+        }
+    }
+
+    /// Makes the rules of a file's registry (its config's user packs) known to formats that
+    /// describe the rules of the run (SARIF).
+    pub(crate) fn rules(&mut self, registry: &Registry) {
+        self.emitter.rules(registry);
+    }
+
+    pub(crate) fn file(
+        &mut self,
+        out: &mut dyn Write,
+        path: &str,
+        doc: &Document,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()> {
+        self.totals.summary.files += 1;
+        if !diagnostics.is_empty() {
+            self.totals.files_with_findings += 1;
+        }
+        for d in diagnostics {
+            self.totals.summary.count(d.severity);
+            self.worst = self.worst.max(Some(d.severity));
+        }
+        self.emitter.file(out, path, doc, diagnostics)
+    }
+
+    /// Ends the report; returns the worst severity reported.
+    pub(crate) fn finish(
+        self,
+        out: &mut dyn Write,
+        had_errors: bool,
+    ) -> io::Result<Option<Severity>> {
+        self.emitter.finish(out, &self.totals, had_errors)?;
+        Ok(self.worst)
+    }
+}
+
+/// Writes reports as `wenlint check --format FORMAT` would (without colour): the JSON report,
+/// for one, is the versioned contract other tools read.
+pub fn write_reports(
+    reports: &[Report],
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut sink = Sink::new(format, false);
+    for report in reports {
+        sink.file(out, &report.name, &report.document, &report.diagnostics)?;
+    }
+    sink.finish(out, false).map(|_| ())
 }

@@ -86,7 +86,7 @@ impl RuleMeta {
 
 /// A rule written in Rust, declared once, as a static in its own file:
 ///
-/// ```ignore
+/// ```text
 /// pub static RULE: RuleDef = RuleDef::document("placeholder/marker", Severity::Error, SUMMARY, DOC, check);
 /// ```
 ///
@@ -288,6 +288,11 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     }
     registry
 });
+
+/// The rules built into the binary, in id order: what `wenlint rules` lists without a config.
+pub fn builtin_rules() -> impl Iterator<Item = &'static RuleMeta> {
+    Registry::builtin().iter().map(|rule| rule.meta())
+}
 
 /// A set of rules with unique ids, in id order.
 #[derive(Clone, Default)]

@@ -11,6 +11,6 @@ pub mod markers;
 pub mod outline;
 pub mod problem;
 
-pub use markers::{Level, Marker};
+pub use markers::Level;
 pub use outline::{Node, Outline};
 pub use problem::Problem;

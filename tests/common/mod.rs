@@ -3,9 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use wenlint::config::Config;
-use wenlint::diagnostic::Diagnostic;
-use wenlint::document::{Document, Format};
+use wenlint::{Diagnostic, Linter, Position, Report, Settings, Source};
 
 pub fn fixture(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -13,32 +11,70 @@ pub fn fixture(relative: &str) -> PathBuf {
         .join(relative)
 }
 
+/// A text linted through the library, with what tests read of it.
+pub struct Linted {
+    /// The text the findings' spans point into.
+    pub source: String,
+    report: Report,
+}
+
+impl Linted {
+    pub fn position(&self, byte: usize) -> Position {
+        self.report.position(byte)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.source.split('\n').count()
+    }
+}
+
 /// Lints a fixture under the default config.
-pub fn lint_fixture(relative: &str) -> (Document, Vec<Diagnostic>) {
+pub fn lint_fixture(relative: &str) -> (Linted, Vec<Diagnostic>) {
     let path = fixture(relative);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read fixture {}: {e}", path.display()));
-    lint_text(&text, Format::from_path(&path))
+    lint_text(&text, &path)
 }
 
 /// Lints `text` under a config written as `toml` (as if it were `wenlint.toml` beside it).
-pub fn lint_with_config(text: &str, toml: &str) -> (Document, Vec<Diagnostic>) {
-    let config = Config::parse(Path::new("wenlint.toml"), toml)
-        .unwrap_or_else(|e| panic!("config does not parse: {e}"));
-    let doc = Document::new(text.to_string(), Format::Text);
-    let diagnostics = wenlint::lint::lint(&doc, &config);
-    (doc, diagnostics)
+pub fn lint_with_config(text: &str, toml: &str) -> (Linted, Vec<Diagnostic>) {
+    let settings = Settings {
+        config_text: Some(toml.to_string()),
+        ..defaults()
+    };
+    lint_under(settings, text, Path::new("a.txt"))
 }
 
-pub fn lint_text(text: &str, format: Format) -> (Document, Vec<Diagnostic>) {
-    let doc = Document::new(text.to_string(), format);
-    let config = Config::defaults(Path::new(env!("CARGO_MANIFEST_DIR")));
-    let diagnostics = wenlint::lint::lint(&doc, &config);
-    (doc, diagnostics)
+/// Lints `text` as a file called `name` (its extension tells Markdown from plain text) under
+/// the default config.
+pub fn lint_text(text: &str, name: impl AsRef<Path>) -> (Linted, Vec<Diagnostic>) {
+    lint_under(defaults(), text, name.as_ref())
+}
+
+/// The settings of a run with the default config, whatever config the repository has.
+fn defaults() -> Settings {
+    Settings {
+        config_text: Some(String::new()),
+        root: Some(PathBuf::from(env!("CARGO_MANIFEST_DIR"))),
+        ..Settings::default()
+    }
+}
+
+fn lint_under(settings: Settings, text: &str, name: &Path) -> (Linted, Vec<Diagnostic>) {
+    let mut linter = Linter::new(settings).unwrap_or_else(|e| panic!("config does not parse: {e}"));
+    let mut report = linter
+        .lint(Source::text(name.display().to_string(), text))
+        .unwrap_or_else(|e| panic!("cannot lint: {e}"));
+    let diagnostics = std::mem::take(&mut report.diagnostics);
+    let linted = Linted {
+        source: report.source().to_string(),
+        report,
+    };
+    (linted, diagnostics)
 }
 
 /// One line per diagnostic, `line:column rule “flagged text”`: what snapshots record.
-pub fn listing(doc: &Document, diagnostics: &[Diagnostic]) -> String {
+pub fn listing(doc: &Linted, diagnostics: &[Diagnostic]) -> String {
     diagnostics
         .iter()
         .map(|d| {
@@ -221,7 +257,7 @@ impl MarkScore {
     /// Like [`MarkScore::add`], scoring only the findings `scored` accepts: those about
     /// what the marked set can judge.
     pub fn add_where(&mut self, text: &Marked, family: &str, scored: impl Fn(&Diagnostic) -> bool) {
-        let (doc, diagnostics) = lint_text(&text.text, wenlint::document::Format::Text);
+        let (doc, diagnostics) = lint_text(&text.text, "a.txt");
         let findings: Vec<&Diagnostic> = diagnostics
             .iter()
             .filter(|d| d.rule.starts_with(family) && scored(d))

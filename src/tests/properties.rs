@@ -6,9 +6,9 @@
 
 use std::path::Path;
 
+use crate::config::Config;
+use crate::document::{Document, Format};
 use proptest::prelude::*;
-use wenlint::config::Config;
-use wenlint::document::{Document, Format};
 
 const PIECES: &[&str] = &[
     "一、",
@@ -126,10 +126,10 @@ fn draft() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
 }
 
-fn lint(text: &str, format: Format) -> (Document, Vec<wenlint::diagnostic::Diagnostic>) {
+fn lint(text: &str, format: Format) -> (Document, Vec<crate::Diagnostic>) {
     let doc = Document::new(text.to_string(), format);
     let config = Config::defaults(Path::new(env!("CARGO_MANIFEST_DIR")));
-    let diagnostics = wenlint::lint::lint(&doc, &config);
+    let diagnostics = crate::lint::lint(&doc, &config);
     (doc, diagnostics)
 }
 
@@ -154,13 +154,13 @@ proptest! {
     #[test]
     fn the_json_report_always_parses(text in draft()) {
         let (doc, diagnostics) = lint(&text, Format::Text);
-        let report = wenlint::output::json::Report {
-            version: wenlint::output::json::VERSION,
-            summary: wenlint::output::json::Summary::default(),
-            diagnostics: diagnostics.iter().map(|d| wenlint::output::json::JsonDiagnostic::new("a.txt", &doc, d)).collect(),
+        let report = crate::output::json::Report {
+            version: crate::output::json::VERSION,
+            summary: crate::output::json::Summary::default(),
+            diagnostics: diagnostics.iter().map(|d| crate::output::json::JsonDiagnostic::new("a.txt", &doc, d)).collect(),
         };
         let mut out = Vec::new();
-        wenlint::output::json::write(&mut out, &report).unwrap();
+        crate::output::json::write(&mut out, &report).unwrap();
         let parsed: serde_json::Value = serde_json::from_slice(&out).unwrap();
         prop_assert_eq!(parsed["diagnostics"].as_array().unwrap().len(), diagnostics.len());
     }
@@ -168,7 +168,7 @@ proptest! {
     #[test]
     fn fixing_touches_only_fixed_spans_and_twice_changes_nothing(text in draft()) {
         let (doc, diagnostics) = lint(&text, Format::Text);
-        let Some((once, _)) = wenlint::fix::apply(&doc.source, &diagnostics) else {
+        let Some((once, _)) = crate::fix::apply(&doc.source, &diagnostics) else {
             return Ok(());
         };
         // Outside the fixed spans the text is unchanged, in order, line breaks included.
@@ -192,12 +192,12 @@ proptest! {
         let line_ends = |s: &str| (s.matches('\n').count(), s.matches('\r').count());
         prop_assert_eq!(line_ends(&once), line_ends(&text));
         // Fixing until stable, as `--fix` does, leaves nothing for a second run.
-        let stable = wenlint::fix::apply_until_stable(doc, |d| lint(&d.source, d.format).1, |_, all| all);
+        let stable = crate::fix::apply_until_stable(doc, |d| lint(&d.source, d.format).1, |_, all| all);
         prop_assert!(stable.fixes > 0, "there was something to fix");
         let fixed = stable.doc.source;
         prop_assert_eq!(line_ends(&fixed), line_ends(&text));
         let (again, diagnostics) = lint(&fixed, Format::Text);
-        prop_assert_eq!(wenlint::fix::apply(&again.source, &diagnostics), None);
+        prop_assert_eq!(crate::fix::apply(&again.source, &diagnostics), None);
     }
 
     #[test]
@@ -205,14 +205,14 @@ proptest! {
         use encoding_rs::{GB18030, UTF_16BE, UTF_16LE, UTF_8};
         let (encoding, bom) = [(UTF_8, false), (UTF_8, true), (UTF_16LE, true), (UTF_16BE, true), (GB18030, false)][which];
         let doc = Document::new(text.clone(), Format::Text);
-        let stable = wenlint::fix::apply_until_stable(doc, |d| lint(&d.source, d.format).1, |_, all| all);
+        let stable = crate::fix::apply_until_stable(doc, |d| lint(&d.source, d.format).1, |_, all| all);
         if stable.fixes == 0 {
             return Ok(());
         }
         let fixed = stable.doc.source;
-        let bytes = wenlint::fix::encode(&fixed, encoding, bom).expect("these encodings hold any text");
+        let bytes = crate::fix::encode(&fixed, encoding, bom).expect("these encodings hold any text");
         if bom {
-            let decoded = wenlint::read::decode(&bytes).expect("a file with a byte-order mark decodes");
+            let decoded = crate::read::decode(&bytes).expect("a file with a byte-order mark decodes");
             prop_assert_eq!(decoded.encoding, encoding);
             prop_assert!(decoded.bom);
             prop_assert_eq!(decoded.text, fixed);

@@ -1,0 +1,3 @@
+//! Properties of the whole pipeline, checked inside the crate where every stage can be reached.
+
+mod properties;

@@ -1,0 +1,83 @@
+//! Word files through the `wenlint` binary. What the reader makes of a file is tested inside
+//! the crate, in `src/read/docx/`; the bombs are measured in `tests/memory.rs`.
+
+use std::path::Path;
+
+use crate::word_files::{document, zip_of};
+
+/// A Word file made from the seed draft, one Word paragraph per line, reports what the text
+/// file reports, at the same paragraphs and characters.
+#[test]
+fn the_seed_as_a_word_file_reports_what_its_text_reports() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/seed/000_b33b4ccf6b47c0c8.txt");
+    let Ok(text) = std::fs::read_to_string(&seed) else {
+        eprintln!("skipped: ../shared/corpus not found, cannot check the seed as .docx");
+        return;
+    };
+    let escape = |line: &str| {
+        line.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let body: String = text
+        .lines()
+        .map(|line| {
+            format!(
+                r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+                escape(line)
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("seed.docx");
+    std::fs::write(
+        &docx,
+        zip_of(&[("word/document.xml", document(&body).as_bytes())]),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("seed.txt"), &text).unwrap();
+    let findings = |name: &str| -> Vec<(String, u64, u64)> {
+        let output = assert_cmd::Command::cargo_bin("wenlint")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", name])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["span"]["start"]["line"].as_u64().unwrap(),
+                    d["span"]["start"]["column"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let from_text = findings("seed.txt");
+    assert!(from_text.len() > 100);
+    assert_eq!(findings("seed.docx"), from_text);
+}
+
+#[test]
+fn fix_refuses_word_files_and_leaves_them_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("draft.docx");
+    let body = r#"<w:p><w:r><w:t>认真布署下一阶段工作。</w:t></w:r></w:p>"#;
+    let bytes = zip_of(&[("word/document.xml", document(body).as_bytes())]);
+    std::fs::write(&docx, &bytes).unwrap();
+    let output = assert_cmd::Command::cargo_bin("wenlint")
+        .unwrap()
+        .args(["check", "--fix"])
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("does not write Word files"));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("term/typo"));
+    assert_eq!(std::fs::read(&docx).unwrap(), bytes);
+}

@@ -28,7 +28,7 @@ use toml::Spanned;
 
 use crate::diagnostic::Severity;
 use crate::error::TomlError;
-use crate::rules::{Registry, RuleMeta};
+use crate::rules::{Registry, RuleMeta, RuleSelector};
 
 /// The file names a config may have, in order of preference within one directory.
 pub const CONFIG_NAMES: [&str; 2] = ["wenlint.toml", ".wenlint.toml"];
@@ -74,7 +74,7 @@ struct RawIgnore {
 /// flagged text or the sentence around it contains `text` or matches `regex`.
 pub struct Ignore {
     path: Option<GlobSet>,
-    rule: Option<String>,
+    rule: Option<RuleSelector>,
     text: Option<String>,
     regex: Option<regex::Regex>,
     /// The line of the config where the entry starts, for the unused-suppression report.
@@ -112,8 +112,8 @@ pub struct Config {
     root: PathBuf,
     include: GlobSet,
     exclude: GlobSet,
-    /// Settings keyed by rule id or family name.
-    settings: HashMap<String, Setting>,
+    /// Settings of rules and families; a rule's beats its family's.
+    settings: HashMap<RuleSelector, Setting>,
     /// The built-in rules plus those of `rule_dirs`.
     pub registry: Registry,
     /// `[document]`.
@@ -162,13 +162,13 @@ impl Config {
         let exclude = spanned_globs(&raw.exclude, &located)?;
         let mut settings = HashMap::new();
         for (key, setting) in raw.rules {
-            let name = key.get_ref();
-            if registry.get(name).is_none() && !registry.has_family(name) {
-                let message =
-                    format!("unknown rule or family `{name}` (`wenlint rules` lists them)");
-                return Err(located(key.span(), message));
-            }
-            settings.insert(key.into_inner(), setting);
+            let selector = RuleSelector::known(key.get_ref(), &registry).map_err(|message| {
+                located(
+                    key.span(),
+                    format!("{message} (`wenlint rules` lists them)"),
+                )
+            })?;
+            settings.insert(selector, setting);
         }
         let profile = profile(raw.document, &located)?;
         let ignores = raw
@@ -193,8 +193,11 @@ impl Config {
     pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
         let setting = self
             .settings
-            .get(rule.id.as_ref())
-            .or_else(|| self.settings.get(rule.family()))
+            .get(&RuleSelector::Rule(rule.id.to_string()))
+            .or_else(|| {
+                self.settings
+                    .get(&RuleSelector::Family(rule.family().to_string()))
+            })
             .copied()
             .unwrap_or(Setting::On);
         match setting {
@@ -235,9 +238,7 @@ impl Config {
     ) -> Option<usize> {
         self.ignores.iter().position(|i| {
             i.path.as_ref().is_none_or(|set| self.matches(set, path))
-                && i.rule
-                    .as_ref()
-                    .is_none_or(|r| crate::rules::names_rule(std::slice::from_ref(r), rule))
+                && i.rule.as_ref().is_none_or(|r| r.selects(rule))
                 && i.text
                     .as_ref()
                     .is_none_or(|t| flagged.contains(t.as_str()) || sentence.contains(t.as_str()))
@@ -273,12 +274,14 @@ fn ignore(
         let message = "an [[ignore]] entry needs `rule`, `text` or `regex`".to_string();
         return Err(located(anchor.unwrap_or(0..0), message));
     }
-    if let Some(rule) = &raw.rule {
-        if registry.get(rule.get_ref()).is_none() && !registry.has_family(rule.get_ref()) {
-            let message = format!("unknown rule or family `{}`", rule.get_ref());
-            return Err(located(rule.span(), message));
-        }
-    }
+    let rule = raw
+        .rule
+        .as_ref()
+        .map(|rule| {
+            RuleSelector::known(rule.get_ref(), registry)
+                .map_err(|message| located(rule.span(), message))
+        })
+        .transpose()?;
     let path = raw
         .path
         .as_ref()
@@ -295,7 +298,7 @@ fn ignore(
     let line = anchor.map_or(1, |span| source[..span.start].matches('\n').count() + 1);
     Ok(Ignore {
         path,
-        rule: raw.rule.map(Spanned::into_inner),
+        rule,
         text: raw.text,
         regex,
         line,

@@ -23,6 +23,7 @@ use regex::Regex;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::rules::selector::{any_selects, RuleSelector};
 
 /// The rule id an unused directive is reported under.
 pub use crate::rules::suppression::UNUSED_ID as UNUSED;
@@ -38,18 +39,16 @@ pub struct Directive {
     /// Where the comment is.
     pub at: Range<usize>,
     /// Rules and families it names; empty for every rule.
-    pub rules: Vec<String>,
+    pub rules: Vec<RuleSelector>,
     /// The text it silences.
     pub covers: Range<usize>,
 }
 
 impl Directive {
     fn silences(&self, d: &Diagnostic) -> bool {
-        self.covers.contains(&d.span.start) && names_rule(&self.rules, &d.rule)
+        self.covers.contains(&d.span.start) && any_selects(&self.rules, &d.rule)
     }
 }
-
-pub use crate::rules::names_rule;
 
 /// The directives of a Markdown document, in order.
 pub fn directives(doc: &Document) -> Vec<Directive> {
@@ -77,18 +76,18 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
     directives
 }
 
-/// `placeholder/name, term -- reason` → `["placeholder/name", "term"]`.
-fn rule_names(arguments: &str) -> Vec<String> {
+/// `placeholder/name, term -- reason` → the rule `placeholder/name` and the family `term`.
+fn rule_names(arguments: &str) -> Vec<RuleSelector> {
     let names = arguments.split("--").next().unwrap_or("");
     names
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|n| !n.is_empty())
-        .map(str::to_string)
+        .map(RuleSelector::new)
         .collect()
 }
 
 /// An enable ends the open disables it names (all of them when it names none).
-fn end_disables(directives: &mut [Directive], rules: &[String], at: usize) {
+fn end_disables(directives: &mut [Directive], rules: &[RuleSelector], at: usize) {
     for d in directives
         .iter_mut()
         .filter(|d| d.covers.end > at && d.covers.start <= at)
@@ -178,7 +177,10 @@ mod tests {
         let doc = Document::new(text.to_string(), Format::Markdown);
         directives(&doc)
             .into_iter()
-            .map(|d| (d.rules, doc.source[d.covers].trim().to_string()))
+            .map(|d| {
+                let names = d.rules.iter().map(ToString::to_string).collect();
+                (names, doc.source[d.covers].trim().to_string())
+            })
             .collect()
     }
 
@@ -200,14 +202,5 @@ mod tests {
     #[test]
     fn a_comment_in_code_is_not_a_directive() {
         assert_eq!(covered("```\n<!-- wenlint-disable -->\n```\n\n乙\n"), []);
-    }
-
-    #[test]
-    fn names_match_rules_and_families() {
-        let names = vec!["placeholder".to_string()];
-        assert!(names_rule(&names, "placeholder/name"));
-        assert!(!names_rule(&names, "placeholders/name"));
-        assert!(names_rule(&[], "term/typo"));
-        assert!(names_rule(&["term/typo".to_string()], "term/typo"));
     }
 }

@@ -7,7 +7,7 @@ use super::args::{InitArgs, ListFormat, OutlineArgs, RulesArgs, StatsArgs};
 use super::{config_here, registry_here, report_and_fail, ConfigArg};
 use crate::engine::{load_document, Source};
 use crate::output;
-use crate::rules::{family_of, Registry, Rule};
+use crate::rules::{family_of, Registry, Rule, RuleSelector};
 use crate::stats;
 
 pub(super) fn show_stats(args: StatsArgs) -> io::Result<ExitCode> {
@@ -232,9 +232,10 @@ pub(super) fn explain(id: &str, config: ConfigArg) -> io::Result<ExitCode> {
         Ok(registry) => registry,
         Err(e) => return report_and_fail(&e),
     };
+    let selector = RuleSelector::new(id);
     let rules: Vec<&std::sync::Arc<dyn Rule>> = registry
         .iter()
-        .filter(|r| r.meta().id == id || (!id.contains('/') && r.meta().family() == id))
+        .filter(|r| selector.selects(&r.meta().id))
         .collect();
     if rules.is_empty() {
         let family = family_of(id);

@@ -23,6 +23,7 @@ pub mod place;
 pub mod placeholder;
 pub mod profile;
 pub mod punct;
+pub mod selector;
 pub mod substitution;
 pub mod suppression;
 
@@ -34,6 +35,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::error::TomlError;
 pub use profile::Profile;
+pub use selector::RuleSelector;
 
 /// What every rule declares about itself.
 #[derive(Debug, Clone)]
@@ -360,15 +362,4 @@ pub(crate) fn run_rule(rule: &dyn Rule, text: &str) -> (Document, Vec<Finding>) 
     let mut out = Vec::new();
     rule.check(&Context::new(&doc, &profile), &mut out);
     (doc, out)
-}
-
-/// Whether `names` (rule ids and families; empty for all) includes `rule`.
-pub fn names_rule(names: &[String], rule: &str) -> bool {
-    names.is_empty()
-        || names.iter().any(|n| {
-            n == rule
-                || rule
-                    .strip_prefix(n.as_str())
-                    .is_some_and(|r| r.starts_with('/'))
-        })
 }

@@ -143,8 +143,8 @@ pub(super) struct OutlineArgs {
 
 #[derive(clap::Args)]
 pub(super) struct RulesArgs {
-    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
-    pub(super) format: ListFormat,
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub(super) format: RulesFormat,
     #[command(flatten)]
     pub(super) config: ConfigArg,
 }
@@ -153,6 +153,16 @@ pub(super) struct RulesArgs {
 pub(super) enum ListFormat {
     Human,
     Json,
+}
+
+/// How `wenlint rules` lists the rules.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum RulesFormat {
+    /// One line a rule: id, severity, summary.
+    Human,
+    Json,
+    /// The table of the README's `## Rules` section, which is made this way.
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use super::args::{InitArgs, ListFormat, OutlineArgs, RulesArgs, StatsArgs};
+use super::args::{InitArgs, ListFormat, OutlineArgs, RulesArgs, RulesFormat, StatsArgs};
 use super::{config_here, registry_here, report_and_fail, ConfigArg};
 use crate::engine::{load_document, Source};
 use crate::output;
@@ -147,7 +147,7 @@ pub(super) fn list_rules(args: RulesArgs) -> io::Result<ExitCode> {
     };
     let mut out = io::stdout().lock();
     match args.format {
-        ListFormat::Json => {
+        RulesFormat::Json => {
             let rules: Vec<_> = config
                 .registry
                 .iter()
@@ -164,7 +164,16 @@ pub(super) fn list_rules(args: RulesArgs) -> io::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &rules)?;
             writeln!(out)?;
         }
-        ListFormat::Human => {
+        RulesFormat::Markdown => {
+            writeln!(out, "| rule | default | finds |")?;
+            writeln!(out, "| --- | --- | --- |")?;
+            for rule in config.registry.iter() {
+                let meta = rule.meta();
+                let summary = meta.summary.replace('|', "\\|");
+                writeln!(out, "| `{}` | {} | {summary} |", meta.id, severity(meta))?;
+            }
+        }
+        RulesFormat::Human => {
             let width = config
                 .registry
                 .iter()

@@ -5,30 +5,6 @@ use crate::common;
 
 use crate::common::{lint_fixture, listing};
 
-fn numbering_rule_names() -> Vec<String> {
-    wenlint::builtin_rules()
-        .map(|r| r.id.to_string())
-        .filter_map(|id| id.strip_prefix("numbering/").map(str::to_string))
-        .collect()
-}
-
-#[test]
-fn the_numbering_family_has_seven_rules() {
-    let names = numbering_rule_names();
-    assert_eq!(
-        names,
-        [
-            "count",
-            "inline",
-            "level-order",
-            "restart",
-            "sequence",
-            "start",
-            "style"
-        ]
-    );
-}
-
 /// Markdown: headings and ordered lists are markers; tables, code and nested lists are not, and
 /// a list numbered `1.` `1.` `1.` counts as displayed.
 #[test]

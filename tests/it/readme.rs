@@ -1,33 +1,32 @@
-//! The README is what a new user reads first: its table of rules must list every built-in rule
-//! with its default severity, and nothing else.
+//! The README is what a new user reads first: its table of rules is the one
+//! `wenlint rules --format markdown` makes (where no config applies), so that it lists every
+//! built-in rule with its default severity and summary, and nothing else.
 
-use std::collections::BTreeMap;
+use crate::common;
 
-/// `| \`family/name\` | severity | … |` rows of the README's `## Rules` table.
-fn readme_rules() -> BTreeMap<String, String> {
+const START: &str = "<!-- rules table: scripts/readme-rules.sh writes it -->\n";
+const END: &str = "<!-- end of rules table -->";
+
+#[test]
+fn the_readme_rules_table_is_the_one_the_rules_make() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("the README is readable");
     let table = readme
-        .split("\n## Rules\n")
-        .nth(1)
-        .expect("the README has a ## Rules section");
-    table
-        .lines()
-        .skip_while(|line| !line.starts_with('|'))
-        .take_while(|line| line.starts_with('|'))
-        .filter_map(|line| {
-            let mut cells = line.split('|').map(str::trim).skip(1);
-            let id = cells.next()?.strip_prefix('`')?.strip_suffix('`')?;
-            let severity = cells.next()?;
-            Some((id.to_string(), severity.to_string()))
-        })
-        .collect()
-}
-
-#[test]
-fn the_readme_lists_every_rule_with_its_default_severity() {
-    let builtin: BTreeMap<String, String> = wenlint::builtin_rules()
-        .map(|meta| (meta.id.to_string(), meta.severity.to_string()))
-        .collect();
-    assert_eq!(readme_rules(), builtin);
+        .split_once(START)
+        .and_then(|(_, rest)| rest.split_once(END))
+        .map(|(table, _)| table)
+        .expect("the README has the rules table between its two comments");
+    let nowhere = tempfile::tempdir().unwrap();
+    let output = common::wenlint()
+        .current_dir(nowhere.path())
+        .args(["rules", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let made = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        table, made,
+        "the README's rules table is stale: run scripts/readme-rules.sh"
+    );
+    let rows = made.lines().filter(|line| line.starts_with("| `")).count();
+    assert_eq!(rows, wenlint::builtin_rules().count());
 }

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -335,9 +335,15 @@ fn profile(
 fn globs<'a>(patterns: impl Iterator<Item = &'a str>) -> Result<GlobSet, globset::Error> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
-        builder.add(Glob::new(pattern)?);
+        builder.add(glob(pattern)?);
     }
     builder.build()
+}
+
+/// A glob that ignores case: drafts saved on Windows are `通知.TXT` and `讲话.DOCX` as often as
+/// `.txt`, and a folder named `Archive` is the same folder to its owner as `archive`.
+fn glob(pattern: &str) -> Result<Glob, globset::Error> {
+    GlobBuilder::new(pattern).case_insensitive(true).build()
 }
 
 fn spanned_globs(
@@ -346,7 +352,7 @@ fn spanned_globs(
 ) -> Result<GlobSet, TomlError> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
-        let glob = Glob::new(pattern.get_ref())
+        let glob = glob(pattern.get_ref())
             .map_err(|e| located(pattern.span(), format!("invalid glob: {}", e.kind())))?;
         builder.add(glob);
     }
@@ -510,5 +516,8 @@ mod tests {
         assert!(config.includes(Path::new("/project/x/final.md")));
         assert!(config.includes(Path::new("/project/x/final.docx")));
         assert!(!config.includes(Path::new("/project/x/final.doc")));
+        assert!(config.includes(Path::new("/project/x/通知.TXT")));
+        assert!(config.includes(Path::new("/project/x/讲话.Docx")));
+        assert!(config.excludes(Path::new("/project/Archive/2020/a.txt")));
     }
 }

@@ -141,6 +141,31 @@ fn directory_walk_lints_txt_and_md_and_skips_hidden() {
     assert_eq!(paths, ["./a.txt", "./sub/b.md"]);
 }
 
+/// Drafts saved on Windows often have upper-case extensions: they are documents all the same.
+#[test]
+fn upper_case_extensions_are_linted() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "通知.TXT", "请XX同志参加。\n");
+    write(dir.path(), "说明.Md", "# XX报告\n");
+    let body = "<w:p><w:r><w:t>请XX同志参加。</w:t></w:r></w:p>";
+    let word = crate::word_files::zip_of(&[(
+        "word/document.xml",
+        crate::word_files::document(body).as_bytes(),
+    )]);
+    write(dir.path(), "讲话.DOCX", word);
+    let (code, report) = check_json(dir.path(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(report["summary"]["files"], 3);
+    let rules = common::rules_and_lines(&report);
+    assert_eq!(
+        rules
+            .iter()
+            .filter(|(rule, _)| rule == "placeholder/marker")
+            .count(),
+        3
+    );
+}
+
 #[test]
 fn gitignored_files_are_not_linted_and_many_files_keep_their_order() {
     let dir = TempDir::new().unwrap();

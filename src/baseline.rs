@@ -51,7 +51,12 @@ impl Baseline {
             ));
         }
         let mut remaining = HashMap::new();
-        for entry in file.findings {
+        for mut entry in file.findings {
+            // Baselines written before paths were named from the project's root hold them as
+            // typed; from the root, that was most often `./d.txt`.
+            if let Some(plain) = entry.path.strip_prefix("./") {
+                entry.path = plain.to_string();
+            }
             *remaining.entry(entry).or_default() += 1;
         }
         Ok(Baseline { remaining })

@@ -16,6 +16,7 @@
 //! assert_eq!(report.position(first.span.start).column, 1);
 //! ```
 
+mod project;
 mod run;
 mod source;
 
@@ -32,6 +33,7 @@ use crate::lint;
 use crate::span::Position;
 use crate::suppress;
 use crate::walk::{self, Target};
+use project::ProjectPaths;
 use run::Run;
 pub use source::Source;
 
@@ -83,8 +85,12 @@ pub struct Settings {
 /// The findings of one document.
 #[derive(Debug)]
 pub struct Report {
-    /// The source as reports name it.
+    /// The source as reports name it: the path as it was given.
     pub name: String,
+    /// The path relative to the project's root (the git repository, or the folder of the
+    /// governing `wenlint.toml`), with `/` between folders and no `./`: the same however the
+    /// file was named. Baselines key findings by it; GitHub annotations and SARIF use it.
+    pub project_path: String,
     /// The findings, in document order.
     pub diagnostics: Vec<Diagnostic>,
     /// Fixes applied ([`FixMode::Apply`] and [`FixMode::Write`]); the findings are those of
@@ -137,6 +143,7 @@ pub struct Finished {
 pub struct Linter {
     configs: Configs,
     root: PathBuf,
+    paths: ProjectPaths,
     run: Run,
     fixes: FixMode,
     unsafe_fixes: bool,
@@ -166,6 +173,7 @@ impl Linter {
             .transpose()?;
         Ok(Linter {
             configs: Configs::new(fixed, &root),
+            paths: ProjectPaths::new(root.clone()),
             root,
             run: Run {
                 cross_file_everywhere: settings.cross_file,
@@ -259,6 +267,7 @@ impl Linter {
         let loaded = source::load(source, shown)?;
         let mut report = Report {
             name: shown.to_string(),
+            project_path: shown.to_string(),
             diagnostics: Vec::new(),
             fixes: 0,
             not_fixed,
@@ -313,8 +322,10 @@ impl Linter {
     /// and filtered by the old one.
     pub(crate) fn settle(&mut self, checked: Checked) -> Result<Report, Error> {
         let mut report = checked.report?;
+        report.project_path = self.paths.name(&checked.matched, &checked.config);
         self.run.settle(
             &checked.shown,
+            &report.project_path,
             &checked.matched,
             &report.document,
             &checked.config,

@@ -31,10 +31,12 @@ impl Run {
     /// Turns the findings of `doc`'s rules into what the run reports for it: shared text found
     /// in earlier documents is added, what suppressions silence is removed, the rest is
     /// recorded for a new baseline and filtered by the old one. `shown` is the name reports
-    /// use, `path` the one `[[ignore]]` entries match.
+    /// use, `project_path` the one baselines key findings by, `path` the one `[[ignore]]`
+    /// entries match.
     pub fn settle(
         &mut self,
         shown: &str,
+        project_path: &str,
         path: &Path,
         doc: &Document,
         config: &Arc<Config>,
@@ -52,10 +54,10 @@ impl Run {
             self.report_unused,
         );
         if let Some(recorder) = &mut self.recorder {
-            recorder.record(shown, doc, diagnostics);
+            recorder.record(project_path, doc, diagnostics);
         }
         if let Some(baseline) = &mut self.baseline {
-            baseline.filter(shown, doc, diagnostics);
+            baseline.filter(project_path, doc, diagnostics);
         }
     }
 }

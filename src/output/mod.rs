@@ -92,6 +92,8 @@ pub(crate) fn plural(n: usize, word: &str) -> String {
 /// and the counts every format shares.
 pub(crate) struct Sink {
     emitter: Box<dyn Emitter>,
+    /// Whether files are named from the project's root (GitHub, SARIF) rather than as given.
+    project_paths: bool,
     totals: Totals,
     worst: Option<Severity>,
 }
@@ -100,6 +102,7 @@ impl Sink {
     pub(crate) fn new(format: OutputFormat, color: bool) -> Sink {
         Sink {
             emitter: emitter(format, color),
+            project_paths: matches!(format, OutputFormat::Github | OutputFormat::Sarif),
             totals: Totals::default(),
             worst: None,
         }
@@ -111,13 +114,16 @@ impl Sink {
         self.emitter.rules(registry);
     }
 
-    pub(crate) fn file(
-        &mut self,
-        out: &mut dyn Write,
-        path: &str,
-        doc: &Document,
-        diagnostics: &[Diagnostic],
-    ) -> io::Result<()> {
+    /// Reports one file. GitHub attaches annotations to a pull request only by the path from
+    /// the repository's root, and code scanning reads SARIF the same way; the other formats
+    /// name the file as the user did.
+    pub(crate) fn file(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+        let path = if self.project_paths {
+            &report.project_path
+        } else {
+            &report.name
+        };
+        let (doc, diagnostics) = (&report.document, &report.diagnostics[..]);
         self.totals.summary.files += 1;
         if !diagnostics.is_empty() {
             self.totals.files_with_findings += 1;
@@ -149,7 +155,7 @@ pub fn write_reports(
 ) -> io::Result<()> {
     let mut sink = Sink::new(format, false);
     for report in reports {
-        sink.file(out, &report.name, &report.document, &report.diagnostics)?;
+        sink.file(out, report)?;
     }
     sink.finish(out, false).map(|_| ())
 }

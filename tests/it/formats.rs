@@ -79,6 +79,33 @@ fn github_commands_are_escaped_like_the_toolkit() {
     }
 }
 
+/// GitHub attaches an annotation to a pull request's diff only when its path is the file's
+/// path from the repository's root, without `./`: however the file was named, that is the path
+/// `--format github` and SARIF give.
+#[test]
+fn github_and_sarif_name_files_from_the_repository_root() {
+    let repo = TempDir::new().unwrap();
+    fs::create_dir_all(repo.path().join(".git")).unwrap();
+    write(repo.path(), "docs/d.txt", "请XX同志参加。\n");
+    let docs = repo.path().join("docs");
+    for (folder, name) in [
+        (repo.path(), "."),
+        (repo.path(), "./docs/d.txt"),
+        (docs.as_path(), "d.txt"),
+        (docs.as_path(), "./d.txt"),
+    ] {
+        let (_, out) = run(folder, &["--format", "github", name]);
+        assert!(
+            out.starts_with("::error file=docs/d.txt,line=1,"),
+            "{name}: {out}"
+        );
+        let (_, log) = sarif(folder, &[name]);
+        let uri = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+            ["artifactLocation"]["uri"];
+        assert_eq!(uri, "docs/d.txt", "{name}");
+    }
+}
+
 #[test]
 fn github_commands_match_the_json_report() {
     let dir = manifest_dir();

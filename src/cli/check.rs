@@ -59,6 +59,7 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
         )?;
     }
     let mut fixed = FixCount::default();
+    let mut word_files_not_rewritten = 0;
     let targets = linter.targets(&paths, &mut errors);
     let progress = Progress::new(targets.len(), err_color);
     // Files are read and linted in parallel, a batch at a time, and reported in order: the
@@ -77,14 +78,16 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
             } else {
                 linter.settle(checked)
             };
-            let mut report = match report {
+            let report = match report {
                 Ok(report) => report,
                 Err(e) => {
                     errors.push(e);
                     continue;
                 }
             };
-            errors.extend(report.not_fixed.take());
+            if args.fix && report.word_not_rewritten {
+                word_files_not_rewritten += 1;
+            }
             fixed.add(report.fixes);
             if args.diff {
                 write_diff(&mut out, &report, color)?;
@@ -111,6 +114,13 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
     out.flush()?;
     drop(out);
     let mut stderr = io::stderr().lock();
+    if word_files_not_rewritten > 0 {
+        writeln!(
+            stderr,
+            "note: {} linted, not rewritten: --fix does not write Word files; apply their fixes in Word.",
+            plural(word_files_not_rewritten, "Word file")
+        )?;
+    }
     if args.fix || args.diff {
         writeln!(
             stderr,

@@ -96,8 +96,9 @@ pub struct Report {
     /// Fixes applied ([`FixMode::Apply`] and [`FixMode::Write`]); the findings are those of
     /// the fixed text.
     pub fixes: usize,
-    /// Why fixes were not applied (a Word file is never written back).
-    pub not_fixed: Option<Error>,
+    /// Whether fixes were asked for but not applied because the source is a Word file, which
+    /// is read for its text and never written back.
+    pub word_not_rewritten: bool,
     pub(crate) document: Document,
     /// The text before fixes, when fixes were applied.
     original: Option<String>,
@@ -253,15 +254,9 @@ impl Linter {
     ) -> Result<Report, Error> {
         let word = source::is_word(source);
         let mut fixes = self.fixes;
-        let mut not_fixed = None;
-        if word && fixes != FixMode::Report {
+        let word_not_rewritten = word && fixes != FixMode::Report;
+        if word_not_rewritten {
             // Writing the text back would destroy the Word file: it is linted, not fixed.
-            if fixes == FixMode::Write {
-                not_fixed = Some(Error::file(
-                    shown,
-                    "not fixed: --fix does not write Word files; apply the fixes in Word",
-                ));
-            }
             fixes = FixMode::Report;
         }
         let loaded = source::load(source, shown)?;
@@ -270,7 +265,7 @@ impl Linter {
             project_path: shown.to_string(),
             diagnostics: Vec::new(),
             fixes: 0,
-            not_fixed,
+            word_not_rewritten,
             document: loaded.doc,
             original: None,
         };

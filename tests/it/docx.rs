@@ -64,7 +64,7 @@ fn the_seed_as_a_word_file_reports_what_its_text_reports() {
 }
 
 #[test]
-fn fix_refuses_word_files_and_leaves_them_alone() {
+fn fix_lints_word_files_and_leaves_them_alone() {
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("draft.docx");
     let body = r#"<w:p><w:r><w:t>认真布署下一阶段工作。</w:t></w:r></w:p>"#;
@@ -76,8 +76,44 @@ fn fix_refuses_word_files_and_leaves_them_alone() {
         .arg(&docx)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("does not write Word files"));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the exit code follows the findings"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("1 Word file linted, not rewritten"),
+        "{stderr}"
+    );
     assert!(String::from_utf8_lossy(&output.stdout).contains("term/typo"));
     assert_eq!(std::fs::read(&docx).unwrap(), bytes);
+}
+
+/// `wenlint check --fix .` in a folder of drafts with Word files among them: the text files
+/// are fixed, the Word files linted, the note said once, and a clean run exits 0.
+#[test]
+fn fix_on_a_folder_with_word_files_says_so_once_and_exits_by_the_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = r#"<w:p><w:r><w:t>会议于3月5日召开。</w:t></w:r></w:p>"#;
+    let bytes = zip_of(&[("word/document.xml", document(clean).as_bytes())]);
+    std::fs::write(dir.path().join("a.docx"), &bytes).unwrap();
+    std::fs::write(dir.path().join("b.docx"), &bytes).unwrap();
+    std::fs::write(dir.path().join("c.txt"), "认真布署下一阶段工作。\n").unwrap();
+    let output = assert_cmd::Command::cargo_bin("wenlint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr.matches("not rewritten").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("2 Word files linted, not rewritten"),
+        "{stderr}"
+    );
+    let fixed = std::fs::read_to_string(dir.path().join("c.txt")).unwrap();
+    assert_eq!(fixed, "认真部署下一阶段工作。\n");
+    assert_eq!(std::fs::read(dir.path().join("a.docx")).unwrap(), bytes);
 }

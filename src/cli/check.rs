@@ -13,7 +13,7 @@ use crate::diagnostic::Severity;
 use crate::engine::{Checked, FixMode, Linter, Report, Settings, Source};
 use crate::error::Error;
 use crate::fix;
-use crate::output::Sink;
+use crate::output::{Failure, Sink};
 
 /// What the run found, for the exit code.
 struct Outcome {
@@ -104,7 +104,8 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
             had_errors: !errors.is_empty(),
         }
     } else {
-        let worst = sink.finish(&mut out, !errors.is_empty())?;
+        let failures: Vec<Failure> = errors.iter().map(Failure::of).collect();
+        let worst = sink.finish(&mut out, &failures)?;
         Outcome {
             // Writing a baseline records the findings to accept them: that run succeeds.
             worst: worst.filter(|_| args.write_baseline.is_none()),

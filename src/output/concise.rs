@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Emitter, Totals};
+use super::{Emitter, Failure, Totals};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 
@@ -21,7 +21,7 @@ impl Emitter for Concise {
         render(out, path, doc, diagnostics)
     }
 
-    fn finish(self: Box<Self>, _: &mut dyn Write, _: &Totals, _: bool) -> io::Result<()> {
+    fn finish(self: Box<Self>, _: &mut dyn Write, _: &Totals, _: &[Failure]) -> io::Result<()> {
         Ok(())
     }
 }

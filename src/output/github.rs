@@ -18,7 +18,7 @@
 
 use std::io::{self, Write};
 
-use super::{Emitter, Totals};
+use super::{Emitter, Failure, Totals};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 
@@ -36,7 +36,7 @@ impl Emitter for Github {
         render(out, path, doc, diagnostics)
     }
 
-    fn finish(self: Box<Self>, _: &mut dyn Write, _: &Totals, _: bool) -> io::Result<()> {
+    fn finish(self: Box<Self>, _: &mut dyn Write, _: &Totals, _: &[Failure]) -> io::Result<()> {
         Ok(())
     }
 }

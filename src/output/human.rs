@@ -14,7 +14,7 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Le
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor::Ansi, Config, Styles, StylesWriter};
 
-use super::{plural, Emitter, Totals};
+use super::{plural, Emitter, Failure, Totals};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
 
@@ -46,23 +46,37 @@ impl Emitter for Human {
         render(out, path, doc, diagnostics, self.color)
     }
 
-    fn finish(self: Box<Self>, out: &mut dyn Write, totals: &Totals, _: bool) -> io::Result<()> {
-        summary(out, totals)
+    fn finish(
+        self: Box<Self>,
+        out: &mut dyn Write,
+        totals: &Totals,
+        failures: &[Failure],
+    ) -> io::Result<()> {
+        summary(out, totals, failures.len())
     }
 }
 
 /// The last line: `No problems found in 3 files.` or
-/// `Found 1 error, 2 warnings and 0 info in 2 of 3 files.`
-fn summary(out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+/// `Found 1 error, 2 warnings and 0 info in 2 of 3 files.`, and how many paths could not be
+/// checked; a run where something failed never reads as clean.
+fn summary(out: &mut dyn Write, totals: &Totals, failed: usize) -> io::Result<()> {
     let summary = &totals.summary;
     let total = summary.errors + summary.warnings + summary.infos;
     let files = plural(summary.files, "file");
-    if total == 0 {
+    let failed = match failed {
+        0 => String::new(),
+        1 => " 1 path could not be checked (see the error below).".to_string(),
+        n => format!(" {n} paths could not be checked (see the errors below)."),
+    };
+    if total == 0 && failed.is_empty() {
         return writeln!(out, "No problems found in {files}.");
+    }
+    if total == 0 {
+        return writeln!(out, "Checked {files}, nothing found in them.{failed}");
     }
     writeln!(
         out,
-        "Found {}, {} and {} in {} of {files}.",
+        "Found {}, {} and {} in {} of {files}.{failed}",
         plural(summary.errors, "error"),
         plural(summary.warnings, "warning"),
         plural(summary.infos, "info"),

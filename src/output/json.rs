@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Emitter, Totals};
+use super::{Emitter, Failure, Totals};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
 
@@ -42,13 +42,19 @@ impl Emitter for Json {
         Ok(())
     }
 
-    fn finish(self: Box<Self>, out: &mut dyn Write, totals: &Totals, _: bool) -> io::Result<()> {
+    fn finish(
+        self: Box<Self>,
+        out: &mut dyn Write,
+        totals: &Totals,
+        failures: &[Failure],
+    ) -> io::Result<()> {
         write(
             out,
             &Report {
                 version: VERSION,
                 summary: totals.summary,
                 diagnostics: self.diagnostics,
+                failures: failures.to_vec(),
             },
         )
     }
@@ -59,6 +65,8 @@ pub struct Report {
     pub version: u32,
     pub summary: Summary,
     pub diagnostics: Vec<JsonDiagnostic>,
+    /// The paths that could not be checked, with why (added within version 1).
+    pub(crate) failures: Vec<Failure>,
 }
 
 #[derive(Serialize, Default, Debug, Clone, Copy, PartialEq, Eq)]

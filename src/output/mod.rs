@@ -50,12 +50,12 @@ pub(crate) trait Emitter {
         diagnostics: &[Diagnostic],
     ) -> io::Result<()>;
 
-    /// The end of the run. `had_errors` is true when a file or a config could not be read.
+    /// The end of the run, with the paths that could not be checked.
     fn finish(
         self: Box<Self>,
         out: &mut dyn Write,
         totals: &Totals,
-        had_errors: bool,
+        failures: &[Failure],
     ) -> io::Result<()>;
 }
 
@@ -67,6 +67,33 @@ pub(crate) fn emitter(format: OutputFormat, color: bool) -> Box<dyn Emitter> {
         OutputFormat::Json => Box::new(json::Json::new()),
         OutputFormat::Github => Box::new(github::Github),
         OutputFormat::Sarif => Box::new(sarif::Sarif::new()),
+    }
+}
+
+/// A path that could not be checked (unreadable, undecodable, under a broken config) and why:
+/// part of the report, not only of standard error, so that CI reading JSON or SARIF sees it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct Failure {
+    pub(crate) path: String,
+    pub(crate) reason: String,
+}
+
+impl Failure {
+    pub(crate) fn of(error: &crate::error::Error) -> Failure {
+        match error {
+            crate::error::Error::File { path, reason } => Failure {
+                path: path.clone(),
+                reason: reason.clone(),
+            },
+            crate::error::Error::Toml(e) => {
+                let path = e.path.display().to_string();
+                let whole = e.to_string();
+                let reason = whole
+                    .strip_prefix(&format!("{path}:"))
+                    .map_or(whole.clone(), |rest| rest.trim_start().to_string());
+                Failure { path, reason }
+            }
+        }
     }
 }
 
@@ -139,9 +166,9 @@ impl Sink {
     pub(crate) fn finish(
         self,
         out: &mut dyn Write,
-        had_errors: bool,
+        failures: &[Failure],
     ) -> io::Result<Option<Severity>> {
-        self.emitter.finish(out, &self.totals, had_errors)?;
+        self.emitter.finish(out, &self.totals, failures)?;
         Ok(self.worst)
     }
 }
@@ -157,5 +184,5 @@ pub fn write_reports(
     for report in reports {
         sink.file(out, report)?;
     }
-    sink.finish(out, false).map(|_| ())
+    sink.finish(out, &[]).map(|_| ())
 }

@@ -19,7 +19,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Emitter, Totals};
+use super::{Emitter, Failure, Totals};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, Position};
 use crate::rules::{Registry, RuleMeta};
@@ -63,9 +63,9 @@ impl Emitter for Sarif {
         self: Box<Self>,
         out: &mut dyn Write,
         _: &Totals,
-        had_errors: bool,
+        failures: &[Failure],
     ) -> io::Result<()> {
-        self.log.write(out, !had_errors)
+        self.log.write(out, failures)
     }
 }
 
@@ -115,9 +115,9 @@ impl Log {
         }
     }
 
-    /// Writes the whole log. `execution_successful` is false when a file or a config could
-    /// not be read.
-    pub fn write(self, out: &mut dyn Write, execution_successful: bool) -> io::Result<()> {
+    /// Writes the whole log. A path that could not be checked is a tool execution
+    /// notification, and makes the execution unsuccessful.
+    pub(crate) fn write(self, out: &mut dyn Write, failures: &[Failure]) -> io::Result<()> {
         let Log {
             mut rules,
             mut results,
@@ -158,7 +158,8 @@ impl Log {
                     },
                 },
                 invocations: vec![Invocation {
-                    execution_successful,
+                    execution_successful: failures.is_empty(),
+                    tool_execution_notifications: failures.iter().map(notification).collect(),
                 }],
                 column_kind: "unicodeCodePoints",
                 results: results.into_iter().map(|p| p.result).collect(),
@@ -382,6 +383,43 @@ struct Configuration {
 #[serde(rename_all = "camelCase")]
 struct Invocation {
     execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+/// A path that could not be checked.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    locations: Vec<NotificationLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: ArtifactOnly,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactOnly {
+    artifact_location: ArtifactLocation,
+}
+
+fn notification(failure: &Failure) -> Notification {
+    Notification {
+        level: "error",
+        message: Text::new(&format!("{}: {}", failure.path, failure.reason)),
+        locations: vec![NotificationLocation {
+            physical_location: ArtifactOnly {
+                artifact_location: ArtifactLocation {
+                    uri: failure.path.replace('\\', "/"),
+                },
+            },
+        }],
+    }
 }
 
 #[derive(Serialize)]

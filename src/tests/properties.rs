@@ -158,6 +158,7 @@ proptest! {
             version: crate::output::json::VERSION,
             summary: crate::output::json::Summary::default(),
             diagnostics: diagnostics.iter().map(|d| crate::output::json::JsonDiagnostic::new("a.txt", &doc, d)).collect(),
+            failures: Vec::new(),
         };
         let mut out = Vec::new();
         crate::output::json::write(&mut out, &report).unwrap();

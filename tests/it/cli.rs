@@ -350,6 +350,35 @@ fn unreadable_files_are_reported_and_the_run_goes_on() {
         "empty.txt and good.txt were linted"
     );
     assert_eq!(report["summary"]["errors"], 1);
+    let failures: Vec<(&str, &str)> = report["failures"]
+        .as_array()
+        .expect("the report lists its failures")
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap(), f["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        failures,
+        [
+            ("missing.txt", "no such file or directory"),
+            ("./binary.txt", "looks like a binary file, not text")
+        ]
+    );
+}
+
+/// A run where a path could not be checked never reads as clean.
+#[test]
+fn the_human_summary_counts_what_could_not_be_checked() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "good.txt", "清洁的文本。\n");
+    let output = wenlint()
+        .current_dir(dir.path())
+        .args(["check", "good.txt", "missing.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(!stdout.contains("No problems found"), "{stdout}");
+    assert!(stdout.contains("1 path could not be checked"), "{stdout}");
 }
 
 #[test]

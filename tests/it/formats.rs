@@ -332,6 +332,20 @@ fn sarif_is_written_even_when_a_file_cannot_be_read() {
         log["runs"][0]["invocations"][0]["executionSuccessful"],
         false
     );
+    let notifications = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(
+        notifications.as_array().map(Vec::len),
+        Some(1),
+        "{notifications}"
+    );
+    assert_eq!(
+        notifications[0]["message"]["text"],
+        "missing.txt: no such file or directory"
+    );
+    assert_eq!(
+        notifications[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "missing.txt"
+    );
     assert_eq!(log["runs"][0]["results"], Value::Array(Vec::new()));
 }
 

@@ -141,10 +141,16 @@ impl Config {
     }
 
     /// Reads and checks the config file at `path`.
+    /// Reads a config file: UTF-8 as TOML wants, or GB18030/GBK, which is what Notepad on a
+    /// Chinese Windows saves as "ANSI".
     pub fn load(path: &Path) -> Result<Config, TomlError> {
-        let source = std::fs::read_to_string(path)
+        let bytes = std::fs::read(path)
             .map_err(|e| TomlError::new(path, "", None, format!("cannot read config: {e}")))?;
-        Config::parse(path, &source)
+        let source = crate::read::decode(&bytes).map_err(|e| {
+            let message = format!("cannot read config: it {e}; save it as UTF-8");
+            TomlError::new(path, "", None, message)
+        })?;
+        Config::parse(path, &source.text)
     }
 
     /// Checks a config's text; `path` locates `rule_dirs` and names the file in errors.

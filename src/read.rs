@@ -133,7 +133,9 @@ fn decode_with(
 fn guess_legacy_encoding(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // The `.cn` hint leans a short text, whose few bytes fit several encodings, toward GBK:
+    // `布署` alone reads as Big5 without it. Drafts are written in mainland China.
+    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
     if guess == GBK {
         GB18030
     } else {
@@ -201,6 +203,13 @@ mod tests {
             DecodeError::Binary
         );
         assert_eq!(decode(&[0x01; 64]).unwrap_err(), DecodeError::Binary);
+    }
+
+    #[test]
+    fn a_two_character_gbk_text_is_gbk() {
+        let (bytes, _, _) = GBK.encode("布署");
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!((decoded.text.as_str(), decoded.encoding), ("布署", GB18030));
     }
 
     #[test]

@@ -25,8 +25,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::rules::selector::{any_selects, RuleSelector};
 
+use crate::rules::suppression::unknown;
 /// The rule id an unused directive is reported under.
-pub use crate::rules::suppression::UNUSED_ID as UNUSED;
+pub use crate::rules::suppression::unused::UNUSED_ID as UNUSED;
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--\s*wenlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
@@ -141,6 +142,10 @@ pub fn apply(
             None => true,
         }
     });
+    if let Some(severity) = config.severity_of_id(unknown::ID) {
+        diagnostics.extend(unknown_names(&directives, config, severity));
+        crate::diagnostic::sort(diagnostics);
+    }
     // Asked for on the command line, and at the severity the config gives the rule (which
     // may turn it off).
     let severity = config.severity_of_id(UNUSED);
@@ -154,6 +159,38 @@ pub fn apply(
         );
         crate::diagnostic::sort(diagnostics);
     }
+}
+
+/// A finding at each comment for each name in it that is no rule or family of the config's
+/// registry (built-in rules and its packs).
+fn unknown_names(directives: &[Directive], config: &Config, severity: Severity) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for directive in directives {
+        for name in &directive.rules {
+            let name = name.to_string();
+            if RuleSelector::known(&name, &config.registry).is_ok() {
+                continue;
+            }
+            let family = crate::rules::family_of(&name);
+            let hint = if name.contains('/') && config.registry.has_family(family) {
+                format!("；wenlint explain {family} 列出该族的规则")
+            } else {
+                "；wenlint rules 列出全部规则".to_string()
+            };
+            found.push(Diagnostic {
+                rule: unknown::ID.to_string(),
+                severity,
+                message: format!(
+                    "抑制注释中的“{name}”不是已有的规则或规则族，什么也不会抑制{hint}"
+                ),
+                span: directive.at.clone(),
+                related: Vec::new(),
+                elsewhere: Vec::new(),
+                fix: None,
+            });
+        }
+    }
+    found
 }
 
 fn unused(directive: &Directive, severity: Severity) -> Diagnostic {

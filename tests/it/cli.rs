@@ -399,6 +399,34 @@ fn gbk_file_is_decoded_with_right_positions() {
         );
 }
 
+/// A draft of two characters saved as GBK is too short to tell GBK from Big5 by its bytes;
+/// mainland drafts are GBK.
+#[test]
+fn a_two_character_gbk_file_is_read_as_gbk() {
+    let dir = TempDir::new().unwrap();
+    let (bytes, _, _) = encoding_rs::GBK.encode("布署");
+    write(dir.path(), "a.txt", bytes);
+    let (code, report) = check_json(dir.path(), &["a.txt"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        common::rules_and_lines(&report),
+        [("term/typo".to_string(), 1)]
+    );
+}
+
+/// Notepad on a Chinese Windows saves "ANSI", which is GBK: such a config is read.
+#[test]
+fn a_config_saved_as_gbk_is_read() {
+    let dir = TempDir::new().unwrap();
+    let (config, _, _) =
+        encoding_rs::GBK.encode("# 本单位的配置\n[rules]\n\"placeholder\" = \"off\" # 模板目录\n");
+    write(dir.path(), "wenlint.toml", config);
+    write(dir.path(), "a.txt", "请XX同志参加。\n");
+    let (code, report) = check_json(dir.path(), &["a.txt"]);
+    assert_eq!(code, Some(0), "{report}");
+    assert_eq!(report["summary"]["errors"], 0);
+}
+
 #[test]
 fn utf8_bom_does_not_shift_columns() {
     let dir = TempDir::new().unwrap();

@@ -7,7 +7,11 @@ use crate::common;
 use crate::common::{lint_fixture, listing};
 
 /// Rules found by the run, not in one document: `tests/it/cross_file.rs`, `tests/it/suppress.rs`.
-const RUN_LEVEL: &[&str] = &["duplicate/cross-file", "suppression/unused"];
+const RUN_LEVEL: &[&str] = &[
+    "duplicate/cross-file",
+    "suppression/unknown",
+    "suppression/unused",
+];
 
 fn rule_ids() -> Vec<String> {
     wenlint::builtin_rules()

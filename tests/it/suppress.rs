@@ -133,3 +133,41 @@ fn a_bad_ignore_regex_is_a_config_error_at_its_line() {
         "{stderr}"
     );
 }
+
+/// A comment that misspells the rule it means silences nothing, and says so.
+#[test]
+fn a_comment_naming_an_unknown_rule_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "\
+<!-- wenlint-disable-next-line placeholder/markr -->
+请XX同志参加。
+
+<!-- wenlint-disable-next-line placeholdr, term -->
+认真布署工作。
+";
+    std::fs::write(dir.path().join("a.md"), text).unwrap();
+    let (code, report, _) = check(dir.path(), &["a.md"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        rules_and_lines(&report),
+        [
+            ("suppression/unknown".to_string(), 1),
+            ("placeholder/marker".to_string(), 2),
+            ("suppression/unknown".to_string(), 4),
+        ]
+    );
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "suppression/unknown")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(messages[0].contains("“placeholder/markr”"), "{messages:?}");
+    assert!(
+        messages[0].contains("wenlint explain placeholder"),
+        "{messages:?}"
+    );
+    assert!(messages[1].contains("“placeholdr”"), "{messages:?}");
+    assert_eq!(report["diagnostics"][0]["severity"], "warning");
+}

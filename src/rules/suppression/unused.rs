@@ -1,8 +1,8 @@
 //! `suppression/unused`: a `<!-- wenlint-disable -->` comment that silenced nothing. Found by
 //! the run when asked (`--report-unused-suppressions`), see [`crate::suppress`].
 
-use super::RuleDef;
 use crate::diagnostic::Severity;
+use crate::rules::RuleDef;
 
 /// The rule id an unused suppression is reported under.
 pub const UNUSED_ID: &str = "suppression/unused";
@@ -13,8 +13,6 @@ pub static RULE: RuleDef = RuleDef::run_level(
     "没有抑制任何问题的抑制注释（需 --report-unused-suppressions 开启）",
     UNUSED,
 );
-
-pub static RULES: &[&RuleDef] = &[&RULE];
 
 const UNUSED: &str = r#"
 检查什么

@@ -12,8 +12,8 @@
 use std::ops::Range;
 
 use super::{paragraphs, Context};
-use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Fix};
 use crate::rules::RuleDef;
 
 pub(super) static RULE: RuleDef = RuleDef::document(
@@ -69,9 +69,10 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
         let mut waiting: Vec<Open> = carried.iter().map(|&(open, _)| open).collect();
         let Balance {
             mut open,
-            stray,
+            mut stray,
             nested,
         } = balance(text, span.clone(), &mut waiting);
+        out.extend(wrong_direction(text, &mut open, &mut stray));
         // A later paragraph only ever closes the most recent marks waiting.
         carried.truncate(waiting.len());
         for entry in &mut carried {
@@ -109,6 +110,8 @@ struct Balance {
 fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> Balance {
     let mut open: Vec<Open> = Vec::new();
     let mut stray = Vec::new();
+    // Opening marks of this paragraph found crossed by a pair that closed first.
+    let mut crossed: Vec<char> = Vec::new();
     // Inner pairs with the offset of the mark enclosing them.
     let mut nested: Vec<(Range<usize>, usize)> = Vec::new();
     for (i, c) in text[span.clone()].char_indices() {
@@ -128,6 +131,7 @@ fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> Balance {
                 Some(depth) => {
                     // Marks opened inside a pair that has just closed: they cross it.
                     stray.extend(open[depth + 1..].iter().map(|&(_, at)| at));
+                    crossed.extend(open[depth + 1..].iter().map(|&(mark, _)| mark));
                     let inner = open[depth].1..at + c.len_utf8();
                     open.truncate(depth);
                     match open.last() {
@@ -141,7 +145,12 @@ fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> Balance {
                         _ => {}
                     }
                 }
-                None if open.is_empty() && carried.last().is_some_and(|&(o, _)| o == wanted) => {
+                // A mark of this paragraph crossed by another pair is the partner of a closing
+                // mark of its kind that follows (`（详见《实施方案）》`), not an earlier line's.
+                None if open.is_empty()
+                    && !crossed.contains(&wanted)
+                    && carried.last().is_some_and(|&(o, _)| o == wanted) =>
+                {
                     carried.pop();
                 }
                 None => stray.push(at),
@@ -229,6 +238,84 @@ fn report_unclosed(open: impl Iterator<Item = Open>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Quotation marks typed the wrong way round, which keyboards and input methods make easy.
+const QUOTES: [(char, char); 2] = [('“', '”'), ('‘', '’')];
+
+/// One finding per quotation mark typed the wrong way round, instead of one for each mark
+/// left unpaired by it: `一个”五讲四美三热爱”` (the first should open), `一个“五讲四美三热爱“`
+/// (the second should close), `”稳中求进“` (both reversed). Two unpaired marks of one kind
+/// with no mark of that kind between them are one such mistake; they leave `open` and
+/// `stray`. The fix is suggested: the context says which mark was meant.
+fn wrong_direction(text: &str, open: &mut Vec<Open>, stray: &mut Vec<usize>) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for (opening, closing) in QUOTES {
+        let mut marks: Vec<(usize, char)> = stray
+            .iter()
+            .filter(|&&at| text[at..].starts_with(closing))
+            .map(|&at| (at, closing))
+            .chain(
+                open.iter()
+                    .filter(|&&(c, _)| c == opening)
+                    .map(|&(c, at)| (at, c)),
+            )
+            .collect();
+        marks.sort_unstable();
+        let mut paired = std::collections::HashSet::new();
+        let mut i = 0;
+        while i + 1 < marks.len() {
+            let ((a, first), (b, second)) = (marks[i], marks[i + 1]);
+            let between = &text[a + first.len_utf8()..b];
+            // A quotation holds something: `””` with nothing between is a mark typed twice.
+            let quotes_nothing = between.trim().is_empty();
+            if quotes_nothing
+                || between.contains([opening, closing])
+                || first == opening && second == closing
+            {
+                i += 1;
+                continue;
+            }
+            let finding = match (first == closing, second == closing) {
+                (true, true) => {
+                    turned(a, closing, opening, &format!("后面的“{closing}”才是后引号"))
+                }
+                (false, false) => {
+                    turned(b, opening, closing, &format!("前面的“{opening}”是前引号"))
+                }
+                _ => reversed(text, a..b + second.len_utf8(), opening, closing),
+            };
+            found.push(finding);
+            paired.insert(a);
+            paired.insert(b);
+            i += 2;
+        }
+        if !paired.is_empty() {
+            stray.retain(|at| !paired.contains(at));
+            open.retain(|(_, at)| !paired.contains(at));
+        }
+    }
+    found
+}
+
+/// One mark typed the wrong way round, at `at`.
+fn turned(at: usize, written: char, meant: char, why: &str) -> Finding {
+    let message = format!("“{written}”应为“{meant}”：引号方向打反了，{why}");
+    let mut finding = Finding::new(at..at + written.len_utf8(), message);
+    finding.fix = Some(Fix::suggested(meant.to_string()));
+    finding
+}
+
+/// A pair written the wrong way round: `”稳中求进“`.
+fn reversed(text: &str, span: Range<usize>, opening: char, closing: char) -> Finding {
+    let inner = &text[span.start + closing.len_utf8()..span.end - opening.len_utf8()];
+    let replacement = format!("{opening}{inner}{closing}");
+    let message = format!("这对引号方向打反了，应为{replacement}");
+    let mut finding = Finding::new(span, message);
+    if inner.len() <= NESTED_BYTES {
+        finding.fix = Some(Fix::suggested(replacement));
+    }
+    finding
+}
+
 /// A closing mark with no opening one, or an opening mark whose enclosing pair closed first.
 fn stray_finding(text: &str, at: usize) -> Finding {
     let c = text[at..].chars().next().unwrap_or('?');
@@ -243,7 +330,8 @@ fn stray_finding(text: &str, at: usize) -> Finding {
 pub(super) const DOC: &str = r#"
 检查什么
   成对的标点是否成对、是否交叉：“” ‘’ 《》 〈〉 （） 【】 〔〕 ［］ 「」 『』。
-  逐段配对：一个多余的标点只报告一次，不会让后面的全文都不配对。
+  逐段配对：一个多余的标点只报告一次，不会让后面的全文都不配对；打反方向的引号也只在
+  打错的那一个上报告一次。
 
 为什么
   引号、括号、书名号都是成对使用的标点（GB/T 15834-2011 4.8、4.9、4.15）。复制粘贴和
@@ -253,7 +341,8 @@ pub(super) const DOC: &str = r#"
 
 会报告
   印发《关于加强管理的通知 的要求     （《 没有配对的 》）
-  坚持”稳中求进“工作总基调           （方向打反：” 前面没有 “，“ 没有配对的 ”）
+  坚持”稳中求进“工作总基调           （整对方向打反，报告一次，建议改为“稳中求进”）
+  争做一个”五讲四美三热爱”的人       （第一个引号方向打反，只报告它，建议改为“）
   （详见《实施方案）》                  （书名号和括号交叉）
   《关于印发《实施方案》的通知》        （里层应为单书名号：〈实施方案〉，可自动修改）
   他说：“要做到“两个维护”。”          （里层应为单引号：‘两个维护’，可自动修改）
@@ -292,7 +381,10 @@ mod tests {
     #[test]
     fn unpaired_and_reversed_marks_are_reported_once_each() {
         assert_eq!(flagged("印发《关于加强管理的通知的要求。"), ["1:3 《"]);
-        assert_eq!(flagged("坚持”稳中求进“的总基调。"), ["1:3 ”", "1:8 “"]);
+        assert_eq!(flagged("坚持”稳中求进“的总基调。"), ["1:3 ”稳中求进“"]);
+        assert_eq!(flagged("要做一个”五讲四美三热爱”的好青年。"), ["1:5 ”"]);
+        assert_eq!(flagged("要做一个“五讲四美三热爱“的好青年。"), ["1:13 “"]);
+        assert_eq!(flagged("他说‘好’，又说’行’。"), ["1:9 ’"]);
         assert_eq!(flagged("多了一个”。\n下一段“正常”。"), ["1:5 ”"]);
     }
 

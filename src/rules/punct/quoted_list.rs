@@ -3,8 +3,9 @@
 //! separated by 顿号, unless something stands between them (a bracketed note after a title,
 //! a word such as `纪录片`), in which case the 顿号 is right, for the whole list.
 //!
-//! The clause says "usually", and edited texts do both, so this is advice (info). When one
-//! document does it both ways, the message says so and points at the other form.
+//! The clause says "usually", and edited texts do both: many put a 顿号 between quoted items
+//! throughout, which is their house style, not a slip. So only a document that does it both
+//! ways, with the same marks, is reported: at each 顿号, pointing at the other form.
 
 use std::ops::Range;
 
@@ -16,7 +17,7 @@ use crate::rules::RuleDef;
 pub(super) static RULE: RuleDef = RuleDef::document(
     "punct/quoted-list",
     Severity::Info,
-    "并列的引号、书名号之间用了顿号（“张园”、“革命文物展”）",
+    "同一文稿中并列的引号（书名号）之间有的用顿号，有的不用（“张园”、“革命文物展”……“雪山”“草地”）",
     DOC,
     check,
 );
@@ -29,40 +30,44 @@ const MARKS: [(char, char); 2] = [('“', '”'), ('《', '》')];
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
-    let mut separated = Vec::new();
-    let mut adjacent: Option<Range<usize>> = None;
+    // Per pair of marks: the 顿号 between its items, and its first list written without.
+    let mut separated: [Vec<Range<usize>>; MARKS.len()] = Default::default();
+    let mut adjacent: [Option<Range<usize>>; MARKS.len()] = Default::default();
     for (span, paragraph) in paragraphs(cx) {
-        for (open, close) in MARKS {
+        for (kind, (open, close)) in MARKS.into_iter().enumerate() {
             for list in lists(paragraph, open, close) {
                 let shift = |r: &Range<usize>| span.start + r.start..span.start + r.end;
                 match list {
-                    List::Separated(marks) => separated.extend(marks.iter().map(shift)),
+                    List::Separated(marks) => separated[kind].extend(marks.iter().map(shift)),
                     List::Adjacent(first) => {
-                        adjacent.get_or_insert_with(|| shift(&first));
+                        adjacent[kind].get_or_insert_with(|| shift(&first));
                     }
                     List::Mixed => {}
                 }
             }
         }
     }
-    separated.sort_by_key(|r| r.start);
-    for span in separated {
-        out.push(finding(text, span, adjacent.clone()));
-    }
+    let mut found: Vec<Finding> = separated
+        .into_iter()
+        .zip(adjacent)
+        .filter_map(|(marks, other)| Some((marks, other?)))
+        .flat_map(|(marks, other)| marks.into_iter().map(move |span| (span, other.clone())))
+        .map(|(span, other)| finding(text, span, other))
+        .collect();
+    found.sort_by_key(|f| f.span.start);
+    out.extend(found);
 }
 
-fn finding(text: &str, span: Range<usize>, adjacent: Option<Range<usize>>) -> Finding {
-    let mut message = "并列的引号或书名号之间通常不用顿号（GB/T 15834-2011 4.5.3.5）".to_string();
-    let mut related = Vec::new();
-    if let Some(other) = adjacent {
-        message.push_str(&format!("；本文别处不用顿号：{}", &text[other.clone()]));
-        related.push(Related {
-            span: other,
-            message: "这里并列的引号之间没有顿号".to_string(),
-        });
-    }
+fn finding(text: &str, span: Range<usize>, adjacent: Range<usize>) -> Finding {
+    let message = format!(
+        "并列的引号或书名号之间通常不用顿号（GB/T 15834-2011 4.5.3.5），本文别处也不用：{}",
+        &text[adjacent.clone()]
+    );
     let mut finding = Finding::new(span, message);
-    finding.related = related;
+    finding.related.push(Related {
+        span: adjacent,
+        message: "这里并列的成分之间没有顿号".to_string(),
+    });
     finding
 }
 
@@ -156,21 +161,22 @@ fn items(paragraph: &str, open: char, close: char) -> Vec<Range<usize>> {
 
 pub(super) const DOC: &str = r#"
 检查什么
-  并列的、各自带引号或书名号的成分之间用了顿号：“张园”、“革命文物展”，
-  《古田军号》、《建党伟业》。同一文稿里另有不用顿号的写法时，一并指出。
+  同一文稿中，并列的、各自带引号（或各自带书名号）的成分之间，有的用了顿号（“张园”、
+  “革命文物展”），有的没有用（“雪山”“草地”）：报告用了顿号的地方，并指向不用的写法。
 
 为什么
   GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用
   顿号；若有其他成分插在并列的引号或书名号之间（如书名号之后还有括注），宜用顿号。
-  标准说的是“通常”，各地公文两种写法都有，所以这条规则只作提示（info）；
-  一份文稿前后写法不一，最值得统一。
+  标准说的是“通常”，各地公文两种写法都有，通篇一律用顿号的文稿是本单位的习惯，不报告；
+  一份文稿前后写法不一，才需要统一。这条规则只作提示（info）。
 
 会报告
-  组织参观“红色纪念馆”、“党史展览”     （顿号可删）
-  学习《条例》、《准则》                （顿号可删）
+  跨过“雪山”“草地”……化解“小问题”、“小矛盾”   （同一文稿两种写法，报告顿号）
 
 不会报告
+  组织参观“红色纪念馆”、“党史展览”     （全文都用顿号）
   “雪山”“草地”                         （本来就不用顿号）
+  《条例》、《准则》……“雪山”“草地”       （书名号与引号各自统一）
   《榜样》纪录片、《古田军号》、《建党伟业》   （中间插有其他成分，整组用顿号是对的）
   《条例》、《办法》（试行）             （书名号后有括注）
   “一国两制”、“港人治港”、高度自治      （同一组里还有不带引号的成分）
@@ -193,18 +199,22 @@ mod tests {
     }
 
     #[test]
-    fn dunhao_between_quoted_items_is_reported() {
-        let found = flagged("参观“张园”、“革命文物展”、“旧址”和《条例》、《准则》。");
-        assert_eq!(found.len(), 3);
-        assert!(found
-            .iter()
-            .all(|(mark, related)| mark == "、" && *related == 0));
+    fn a_document_that_always_uses_dunhao_is_quiet() {
+        let text =
+            "参观“张园”、“革命文物展”、“旧址”和《条例》、《准则》。\n学习《纲要》、《决定》。";
+        assert_eq!(flagged(text), []);
+    }
+
+    #[test]
+    fn each_pair_of_marks_is_judged_on_its_own() {
+        let text = "学习《条例》、《准则》。\n跨过“雪山”“草地”。";
+        assert_eq!(flagged(text), []);
     }
 
     #[test]
     fn a_document_doing_both_says_so() {
-        let found = flagged("跨过“雪山”“草地”。\n化解“小问题”、“小矛盾”。");
-        assert_eq!(found, [("、".to_string(), 1)]);
+        let found = flagged("跨过“雪山”“草地”。\n化解“小问题”、“小矛盾”、“小纠纷”。");
+        assert_eq!(found, [("、".to_string(), 1), ("、".to_string(), 1)]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Baselines: findings recorded once are not reported again, even after the lines around them
 //! move; a new finding is.
 
-use crate::common::rules_and_lines;
+use crate::common::{check_json, rules_and_lines};
 use assert_cmd::Command;
 
 fn run(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, serde_json::Value) {
@@ -11,21 +11,6 @@ fn run(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, serde_json::Value)
         .args(["check", "--format", "json"])
         .args(args)
         .arg("draft.txt")
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        serde_json::from_slice(&output.stdout).unwrap(),
-    )
-}
-
-/// `wenlint check --format json ARGS…` in `dir`, with the files named in `args`.
-fn check(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, serde_json::Value) {
-    let output = Command::cargo_bin("wenlint")
-        .unwrap()
-        .current_dir(dir)
-        .args(["check", "--format", "json"])
-        .args(args)
         .output()
         .unwrap();
     (
@@ -127,7 +112,7 @@ fn every_spelling_of_a_path_matches_the_baseline() {
     std::fs::create_dir_all(root.join(".git")).unwrap();
     std::fs::create_dir_all(root.join("docs")).unwrap();
     std::fs::write(root.join("docs/d.txt"), DRAFT).unwrap();
-    let (code, report) = check(root, &["--write-baseline", "baseline.json", "."]);
+    let (code, report) = check_json(root, &["--write-baseline", "baseline.json", "."]);
     assert_eq!(code, Some(0));
     assert_eq!(rules_and_lines(&report).len(), 3);
     let written = std::fs::read_to_string(root.join("baseline.json")).unwrap();
@@ -142,7 +127,7 @@ fn every_spelling_of_a_path_matches_the_baseline() {
         (root.join("docs"), "./d.txt"),
     ] {
         let baseline = root.join("baseline.json").display().to_string();
-        let (code, report) = check(&folder, &["--baseline", &baseline, name]);
+        let (code, report) = check_json(&folder, &["--baseline", &baseline, name]);
         assert_eq!(
             (code, rules_and_lines(&report)),
             (Some(0), vec![]),

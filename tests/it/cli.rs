@@ -3,9 +3,7 @@
 
 use crate::common;
 
-use crate::common::{wenlint, write};
-
-use std::path::Path;
+use crate::common::{check_json, wenlint, write};
 
 use predicates::prelude::*;
 use serde_json::Value;
@@ -13,17 +11,6 @@ use tempfile::TempDir;
 
 fn json_of(output: &[u8]) -> Value {
     serde_json::from_slice(output).expect("stdout is one JSON document")
-}
-
-/// Runs `wenlint check --format json ARGS…` in `dir`: the exit code and the report.
-fn check_json(dir: &Path, args: &[&str]) -> (Option<i32>, Value) {
-    let output = wenlint()
-        .current_dir(dir)
-        .args(["check", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    (output.status.code(), json_of(&output.stdout))
 }
 
 #[test]

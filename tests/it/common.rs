@@ -299,3 +299,17 @@ impl MarkScore {
         self.right as f64 / self.findings.max(1) as f64
     }
 }
+
+/// Runs `wenlint check --format json ARGS…` in `dir`: the exit code and the report.
+pub fn check_json(dir: &Path, args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let output = wenlint()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        serde_json::from_slice(&output.stdout).expect("stdout is one JSON document"),
+    )
+}

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::lang::Text;
 
 const VERSION: u32 = 1;
 
@@ -40,14 +41,24 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot be read: {e}"))?;
-        let file: File =
-            serde_json::from_str(&text).map_err(|e| format!("is not a wenlint baseline: {e}"))?;
+    pub fn load(path: &Path) -> Result<Baseline, Text> {
+        let text = std::fs::read_to_string(path).map_err(|e| Text::io(&e))?;
+        let file: File = serde_json::from_str(&text).map_err(|e| {
+            Text::new(
+                format!("不是 wenlint 的基线文件：{e}"),
+                format!("is not a wenlint baseline: {e}"),
+            )
+        })?;
         if file.version != VERSION {
-            return Err(format!(
-                "has version {}, this wenlint reads version {VERSION}",
-                file.version
+            return Err(Text::new(
+                format!(
+                    "是第 {} 版基线，这个 wenlint 读第 {VERSION} 版",
+                    file.version
+                ),
+                format!(
+                    "has version {}, this wenlint reads version {VERSION}",
+                    file.version
+                ),
             ));
         }
         let mut remaining = HashMap::new();

@@ -10,6 +10,8 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter};
 
+use crate::lang::{Lang, Text};
+
 /// A mistake at a known place in a TOML file (`wenlint.toml` or a rule pack).
 #[derive(Debug, Clone)]
 pub struct TomlError {
@@ -40,26 +42,50 @@ impl TomlError {
         TomlError::new(path, source, error.span(), error.message().trim_end())
     }
 
+    /// The message with its line, as a report's failure entry gives it: `line 3: …`.
+    pub fn located_message(&self, lang: Lang) -> String {
+        match self.line() {
+            Some(line) => match lang {
+                Lang::Zh => format!("第 {line} 行：{}", self.message),
+                Lang::En => format!("line {line}: {}", self.message),
+            },
+            None => self.message.clone(),
+        }
+    }
+
+    /// The 1-based line of the mistake, when its place is known.
+    fn line(&self) -> Option<usize> {
+        let span = self.span.as_ref()?;
+        let before = &self.source[..span.start.min(self.source.len())];
+        Some(before.matches('\n').count() + 1)
+    }
+
     /// Renders the error like a compiler does: the line of the file with a caret under the
     /// offending key or value.
-    pub fn render(&self, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    pub fn render(&self, out: &mut dyn Write, color: bool, lang: Lang) -> io::Result<()> {
         let name = self.path.display().to_string();
         let file = SimpleFile::new(name, self.source.as_str());
+        let head = lang.pick("配置错误", "error");
         let mut diagnostic = Diagnostic::error().with_message(&self.message);
         if let Some(span) = self.span.clone().filter(|s| s.end <= self.source.len()) {
             diagnostic = diagnostic.with_labels(vec![Label::primary((), span)]);
         } else {
-            diagnostic = diagnostic.with_notes(vec![format!("in {}", self.path.display())]);
+            let note = lang.pick("文件：", "in ");
+            diagnostic = diagnostic.with_notes(vec![format!("{note}{}", self.path.display())]);
         }
         let config = Config::default();
+        let mut rendered = Vec::new();
         let result = if color {
             let styles = Styles::default();
-            let mut writer = StylesWriter::new(term::termcolor::Ansi::new(&mut *out), &styles);
+            let mut writer = StylesWriter::new(term::termcolor::Ansi::new(&mut rendered), &styles);
             term::emit_to_write_style(&mut writer, &config, &file, &diagnostic)
         } else {
-            term::emit_to_io_write(out, &config, &file, &diagnostic)
+            term::emit_to_io_write(&mut rendered, &config, &file, &diagnostic)
         };
-        result.map_err(io::Error::other)
+        result.map_err(io::Error::other)?;
+        // codespan-reporting names the level first, before any of the file's text.
+        let rendered = String::from_utf8_lossy(&rendered).replacen("error", head, 1);
+        out.write_all(rendered.as_bytes())
     }
 }
 
@@ -67,14 +93,8 @@ impl std::error::Error for TomlError {}
 
 impl fmt::Display for TomlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.span {
-            Some(span) => {
-                let line = self.source[..span.start.min(self.source.len())]
-                    .matches('\n')
-                    .count()
-                    + 1;
-                write!(f, "{}:{}: {}", self.path.display(), line, self.message)
-            }
+        match self.line() {
+            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.message),
             None => write!(f, "{}: {}", self.path.display(), self.message),
         }
     }
@@ -85,24 +105,43 @@ impl fmt::Display for TomlError {
 pub enum Error {
     /// A file or directory that could not be read or decoded; the reason reads after the name.
     #[error("{path}: {reason}")]
-    File { path: String, reason: String },
+    File { path: String, reason: Text },
     /// A config or rule file with a mistake at a known place.
     #[error(transparent)]
     Toml(Box<TomlError>),
 }
 
 impl Error {
-    pub fn file(path: impl Into<String>, reason: impl fmt::Display) -> Self {
+    pub fn file(path: impl Into<String>, reason: Text) -> Self {
         Error::File {
             path: path.into(),
-            reason: reason.to_string(),
+            reason,
         }
     }
 
-    pub fn render(&self, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    /// The path the error is about: the file, or the config or rule pack.
+    pub fn path(&self) -> String {
         match self {
-            Error::File { path, reason } => writeln!(out, "error: {path}: {reason}"),
-            Error::Toml(e) => e.render(out, color),
+            Error::File { path, .. } => path.clone(),
+            Error::Toml(e) => e.path.display().to_string(),
+        }
+    }
+
+    /// The reason without the path, in `lang`.
+    pub fn reason(&self, lang: Lang) -> String {
+        match self {
+            Error::File { reason, .. } => reason.get(lang).to_string(),
+            Error::Toml(e) => e.located_message(lang),
+        }
+    }
+
+    pub fn render(&self, out: &mut dyn Write, color: bool, lang: Lang) -> io::Result<()> {
+        match self {
+            Error::File { path, reason } => match lang {
+                Lang::Zh => writeln!(out, "错误：{path}：{}", reason.get(lang)),
+                Lang::En => writeln!(out, "error: {path}: {}", reason.get(lang)),
+            },
+            Error::Toml(e) => e.render(out, color, lang),
         }
     }
 }

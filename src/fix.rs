@@ -13,6 +13,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::lang::Text;
 
 /// The fixed text and how many fixes went into it, or `None` when nothing was fixed.
 pub fn apply(source: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)> {
@@ -127,7 +128,7 @@ pub fn unified_diff(path: &str, before: &str, after: &str, color: bool) -> Strin
 /// `text` as the bytes of a file in `encoding`, with a byte-order mark if the file had one;
 /// an error if a character has no representation there (a fix never brings one in, but the
 /// check keeps a file from being damaged if it ever did).
-pub fn encode(text: &str, encoding: &'static Encoding, bom: bool) -> Result<Vec<u8>, String> {
+pub fn encode(text: &str, encoding: &'static Encoding, bom: bool) -> Result<Vec<u8>, Text> {
     let mut bytes = Vec::with_capacity(text.len() + 3);
     if encoding == UTF_8 {
         if bom {
@@ -153,9 +154,9 @@ pub fn encode(text: &str, encoding: &'static Encoding, bom: bool) -> Result<Vec<
     } else {
         let (encoded, _, unmappable) = encoding.encode(text);
         if unmappable {
-            return Err(format!(
-                "the fixed text cannot be written in {}",
-                encoding.name()
+            return Err(Text::new(
+                format!("修正后的文字无法用 {} 编码写回", encoding.name()),
+                format!("the fixed text cannot be written in {}", encoding.name()),
             ));
         }
         bytes.extend_from_slice(&encoded);

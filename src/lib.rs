@@ -33,6 +33,7 @@
 pub use diagnostic::{Applicability, Diagnostic, Elsewhere, Fix, Related, Severity};
 pub use engine::{Finished, FixMode, Linter, Report, Settings, Source};
 pub use error::Error;
+pub use lang::{Lang, Text};
 pub use output::{write_reports, OutputFormat};
 pub use rules::{builtin_rules, RuleMeta};
 pub use span::Position;
@@ -47,6 +48,7 @@ pub(crate) mod engine;
 pub(crate) mod error;
 pub(crate) mod fix;
 pub(crate) mod init;
+pub(crate) mod lang;
 pub(crate) mod lint;
 pub(crate) mod output;
 pub(crate) mod read;

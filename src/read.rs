@@ -36,6 +36,18 @@ pub enum DecodeError {
     Undecodable { encoding: &'static str },
 }
 
+impl DecodeError {
+    /// The reason in Chinese.
+    pub fn chinese(&self) -> String {
+        match self {
+            DecodeError::Binary => "看来是二进制文件，不是文本".to_string(),
+            DecodeError::Undecodable { encoding } => {
+                format!("无法按 UTF-8 或 {encoding} 解码")
+            }
+        }
+    }
+}
+
 /// Why a file could not be read; it reads well after the file's name.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -47,6 +59,26 @@ pub enum ReadError {
     Decode(#[from] DecodeError),
     #[error(transparent)]
     Docx(#[from] docx::DocxError),
+}
+
+impl ReadError {
+    /// The reason in both languages.
+    pub fn text(&self) -> crate::lang::Text {
+        use crate::lang::Text;
+        match self {
+            ReadError::Io(e) => Text::io(e),
+            ReadError::TooLarge { size } => Text::new(
+                format!(
+                    "有 {} MiB，超过 {} MiB 的上限",
+                    size >> 20,
+                    MAX_FILE_BYTES >> 20
+                ),
+                self.to_string(),
+            ),
+            ReadError::Decode(e) => Text::new(e.chinese(), e.to_string()),
+            ReadError::Docx(e) => Text::new(e.chinese(), e.to_string()),
+        }
+    }
 }
 
 pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {

@@ -8,6 +8,7 @@ use ignore::WalkBuilder;
 
 use crate::config::{Config, ConfigProblem, Configs};
 use crate::error::Error;
+use crate::lang::Text;
 
 /// A file to lint and the config that governs it.
 pub struct Target {
@@ -42,7 +43,7 @@ pub fn targets(paths: &[PathBuf], configs: &mut Configs, errors: &mut Vec<Error>
         } else {
             errors.push(Error::file(
                 path.display().to_string(),
-                "no such file or directory",
+                Text::new("找不到该文件或目录", "no such file or directory"),
             ));
         }
     }
@@ -94,8 +95,8 @@ fn walk_error(root: &Path, error: &ignore::Error) -> Error {
         _ => root.to_path_buf(),
     };
     let reason = match error.io_error() {
-        Some(io) => format!("cannot be read: {io}"),
-        None => error.to_string(),
+        Some(io) => Text::io(io),
+        None => Text::new(format!("无法遍历：{error}"), error.to_string()),
     };
     Error::file(path.display().to_string(), reason)
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
+use crate::lang::Lang;
 use crate::output::OutputFormat;
 use crate::stats;
 
@@ -16,6 +17,11 @@ use crate::stats;
     propagate_version = true
 )]
 pub(super) struct Cli {
+    /// The language of the report around the findings (summary, help, notes, errors); the
+    /// rules' messages are Chinese in both.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    pub(super) lang: Lang,
+
     #[command(subcommand)]
     pub(super) command: Command,
 }
@@ -63,6 +69,36 @@ pub(super) struct CheckArgs {
 
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(super) color: ColorChoice,
+
+    /// Report only these rules or families (comma-separated or repeated), among those the
+    /// config turns on.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub(super) select: Vec<String>,
+
+    /// Do not report these rules or families (comma-separated or repeated).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub(super) ignore: Vec<String>,
+
+    /// Print how many findings each rule has, instead of the findings.
+    #[arg(long)]
+    pub(super) statistics: bool,
+
+    /// In the human format, show every finding: by default a file shows the first few of
+    /// each rule and counts the rest in one line.
+    #[arg(long)]
+    pub(super) show_all: bool,
+
+    /// Exit with 0 even when findings are reported (2 still means an error).
+    #[arg(long)]
+    pub(super) exit_zero: bool,
+
+    /// Print the findings only: no summary line and no notes.
+    #[arg(long, short)]
+    pub(super) quiet: bool,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub(super) output_file: Option<PathBuf>,
 
     /// Name (and so format) of the text read from standard input.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]

@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 
 use super::args::CheckArgs;
-use super::plural;
 use crate::diagnostic::Severity;
 use crate::engine::{Checked, FixMode, Linter, Report, Settings, Source};
 use crate::error::Error;
 use crate::fix;
-use crate::output::{Failure, Sink};
+use crate::lang::{plural, Lang, Text};
+use crate::output::{Failure, Sink, View};
 
 /// What the run found, for the exit code.
 struct Outcome {
@@ -22,16 +22,27 @@ struct Outcome {
 }
 
 pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let color = args.color.enabled(io::stdout().is_terminal());
+    let lang = super::lang();
     let err_color = args.color.enabled(io::stderr().is_terminal());
+    let mut out: Box<dyn Write> = match &args.output_file {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(io::BufWriter::new(file)),
+            Err(e) => {
+                let error = Error::file(path.display().to_string(), Text::io(&e));
+                error.render(&mut io::stderr(), err_color, lang)?;
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
+    let color = args.color.enabled(to_terminal);
     let mut errors = Vec::new();
 
     let mut linter = match Linter::new(settings(&args)) {
         Ok(linter) => linter,
         Err(e) => {
-            e.render(&mut io::stderr(), err_color)?;
+            e.render(&mut io::stderr(), err_color, lang)?;
             return Ok(ExitCode::from(2));
         }
     };
@@ -43,11 +54,25 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
     let (stdin_requested, paths): (Vec<_>, Vec<_>) =
         paths.into_iter().partition(|p| p.as_os_str() == "-");
 
-    let mut sink = Sink::new(args.format, color);
+    let view = View {
+        color,
+        lang,
+        show_all: args.show_all,
+        quiet: args.quiet,
+        width: terminal_width(to_terminal),
+    };
+    let mut sink = if args.statistics {
+        Sink::statistics(args.format, view)
+    } else {
+        Sink::new(args.format, view)
+    };
     if (args.fix || args.diff) && !stdin_requested.is_empty() {
         errors.push(Error::file(
             &args.stdin_filename,
-            "--fix and --diff work on files, not standard input; name the file instead",
+            Text::new(
+                "--fix 和 --diff 只处理文件，不处理标准输入；请写出文件名",
+                "--fix and --diff work on files, not standard input; name the file instead",
+            ),
         ));
     } else if !stdin_requested.is_empty() {
         lint_stdin(
@@ -104,7 +129,7 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
             had_errors: !errors.is_empty(),
         }
     } else {
-        let failures: Vec<Failure> = errors.iter().map(Failure::of).collect();
+        let failures: Vec<Failure> = errors.iter().map(|e| Failure::of(e, lang)).collect();
         let worst = sink.finish(&mut out, &failures)?;
         Outcome {
             // Writing a baseline records the findings to accept them: that run succeeds.
@@ -115,40 +140,92 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
     out.flush()?;
     drop(out);
     let mut stderr = io::stderr().lock();
-    if word_files_not_rewritten > 0 {
-        writeln!(
-            stderr,
-            "note: {} linted, not rewritten: --fix does not write Word files; apply their fixes in Word.",
-            plural(word_files_not_rewritten, "Word file")
-        )?;
-    }
-    if args.fix || args.diff {
-        writeln!(
-            stderr,
-            "{} {} in {}.",
-            if args.diff { "Would fix" } else { "Fixed" },
-            plural(fixed.fixes, "problem"),
-            plural(fixed.files, "file")
-        )?;
+    if !args.quiet {
+        notes(&mut stderr, &args, lang, word_files_not_rewritten, &fixed)?;
     }
     let finished = linter.finish();
     for warning in &finished.unused_ignores {
-        writeln!(stderr, "warning: {warning}")?;
+        writeln!(stderr, "{}: {warning}", lang.pick("警告", "warning"))?;
     }
     match finished.baseline_written {
-        Some((path, Ok(count))) => writeln!(
-            stderr,
-            "Wrote {} to {}.",
-            plural(count, "finding"),
-            path.display()
-        )?,
+        Some((path, Ok(count))) if !args.quiet => {
+            let path = path.display();
+            match lang {
+                Lang::Zh => writeln!(stderr, "已将 {count} 个问题记入 {path}。")?,
+                Lang::En => writeln!(stderr, "Wrote {} to {path}.", plural(count, "finding"))?,
+            }
+        }
         Some((_, Err(e))) => errors.push(e),
-        None => {}
+        _ => {}
     }
     for error in &errors {
-        error.render(&mut stderr, err_color)?;
+        error.render(&mut stderr, err_color, lang)?;
     }
-    Ok(exit_code(&outcome, args.fail_on.threshold()))
+    let threshold = args.fail_on.threshold();
+    Ok(if args.exit_zero && !outcome.had_errors {
+        ExitCode::SUCCESS
+    } else {
+        exit_code(&outcome, threshold)
+    })
+}
+
+/// What `--fix` and `--diff` did, on standard error after the report.
+fn notes(
+    stderr: &mut dyn Write,
+    args: &CheckArgs,
+    lang: Lang,
+    word_files_not_rewritten: usize,
+    fixed: &FixCount,
+) -> io::Result<()> {
+    let word = word_files_not_rewritten;
+    if word > 0 {
+        match lang {
+            Lang::Zh => writeln!(
+                stderr,
+                "说明：{word} 个 Word 文件只检查、不改写：--fix 不写 Word 文件，请在 Word 中修改。"
+            )?,
+            Lang::En => writeln!(
+                stderr,
+                "note: {} linted, not rewritten: --fix does not write Word files; apply their fixes in Word.",
+                plural(word, "Word file")
+            )?,
+        }
+    }
+    if !(args.fix || args.diff) {
+        return Ok(());
+    }
+    let (fixes, files) = (fixed.fixes, fixed.files);
+    match (lang, args.diff) {
+        (Lang::Zh, true) => writeln!(stderr, "可修正 {files} 个文件中的 {fixes} 处问题。"),
+        (Lang::Zh, false) => writeln!(stderr, "已修正 {files} 个文件中的 {fixes} 处问题。"),
+        (Lang::En, diff) => writeln!(
+            stderr,
+            "{} {} in {}.",
+            if diff { "Would fix" } else { "Fixed" },
+            plural(fixes, "problem"),
+            plural(files, "file")
+        ),
+    }
+}
+
+/// The columns excerpts fit in: `COLUMNS`, or the terminal's width, or a default when the
+/// report goes to a file or a pipe; never under [`View::MIN_WIDTH`], where the window of a
+/// CJK line would hold too little to read.
+fn terminal_width(to_terminal: bool) -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    let measured = || {
+        to_terminal
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(width, _)| usize::from(width.0))
+    };
+    from_env
+        .or_else(measured)
+        .unwrap_or(View::DEFAULT_WIDTH)
+        .max(View::MIN_WIDTH)
 }
 
 /// The engine's settings that the command line sets.
@@ -167,6 +244,8 @@ fn settings(args: &CheckArgs) -> Settings {
             _ => FixMode::Report,
         },
         unsafe_fixes: args.unsafe_fixes,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
     }
 }
 
@@ -252,7 +331,7 @@ fn lint_stdin(
 ) -> io::Result<()> {
     let mut bytes = Vec::new();
     if let Err(e) = io::stdin().read_to_end(&mut bytes) {
-        errors.push(Error::file(name, format!("cannot be read: {e}")));
+        errors.push(Error::file(name, Text::io(&e)));
         return Ok(());
     }
     let config = match linter.root_config() {

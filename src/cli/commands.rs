@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use super::args::{InitArgs, ListFormat, OutlineArgs, RulesArgs, RulesFormat, StatsArgs};
-use super::{config_here, registry_here, report_and_fail, ConfigArg};
+use super::{config_here, lang, registry_here, report_and_fail, ConfigArg};
 use crate::engine::{load_document, Source};
 use crate::output;
 use crate::rules::{family_of, Registry, Rule, RuleSelector};
@@ -32,7 +32,7 @@ pub(super) fn show_stats(args: StatsArgs) -> io::Result<ExitCode> {
                 all.push(serde_json::json!({ "path": shown, "stats": stats }));
             }
             Err(e) => {
-                e.render(&mut io::stderr(), io::stderr().is_terminal())?;
+                e.render(&mut io::stderr(), io::stderr().is_terminal(), lang())?;
                 failed = true;
             }
         }
@@ -123,11 +123,11 @@ pub(super) fn init(args: InitArgs) -> io::Result<ExitCode> {
     let dir = std::env::current_dir()?;
     match crate::init::write(&dir, &answers, args.force) {
         Ok(path) => {
-            println!("Wrote {}.", path.display());
+            println!("{} {}", lang().pick("已写入", "Wrote"), path.display());
             Ok(ExitCode::SUCCESS)
         }
         Err(reason) => {
-            eprintln!("error: {reason}");
+            eprintln!("{}: {reason}", lang().pick("错误", "error"));
             Ok(ExitCode::from(2))
         }
     }
@@ -213,7 +213,7 @@ pub(super) fn outline(args: OutlineArgs) -> io::Result<ExitCode> {
         let (shown, doc) = match loaded {
             Ok(loaded) => loaded,
             Err(e) => {
-                e.render(&mut io::stderr(), false)?;
+                e.render(&mut io::stderr(), false, lang())?;
                 failed = true;
                 continue;
             }

@@ -14,7 +14,7 @@ use clap::Parser;
 
 use crate::config::{Config, ConfigProblem, Configs};
 use crate::error::Error;
-use crate::output::plural;
+use crate::lang::Lang;
 use crate::rules::Registry;
 
 mod args;
@@ -32,6 +32,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // One command a process: its language is set once, here, for every message it prints.
+    let _ = LANG.set(cli.lang);
     let result = match cli.command {
         Command::Check(args) => check::check(args),
         Command::Rules(args) => commands::list_rules(args),
@@ -44,10 +46,17 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", lang().pick("错误", "error"));
             ExitCode::from(2)
         }
     }
+}
+
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The language of this command's messages (`--lang`).
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
 }
 
 fn load_fixed_config(arg: &ConfigArg) -> Result<Option<Config>, Error> {
@@ -65,7 +74,7 @@ fn config_here(arg: &ConfigArg) -> Result<std::sync::Arc<Config>, Error> {
     if let Some(config) = load_fixed_config(arg)? {
         return Ok(std::sync::Arc::new(config));
     }
-    let cwd = std::env::current_dir().map_err(|e| Error::file(".", e))?;
+    let cwd = std::env::current_dir().map_err(|e| Error::file(".", crate::lang::Text::io(&e)))?;
     let mut configs = Configs::new(None, &cwd);
     match configs.for_dir(&cwd) {
         Ok(config) => Ok(config),
@@ -79,6 +88,6 @@ fn registry_here(arg: &ConfigArg) -> Result<Registry, Error> {
 }
 
 fn report_and_fail(e: &Error) -> io::Result<ExitCode> {
-    e.render(&mut io::stderr(), io::stderr().is_terminal())?;
+    e.render(&mut io::stderr(), io::stderr().is_terminal(), lang())?;
     Ok(ExitCode::from(2))
 }

@@ -29,7 +29,9 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::error::Error;
 use crate::fix;
+use crate::lang::{Lang, Text};
 use crate::lint;
+use crate::rules::RuleFilter;
 use crate::span::Position;
 use crate::suppress;
 use crate::walk::{self, Target};
@@ -80,6 +82,11 @@ pub struct Settings {
     pub fixes: FixMode,
     /// Apply suggested fixes too, not only safe ones (`--unsafe-fixes`).
     pub unsafe_fixes: bool,
+    /// Report only these rules or families (`--select`); all that the configs turn on when
+    /// empty.
+    pub select: Vec<String>,
+    /// Never report these rules or families (`--ignore`).
+    pub ignore: Vec<String>,
 }
 
 /// The findings of one document.
@@ -154,9 +161,9 @@ pub struct Linter {
 impl Linter {
     /// Sets up a run; fails when the given config or baseline cannot be read.
     pub fn new(settings: Settings) -> Result<Linter, Error> {
-        let root = match settings.root {
+        let root = match settings.root.clone() {
             Some(root) => root,
-            None => std::env::current_dir().map_err(|e| Error::file(".", e))?,
+            None => std::env::current_dir().map_err(|e| Error::file(".", Text::io(&e)))?,
         };
         let fixed = match (&settings.config_text, &settings.config) {
             (Some(text), _) => Some(Config::parse(&root.join("wenlint.toml"), text)?),
@@ -168,12 +175,18 @@ impl Linter {
             .as_deref()
             .map(|path| {
                 Baseline::load(path).map_err(|reason| {
-                    Error::file(path.display().to_string(), format!("baseline {reason}"))
+                    let reason = Text::new(
+                        format!("（基线文件）{}", reason.get(Lang::Zh)),
+                        format!("baseline {}", reason.get(Lang::En)),
+                    );
+                    Error::file(path.display().to_string(), reason)
                 })
             })
             .transpose()?;
+        let mut configs = Configs::new(fixed, &root);
+        let filter = rule_filter(&settings, &mut configs, &root)?;
         Ok(Linter {
-            configs: Configs::new(fixed, &root),
+            configs,
             paths: ProjectPaths::new(root.clone()),
             root,
             run: Run {
@@ -184,6 +197,7 @@ impl Linter {
                     .as_ref()
                     .map(|_| Recorder::default()),
                 baseline,
+                filter,
                 ..Run::default()
             },
             fixes: settings.fixes,
@@ -204,7 +218,7 @@ impl Linter {
             Ok(config) => config,
             Err(ConfigProblem::Invalid(e)) => return Err(e.into()),
             Err(ConfigProblem::AlreadyReported) => {
-                return Err(Error::file(shown, "not linted: its config has an error"))
+                return Err(Error::file(shown, config_has_an_error()))
             }
         };
         let checked = self.check(&source, shown, config);
@@ -285,9 +299,11 @@ impl Linter {
         if let (FixMode::Write, Source::Path(path)) = (fixes, source) {
             let storage = loaded.storage;
             let bytes = fix::encode(&report.document.source, storage.encoding, storage.bom)
-                .map_err(|reason| Error::file(shown, format!("not fixed: {reason}")))?;
-            fix::write_atomically(path, &bytes)
-                .map_err(|e| Error::file(shown, format!("not fixed: cannot write: {e}")))?;
+                .map_err(|reason| Error::file(shown, not_fixed(&reason)))?;
+            fix::write_atomically(path, &bytes).map_err(|e| {
+                let reason = Text::new(format!("无法写入：{e}"), format!("cannot write: {e}"));
+                Error::file(shown, not_fixed(&reason))
+            })?;
         }
         Ok(report)
     }
@@ -297,11 +313,13 @@ impl Linter {
     /// fix only with `unsafe_fixes`.
     fn fix_until_stable(&self, doc: Document, config: &Config, path: &Path) -> fix::Fixed {
         let unsafe_fixes = self.unsafe_fixes;
+        let filter = &self.run.filter;
         fix::apply_until_stable(
             doc,
             |doc| lint::lint(doc, config),
             |doc, mut diagnostics| {
                 suppress::apply(doc, config, path, &mut diagnostics, &mut [], false);
+                diagnostics.retain(|d| filter.admits(&d.rule));
                 if !unsafe_fixes {
                     for d in &mut diagnostics {
                         d.fix = d.fix.take().filter(|f| f.is_safe());
@@ -341,7 +359,10 @@ impl Linter {
                 let written = recorder.write(&path).map_err(|e| {
                     Error::file(
                         path.display().to_string(),
-                        format!("cannot write the baseline: {e}"),
+                        Text::new(
+                            format!("无法写入基线文件：{e}"),
+                            format!("cannot write the baseline: {e}"),
+                        ),
                     )
                 });
                 Some((path, written))
@@ -353,4 +374,52 @@ impl Linter {
             baseline_written,
         }
     }
+}
+
+/// Why a file under a broken config is not linted (the config's own error is reported once).
+pub(crate) fn config_has_an_error() -> Text {
+    Text::new(
+        "未检查：所属的配置文件有错误",
+        "not linted: its config has an error",
+    )
+}
+
+/// Why a file's fixes were not written.
+fn not_fixed(reason: &Text) -> Text {
+    Text::new(
+        format!("未修正：{}", reason.get(Lang::Zh)),
+        format!("not fixed: {}", reason.get(Lang::En)),
+    )
+}
+
+/// `--select` and `--ignore` as a filter; the names are checked against the rules of the
+/// config at the root (built-in ones and its packs), so a misspelt name is an error rather
+/// than a silent "no findings".
+fn rule_filter(
+    settings: &Settings,
+    configs: &mut Configs,
+    root: &Path,
+) -> Result<RuleFilter, Error> {
+    if settings.select.is_empty() && settings.ignore.is_empty() {
+        return Ok(RuleFilter::default());
+    }
+    let registry = match configs.for_dir(root) {
+        Ok(config) => config.registry.clone(),
+        Err(ConfigProblem::Invalid(e)) => return Err(e.into()),
+        Err(ConfigProblem::AlreadyReported) => crate::rules::Registry::builtin().clone(),
+    };
+    RuleFilter::new(&settings.select, &settings.ignore, &registry).map_err(|name| {
+        let flag = if settings.select.contains(&name) {
+            "--select"
+        } else {
+            "--ignore"
+        };
+        Error::file(
+            flag,
+            Text::new(
+                format!("没有名为“{name}”的规则或规则族（wenlint rules 列出全部规则）"),
+                format!("no rule or family is named `{name}` (`wenlint rules` lists them)"),
+            ),
+        )
+    })
 }

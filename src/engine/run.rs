@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::diagnostic::{sort, Diagnostic};
 use crate::document::Document;
 use crate::rules::duplicate::cross_file::{self, CrossFileIndex};
+use crate::rules::RuleFilter;
 use crate::suppress;
 
 /// What a run keeps between documents.
@@ -25,6 +26,8 @@ pub(crate) struct Run {
     pub recorder: Option<Recorder>,
     /// The baseline whose findings are not reported again (`--baseline`).
     pub baseline: Option<Baseline>,
+    /// `--select` and `--ignore`.
+    pub filter: RuleFilter,
 }
 
 impl Run {
@@ -53,6 +56,7 @@ impl Run {
             self.ignores.of(config),
             self.report_unused,
         );
+        diagnostics.retain(|d| self.filter.admits(&d.rule));
         if let Some(recorder) = &mut self.recorder {
             recorder.record(project_path, doc, diagnostics);
         }

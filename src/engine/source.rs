@@ -76,7 +76,7 @@ pub(crate) fn load(source: &Source, shown: &str) -> Result<Loaded, Error> {
         Source::Path(path) => read::read_file(path),
         Source::Bytes { name, bytes } => read::read_bytes(bytes, Path::new(name)),
     }
-    .map_err(|e| Error::file(shown, e))?;
+    .map_err(|e| Error::file(shown, e.text()))?;
     Ok(Loaded {
         doc: Document::new(decoded.text, Format::from_path(source.path_for_matching())),
         storage: Storage {

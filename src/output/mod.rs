@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::engine::Report;
+use crate::lang::Lang;
 use crate::rules::Registry;
 
 pub mod concise;
@@ -19,6 +20,7 @@ pub mod human;
 pub mod json;
 pub mod outline;
 pub mod sarif;
+pub mod statistics;
 
 /// The formats a report is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -59,10 +61,43 @@ pub(crate) trait Emitter {
     ) -> io::Result<()>;
 }
 
+/// How a report is shown beyond its format: what the command line and the terminal say.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct View {
+    pub(crate) color: bool,
+    /// The language of everything around the rules' messages.
+    pub(crate) lang: Lang,
+    /// Every finding in the human format, past its cap per rule and file.
+    pub(crate) show_all: bool,
+    /// No summary line, only the findings.
+    pub(crate) quiet: bool,
+    /// Columns the human format's excerpts fit in.
+    pub(crate) width: usize,
+}
+
+impl View {
+    /// The narrowest window an excerpt is fitted to, however narrow the terminal.
+    pub(crate) const MIN_WIDTH: usize = 80;
+    /// The width when there is no terminal to measure and `COLUMNS` is not set.
+    pub(crate) const DEFAULT_WIDTH: usize = 100;
+}
+
+impl Default for View {
+    fn default() -> View {
+        View {
+            color: false,
+            lang: Lang::default(),
+            show_all: false,
+            quiet: false,
+            width: View::DEFAULT_WIDTH,
+        }
+    }
+}
+
 /// The emitter of a format.
-pub(crate) fn emitter(format: OutputFormat, color: bool) -> Box<dyn Emitter> {
+pub(crate) fn emitter(format: OutputFormat, view: View) -> Box<dyn Emitter> {
     match format {
-        OutputFormat::Human => Box::new(human::Human::new(color)),
+        OutputFormat::Human => Box::new(human::Human::new(view)),
         OutputFormat::Concise => Box::new(concise::Concise),
         OutputFormat::Json => Box::new(json::Json::new()),
         OutputFormat::Github => Box::new(github::Github),
@@ -79,20 +114,11 @@ pub(crate) struct Failure {
 }
 
 impl Failure {
-    pub(crate) fn of(error: &crate::error::Error) -> Failure {
-        match error {
-            crate::error::Error::File { path, reason } => Failure {
-                path: path.clone(),
-                reason: reason.clone(),
-            },
-            crate::error::Error::Toml(e) => {
-                let path = e.path.display().to_string();
-                let whole = e.to_string();
-                let reason = whole
-                    .strip_prefix(&format!("{path}:"))
-                    .map_or(whole.clone(), |rest| rest.trim_start().to_string());
-                Failure { path, reason }
-            }
+    /// The failure an error reports, its reason in `lang`.
+    pub(crate) fn of(error: &crate::error::Error, lang: Lang) -> Failure {
+        Failure {
+            path: error.path(),
+            reason: error.reason(lang),
         }
     }
 }
@@ -104,14 +130,6 @@ pub(crate) struct Totals {
     pub(crate) summary: json::Summary,
     /// Files with at least one finding.
     pub(crate) files_with_findings: usize,
-}
-
-/// `n word`, with the plural English takes (`1 error`, `2 errors`, `3 info`).
-pub(crate) fn plural(n: usize, word: &str) -> String {
-    match (n, word) {
-        (1, _) | (_, "info") => format!("{n} {word}"),
-        _ => format!("{n} {word}s"),
-    }
 }
 
 /// Where each file's diagnostics go as soon as it is linted, so that no document has to be
@@ -126,10 +144,22 @@ pub(crate) struct Sink {
 }
 
 impl Sink {
-    pub(crate) fn new(format: OutputFormat, color: bool) -> Sink {
+    pub(crate) fn new(format: OutputFormat, view: View) -> Sink {
         Sink {
-            emitter: emitter(format, color),
+            emitter: emitter(format, view),
             project_paths: matches!(format, OutputFormat::Github | OutputFormat::Sarif),
+            totals: Totals::default(),
+            worst: None,
+        }
+    }
+
+    /// Counts per rule instead of the findings (`--statistics`); a table, or JSON in the
+    /// JSON format.
+    pub(crate) fn statistics(format: OutputFormat, view: View) -> Sink {
+        let json = format == OutputFormat::Json;
+        Sink {
+            emitter: Box::new(statistics::Statistics::new(view, json)),
+            project_paths: false,
             totals: Totals::default(),
             worst: None,
         }
@@ -180,7 +210,7 @@ pub fn write_reports(
     format: OutputFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut sink = Sink::new(format, false);
+    let mut sink = Sink::new(format, View::default());
     for report in reports {
         sink.file(out, report)?;
     }

@@ -35,7 +35,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::error::TomlError;
 pub use profile::Profile;
-pub use selector::RuleSelector;
+pub use selector::{RuleFilter, RuleSelector};
 
 /// What every rule declares about itself.
 #[derive(Debug, Clone)]

@@ -57,6 +57,39 @@ impl fmt::Display for RuleSelector {
     }
 }
 
+/// The rules a run reports, as `--select` and `--ignore` narrow what the configs turn on.
+#[derive(Debug, Clone, Default)]
+pub struct RuleFilter {
+    /// Only these, when any are given.
+    select: Vec<RuleSelector>,
+    /// Never these.
+    ignore: Vec<RuleSelector>,
+}
+
+impl RuleFilter {
+    /// The filter of the names given; each must name a rule or a family of `registry`, and
+    /// an unknown one is the error, naming it.
+    pub fn new(select: &[String], ignore: &[String], registry: &Registry) -> Result<Self, String> {
+        let known = |names: &[String]| {
+            names
+                .iter()
+                .filter(|name| !name.is_empty())
+                .map(|name| RuleSelector::known(name, registry).map_err(|_| name.clone()))
+                .collect::<Result<Vec<_>, String>>()
+        };
+        Ok(RuleFilter {
+            select: known(select)?,
+            ignore: known(ignore)?,
+        })
+    }
+
+    /// Whether findings of the rule `id` are reported.
+    pub fn admits(&self, id: &str) -> bool {
+        (self.select.is_empty() || self.select.iter().any(|s| s.selects(id)))
+            && !self.ignore.iter().any(|s| s.selects(id))
+    }
+}
+
 /// Whether `selectors` select the rule `id`; none means every rule (a suppression comment
 /// that names no rule silences them all).
 pub fn any_selects(selectors: &[RuleSelector], id: &str) -> bool {
@@ -66,6 +99,25 @@ pub fn any_selects(selectors: &[RuleSelector], id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filter_selects_then_ignores_and_names_unknown_rules() {
+        let registry = Registry::builtin();
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let filter = RuleFilter::new(
+            &names(&["placeholder", "term/typo"]),
+            &names(&["placeholder/name"]),
+            registry,
+        )
+        .unwrap();
+        assert!(filter.admits("placeholder/marker"));
+        assert!(filter.admits("term/typo"));
+        assert!(!filter.admits("placeholder/name"));
+        assert!(!filter.admits("term/usage"));
+        assert!(RuleFilter::default().admits("term/usage"));
+        let unknown = RuleFilter::new(&names(&["placeholder/markr"]), &[], registry);
+        assert_eq!(unknown.unwrap_err(), "placeholder/markr");
+    }
 
     #[test]
     fn a_family_selects_its_rules_only() {

@@ -20,7 +20,7 @@ fn clean_file_exits_zero() {
         .arg(common::fixture("clean-speech.txt"))
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("No problems found in 1 file."));
+        .stdout(predicate::str::contains("检查了 1 个文件，未发现问题。"));
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn human_output_is_rustc_style_with_summary() {
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
-        stdout.contains("error[placeholder/marker]: 占位符“XX”尚未填写"),
+        stdout.contains("错误[placeholder/marker]: 占位符“XX”尚未填写"),
         "{stdout}"
     );
     assert!(stdout.contains("speech-draft.txt:1:4"), "{stdout}");
@@ -61,7 +61,7 @@ fn human_output_is_rustc_style_with_summary() {
             .lines()
             .last()
             .unwrap()
-            .starts_with("Found "),
+            .starts_with("检查了 "),
         "{stdout}"
     );
 }
@@ -324,11 +324,11 @@ fn unreadable_files_are_reported_and_the_run_goes_on() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("binary.txt: looks like a binary file, not text"),
+        stderr.contains("binary.txt：看来是二进制文件，不是文本"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("missing.txt: no such file or directory"),
+        stderr.contains("missing.txt：找不到该文件或目录"),
         "{stderr}"
     );
     let report = json_of(&output.stdout);
@@ -346,8 +346,8 @@ fn unreadable_files_are_reported_and_the_run_goes_on() {
     assert_eq!(
         failures,
         [
-            ("missing.txt", "no such file or directory"),
-            ("./binary.txt", "looks like a binary file, not text")
+            ("missing.txt", "找不到该文件或目录"),
+            ("./binary.txt", "看来是二进制文件，不是文本")
         ]
     );
 }
@@ -364,8 +364,8 @@ fn the_human_summary_counts_what_could_not_be_checked() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(!stdout.contains("No problems found"), "{stdout}");
-    assert!(stdout.contains("1 path could not be checked"), "{stdout}");
+    assert!(!stdout.contains("未发现问题"), "{stdout}");
+    assert!(stdout.contains("另有 1 个路径无法检查"), "{stdout}");
 }
 
 #[test]
@@ -526,4 +526,14 @@ fn human_output_snapshot() {
         .output()
         .unwrap();
     insta::assert_snapshot!("human_note_fire", String::from_utf8(output.stdout).unwrap());
+    let english = wenlint()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--color", "never", "--lang", "en", "--show-all"])
+        .arg("fixtures/placeholder/note.fire.txt")
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(
+        "human_note_fire_en_all",
+        String::from_utf8(english.stdout).unwrap()
+    );
 }

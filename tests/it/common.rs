@@ -111,10 +111,10 @@ pub fn rules_and_lines(report: &serde_json::Value) -> Vec<(String, u64)> {
         .collect()
 }
 
-/// The binary under test, without the user's `NO_COLOR`.
+/// The binary under test, without the user's `NO_COLOR` and `COLUMNS`.
 pub fn wenlint() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("wenlint").expect("the binary is built");
-    cmd.env_remove("NO_COLOR");
+    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
     cmd
 }
 

@@ -28,7 +28,7 @@ fn a_gbk_file_with_crlf_is_fixed_in_place_and_stays_gbk() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{output:?}");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("Fixed 4 problems in 1 file."));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("已修正 1 个文件中的 4 处问题。"));
     assert_eq!(std::fs::read(&path).unwrap(), gbk(FIXED));
     let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(entries.len(), 1, "no temporary file is left behind");
@@ -50,7 +50,7 @@ fn a_second_run_changes_nothing() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&output.stderr).contains("Fixed 0 problems in 0 files."));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("已修正 0 个文件中的 0 处问题。"));
     assert_eq!(std::fs::read(&path).unwrap(), once);
     assert_eq!(once, FIXED.as_bytes());
 }
@@ -81,7 +81,7 @@ fn standard_input_is_not_fixed() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "--fix and --diff work on files, not standard input",
+            "--fix 和 --diff 只处理文件，不处理标准输入",
         ));
 }
 

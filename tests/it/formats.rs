@@ -340,7 +340,7 @@ fn sarif_is_written_even_when_a_file_cannot_be_read() {
     );
     assert_eq!(
         notifications[0]["message"]["text"],
-        "missing.txt: no such file or directory"
+        "missing.txt: 找不到该文件或目录"
     );
     assert_eq!(
         notifications[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],

@@ -35,7 +35,7 @@ fn nul_bytes_mean_a_binary_file_and_the_run_goes_on() {
     let (code, stdout, stderr, _) = check(dir.path(), &["."]);
     assert_eq!(code, Some(2));
     assert!(
-        stderr.contains("a.txt") && stderr.contains("binary"),
+        stderr.contains("a.txt") && stderr.contains("二进制"),
         "{stderr}"
     );
     assert!(

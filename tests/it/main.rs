@@ -25,6 +25,7 @@ mod placeholder;
 mod placeholder_drafts;
 mod punct;
 mod readme;
+mod report_options;
 mod stats;
 mod suppress;
 mod word_files;

@@ -158,7 +158,7 @@ fn fixing_a_copy_of_the_seed_changes_exactly_the_fixable_spans_and_only_once() {
     let path = dir.path().join("seed.txt");
     std::fs::write(&path, &text).unwrap();
     let said = fix_in_place(&path);
-    assert!(said.contains("Fixed 6 problems in 1 file."), "{said}");
+    assert!(said.contains("已修正 1 个文件中的 6 处问题。"), "{said}");
     let fixed = std::fs::read_to_string(&path).unwrap();
     let expected = text
         .replacen("10余次,", "10余次，", 1)
@@ -170,7 +170,7 @@ fn fixing_a_copy_of_the_seed_changes_exactly_the_fixable_spans_and_only_once() {
     assert_eq!(fixed, expected);
     let lines: Vec<usize> = changes(&text, &fixed).iter().map(|c| c.0).collect();
     assert_eq!(lines, [8, 9, 21]);
-    assert!(fix_in_place(&path).contains("Fixed 0 problems in 0 files."));
+    assert!(fix_in_place(&path).contains("已修正 0 个文件中的 0 处问题。"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
 }
 
@@ -183,7 +183,7 @@ fn a_gbk_crlf_copy_of_the_seed_stays_gbk_and_crlf() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("seed.txt");
     std::fs::write(&path, &gbk).unwrap();
-    assert!(fix_in_place(&path).contains("Fixed 6 problems in 1 file."));
+    assert!(fix_in_place(&path).contains("已修正 1 个文件中的 6 处问题。"));
     let bytes = std::fs::read(&path).unwrap();
     let (decoded, _, malformed) = encoding_rs::GBK.decode(&bytes);
     assert!(!malformed, "the fixed file is GBK");
@@ -193,7 +193,7 @@ fn a_gbk_crlf_copy_of_the_seed_stays_gbk_and_crlf() {
     );
     assert!(decoded.contains("10余次，") && decoded.contains("内容2～3篇"));
     assert_eq!(changes(&crlf, &decoded).len(), 3);
-    assert!(fix_in_place(&path).contains("Fixed 0 problems in 0 files."));
+    assert!(fix_in_place(&path).contains("已修正 0 个文件中的 0 处问题。"));
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
 }
 
@@ -214,7 +214,7 @@ fn diff_shows_the_fixes_without_writing() {
         "--- {shown}\n+++ {shown}\n@@ -1,3 +1,3 @@\n 一、总体要求\n-各单位要高度重视,认真落实。\n-每天学习2-3篇。\n+各单位要高度重视，认真落实。\n+每天学习2～3篇。\n"
     );
     assert_eq!(String::from_utf8_lossy(&output.stdout), expected);
-    assert!(String::from_utf8_lossy(&output.stderr).contains("Would fix 2 problems in 1 file."));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("可修正 1 个文件中的 2 处问题。"));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         draft,

@@ -87,6 +87,48 @@ pub enum DocxError {
     Unreadable { part: String, message: String },
 }
 
+impl DocxError {
+    /// The reason in Chinese, as the English one reads after the file's name.
+    pub fn chinese(&self) -> String {
+        match self {
+            DocxError::NotAZip(e) => format!("不是 .docx 文件：无法作为 zip 压缩包读取（{e}）"),
+            DocxError::LegacyOrEncrypted => {
+                "是 Word 97-2003 的 .doc 文件或加了密码的 .docx；另存为不加密的 .docx 后再检查"
+                    .to_string()
+            }
+            DocxError::MissingDocument => {
+                "是不含 word/document.xml 的 zip 压缩包，不是 Word 的 .docx 文档".to_string()
+            }
+            DocxError::TooManyEntries { entries, limit } => {
+                format!("含 {entries} 个 zip 条目，超过 .docx 文件应有的上限 {limit}")
+            }
+            DocxError::TooManyDirectories { found, limit } => {
+                format!("含 {found} 个 zip 目录记录，超过 .docx 文件应有的上限 {limit}")
+            }
+            DocxError::TooLarge { part, limit } => {
+                format!("其中的 {part} 解压后超过 {}，未读取", size(*limit))
+            }
+            DocxError::TooLargeInAll { limit } => {
+                format!("文字部分解压后合计超过 {}，未读取", size(*limit))
+            }
+            DocxError::Suspicious { part, ratio } => {
+                format!("其中的 {part} 解压后膨胀超过 {ratio} 倍，像是 zip 炸弹，未读取")
+            }
+            DocxError::Dtd { part } => {
+                format!("{part} 中的 XML 带有 DTD，不予接受（其实体可能无限展开）")
+            }
+            DocxError::Xml {
+                part,
+                position,
+                message,
+            } => format!("{part} 的 XML 格式有误，在第 {position} 字节：{message}"),
+            DocxError::Unreadable { part, message } => {
+                format!("其中的 {part} 无法解压：{message}")
+            }
+        }
+    }
+}
+
 fn unreadable(part: &str, error: impl fmt::Display) -> DocxError {
     DocxError::Unreadable {
         part: part.to_string(),

@@ -28,3 +28,4 @@ mod readme;
 mod stats;
 mod suppress;
 mod word_files;
+mod workflow;

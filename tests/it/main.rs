@@ -29,3 +29,4 @@ mod report_options;
 mod stats;
 mod suppress;
 mod word_files;
+mod workflow;

@@ -5,6 +5,7 @@
 //! small and flat:
 //!
 //! ```toml
+//! extend = "../wenlint.toml"        # start from this config, then apply the lines below
 //! include = ["*.txt", "*.md"]       # which files a directory walk lints (default)
 //! exclude = ["archive/**"]          # never lint these, even when named on the command line
 //! rule_dirs = ["house-rules"]       # more rule packs, same format as the built-in `rules/`
@@ -16,80 +17,29 @@
 //! ```
 //!
 //! Every mistake (unknown key, unknown rule, bad glob, bad regex in a pack) is an error that
-//! points at its line; a config with a mistake is not half-applied.
+//! points at its line, in the file that has it; a config with a mistake is not half-applied.
+//! `parse` checks one file and lays it over what it extends; `extend` reads the chain and
+//! decides how a child's `[rules]` meet its parent's.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 use serde::Deserialize;
-use toml::Spanned;
 
 use crate::diagnostic::Severity;
 use crate::error::TomlError;
 use crate::rules::{Registry, RuleMeta, RuleSelector};
+
+mod extend;
+mod parse;
 
 /// The file names a config may have, in order of preference within one directory.
 pub const CONFIG_NAMES: [&str; 2] = ["wenlint.toml", ".wenlint.toml"];
 
 /// What a directory walk lints when the config says nothing.
 const DEFAULT_INCLUDE: [&str; 3] = ["*.txt", "*.md", "*.docx"];
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    #[serde(default)]
-    include: Option<Vec<Spanned<String>>>,
-    #[serde(default)]
-    exclude: Vec<Spanned<String>>,
-    #[serde(default)]
-    rule_dirs: Vec<Spanned<String>>,
-    #[serde(default)]
-    rules: BTreeMap<Spanned<String>, Setting>,
-    #[serde(default)]
-    document: RawProfile,
-    #[serde(default)]
-    cross_file: bool,
-    #[serde(default)]
-    ignore: Vec<RawIgnore>,
-}
-
-/// `[[ignore]]`: findings a team has accepted, for files that cannot carry comments.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawIgnore {
-    path: Option<Spanned<String>>,
-    rule: Option<Spanned<String>>,
-    text: Option<String>,
-    regex: Option<Spanned<String>>,
-    /// Why, for the reader of the config.
-    #[serde(default)]
-    #[allow(dead_code)]
-    reason: Option<String>,
-}
-
-/// One `[[ignore]]` entry: a finding is ignored when every condition given holds — its file
-/// matches `path` (a glob, as in `include`), its rule is `rule` or in that family, and its
-/// flagged text or the sentence around it contains `text` or matches `regex`.
-pub struct Ignore {
-    path: Option<GlobSet>,
-    rule: Option<RuleSelector>,
-    text: Option<String>,
-    regex: Option<regex::Regex>,
-    /// The line of the config where the entry starts, for the unused-suppression report.
-    pub line: usize,
-}
-
-/// `[document]`: what the documents under this config are, when the text alone cannot say.
-#[derive(Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProfile {
-    level: Option<Spanned<String>>,
-    region: Option<Spanned<String>>,
-    #[serde(default)]
-    allow: Vec<String>,
-}
 
 pub use crate::rules::profile::{Profile, SELF_LEVELS};
 
@@ -104,23 +54,196 @@ pub enum Setting {
     Info,
 }
 
+impl Setting {
+    /// The word a config writes for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Setting::Off => "off",
+            Setting::On => "on",
+            Setting::Error => "error",
+            Setting::Warning => "warning",
+            Setting::Info => "info",
+        }
+    }
+}
+
+/// Where a value was written: a config file and the line of the key or value. `wenlint config`
+/// shows it, so that a setting nobody remembers writing can be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub path: PathBuf,
+    pub line: usize,
+}
+
+/// A value and where it was written; `origin` is `None` for a built-in default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub origin: Option<Origin>,
+}
+
+/// Globs as written, each matched relative to the directory of the config that wrote it: a
+/// parent's `archive/**` means the parent's `archive` folder, also for its children.
+#[derive(Clone)]
+pub struct Globs {
+    written: Vec<Sourced<String>>,
+    /// One set per config that wrote globs, with that config's directory.
+    sets: Vec<(PathBuf, GlobSet)>,
+}
+
+impl Globs {
+    fn empty() -> Globs {
+        Globs {
+            written: Vec::new(),
+            sets: Vec::new(),
+        }
+    }
+
+    /// The default `include`, anchored at `root`.
+    fn defaults(root: &Path) -> Globs {
+        let patterns = DEFAULT_INCLUDE.iter().map(|p| Sourced {
+            value: p.to_string(),
+            origin: None,
+        });
+        let set = parse::set_of(DEFAULT_INCLUDE.iter().copied()).expect("default globs are valid");
+        Globs::empty().with(root, patterns.collect(), set)
+    }
+
+    /// These globs and then `more`, which the config in directory `root` wrote.
+    fn with(mut self, root: &Path, more: Vec<Sourced<String>>, set: GlobSet) -> Globs {
+        if !more.is_empty() {
+            self.written.extend(more);
+            self.sets.push((root.to_path_buf(), set));
+        }
+        self
+    }
+
+    /// The globs as written, in order (a parent's before its child's).
+    pub fn written(&self) -> &[Sourced<String>] {
+        &self.written
+    }
+
+    fn matches(&self, path: &Path) -> bool {
+        self.sets.iter().any(|(root, set)| matches(root, set, path))
+    }
+}
+
+/// Globs match the path relative to the config's directory, or just the file name, so that
+/// `*.md` means Markdown files anywhere and `archive/**` one folder.
+fn matches(root: &Path, set: &GlobSet, path: &Path) -> bool {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let relative = absolute.strip_prefix(root).unwrap_or(path);
+    set.is_match(relative) || path.file_name().is_some_and(|name| set.is_match(name))
+}
+
+/// One `[[ignore]]` entry: a finding is ignored when every condition given holds — its file
+/// matches `path` (a glob, as in `include`), its rule is `rule` or in that family, and its
+/// flagged text or the sentence around it contains `text` or matches `regex`.
+pub struct Ignore {
+    /// The glob as written, and the directory of the config that wrote it.
+    path: Option<(String, PathBuf, GlobSet)>,
+    rule: Option<RuleSelector>,
+    text: Option<String>,
+    regex: Option<regex::Regex>,
+    /// The config that wrote the entry: its own file, or one it extends.
+    pub file: PathBuf,
+    /// The line of that file that names the entry, for the unused-suppression report: its
+    /// `path`, `rule` or `regex`, else its `[[ignore]]` header.
+    pub line: usize,
+}
+
+impl Ignore {
+    /// The entry's conditions as written, `key = value` each, for `wenlint config`.
+    pub fn conditions(&self) -> Vec<(&'static str, String)> {
+        let mut conditions = Vec::new();
+        if let Some((glob, _, _)) = &self.path {
+            conditions.push(("path", glob.clone()));
+        }
+        if let Some(rule) = &self.rule {
+            conditions.push(("rule", rule.to_string()));
+        }
+        if let Some(text) = &self.text {
+            conditions.push(("text", text.clone()));
+        }
+        if let Some(regex) = &self.regex {
+            conditions.push(("regex", regex.as_str().to_string()));
+        }
+        conditions
+    }
+
+    fn ignores(&self, path: &Path, rule: &str, flagged: &str, sentence: &str) -> bool {
+        let found = |t: &str| flagged.contains(t) || sentence.contains(t);
+        self.path
+            .as_ref()
+            .is_none_or(|(_, root, set)| matches(root, set, path))
+            && self.rule.as_ref().is_none_or(|r| r.selects(rule))
+            && self.text.as_deref().is_none_or(found)
+            && self
+                .regex
+                .as_ref()
+                .is_none_or(|r| r.is_match(flagged) || r.is_match(sentence))
+    }
+}
+
+/// `[document]` as written, each field with where it was written.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentSettings {
+    pub level: Option<Sourced<String>>,
+    pub region: Option<Sourced<String>>,
+    pub allow: Vec<Sourced<String>>,
+}
+
+impl DocumentSettings {
+    /// These settings under a child's: the child's level and region where it sets them, and
+    /// the allowed phrases of both.
+    fn under(mut self, child: DocumentSettings) -> DocumentSettings {
+        self.level = child.level.or(self.level);
+        self.region = child.region.or(self.region);
+        self.allow.extend(child.allow);
+        self
+    }
+
+    fn profile(&self) -> Profile {
+        Profile {
+            level: self.level.as_ref().map(|l| l.value.clone()),
+            region: self.region.as_ref().map(|r| r.value.clone()),
+            allow: self.allow.iter().map(|a| a.value.clone()).collect(),
+        }
+    }
+}
+
+/// A rule dir as written, its full path and where it was written.
+#[derive(Debug, Clone)]
+pub struct RuleDir {
+    pub written: Sourced<String>,
+    full: PathBuf,
+}
+
+/// The `[rules]` settings in effect, by the rule or family they name.
+type Settings = HashMap<RuleSelector, Sourced<Setting>>;
+
 /// A loaded config, ready to answer questions about files and rules.
 pub struct Config {
     /// The config file, or `None` for the built-in defaults.
     pub path: Option<PathBuf>,
-    /// Where relative globs and `rule_dirs` start: the config file's directory.
-    root: PathBuf,
-    include: GlobSet,
-    exclude: GlobSet,
+    /// The files read, nearest first: the config file, then the one it extends, and so on.
+    pub chain: Vec<PathBuf>,
+    include: Globs,
+    exclude: Globs,
+    rule_dirs: Vec<RuleDir>,
+    /// The rule packs of `rule_dirs`, kept to build a child's registry on top of them.
+    packs: Vec<(PathBuf, String)>,
     /// Settings of rules and families; a rule's beats its family's.
-    settings: HashMap<RuleSelector, Setting>,
+    settings: Settings,
     /// The built-in rules plus those of `rule_dirs`.
     pub registry: Registry,
-    /// `[document]`.
+    document: DocumentSettings,
+    /// `[document]`, as the rules read it.
     pub profile: Profile,
     /// Whether the files under this config join the run's cross-file duplicate index.
     pub cross_file: bool,
-    /// `[[ignore]]`, in order.
+    cross_file_origin: Option<Origin>,
+    /// `[[ignore]]`, in order (a parent's before its child's).
     pub ignores: Vec<Ignore>,
 }
 
@@ -129,83 +252,38 @@ impl Config {
     pub fn defaults(root: &Path) -> Config {
         Config {
             path: None,
-            root: root.to_path_buf(),
-            include: globs(DEFAULT_INCLUDE.iter().copied()).expect("default globs are valid"),
-            exclude: GlobSet::empty(),
+            chain: Vec::new(),
+            include: Globs::defaults(root),
+            exclude: Globs::empty(),
+            rule_dirs: Vec::new(),
+            packs: Vec::new(),
             settings: HashMap::new(),
             registry: Registry::builtin().clone(),
+            document: DocumentSettings::default(),
             profile: Profile::default(),
             cross_file: false,
+            cross_file_origin: None,
             ignores: Vec::new(),
         }
     }
 
-    /// Reads and checks the config file at `path`.
     /// Reads a config file: UTF-8 as TOML wants, or GB18030/GBK, which is what Notepad on a
-    /// Chinese Windows saves as "ANSI".
+    /// Chinese Windows saves as "ANSI"; then the configs it extends.
     pub fn load(path: &Path) -> Result<Config, TomlError> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| TomlError::new(path, "", None, format!("cannot read config: {e}")))?;
-        let source = crate::read::decode(&bytes).map_err(|e| {
-            let message = format!("cannot read config: it {e}; save it as UTF-8");
-            TomlError::new(path, "", None, message)
-        })?;
-        Config::parse(path, &source.text)
+        extend::Chain::default().load(path)
     }
 
-    /// Checks a config's text; `path` locates `rule_dirs` and names the file in errors.
+    /// Checks a config's text and reads the configs it extends; `path` locates `rule_dirs`
+    /// and `extend` and names the file in errors.
     pub fn parse(path: &Path, source: &str) -> Result<Config, TomlError> {
-        let raw: RawConfig =
-            toml::from_str(source).map_err(|e| TomlError::from_toml(path, source, &e))?;
-        let root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let located = |span, message: String| TomlError::new(path, source, Some(span), message);
-
-        let registry = Registry::with_packs(&read_rule_dirs(&root, &raw.rule_dirs, &located)?)?;
-        let include = match &raw.include {
-            Some(patterns) => spanned_globs(patterns, &located)?,
-            None => globs(DEFAULT_INCLUDE.iter().copied()).expect("default globs are valid"),
-        };
-        let exclude = spanned_globs(&raw.exclude, &located)?;
-        let mut settings = HashMap::new();
-        for (key, setting) in raw.rules {
-            let selector = RuleSelector::known(key.get_ref(), &registry).map_err(|message| {
-                located(
-                    key.span(),
-                    format!("{message} (`wenlint rules` lists them)"),
-                )
-            })?;
-            settings.insert(selector, setting);
-        }
-        let profile = profile(raw.document, &located)?;
-        let ignores = raw
-            .ignore
-            .into_iter()
-            .map(|entry| ignore(entry, &registry, source, &located))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Config {
-            path: Some(path.to_path_buf()),
-            root,
-            include,
-            exclude,
-            settings,
-            registry,
-            profile,
-            cross_file: raw.cross_file,
-            ignores,
-        })
+        extend::Chain::default().parse(path, source)
     }
 
     /// The severity a rule reports at under this config, or `None` when it is off.
     pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
         let setting = self
-            .settings
-            .get(&RuleSelector::Rule(rule.id.to_string()))
-            .or_else(|| {
-                self.settings
-                    .get(&RuleSelector::Family(rule.family().to_string()))
-            })
-            .copied()
-            .unwrap_or(Setting::On);
+            .decided_by(rule)
+            .map_or(Setting::On, |(_, setting)| setting.value);
         match setting {
             Setting::Off => None,
             Setting::On => Some(rule.severity),
@@ -213,6 +291,17 @@ impl Config {
             Setting::Warning => Some(Severity::Warning),
             Setting::Info => Some(Severity::Info),
         }
+    }
+
+    /// The `[rules]` setting that decides a rule's severity: the rule's own, else its
+    /// family's; `None` when neither is set and the rule runs at its default.
+    pub fn decided_by(&self, rule: &RuleMeta) -> Option<(&RuleSelector, &Sourced<Setting>)> {
+        self.settings
+            .get_key_value(&RuleSelector::Rule(rule.id.to_string()))
+            .or_else(|| {
+                self.settings
+                    .get_key_value(&RuleSelector::Family(rule.family().to_string()))
+            })
     }
 
     /// The severity the rule `id` reports at under this config; `None` when it is off or
@@ -223,14 +312,42 @@ impl Config {
             .and_then(|rule| self.severity_of(rule.meta()))
     }
 
+    /// Every `[rules]` setting in effect, in the order of the names they select.
+    pub fn settings(&self) -> Vec<(&RuleSelector, &Sourced<Setting>)> {
+        let mut settings: Vec<_> = self.settings.iter().collect();
+        settings.sort_by_key(|(selector, _)| selector.to_string());
+        settings
+    }
+
+    pub fn include(&self) -> &Globs {
+        &self.include
+    }
+
+    pub fn exclude(&self) -> &Globs {
+        &self.exclude
+    }
+
+    pub fn rule_dirs(&self) -> &[RuleDir] {
+        &self.rule_dirs
+    }
+
+    pub fn document(&self) -> &DocumentSettings {
+        &self.document
+    }
+
+    /// Where `cross_file` was set, `None` when it is the default (off).
+    pub fn cross_file_origin(&self) -> Option<&Origin> {
+        self.cross_file_origin.as_ref()
+    }
+
     /// Whether a directory walk should lint `path`.
     pub fn includes(&self, path: &Path) -> bool {
-        self.matches(&self.include, path)
+        self.include.matches(path)
     }
 
     /// Whether `path` is excluded, even when named explicitly.
     pub fn excludes(&self, path: &Path) -> bool {
-        self.matches(&self.exclude, path)
+        self.exclude.matches(path)
     }
 
     /// The first `[[ignore]]` entry that silences a finding of `rule` in `path`, flagging
@@ -242,159 +359,10 @@ impl Config {
         flagged: &str,
         sentence: &str,
     ) -> Option<usize> {
-        self.ignores.iter().position(|i| {
-            i.path.as_ref().is_none_or(|set| self.matches(set, path))
-                && i.rule.as_ref().is_none_or(|r| r.selects(rule))
-                && i.text
-                    .as_ref()
-                    .is_none_or(|t| flagged.contains(t.as_str()) || sentence.contains(t.as_str()))
-                && i.regex
-                    .as_ref()
-                    .is_none_or(|r| r.is_match(flagged) || r.is_match(sentence))
-        })
+        self.ignores
+            .iter()
+            .position(|i| i.ignores(path, rule, flagged, sentence))
     }
-
-    /// Globs match the path relative to the config's directory, or just the file name, so that
-    /// `*.md` means Markdown files anywhere and `archive/**` one folder.
-    fn matches(&self, set: &GlobSet, path: &Path) -> bool {
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
-        set.is_match(relative) || path.file_name().is_some_and(|name| set.is_match(name))
-    }
-}
-
-/// Checks an `[[ignore]]` entry: it must say what it ignores, name a known rule, and hold a
-/// valid glob and regex.
-fn ignore(
-    raw: RawIgnore,
-    registry: &Registry,
-    source: &str,
-    located: &dyn Fn(std::ops::Range<usize>, String) -> TomlError,
-) -> Result<Ignore, TomlError> {
-    let anchor = [raw.path.as_ref(), raw.rule.as_ref(), raw.regex.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(Spanned::span)
-        .next();
-    if raw.rule.is_none() && raw.text.is_none() && raw.regex.is_none() {
-        let message = "an [[ignore]] entry needs `rule`, `text` or `regex`".to_string();
-        return Err(located(anchor.unwrap_or(0..0), message));
-    }
-    let rule = raw
-        .rule
-        .as_ref()
-        .map(|rule| {
-            RuleSelector::known(rule.get_ref(), registry)
-                .map_err(|message| located(rule.span(), message))
-        })
-        .transpose()?;
-    let path = raw
-        .path
-        .as_ref()
-        .map(|p| spanned_globs(std::slice::from_ref(p), located))
-        .transpose()?;
-    let regex = raw
-        .regex
-        .as_ref()
-        .map(|r| {
-            regex::Regex::new(r.get_ref())
-                .map_err(|e| located(r.span(), format!("invalid regex: {e}")))
-        })
-        .transpose()?;
-    let line = anchor.map_or(1, |span| source[..span.start].matches('\n').count() + 1);
-    Ok(Ignore {
-        path,
-        rule,
-        text: raw.text,
-        regex,
-        line,
-    })
-}
-
-/// Checks `[document]`: a level must be one of [`SELF_LEVELS`], a region a known division.
-fn profile(
-    raw: RawProfile,
-    located: &dyn Fn(std::ops::Range<usize>, String) -> TomlError,
-) -> Result<Profile, TomlError> {
-    if let Some(level) = &raw.level {
-        if !SELF_LEVELS.contains(&level.get_ref().as_str()) {
-            let message = format!(
-                "unknown level `{}`: use one of {}",
-                level.get_ref(),
-                SELF_LEVELS.join(" ")
-            );
-            return Err(located(level.span(), message));
-        }
-    }
-    if let Some(region) = &raw.region {
-        if let Err(message) = crate::rules::place::check_region_name(region.get_ref()) {
-            return Err(located(region.span(), message));
-        }
-    }
-    Ok(Profile {
-        level: raw.level.map(Spanned::into_inner),
-        region: raw.region.map(Spanned::into_inner),
-        allow: raw.allow,
-    })
-}
-
-fn globs<'a>(patterns: impl Iterator<Item = &'a str>) -> Result<GlobSet, globset::Error> {
-    let mut builder = GlobSetBuilder::new();
-    for pattern in patterns {
-        builder.add(glob(pattern)?);
-    }
-    builder.build()
-}
-
-/// A glob that ignores case: drafts saved on Windows are `通知.TXT` and `讲话.DOCX` as often as
-/// `.txt`, and a folder named `Archive` is the same folder to its owner as `archive`.
-fn glob(pattern: &str) -> Result<Glob, globset::Error> {
-    GlobBuilder::new(pattern).case_insensitive(true).build()
-}
-
-fn spanned_globs(
-    patterns: &[Spanned<String>],
-    located: &dyn Fn(std::ops::Range<usize>, String) -> TomlError,
-) -> Result<GlobSet, TomlError> {
-    let mut builder = GlobSetBuilder::new();
-    for pattern in patterns {
-        let glob = glob(pattern.get_ref())
-            .map_err(|e| located(pattern.span(), format!("invalid glob: {}", e.kind())))?;
-        builder.add(glob);
-    }
-    builder
-        .build()
-        .map_err(|e| located(0..0, format!("invalid globs: {e}")))
-}
-
-/// The `*.toml` files of every rule dir, read in name order.
-fn read_rule_dirs(
-    root: &Path,
-    dirs: &[Spanned<String>],
-    located: &dyn Fn(std::ops::Range<usize>, String) -> TomlError,
-) -> Result<Vec<(PathBuf, String)>, TomlError> {
-    let mut packs = Vec::new();
-    for dir in dirs {
-        let full = root.join(dir.get_ref());
-        let entries = std::fs::read_dir(&full).map_err(|e| {
-            located(
-                dir.span(),
-                format!("cannot read rule dir `{}`: {e}", full.display()),
-            )
-        })?;
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
-            .collect();
-        files.sort();
-        for file in files {
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                TomlError::new(&file, "", None, format!("cannot read rule pack: {e}"))
-            })?;
-            packs.push((file, text));
-        }
-    }
-    Ok(packs)
 }
 
 /// Finds and loads the config of each file, once per directory and once per config file.

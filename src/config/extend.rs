@@ -104,7 +104,7 @@ fn identity(path: &Path) -> PathBuf {
 
 /// `path` made absolute with `.` and `..` folded away, so that messages and `wenlint config`
 /// name each file of a chain one way.
-pub(super) fn lexical(path: &Path) -> PathBuf {
+pub(crate) fn lexical(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut clean = PathBuf::new();
     for component in absolute.components() {
@@ -277,8 +277,10 @@ mod tests {
     #[test]
     fn document_fields_are_the_childs_where_set_and_allow_accumulates() {
         let (_dir, config) = child_of(
-            "cross_file = true\n[document]\nlevel = \"省\"\nregion = \"河北省\"\nallow = [\"北京冬奥会\"]\n",
-            "extend = \"../wenlint.toml\"\n[document]\nlevel = \"市\"\nallow = [\"在北京召开\"]\n",
+            "cross_file = true\n[document]\nlevel = \"省\"\nregion = \"河北省\"\n\
+             allow = [\"北京冬奥会\"]\n",
+            "extend = \"../wenlint.toml\"\n[document]\nlevel = \"市\"\n\
+             allow = [\"在北京召开\"]\n",
         );
         assert_eq!(config.profile.level.as_deref(), Some("市"));
         assert_eq!(config.profile.region.as_deref(), Some("河北省"));

@@ -35,6 +35,8 @@ use crate::rules::{Registry, RuleMeta, RuleSelector};
 mod extend;
 mod parse;
 
+pub(crate) use extend::lexical;
+
 /// The file names a config may have, in order of preference within one directory.
 pub const CONFIG_NAMES: [&str; 2] = ["wenlint.toml", ".wenlint.toml"];
 
@@ -408,8 +410,10 @@ impl Configs {
         result.map_err(ConfigProblem::Invalid)
     }
 
+    /// The nearest config at or above `dir`. The walk goes up from `dir` with `..` folded
+    /// away: up from `sub/../old` is the project, not `sub`.
     fn find(&mut self, dir: &Path) -> Option<PathBuf> {
-        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let dir = lexical(dir);
         if let Some(found) = self.by_dir.get(&dir) {
             return found.clone();
         }
@@ -479,6 +483,24 @@ mod tests {
         let e = parse(source).err().unwrap();
         assert!(e.message.starts_with("invalid glob"), "{}", e.message);
         assert_eq!(&source[e.span.unwrap()], "\"a/[b\"");
+    }
+
+    #[test]
+    fn the_walk_up_folds_parent_folders_first() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("old")).unwrap();
+        std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/wenlint.toml"), "").unwrap();
+        let path_for = |dir: &Path| {
+            let Ok(config) = Configs::new(None, dir).for_dir(&dir.join("sub/../old")) else {
+                panic!("the configs are valid");
+            };
+            config.path.clone()
+        };
+        assert_eq!(path_for(dir.path()), None, "`sub` is not above `old`");
+        std::fs::write(dir.path().join("wenlint.toml"), "").unwrap();
+        let top = lexical(&dir.path().join("wenlint.toml"));
+        assert_eq!(path_for(dir.path()), Some(top));
     }
 
     #[test]

@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::args::ListFormat;
 use super::{load_fixed_config, report_and_fail, ConfigArg};
 use crate::config::{Config, ConfigProblem, Configs, Origin, Setting, Sourced};
 use crate::error::Error;
@@ -21,10 +20,18 @@ pub(super) struct ConfigArgs {
     /// The file or directory whose settings to show (default: the current directory).
     #[arg(value_name = "PATH")]
     path: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
-    format: ListFormat,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
     #[command(flatten)]
     config: ConfigArg,
+}
+
+/// How the settings are printed.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// TOML-like lines with `# file:line` comments.
+    Human,
+    Json,
 }
 
 /// Prints the settings in effect; exit 0, or 2 when the path or a config of its chain is
@@ -39,8 +46,8 @@ pub(super) fn show(args: ConfigArgs) -> io::Result<ExitCode> {
     let listing = Listing::of(&config, &target, &cwd);
     let mut out = io::stdout().lock();
     match args.format {
-        ListFormat::Human => listing.write_human(&mut out)?,
-        ListFormat::Json => {
+        Format::Human => listing.write_human(&mut out)?,
+        Format::Json => {
             serde_json::to_writer_pretty(&mut out, &listing)?;
             writeln!(out)?;
         }

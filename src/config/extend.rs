@@ -3,16 +3,14 @@
 //!
 //! The config named is read first (with what it extends in turn) and the file's own settings
 //! are laid over it (see [`super::parse::apply`] for each key). In `[rules]` the nearer config
-//! decides: see [`layer`].
+//! decides: see [`super::layer`].
 
-use std::collections::HashSet;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::{parse, Config, Settings};
+use super::{lexical, parse, Config};
 use crate::error::TomlError;
-use crate::rules::{family_of, RuleSelector};
 
 /// How many configs one chain of `extend` may hold; a deeper one is a mistake, not a design.
 const MAX_DEPTH: usize = 16;
@@ -100,45 +98,6 @@ fn read(path: &Path) -> Result<String, Unread> {
 /// One name per file, however it is reached (links, `..`), to tell a cycle.
 fn identity(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| lexical(path))
-}
-
-/// `path` made absolute with `.` and `..` folded away, so that messages and `wenlint config`
-/// name each file of a chain one way.
-pub(crate) fn lexical(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut clean = PathBuf::new();
-    for component in absolute.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                clean.pop();
-            }
-            other => clean.push(other),
-        }
-    }
-    clean
-}
-
-/// A child's `[rules]` laid over its parent's. Each key the child sets replaces the parent's,
-/// and a family the child sets also replaces the parent's settings of that family's rules: the
-/// nearer config decides, and only within one config does a rule's setting beat its family's.
-/// So a parent's `"placeholder/name" = "off"` does not quietly survive a child's
-/// `placeholder = "error"` (ruff resolves `select` and `ignore` config by config in the same
-/// way); a child that wants the exception writes it again.
-pub(super) fn layer(mut inherited: Settings, own: Settings) -> Settings {
-    let families: HashSet<&str> = own
-        .keys()
-        .filter_map(|selector| match selector {
-            RuleSelector::Family(family) => Some(family.as_str()),
-            RuleSelector::Rule(_) => None,
-        })
-        .collect();
-    inherited.retain(|selector, _| match selector {
-        RuleSelector::Rule(id) => !families.contains(family_of(id)),
-        RuleSelector::Family(_) => true,
-    });
-    inherited.extend(own);
-    inherited
 }
 
 #[cfg(test)]

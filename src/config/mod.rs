@@ -21,8 +21,8 @@
 //! `parse` checks one file and lays it over what it extends; `extend` reads the chain and
 //! decides how a child's `[rules]` meet its parent's.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use globset::GlobSet;
@@ -30,12 +30,10 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::error::TomlError;
-use crate::rules::{Registry, RuleMeta, RuleSelector};
+use crate::rules::{family_of, Registry, RuleMeta, RuleSelector};
 
 mod extend;
 mod parse;
-
-pub(crate) use extend::lexical;
 
 /// The file names a config may have, in order of preference within one directory.
 pub const CONFIG_NAMES: [&str; 2] = ["wenlint.toml", ".wenlint.toml"];
@@ -223,6 +221,45 @@ pub struct RuleDir {
 
 /// The `[rules]` settings in effect, by the rule or family they name.
 type Settings = HashMap<RuleSelector, Sourced<Setting>>;
+
+/// A child's `[rules]` laid over its parent's. Each key the child sets replaces the parent's,
+/// and a family the child sets also replaces the parent's settings of that family's rules: the
+/// nearer config decides, and only within one config does a rule's setting beat its family's.
+/// So a parent's `"placeholder/name" = "off"` does not quietly survive a child's
+/// `placeholder = "error"` (ruff resolves `select` and `ignore` config by config in the same
+/// way); a child that wants the exception writes it again.
+fn layer(mut inherited: Settings, own: Settings) -> Settings {
+    let families: HashSet<&str> = own
+        .keys()
+        .filter_map(|selector| match selector {
+            RuleSelector::Family(family) => Some(family.as_str()),
+            RuleSelector::Rule(_) => None,
+        })
+        .collect();
+    inherited.retain(|selector, _| match selector {
+        RuleSelector::Rule(id) => !families.contains(family_of(id)),
+        RuleSelector::Family(_) => true,
+    });
+    inherited.extend(own);
+    inherited
+}
+
+/// `path` made absolute with `.` and `..` folded away, so that messages and `wenlint config`
+/// name each file of a chain one way.
+pub(crate) fn lexical(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut clean = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    clean
+}
 
 /// A loaded config, ready to answer questions about files and rules.
 pub struct Config {

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    extend, Config, DocumentSettings, Globs, Ignore, Origin, RuleDir, Setting, Settings, Sourced,
-    SELF_LEVELS,
+    layer, lexical, Config, DocumentSettings, Globs, Ignore, Origin, RuleDir, Setting, Settings,
+    Sourced, SELF_LEVELS,
 };
 use crate::error::TomlError;
 use crate::rules::{Registry, RuleSelector};
@@ -75,7 +75,7 @@ pub(super) fn root_of(path: &Path) -> PathBuf {
         .parent()
         .filter(|dir| !dir.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    extend::lexical(dir)
+    lexical(dir)
 }
 
 /// One file's settings laid over `base`: the defaults, or the config it extends. The merge
@@ -104,7 +104,7 @@ pub(super) fn apply(
         None => base.include,
     };
     let exclude = file.globs(base.exclude, &raw.exclude)?;
-    let settings = extend::layer(base.settings, file.settings(raw.rules, &registry)?);
+    let settings = layer(base.settings, file.settings(raw.rules, &registry)?);
     let document = base.document.under(file.document(raw.document)?);
     let mut ignores = base.ignores;
     for entry in raw.ignore {
@@ -293,7 +293,7 @@ impl File<'_> {
     ) -> Result<bool, TomlError> {
         let mut added = false;
         for dir in written {
-            let full = extend::lexical(&self.root.join(dir.get_ref()));
+            let full = lexical(&self.root.join(dir.get_ref()));
             if dirs.iter().any(|known| same_dir(&known.full, &full)) {
                 continue;
             }

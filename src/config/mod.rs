@@ -18,8 +18,8 @@
 //!
 //! Every mistake (unknown key, unknown rule, bad glob, bad regex in a pack) is an error that
 //! points at its line, in the file that has it; a config with a mistake is not half-applied.
-//! `parse` checks one file and lays it over what it extends; `extend` reads the chain and
-//! decides how a child's `[rules]` meet its parent's.
+//! `parse` checks one file and lays it over what it extends; `extend` reads the chain (and
+//! finds cycles); [`layer`] here decides how a child's `[rules]` meet its parent's.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};

@@ -34,6 +34,9 @@ pub fn config_text(answers: &Answers) -> String {
         r#"# wenlint configuration. It applies to the files in this directory and below;
 # `wenlint rules` lists the rules, `wenlint explain ID` explains one.
 
+# Start from the config of a folder above and change only what this file says.
+# extend = "../wenlint.toml"
+
 # Which files a directory walk lints.
 include = ["*.txt", "*.md", "*.docx"]
 

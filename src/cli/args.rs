@@ -38,6 +38,8 @@ pub(super) enum Command {
     Stats(StatsArgs),
     /// Write a commented `wenlint.toml` into the current directory.
     Init(InitArgs),
+    /// Print the settings in effect for a file or directory, and where each was set.
+    Config(super::config::ConfigArgs),
     /// Print the documentation of a rule, or of every rule of a family.
     Explain {
         /// A rule id such as `placeholder/marker`, or a family such as `placeholder`.

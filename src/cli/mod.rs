@@ -20,6 +20,7 @@ use crate::rules::Registry;
 mod args;
 mod check;
 mod commands;
+mod config;
 
 use args::{Cli, Command, ConfigArg};
 
@@ -40,6 +41,7 @@ pub fn main() -> ExitCode {
         Command::Outline(args) => commands::outline(args),
         Command::Stats(args) => commands::show_stats(args),
         Command::Init(args) => commands::init(args),
+        Command::Config(args) => config::show(args),
         Command::Explain { id, config } => commands::explain(&id, config),
     };
     match result {

@@ -92,11 +92,10 @@ impl UsedIgnores {
             if config.severity_of_id(suppress::UNUSED).is_none() {
                 continue;
             }
-            let path = config.path.as_deref().unwrap_or(Path::new("wenlint.toml"));
             for (ignore, _) in config.ignores.iter().zip(used).filter(|(_, used)| !**used) {
                 warnings.push(format!(
                     "{}:{}: this [[ignore]] entry ignored nothing; it can be removed",
-                    path.display(),
+                    ignore.file.display(),
                     ignore.line
                 ));
             }

@@ -6,6 +6,7 @@
 mod baseline;
 mod cli;
 mod common;
+mod config;
 mod corpus;
 mod cross_file;
 mod docx;

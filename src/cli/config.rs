@@ -58,8 +58,8 @@ pub(super) fn show(args: ConfigArgs) -> io::Result<ExitCode> {
 /// The config that governs `target`: `--config`, else the nearest one to the target's
 /// directory (the target itself when it is one), as `check` would find it.
 fn governing(arg: &ConfigArg, target: &Path, cwd: &Path) -> Result<Arc<Config>, Error> {
-    let metadata =
-        std::fs::metadata(target).map_err(|e| Error::file(target.display().to_string(), e))?;
+    let metadata = std::fs::metadata(target)
+        .map_err(|e| Error::file(target.display().to_string(), crate::lang::Text::io(&e)))?;
     let dir = if metadata.is_dir() {
         target
     } else {

@@ -148,5 +148,5 @@ fn config_with_a_broken_parent_reports_it_and_exits_two() {
         .args(["config", "missing.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::starts_with("error: missing.txt: "));
+        .stderr(predicate::str::starts_with("错误：missing.txt："));
 }

@@ -19,37 +19,34 @@ pub struct TomlError {
     /// The file's text, kept so the error can show the offending line.
     pub source: String,
     pub span: Option<Range<usize>>,
-    pub message: String,
+    pub message: Text,
 }
 
 impl TomlError {
-    pub fn new(
-        path: &Path,
-        source: &str,
-        span: Option<Range<usize>>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(path: &Path, source: &str, span: Option<Range<usize>>, message: Text) -> Self {
         TomlError {
             path: path.to_path_buf(),
             source: source.to_string(),
             span,
-            message: message.into(),
+            message,
         }
     }
 
     /// Converts a parse error of the `toml` crate, which already knows where it happened.
     pub fn from_toml(path: &Path, source: &str, error: &toml::de::Error) -> Self {
-        TomlError::new(path, source, error.span(), error.message().trim_end())
+        let message = error.message().trim_end();
+        let message = Text::new(format!("TOML 有误：{message}"), message);
+        TomlError::new(path, source, error.span(), message)
     }
 
     /// The message with its line, as a report's failure entry gives it: `line 3: …`.
     pub fn located_message(&self, lang: Lang) -> String {
         match self.line() {
             Some(line) => match lang {
-                Lang::Zh => format!("第 {line} 行：{}", self.message),
-                Lang::En => format!("line {line}: {}", self.message),
+                Lang::Zh => format!("第 {line} 行：{}", self.message.get(lang)),
+                Lang::En => format!("line {line}: {}", self.message.get(lang)),
             },
-            None => self.message.clone(),
+            None => self.message.get(lang).to_string(),
         }
     }
 
@@ -66,7 +63,7 @@ impl TomlError {
         let name = self.path.display().to_string();
         let file = SimpleFile::new(name, self.source.as_str());
         let head = lang.pick("配置错误", "error");
-        let mut diagnostic = Diagnostic::error().with_message(&self.message);
+        let mut diagnostic = Diagnostic::error().with_message(self.message.get(lang));
         if let Some(span) = self.span.clone().filter(|s| s.end <= self.source.len()) {
             diagnostic = diagnostic.with_labels(vec![Label::primary((), span)]);
         } else {

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, CONFIG_NAMES};
+use crate::lang::Text;
 
 /// What `init` is told about the documents.
 #[derive(Default)]
@@ -72,7 +73,7 @@ include = ["*.txt", "*.md", "*.docx"]
 }
 
 /// Writes the config into `dir`; refuses to overwrite one unless `force`.
-pub fn write(dir: &Path, answers: &Answers, force: bool) -> Result<PathBuf, String> {
+pub fn write(dir: &Path, answers: &Answers, force: bool) -> Result<PathBuf, Text> {
     let path = dir.join(CONFIG_NAMES[0]);
     if !force {
         if let Some(existing) = CONFIG_NAMES
@@ -80,15 +81,22 @@ pub fn write(dir: &Path, answers: &Answers, force: bool) -> Result<PathBuf, Stri
             .map(|n| dir.join(n))
             .find(|p| p.exists())
         {
-            return Err(format!(
-                "{} already exists (use --force to replace it)",
-                existing.display()
+            let existing = existing.display();
+            return Err(Text::new(
+                format!("{existing} 已经存在（加 --force 替换它）"),
+                format!("{existing} already exists (use --force to replace it)"),
             ));
         }
     }
     let text = config_text(answers);
     Config::parse(&path, &text).map_err(|e| e.message)?;
-    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    std::fs::write(&path, text).map_err(|e| {
+        let path = path.display();
+        Text::new(
+            format!("无法写入 {path}：{e}"),
+            format!("cannot write {path}: {e}"),
+        )
+    })?;
     Ok(path)
 }
 
@@ -125,6 +133,7 @@ mod tests {
             region: Some("天津".into()),
         };
         let error = write(&dir, &answers, false).unwrap_err();
+        let error = error.get(crate::lang::Lang::En);
         assert!(error.contains("did you mean `天津市`"), "{error}");
         assert!(!dir.join("wenlint.toml").exists());
         std::fs::remove_dir_all(&dir).unwrap();

@@ -127,7 +127,8 @@ pub(super) fn init(args: InitArgs) -> io::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(reason) => {
-            eprintln!("{}: {reason}", lang().pick("错误", "error"));
+            let lang = lang();
+            eprintln!("{}: {}", lang.pick("错误", "error"), reason.get(lang));
             Ok(ExitCode::from(2))
         }
     }

@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use super::{lexical, parse, Config};
 use crate::error::TomlError;
+use crate::lang::Text;
 
 /// How many configs one chain of `extend` may hold; a deeper one is a mistake, not a design.
 const MAX_DEPTH: usize = 16;
@@ -26,7 +27,7 @@ impl Chain {
     /// Reads the config file at `path`, then what it extends.
     pub(super) fn load(&mut self, path: &Path) -> Result<Config, TomlError> {
         let text = read(path).map_err(|unread| match unread {
-            Unread::Io(e) => TomlError::new(path, "", None, format!("cannot read config: {e}")),
+            Unread::Io(e) => TomlError::new(path, "", None, cannot_read_config(&e)),
             Unread::Encoding(message) => TomlError::new(path, "", None, message),
         })?;
         self.parse(path, &text)
@@ -53,7 +54,7 @@ impl Chain {
         source: &str,
         target: &Spanned<String>,
     ) -> Result<Config, TomlError> {
-        let at = |message: String| TomlError::new(path, source, Some(target.span()), message);
+        let at = |message: Text| TomlError::new(path, source, Some(target.span()), message);
         let parent = lexical(&parse::root_of(path).join(target.get_ref()));
         let id = identity(&parent);
         if let Some(first) = self.reading.iter().position(|(_, known)| *known == id) {
@@ -63,16 +64,24 @@ impl Chain {
                 .chain([&parent])
                 .map(|p| p.display().to_string())
                 .collect();
-            return Err(at(format!("`extend` makes a cycle: {}", cycle.join(" → "))));
+            let cycle = cycle.join(" → ");
+            return Err(at(Text::new(
+                format!("`extend` 绕成了一个圈：{cycle}"),
+                format!("`extend` makes a cycle: {cycle}"),
+            )));
         }
         if self.reading.len() >= MAX_DEPTH {
-            return Err(at(format!(
-                "`extend` goes more than {MAX_DEPTH} configs deep at `{}`",
-                parent.display()
+            let parent = parent.display();
+            return Err(at(Text::new(
+                format!("`extend` 一层套一层超过了 {MAX_DEPTH} 层，在 `{parent}`"),
+                format!("`extend` goes more than {MAX_DEPTH} configs deep at `{parent}`"),
             )));
         }
         let text = read(&parent).map_err(|unread| match unread {
-            Unread::Io(e) => at(format!("cannot read `{}`: {e}", parent.display())),
+            Unread::Io(e) => at(Text::new(
+                format!("无法读取 `{}`：{e}", parent.display()),
+                format!("cannot read `{}`: {e}", parent.display()),
+            )),
             Unread::Encoding(message) => TomlError::new(&parent, "", None, message),
         })?;
         self.parse(&parent, &text)
@@ -83,7 +92,7 @@ impl Chain {
 enum Unread {
     Io(std::io::Error),
     /// The message, which says to save the file as UTF-8.
-    Encoding(String),
+    Encoding(Text),
 }
 
 /// A config file's text: UTF-8 as TOML wants, or GB18030/GBK, which is what Notepad on a
@@ -92,7 +101,20 @@ fn read(path: &Path) -> Result<String, Unread> {
     let bytes = std::fs::read(path).map_err(Unread::Io)?;
     crate::read::decode(&bytes)
         .map(|decoded| decoded.text)
-        .map_err(|e| Unread::Encoding(format!("cannot read config: it {e}; save it as UTF-8")))
+        .map_err(|e| {
+            Unread::Encoding(Text::new(
+                format!("无法读取配置文件：{}；请另存为 UTF-8", e.chinese()),
+                format!("cannot read config: it {e}; save it as UTF-8"),
+            ))
+        })
+}
+
+/// Why a config file could not be read.
+fn cannot_read_config(e: &std::io::Error) -> Text {
+    Text::new(
+        format!("无法读取配置文件：{e}"),
+        format!("cannot read config: {e}"),
+    )
 }
 
 /// One name per file, however it is reached (links, `..`), to tell a cycle.
@@ -276,14 +298,27 @@ mod tests {
         let source = "extend = \"../wenlint.toml\"\n";
         let dir = tree(&[(PARENT, "extend = \"sub/wenlint.toml\"\n"), (CHILD, source)]);
         let e = Config::load(&dir.path().join(CHILD)).err().unwrap();
-        assert!(e.message.starts_with("`extend` makes a cycle: "), "{e}");
-        assert!(e.message.ends_with("sub/wenlint.toml"), "{e}");
+        assert!(
+            e.message
+                .get(crate::lang::Lang::En)
+                .starts_with("`extend` makes a cycle: "),
+            "{e}"
+        );
+        assert!(
+            e.message
+                .get(crate::lang::Lang::En)
+                .ends_with("sub/wenlint.toml"),
+            "{e}"
+        );
         assert_eq!(e.path, lexical(&dir.path().join(PARENT)));
         assert_eq!(&e.source[e.span.unwrap()], "\"sub/wenlint.toml\"");
 
         let dir = tree(&[(PARENT, "extend = \"wenlint.toml\"\n")]);
         let e = Config::load(&dir.path().join(PARENT)).err().unwrap();
-        assert!(e.message.contains("cycle"), "{e}");
+        assert!(
+            e.message.get(crate::lang::Lang::En).contains("cycle"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -294,6 +329,7 @@ mod tests {
         let missing = lexical(&dir.path().join("base.toml"));
         assert!(
             e.message
+                .get(crate::lang::Lang::En)
                 .starts_with(&format!("cannot read `{}`", missing.display())),
             "{e}"
         );
@@ -310,7 +346,8 @@ mod tests {
         let e = Config::load(&dir.path().join(CHILD)).err().unwrap();
         assert_eq!(e.path, lexical(&dir.path().join(PARENT)));
         assert!(
-            e.to_string().contains("wenlint.toml:3: unknown rule"),
+            e.to_string()
+                .contains("wenlint.toml:3: 没有名为 `placeholder/markr`"),
             "{e}"
         );
     }
@@ -331,6 +368,11 @@ mod tests {
             .collect();
         let dir = tree(&files);
         let e = Config::load(&dir.path().join("c0.toml")).err().unwrap();
-        assert!(e.message.contains("configs deep"), "{e}");
+        assert!(
+            e.message
+                .get(crate::lang::Lang::En)
+                .contains("configs deep"),
+            "{e}"
+        );
     }
 }

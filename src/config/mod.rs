@@ -497,6 +497,7 @@ mod tests {
         let e = parse(source).err().unwrap();
         assert!(e
             .message
+            .get(crate::lang::Lang::En)
             .contains("unknown rule or family `placeholder/markr`"));
         assert_eq!(&source[e.span.unwrap()], "\"placeholder/markr\"");
     }
@@ -505,7 +506,9 @@ mod tests {
     fn unknown_key_and_bad_value_are_located() {
         let e = parse("exclud = []\n").err().unwrap();
         assert!(
-            e.message.contains("unknown field `exclud`"),
+            e.message
+                .get(crate::lang::Lang::En)
+                .contains("unknown field `exclud`"),
             "{}",
             e.message
         );
@@ -518,7 +521,13 @@ mod tests {
     fn bad_glob_points_at_the_glob() {
         let source = "exclude = [\"a/[b\"]\n";
         let e = parse(source).err().unwrap();
-        assert!(e.message.starts_with("invalid glob"), "{}", e.message);
+        assert!(
+            e.message
+                .get(crate::lang::Lang::En)
+                .starts_with("invalid glob"),
+            "{}",
+            e.message
+        );
         assert_eq!(&source[e.span.unwrap()], "\"a/[b\"");
     }
 

@@ -14,6 +14,7 @@ use super::{
     Sourced, SELF_LEVELS,
 };
 use crate::error::TomlError;
+use crate::lang::{Lang, Text};
 use crate::rules::{Registry, RuleSelector};
 
 #[derive(Deserialize)]
@@ -142,7 +143,7 @@ struct File<'a> {
 }
 
 impl File<'_> {
-    fn error(&self, span: Range<usize>, message: impl Into<String>) -> TomlError {
+    fn error(&self, span: Range<usize>, message: Text) -> TomlError {
         TomlError::new(self.path, self.source, Some(span), message)
     }
 
@@ -173,10 +174,11 @@ impl File<'_> {
         let mut settings = HashMap::new();
         for (key, setting) in rules {
             let selector = RuleSelector::known(key.get_ref(), registry).map_err(|message| {
-                self.error(
-                    key.span(),
-                    format!("{message} (`wenlint rules` lists them)"),
-                )
+                let message = Text::new(
+                    format!("{}（wenlint rules 列出全部规则）", message.get(Lang::Zh)),
+                    format!("{} (`wenlint rules` lists them)", message.get(Lang::En)),
+                );
+                self.error(key.span(), message)
             })?;
             let origin = Some(self.origin(key.span()));
             settings.insert(
@@ -200,23 +202,33 @@ impl File<'_> {
     fn glob_set(&self, patterns: &[Spanned<String>]) -> Result<GlobSet, TomlError> {
         let mut builder = GlobSetBuilder::new();
         for pattern in patterns {
-            let glob = glob(pattern.get_ref())
-                .map_err(|e| self.error(pattern.span(), format!("invalid glob: {}", e.kind())))?;
+            let glob = glob(pattern.get_ref()).map_err(|e| {
+                self.error(
+                    pattern.span(),
+                    Text::new(
+                        format!("无效的 glob：{}", e.kind()),
+                        format!("invalid glob: {}", e.kind()),
+                    ),
+                )
+            })?;
             builder.add(glob);
         }
-        builder
-            .build()
-            .map_err(|e| self.error(0..0, format!("invalid globs: {e}")))
+        builder.build().map_err(|e| {
+            self.error(
+                0..0,
+                Text::new(format!("无效的 glob：{e}"), format!("invalid globs: {e}")),
+            )
+        })
     }
 
     /// Checks `[document]`: a level must be one of [`SELF_LEVELS`], a region a known division.
     fn document(&self, raw: RawProfile) -> Result<DocumentSettings, TomlError> {
         if let Some(level) = &raw.level {
             if !SELF_LEVELS.contains(&level.get_ref().as_str()) {
-                let message = format!(
-                    "unknown level `{}`: use one of {}",
-                    level.get_ref(),
-                    SELF_LEVELS.join(" ")
+                let (name, levels) = (level.get_ref(), SELF_LEVELS.join(" "));
+                let message = Text::new(
+                    format!("没有 `{name}` 这一层级：请用 {levels} 之一"),
+                    format!("unknown level `{name}`: use one of {levels}"),
                 );
                 return Err(self.error(level.span(), message));
             }
@@ -245,7 +257,10 @@ impl File<'_> {
             .next()
             .unwrap_or(table);
         if raw.rule.is_none() && raw.text.is_none() && raw.regex.is_none() {
-            let message = "an [[ignore]] entry needs `rule`, `text` or `regex`";
+            let message = Text::new(
+                "[[ignore]] 条目至少要有 `rule`、`text` 或 `regex` 之一",
+                "an [[ignore]] entry needs `rule`, `text` or `regex`",
+            );
             return Err(self.error(anchor, message));
         }
         let rule = raw
@@ -268,8 +283,15 @@ impl File<'_> {
             .regex
             .as_ref()
             .map(|r| {
-                regex::Regex::new(r.get_ref())
-                    .map_err(|e| self.error(r.span(), format!("invalid regex: {e}")))
+                regex::Regex::new(r.get_ref()).map_err(|e| {
+                    self.error(
+                        r.span(),
+                        Text::new(
+                            format!("无效的正则表达式：{e}"),
+                            format!("invalid regex: {e}"),
+                        ),
+                    )
+                })
             })
             .transpose()?;
         Ok(Ignore {
@@ -314,7 +336,10 @@ impl File<'_> {
         span: Range<usize>,
     ) -> Result<Vec<(PathBuf, String)>, TomlError> {
         let entries = std::fs::read_dir(full).map_err(|e| {
-            let message = format!("cannot read rule dir `{}`: {e}", full.display());
+            let message = Text::new(
+                format!("无法读取规则目录 `{}`：{e}", full.display()),
+                format!("cannot read rule dir `{}`: {e}", full.display()),
+            );
             self.error(span, message)
         })?;
         let mut files: Vec<PathBuf> = entries
@@ -330,7 +355,10 @@ impl File<'_> {
                     &file,
                     "",
                     None,
-                    format!("cannot read rule pack: {e}"),
+                    Text::new(
+                        format!("无法读取规则包：{e}"),
+                        format!("cannot read rule pack: {e}"),
+                    ),
                 )),
             })
             .collect()

@@ -150,6 +150,12 @@ pub(crate) fn summary(totals: &Totals, failed: usize, lang: Lang) -> String {
         (1, Lang::En) => " 1 path could not be checked (see the error below).".to_string(),
         (n, Lang::En) => format!(" {n} paths could not be checked (see the errors below)."),
     };
+    if summary.files == 0 && !failed.is_empty() {
+        return lang.pick(
+            format!("没有检查任何文件。{failed}"),
+            format!("No file was checked.{failed}"),
+        );
+    }
     match (total, failed.is_empty(), lang) {
         (0, true, Lang::Zh) => format!("检查了 {files}，未发现问题。"),
         (0, true, Lang::En) => format!("No problems found in {files}."),

@@ -314,7 +314,10 @@ impl Registry {
         for (path, source) in packs {
             for parsed in pack::parse(path, source)? {
                 registry.add(parsed.rule).map_err(|id| {
-                    let message = format!("rule `{id}` is already defined");
+                    let message = crate::lang::Text::new(
+                        format!("规则 `{id}` 已经定义过了"),
+                        format!("rule `{id}` is already defined"),
+                    );
                     TomlError::new(path, source, Some(parsed.id_span), message)
                 })?;
             }

@@ -36,6 +36,7 @@ use super::substitution::{Find, Substitution, Swap};
 use super::{family_of, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::error::TomlError;
+use crate::lang::Text;
 
 /// A rule read from a pack, with where its id was written (for later duplicate errors).
 pub struct ParsedRule {
@@ -134,7 +135,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Vec<ParsedRule>, TomlError> {
     let file: PackFile =
         toml::from_str(source).map_err(|e| TomlError::from_toml(path, source, &e))?;
     let located =
-        |span: Range<usize>, message: String| TomlError::new(path, source, Some(span), message);
+        |span: Range<usize>, message: Text| TomlError::new(path, source, Some(span), message);
     let family = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     file.rule
         .into_iter()
@@ -145,25 +146,31 @@ pub fn parse(path: &Path, source: &str) -> Result<Vec<ParsedRule>, TomlError> {
 fn compile(
     def: RuleDef,
     family: &str,
-    located: &dyn Fn(Range<usize>, String) -> TomlError,
+    located: &dyn Fn(Range<usize>, Text) -> TomlError,
 ) -> Result<ParsedRule, TomlError> {
     let id_span = def.id.span();
     let id = def.id.get_ref().clone();
     if !RULE_ID.is_match(&id) {
-        let message =
-            format!("rule id `{id}` must look like `family/name` (lowercase letters, digits, `-`)");
+        let message = Text::new(
+            format!("规则 id `{id}` 应写成 `族/名`（小写字母、数字、`-`）"),
+            format!("rule id `{id}` must look like `family/name` (lowercase letters, digits, `-`)"),
+        );
         return Err(located(id_span, message));
     }
     if family_of(&id) != family {
-        let message = format!(
-            "rule `{id}` is in `{family}.toml`, but a pack holds one family: put it in `{}.toml`",
-            family_of(&id)
+        let home = family_of(&id);
+        let message = Text::new(
+            format!("规则 `{id}` 写在 `{family}.toml` 里，但一个规则包只放一个族：请移到 `{home}.toml`"),
+            format!("rule `{id}` is in `{family}.toml`, but a pack holds one family: put it in `{home}.toml`"),
         );
         return Err(located(id_span, message));
     }
     check_kind_fields(&def, &id, id_span.clone(), located)?;
     let meta = RuleMeta::new(id, def.severity, def.summary, def.doc);
-    let at_id = |message: String| located(id_span.clone(), message);
+    let at_id = |message: String| {
+        let message = Text::new(format!("规则无法建立检索：{message}"), message);
+        located(id_span.clone(), message)
+    };
     let rule: Arc<dyn Rule> = match def.kind {
         Kind::Existence => {
             let patterns = compile_all(def.pattern, |p| compile_pattern(p, located))?;
@@ -193,7 +200,7 @@ fn check_kind_fields(
     def: &RuleDef,
     id: &str,
     id_span: Range<usize>,
-    located: &dyn Fn(Range<usize>, String) -> TomlError,
+    located: &dyn Fn(Range<usize>, Text) -> TomlError,
 ) -> Result<(), TomlError> {
     let has_existence = !def.pattern.is_empty() || !def.tokens.is_empty();
     let (needed, present, others) = match def.kind {
@@ -216,13 +223,19 @@ fn check_kind_fields(
     if !present {
         return Err(located(
             id_span,
-            format!("rule `{id}` finds nothing: give it {needed}"),
+            Text::new(
+                format!("规则 `{id}` 什么也找不到：请给它 {needed}"),
+                format!("rule `{id}` finds nothing: give it {needed}"),
+            ),
         ));
     }
     if others {
         return Err(located(
             id_span,
-            format!("rule `{id}` has fields of another kind: its kind reads only {needed}"),
+            Text::new(
+                format!("规则 `{id}` 写了别的种类的字段：它的种类只读 {needed}"),
+                format!("rule `{id}` has fields of another kind: its kind reads only {needed}"),
+            ),
         ));
     }
     Ok(())
@@ -230,13 +243,16 @@ fn check_kind_fields(
 
 fn compile_swap(
     def: SwapDef,
-    located: &dyn Fn(Range<usize>, String) -> TomlError,
+    located: &dyn Fn(Range<usize>, Text) -> TomlError,
 ) -> Result<Swap, TomlError> {
     let find = match (def.wrong, &def.regex) {
         (Some(wrong), None) if !wrong.is_empty() => Find::Literal(wrong),
         (None, Some(regex)) => Find::Regex(compile_regex(regex, "{}", located)?),
         _ => {
-            let message = "a swap needs exactly one of `wrong` (a literal) or `regex`".to_string();
+            let message = Text::new(
+                "每个 swap 要有且只有 `wrong`（字面文字）或 `regex` 之一",
+                "a swap needs exactly one of `wrong` (a literal) or `regex`",
+            );
             return Err(located(def.right.span(), message));
         }
     };
@@ -256,12 +272,15 @@ fn compile_swap(
 
 fn compile_set(
     def: SetDef,
-    located: &dyn Fn(Range<usize>, String) -> TomlError,
+    located: &dyn Fn(Range<usize>, Text) -> TomlError,
 ) -> Result<VariantSet, TomlError> {
     let span = def.variants.span();
     let variants = def.variants.into_inner();
     if variants.len() < 2 || variants.iter().any(String::is_empty) {
-        let message = "a set needs at least two non-empty variants".to_string();
+        let message = Text::new(
+            "每个 set 至少要有两个非空的写法",
+            "a set needs at least two non-empty variants",
+        );
         return Err(located(span, message));
     }
     Ok(VariantSet {
@@ -272,7 +291,7 @@ fn compile_set(
 
 fn compile_pattern(
     def: PatternDef,
-    located: &dyn Fn(Range<usize>, String) -> TomlError,
+    located: &dyn Fn(Range<usize>, Text) -> TomlError,
 ) -> Result<Pattern, TomlError> {
     let regex = compile_regex(&def.regex, "{}", located)?;
     Ok(Pattern {
@@ -293,7 +312,7 @@ fn compile_guards(
     not_preceded_by: &Option<Spanned<String>>,
     not_followed_by: &Option<Spanned<String>>,
     unless: &Option<Spanned<String>>,
-    located: &dyn Fn(Range<usize>, String) -> TomlError,
+    located: &dyn Fn(Range<usize>, Text) -> TomlError,
 ) -> Result<Guards, TomlError> {
     let guard = |field: &Option<Spanned<String>>, template: &str| {
         field
@@ -313,7 +332,7 @@ fn compile_guards(
 fn compile_regex(
     field: &Spanned<String>,
     template: &str,
-    located: &dyn Fn(Range<usize>, String) -> TomlError,
+    located: &dyn Fn(Range<usize>, Text) -> TomlError,
 ) -> Result<Regex, TomlError> {
     let pattern = template.replace("{}", field.get_ref());
     Regex::new(&pattern).map_err(|e| {
@@ -323,7 +342,11 @@ fn compile_regex(
                 .map_or(text, |inner| inner.to_string()),
             other => other.to_string(),
         };
-        located(field.span(), format!("invalid regex: {reason}"))
+        let message = Text::new(
+            format!("无效的正则表达式：{reason}"),
+            format!("invalid regex: {reason}"),
+        );
+        located(field.span(), message)
     })
 }
 
@@ -358,7 +381,9 @@ tokens = ["旧称"]
     fn rule_outside_its_family_file_is_rejected_at_the_id() {
         let e = parse_str("other.toml", MINIMAL).err().unwrap();
         assert!(
-            e.message.contains("put it in `house.toml`"),
+            e.message
+                .get(crate::lang::Lang::En)
+                .contains("put it in `house.toml`"),
             "{}",
             e.message
         );
@@ -369,7 +394,13 @@ tokens = ["旧称"]
     fn invalid_regex_points_at_the_regex() {
         let source = MINIMAL.replace("tokens = [\"旧称\"]", "[[rule.pattern]]\nregex = '[XX'");
         let e = parse_str("house.toml", &source).err().unwrap();
-        assert!(e.message.starts_with("invalid regex"), "{}", e.message);
+        assert!(
+            e.message
+                .get(crate::lang::Lang::En)
+                .starts_with("invalid regex"),
+            "{}",
+            e.message
+        );
         assert_eq!(&source[e.span.unwrap()], "'[XX'");
     }
 
@@ -377,7 +408,11 @@ tokens = ["旧称"]
     fn look_around_is_rejected_with_the_regex_crates_reason() {
         let source = MINIMAL.replace("tokens = [\"旧称\"]", "[[rule.pattern]]\nregex = 'X(?=Y)'");
         let e = parse_str("house.toml", &source).err().unwrap();
-        assert!(e.message.contains("look-around"), "{}", e.message);
+        assert!(
+            e.message.get(crate::lang::Lang::En).contains("look-around"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -385,7 +420,9 @@ tokens = ["旧称"]
         let source = MINIMAL.replace("doc = \"d\"", "doc = \"d\"\nsevrity = \"error\"");
         let e = parse_str("house.toml", &source).err().unwrap();
         assert!(
-            e.message.contains("unknown field `sevrity`"),
+            e.message
+                .get(crate::lang::Lang::En)
+                .contains("unknown field `sevrity`"),
             "{}",
             e.message
         );
@@ -407,12 +444,14 @@ tokens = ["旧称"]
             .err()
             .unwrap()
             .message
+            .get(crate::lang::Lang::En)
             .contains("family/name"));
         let empty = MINIMAL.replace("tokens = [\"旧称\"]", "");
         assert!(parse_str("house.toml", &empty)
             .err()
             .unwrap()
             .message
+            .get(crate::lang::Lang::En)
             .contains("finds nothing"));
     }
 }

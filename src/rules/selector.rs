@@ -5,6 +5,7 @@
 use std::fmt;
 
 use super::{family_of, Registry};
+use crate::lang::Text;
 
 /// A rule or a family, as a user names it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -27,7 +28,7 @@ impl RuleSelector {
     }
 
     /// The selector a config names, which must name a rule or a family of `registry`.
-    pub fn known(name: &str, registry: &Registry) -> Result<RuleSelector, String> {
+    pub fn known(name: &str, registry: &Registry) -> Result<RuleSelector, Text> {
         let selector = RuleSelector::new(name);
         let known = match &selector {
             RuleSelector::Rule(id) => registry.get(id).is_some(),
@@ -36,7 +37,10 @@ impl RuleSelector {
         if known {
             Ok(selector)
         } else {
-            Err(format!("unknown rule or family `{name}`"))
+            Err(Text::new(
+                format!("没有名为 `{name}` 的规则或规则族"),
+                format!("unknown rule or family `{name}`"),
+            ))
         }
     }
 
@@ -142,7 +146,10 @@ mod tests {
         assert!(RuleSelector::known("numbering/sequence", registry).is_ok());
         assert_eq!(
             RuleSelector::known("placeholder/markr", registry),
-            Err("unknown rule or family `placeholder/markr`".to_string())
+            Err(Text::new(
+                "没有名为 `placeholder/markr` 的规则或规则族",
+                "unknown rule or family `placeholder/markr`"
+            ))
         );
         assert!(RuleSelector::known("numberin", registry).is_err());
     }

@@ -251,7 +251,7 @@ fn malformed_config_points_at_its_line_and_exits_two() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown rule or family `placeholder/markr`",
+            "没有名为 `placeholder/markr` 的规则或规则族",
         ))
         .stderr(predicate::str::contains("wenlint.toml:2:1"));
 }
@@ -272,7 +272,7 @@ fn user_rule_pack_with_a_bad_regex_is_located() {
         .args(["check", "--color", "never", "a.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("invalid regex"))
+        .stderr(predicate::str::contains("无效的正则表达式"))
         .stderr(predicate::str::contains("house.toml:9:9"));
 }
 

@@ -140,7 +140,7 @@ fn config_with_a_broken_parent_reports_it_and_exits_two() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "unknown rule or family `placeholder/markr`",
+            "没有名为 `placeholder/markr` 的规则或规则族",
         ))
         .stderr(predicate::str::contains("wenlint.toml:2:1"));
     wenlint()

@@ -92,9 +92,9 @@ fn bad_document_settings_point_at_their_line() {
     };
     let error = config_error("[document]\nlevel = \"村\"\n");
     assert!(error.contains("wenlint.toml:2:"), "{error}");
-    assert!(error.contains("unknown level"), "{error}");
+    assert!(error.contains("没有 `村` 这一层级"), "{error}");
     let error = config_error("[document]\nregion = \"天津\"\n");
-    assert!(error.contains("did you mean `天津市`"), "{error}");
+    assert!(error.contains("是不是 `天津市`"), "{error}");
 }
 
 #[test]

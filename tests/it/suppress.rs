@@ -129,7 +129,7 @@ fn a_bad_ignore_regex_is_a_config_error_at_its_line() {
     let (code, _, stderr) = check(dir.path(), &["a.txt"]);
     assert_eq!(code, Some(2));
     assert!(
-        stderr.contains("invalid regex") && stderr.contains("wenlint.toml:2"),
+        stderr.contains("无效的正则表达式") && stderr.contains("wenlint.toml:2"),
         "{stderr}"
     );
 }

@@ -10,6 +10,7 @@ pub mod region;
 pub mod self_level;
 pub mod stand_in;
 
+use crate::lang::Text;
 use crate::rules::Profile;
 
 use super::RuleDef;
@@ -22,7 +23,7 @@ const MUNICIPALITIES: [&str; 4] = ["北京", "天津", "上海", "重庆"];
 pub static RULES: &[&RuleDef] = &[&self_level::RULE, &region::RULE, &hierarchy::RULE];
 
 /// Checks a `[document] region` value: the full name of a division in the gazetteer.
-pub fn check_region_name(name: &str) -> Result<(), String> {
+pub fn check_region_name(name: &str) -> Result<(), Text> {
     let gazetteer = Gazetteer::builtin();
     let is_full_name = gazetteer
         .lookup(name)
@@ -31,13 +32,25 @@ pub fn check_region_name(name: &str) -> Result<(), String> {
     if is_full_name && level_of_region(name).is_some() {
         return Ok(());
     }
-    let hint = gazetteer
+    let like = gazetteer
         .lookup(name)
         .first()
-        .map(|&i| format!(": did you mean `{}`?", gazetteer.regions()[i].name))
-        .unwrap_or_else(|| ", like `天津市`, `河北省` or `正定县`".to_string());
-    Err(format!(
-        "unknown region `{name}`: give the full name of a province, prefecture or county{hint}"
+        .map(|&i| gazetteer.regions()[i].name.clone());
+    let (zh_hint, en_hint) = match &like {
+        Some(full) => (
+            format!("：是不是 `{full}`？"),
+            format!(": did you mean `{full}`?"),
+        ),
+        None => (
+            "，如 `天津市`、`河北省`、`正定县`".to_string(),
+            ", like `天津市`, `河北省` or `正定县`".to_string(),
+        ),
+    };
+    Err(Text::new(
+        format!("不认识的地区 `{name}`：请写省、地级或县级行政区的全称{zh_hint}"),
+        format!(
+            "unknown region `{name}`: give the full name of a province, prefecture or county{en_hint}"
+        ),
     ))
 }
 

@@ -164,17 +164,24 @@ pub fn encode(text: &str, encoding: &'static Encoding, bom: bool) -> Result<Vec<
     Ok(bytes)
 }
 
-/// Replaces the file at `path` with `bytes` atomically, keeping its permissions.
+/// Replaces the file at `path` with `bytes` atomically, keeping its permissions (or creates
+/// it, when there is none).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let permissions = std::fs::metadata(path)?.permissions();
+    let permissions = match std::fs::metadata(path) {
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
-    temp.as_file().set_permissions(permissions)?;
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions)?;
+    }
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -38,6 +38,7 @@ pub use output::{write_reports, OutputFormat};
 pub use rules::{builtin_rules, RuleMeta};
 pub use span::Position;
 
+pub(crate) mod annotate;
 pub(crate) mod baseline;
 #[doc(hidden)]
 pub mod cli;

@@ -40,6 +40,8 @@ pub(super) enum Command {
     Init(InitArgs),
     /// Print the settings in effect for a file or directory, and where each was set.
     Config(super::config::ConfigArgs),
+    /// Write a copy of a Word file with a comment (批注) at each finding.
+    Annotate(super::annotate::AnnotateArgs),
     /// Print the documentation of a rule, or of every rule of a family.
     Explain {
         /// A rule id such as `placeholder/marker`, or a family such as `placeholder`.

@@ -128,7 +128,7 @@ pub(super) fn init(args: InitArgs) -> io::Result<ExitCode> {
         }
         Err(reason) => {
             let lang = lang();
-            eprintln!("{}: {}", lang.pick("错误", "error"), reason.get(lang));
+            eprintln!("{}{}", lang.pick("错误：", "error: "), reason.get(lang));
             Ok(ExitCode::from(2))
         }
     }

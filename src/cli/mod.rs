@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::lang::Lang;
 use crate::rules::Registry;
 
+mod annotate;
 mod args;
 mod check;
 mod commands;
@@ -42,13 +43,14 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => commands::show_stats(args),
         Command::Init(args) => commands::init(args),
         Command::Config(args) => config::show(args),
+        Command::Annotate(args) => annotate::annotate_command(args),
         Command::Explain { id, config } => commands::explain(&id, config),
     };
     match result {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}: {e}", lang().pick("错误", "error"));
+            eprintln!("{}{e}", lang().pick("错误：", "error: "));
             ExitCode::from(2)
         }
     }

@@ -428,7 +428,7 @@ fn build<'a>(
 }
 
 /// The lines under an excerpt: where the same text is elsewhere, and the fix.
-fn notes(d: &Diagnostic, lang: Lang) -> Vec<String> {
+pub(crate) fn notes(d: &Diagnostic, lang: Lang) -> Vec<String> {
     let mut notes: Vec<String> = d
         .elsewhere
         .iter()

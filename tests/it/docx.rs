@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::word_files::{document, zip_of};
+use crate::word_files::{document, paragraphs_of, zip_of};
 
 /// A Word file made from the seed draft, one Word paragraph per line, reports what the text
 /// file reports, at the same paragraphs and characters.
@@ -15,20 +15,7 @@ fn the_seed_as_a_word_file_reports_what_its_text_reports() {
         eprintln!("skipped: ../shared/corpus not found, cannot check the seed as .docx");
         return;
     };
-    let escape = |line: &str| {
-        line.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let body: String = text
-        .lines()
-        .map(|line| {
-            format!(
-                r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
-                escape(line)
-            )
-        })
-        .collect();
+    let body = paragraphs_of(&text);
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("seed.docx");
     std::fs::write(

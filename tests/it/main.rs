@@ -3,6 +3,7 @@
 //! there. `common` is what every test shares: linting a text or a fixture, listing findings,
 //! scoring findings against hand-marked spans, running the binary.
 
+mod annotate;
 mod baseline;
 mod cli;
 mod common;

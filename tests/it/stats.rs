@@ -57,7 +57,7 @@ fn init_writes_a_config_that_applies() {
         .args(["init"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("already exists"));
+        .stderr(predicates::str::contains("已经存在"));
     // And the region applies: 山东 spoken of as the text's own is reported.
     std::fs::write(
         dir.path().join("a.txt"),

@@ -22,3 +22,17 @@ pub fn document(body: &str) -> String {
         r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#
     )
 }
+
+/// Each line of `text` as a Word paragraph of one run, escaped.
+#[allow(dead_code)] // tests/memory.rs shares this file and builds its parts by hand
+pub fn paragraphs_of(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let escaped = line
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            format!(r#"<w:p><w:r><w:t xml:space="preserve">{escaped}</w:t></w:r></w:p>"#)
+        })
+        .collect()
+}

@@ -52,14 +52,14 @@ enum FieldChar {
 
 /// Which vocabulary an element belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Space {
+pub(crate) enum Space {
     Word,
     Compatibility,
     Other,
 }
 
 impl Space {
-    fn of(resolved: &ResolveResult<'_>) -> Space {
+    pub(crate) fn of(resolved: &ResolveResult<'_>) -> Space {
         match resolved {
             ResolveResult::Bound(Namespace(ns)) if W_NAMESPACES.contains(ns) => Space::Word,
             ResolveResult::Bound(Namespace(ns)) if *ns == MC_NAMESPACE => Space::Compatibility,
@@ -68,14 +68,50 @@ impl Space {
     }
 }
 
+/// Where a stretch of a line's text stands in its part: `len` characters, from character
+/// `at` of the line, are characters `offset..offset + len` of the text of the part's `t`-th
+/// `w:t` element (counted in document order, among those the extractor enters). What a
+/// commented copy anchors its comments to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub at: usize,
+    pub len: usize,
+    pub t: usize,
+    pub offset: usize,
+}
+
+/// The pieces of one line of a part, and whether the line is a text box's paragraph (Word
+/// takes no comment there).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct LinePieces {
+    pub pieces: Vec<Piece>,
+    pub boxed: bool,
+}
+
+/// A paragraph being read: its text, its length in characters, and (when pieces are asked
+/// for) where its text came from.
+#[derive(Default)]
+struct OpenLine {
+    text: String,
+    chars: usize,
+    pieces: Vec<Piece>,
+}
+
 /// The paragraphs of one part, built as its events stream by.
 #[derive(Default)]
-struct Extractor {
+pub(crate) struct Extractor {
     lines: Lines,
+    /// Whether to record where each line's text comes from ([`Piece`]).
+    mapping: bool,
+    /// For each line pushed, when `mapping`.
+    line_pieces: Vec<LinePieces>,
     /// The open paragraphs, outermost first: a text box's paragraphs open inside another.
-    open: Vec<String>,
+    open: Vec<OpenLine>,
     /// Finished paragraphs of text boxes, which follow the paragraph that anchors them.
-    anchored: Vec<String>,
+    anchored: Vec<(String, Vec<Piece>)>,
+    /// `w:t` elements entered so far, and characters of the current one's text so far.
+    t_count: usize,
+    t_chars: usize,
     /// The open elements, outside skipped ones.
     stack: Vec<Tag>,
     /// Depth inside a skipped element; 0 when not skipping.
@@ -97,8 +133,13 @@ impl Extractor {
         }
         match self.action(space, element) {
             Action::Enter(Tag::Paragraph) => {
-                self.open.push(String::new());
+                self.open.push(OpenLine::default());
                 self.stack.push(Tag::Paragraph);
+            }
+            Action::Enter(Tag::Text) => {
+                self.t_count += 1;
+                self.t_chars = 0;
+                self.stack.push(Tag::Text);
             }
             Action::Enter(tag) => self.stack.push(tag),
             Action::Skip => self.skipping = 1,
@@ -124,19 +165,35 @@ impl Extractor {
     }
 
     fn close_paragraph(&mut self) {
-        let Some(mut line) = self.open.pop() else {
+        let Some(OpenLine {
+            mut text,
+            mut pieces,
+            ..
+        }) = self.open.pop()
+        else {
             return;
         };
-        if line.contains(BREAK) {
-            line = resolve_breaks(&line);
+        if text.contains(BREAK) {
+            let (resolved, moved) = resolve_breaks_mapped(&text);
+            for piece in &mut pieces {
+                piece.at = moved[piece.at];
+            }
+            text = resolved;
         }
         if self.open.is_empty() {
-            self.lines.push(&line);
-            for anchored in self.anchored.drain(..) {
-                self.lines.push(&anchored);
+            self.push_line(&text, pieces, false);
+            for (anchored, pieces) in std::mem::take(&mut self.anchored) {
+                self.push_line(&anchored, pieces, true);
             }
         } else {
-            self.anchored.push(line);
+            self.anchored.push((text, pieces));
+        }
+    }
+
+    fn push_line(&mut self, text: &str, pieces: Vec<Piece>, boxed: bool) {
+        self.lines.push(text);
+        if self.mapping {
+            self.line_pieces.push(LinePieces { pieces, boxed });
         }
     }
 
@@ -190,21 +247,40 @@ impl Extractor {
 
     /// Character data of a `w:t`; a line end in it would split the paragraph's line.
     fn text(&mut self, text: &str) {
-        if !self.in_visible_text() {
+        let in_t = self.stack.last() == Some(&Tag::Text);
+        let offset = self.t_chars;
+        let visible = self.in_visible_text();
+        if in_t && (self.mapping || visible) {
+            self.t_chars += text.chars().count();
+        }
+        if !visible {
             return;
         }
+        let (mapping, t) = (self.mapping, self.t_count.saturating_sub(1));
         if let Some(line) = self.open.last_mut() {
-            line.extend(
+            let before = line.text.len();
+            line.text.extend(
                 text.chars()
                     .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
             );
+            let len = self.t_chars - offset;
+            if mapping && line.text.len() > before {
+                line.pieces.push(Piece {
+                    at: line.chars,
+                    len,
+                    t,
+                    offset,
+                });
+            }
+            line.chars += len;
         }
     }
 
     fn push_char(&mut self, c: char) {
         if self.in_code == 0 {
             if let Some(line) = self.open.last_mut() {
-                line.push(c);
+                line.text.push(c);
+                line.chars += 1;
             }
         }
     }
@@ -220,15 +296,23 @@ const BREAK: char = '\0';
 /// mid-word (`素材整⏎理工作`), and a space there would split the word `整理`. Breaks at either
 /// end of the paragraph or beside a space add nothing. (The same rule as CSS's for line
 /// breaks in source text.)
-fn resolve_breaks(line: &str) -> String {
+/// The joined line, and for each character of `line` (and one past its end) the index
+/// of the character it became in the result (a break's: the next character's).
+fn resolve_breaks_mapped(line: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(line.len());
+    let mut moved = Vec::with_capacity(line.len() + 1);
+    let mut written = 0;
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
+        moved.push(written);
         if c != BREAK {
             out.push(c);
+            written += 1;
             continue;
         }
-        while chars.next_if_eq(&BREAK).is_some() {}
+        while chars.next_if_eq(&BREAK).is_some() {
+            moved.push(written);
+        }
         let (Some(before), Some(&after)) = (out.chars().next_back(), chars.peek()) else {
             continue;
         };
@@ -236,9 +320,11 @@ fn resolve_breaks(line: &str) -> String {
         let chinese = is_wide(before) && is_wide(after);
         if !spaced && !chinese {
             out.push(' ');
+            written += 1;
         }
     }
-    out
+    moved.push(written);
+    (out, moved)
 }
 
 /// Chinese and Japanese characters and full-width punctuation and forms (East Asian Width
@@ -297,9 +383,25 @@ fn field_char(element: &BytesStart<'_>) -> Option<FieldChar> {
 
 /// The paragraphs of a WordprocessingML part (document, header or footer).
 pub(super) fn paragraphs(input: &mut dyn BufRead, part: &str) -> Result<Lines, DocxError> {
+    read_part(Extractor::default(), input, part).map(|extractor| extractor.lines)
+}
+
+/// [`paragraphs`], with the [`Piece`]s of each line.
+pub(super) fn paragraphs_mapped(
+    input: &mut dyn BufRead,
+    part: &str,
+) -> Result<(Lines, Vec<LinePieces>), DocxError> {
+    let extractor = Extractor::mapping();
+    read_part(extractor, input, part).map(|extractor| (extractor.lines, extractor.line_pieces))
+}
+
+fn read_part(
+    mut extractor: Extractor,
+    input: &mut dyn BufRead,
+    part: &str,
+) -> Result<Extractor, DocxError> {
     let mut reader = NsReader::from_reader(input);
     let mut buf = Vec::new();
-    let mut extractor = Extractor::default();
     loop {
         buf.clear();
         let (resolved, event) = match reader.read_resolved_event_into(&mut buf) {
@@ -307,29 +409,51 @@ pub(super) fn paragraphs(input: &mut dyn BufRead, part: &str) -> Result<Lines, D
             Err(e) => return Err(xml_error(part, reader.error_position(), e)),
         };
         let space = Space::of(&resolved);
-        match event {
-            Event::Start(e) => extractor.start(space, &e),
-            Event::Empty(e) => {
-                extractor.start(space, &e);
-                extractor.end();
-            }
-            Event::End(_) => extractor.end(),
-            Event::Text(t) => match t.xml10_content() {
-                Ok(text) => extractor.text(&text),
-                Err(e) => return Err(xml_error(part, reader.buffer_position(), e.into())),
-            },
-            Event::CData(t) => match t.decode() {
-                Ok(text) => extractor.text(&text),
-                Err(e) => return Err(xml_error(part, reader.buffer_position(), e.into())),
-            },
-            Event::GeneralRef(r) => match resolve_reference(&r) {
-                Ok(text) => extractor.text(&text),
-                Err(message) => return Err(malformed(part, reader.buffer_position(), message)),
-            },
-            Event::DocType(_) => return Err(DocxError::Dtd { part: part.into() }),
-            Event::Eof => return finish(extractor, part, reader.buffer_position()),
-            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+        if let Event::Eof = event {
+            return finish(extractor, part, reader.buffer_position());
         }
+        extractor
+            .feed(space, &event)
+            .map_err(|message| malformed(part, reader.buffer_position(), message))
+            .map_err(|e| match (&event, e) {
+                (Event::DocType(_), _) => DocxError::Dtd { part: part.into() },
+                (_, e) => e,
+            })?;
+    }
+}
+
+impl Extractor {
+    /// An extractor that records where each line's text comes from.
+    pub(crate) fn mapping() -> Extractor {
+        Extractor {
+            mapping: true,
+            ..Extractor::default()
+        }
+    }
+
+    /// Takes one event of the part's XML; an error says what is wrong with it.
+    pub(crate) fn feed(&mut self, space: Space, event: &Event<'_>) -> Result<(), String> {
+        match event {
+            Event::Start(e) => self.start(space, e),
+            Event::Empty(e) => {
+                self.start(space, e);
+                self.end();
+            }
+            Event::End(_) => self.end(),
+            Event::Text(t) => self.text(&t.xml10_content().map_err(|e| e.to_string())?),
+            Event::CData(t) => self.text(&t.decode().map_err(|e| e.to_string())?),
+            Event::GeneralRef(r) => self.text(&resolve_reference(r)?),
+            Event::DocType(_) => return Err("a DTD".into()),
+            Event::Eof | Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+        }
+        Ok(())
+    }
+
+    /// Where the next character of text would come from: the ordinal of the open `w:t` and
+    /// the characters of its text so far, when one is open.
+    pub(crate) fn text_position(&self) -> Option<(usize, usize)> {
+        (self.stack.last() == Some(&Tag::Text))
+            .then(|| (self.t_count.saturating_sub(1), self.t_chars))
     }
 }
 
@@ -346,7 +470,7 @@ fn resolve_reference(reference: &BytesRef<'_>) -> Result<String, String> {
 }
 
 /// The paragraphs once the part has ended, if it ended where its root element does.
-fn finish(extractor: Extractor, part: &str, position: u64) -> Result<Lines, DocxError> {
+fn finish(extractor: Extractor, part: &str, position: u64) -> Result<Extractor, DocxError> {
     if !extractor.saw_root {
         return Err(malformed(part, position, "no root element".into()));
     }
@@ -357,7 +481,7 @@ fn finish(extractor: Extractor, part: &str, position: u64) -> Result<Lines, Docx
             "the part ends inside an element".into(),
         ));
     }
-    Ok(extractor.lines)
+    Ok(extractor)
 }
 
 /// A failure of the reader: the archive's own (damaged data) or the XML's.
@@ -391,7 +515,7 @@ mod tests {
             ("\0标题\0", "标题"),
             ("甲 \0乙", "甲 乙"),
         ] {
-            assert_eq!(resolve_breaks(line), joined, "{line:?}");
+            assert_eq!(resolve_breaks_mapped(line).0, joined, "{line:?}");
         }
     }
 }

@@ -22,6 +22,9 @@
 //! the entry points, the error and the lines a part's paragraphs become.
 
 mod extract;
+#[cfg(test)]
+pub(crate) use extract::Piece;
+pub(crate) use extract::{Extractor, LinePieces, Space};
 mod limits;
 mod package;
 mod rels;
@@ -156,15 +159,65 @@ pub fn text_of(bytes: &[u8]) -> Result<String, DocxError> {
 pub fn text_with_limits(bytes: &[u8], limits: &Limits) -> Result<String, DocxError> {
     let mut package = Package::open(bytes, limits)?;
     let main = package.main_part()?;
-    let mut lines = package.paragraphs(&main)?;
+    let lines = package.paragraphs(&main)?;
+    with_headers_and_footers(&mut package, lines, |_, _| {}).map(|lines| lines.text)
+}
+
+/// Appends to the body's lines the text of each header and footer that holds some, each
+/// distinct one once; `added` hears of each part appended, with its first line.
+fn with_headers_and_footers(
+    package: &mut Package,
+    mut lines: Lines,
+    mut added: impl FnMut(&str, usize),
+) -> Result<Lines, DocxError> {
     let mut seen = HashSet::new();
     for name in package.header_and_footer_parts() {
         let part = package.paragraphs(&name)?;
         if !part.text.trim().is_empty() && seen.insert(part.text.clone()) {
+            added(&name, lines.count);
             lines.append(&part);
         }
     }
-    Ok(lines.text)
+    Ok(lines)
+}
+
+/// Where the text [`text_of`] gives comes from: for each line of the body, its [`Piece`]s;
+/// for the lines after the body, the header or footer part each begins.
+#[derive(Debug, Default)]
+pub(crate) struct TextMap {
+    /// The main document part, as the archive names it.
+    pub main_part: String,
+    /// One entry a body line.
+    pub body: Vec<LinePieces>,
+    /// `(first line, part)` for each header or footer appended after the body.
+    pub parts: Vec<(usize, String)>,
+}
+
+/// The text of a `.docx` as [`text_of`] gives it, with where its lines come from.
+pub(crate) fn text_and_map(bytes: &[u8], limits: &Limits) -> Result<(String, TextMap), DocxError> {
+    let mut package = Package::open(bytes, limits)?;
+    let main_part = package.main_part()?;
+    let (lines, body) = package.paragraphs_mapped(&main_part)?;
+    let mut parts = Vec::new();
+    let lines = with_headers_and_footers(&mut package, lines, |name, first| {
+        parts.push((first, name.to_string()));
+    })?;
+    let map = TextMap {
+        main_part,
+        body,
+        parts,
+    };
+    Ok((lines.text, map))
+}
+
+/// A part of a `.docx` as it is stored (inflated), under `limits`.
+pub(crate) fn part_bytes(
+    bytes: &[u8],
+    limits: &Limits,
+    part: &str,
+) -> Result<Option<Vec<u8>>, DocxError> {
+    let mut package = Package::open(bytes, limits)?;
+    package.raw_part(part)
 }
 
 /// Paragraphs as lines of one text: a paragraph costs its text and a `\n`, however many

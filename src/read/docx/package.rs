@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use zip::ZipArchive;
 
-use super::extract::paragraphs;
+use super::extract::{paragraphs, paragraphs_mapped, LinePieces};
 use super::limits::{check_directory_records, Counted, Guard};
 use super::rels::{header_or_footer_key, main_document_target, DOCUMENT, PACKAGE_RELS};
 use super::{unreadable, DocxError, Limits, Lines};
@@ -87,6 +87,27 @@ impl<'a> Package<'a> {
 
     pub(super) fn paragraphs(&mut self, part: &str) -> Result<Lines, DocxError> {
         self.read_part(part, paragraphs)
+    }
+
+    pub(super) fn paragraphs_mapped(
+        &mut self,
+        part: &str,
+    ) -> Result<(Lines, Vec<LinePieces>), DocxError> {
+        self.read_part(part, paragraphs_mapped)
+    }
+
+    /// A part's bytes, or `None` when the package has no part of that name (in any case).
+    pub(super) fn raw_part(&mut self, part: &str) -> Result<Option<Vec<u8>>, DocxError> {
+        let Some(name) = self.entry_name(part) else {
+            return Ok(None);
+        };
+        self.read_part(&name, |input, part| {
+            let mut bytes = Vec::new();
+            input
+                .read_to_end(&mut bytes)
+                .map_err(|e| unreadable(part, e))?;
+            Ok(Some(bytes))
+        })
     }
 
     /// Parses one part as it is inflated, through a [`Guard`]; when the guard stops the

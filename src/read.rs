@@ -7,6 +7,7 @@
 //! read for the text of their paragraphs, one a line ([`docx`]).
 
 pub mod docx;
+mod word;
 
 use std::io::Read;
 use std::path::Path;

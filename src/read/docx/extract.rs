@@ -9,7 +9,8 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::NsReader;
 
-use super::{unreadable, DocxError, Lines};
+use super::{unreadable, DocxError};
+use crate::read::word::{resolve_breaks_mapped, Lines, BREAK};
 
 /// WordprocessingML in its usual (transitional) and ISO strict namespaces.
 const W_NAMESPACES: [&[u8]; 2] = [
@@ -286,65 +287,6 @@ impl Extractor {
     }
 }
 
-/// Stands for a line break (`w:br`, `w:cr`) until the paragraph is complete and the characters
-/// on both sides are known. XML text cannot hold it.
-const BREAK: char = '\0';
-
-/// Joins the lines of a paragraph that manual line breaks split: with a space, so that words
-/// do not run together, except between two Chinese characters, where a space would not be
-/// there in print. Titles of official documents are broken into lines by hand, often
-/// mid-word (`素材整⏎理工作`), and a space there would split the word `整理`. Breaks at either
-/// end of the paragraph or beside a space add nothing. (The same rule as CSS's for line
-/// breaks in source text.)
-/// The joined line, and for each character of `line` (and one past its end) the index
-/// of the character it became in the result (a break's: the next character's).
-fn resolve_breaks_mapped(line: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(line.len());
-    let mut moved = Vec::with_capacity(line.len() + 1);
-    let mut written = 0;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        moved.push(written);
-        if c != BREAK {
-            out.push(c);
-            written += 1;
-            continue;
-        }
-        while chars.next_if_eq(&BREAK).is_some() {
-            moved.push(written);
-        }
-        let (Some(before), Some(&after)) = (out.chars().next_back(), chars.peek()) else {
-            continue;
-        };
-        let spaced = before.is_whitespace() || after.is_whitespace();
-        let chinese = is_wide(before) && is_wide(after);
-        if !spaced && !chinese {
-            out.push(' ');
-            written += 1;
-        }
-    }
-    moved.push(written);
-    (out, moved)
-}
-
-/// Chinese and Japanese characters and full-width punctuation and forms (East Asian Width
-/// W or F), which print without spaces between them. Curly quotes are not among them: their
-/// width is ambiguous, so a break beside them stays a space.
-fn is_wide(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF01..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x20000..=0x3FFFD
-    )
-}
-
 /// What a WordprocessingML element means; marks count only in a run, since `w:tab` also
 /// defines tab stops in paragraph properties.
 fn word_action(name: &[u8], parent: Option<Tag>, element: &BytesStart<'_>) -> Action {
@@ -497,25 +439,5 @@ fn malformed(part: &str, position: u64, message: String) -> DocxError {
         part: part.to_string(),
         position,
         message,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn breaks_join_chinese_without_a_space_and_other_text_with_one() {
-        for (line, joined) in [
-            ("素材整\0理工作", "素材整理工作"),
-            ("通知\0\0（草案）", "通知（草案）"),
-            ("XX\0局", "XX 局"),
-            ("“刀盾”\0传播", "“刀盾” 传播"),
-            ("Word\0file", "Word file"),
-            ("\0标题\0", "标题"),
-            ("甲 \0乙", "甲 乙"),
-        ] {
-            assert_eq!(resolve_breaks_mapped(line).0, joined, "{line:?}");
-        }
     }
 }

@@ -48,14 +48,6 @@ impl Default for Limits {
     }
 }
 
-pub(super) fn size(bytes: u64) -> String {
-    if bytes >= MIB {
-        format!("{} MiB", bytes / MIB)
-    } else {
-        format!("{} KiB", bytes.div_ceil(1024))
-    }
-}
-
 /// A `.docx` has one end-of-directory record; a few more can come from zip files embedded
 /// uncompressed.
 const MAX_DIRECTORY_RECORDS: usize = 16;

@@ -36,7 +36,7 @@ use std::fmt;
 
 use zip::result::ZipError;
 
-use limits::size;
+use crate::read::word::{size, Lines};
 pub use limits::Limits;
 use package::Package;
 
@@ -218,29 +218,4 @@ pub(crate) fn part_bytes(
 ) -> Result<Option<Vec<u8>>, DocxError> {
     let mut package = Package::open(bytes, limits)?;
     package.raw_part(part)
-}
-
-/// Paragraphs as lines of one text: a paragraph costs its text and a `\n`, however many
-/// empty ones a part holds.
-#[derive(Debug, Default)]
-struct Lines {
-    text: String,
-    count: usize,
-}
-
-impl Lines {
-    fn push(&mut self, line: &str) {
-        if self.count > 0 {
-            self.text.push('\n');
-        }
-        self.text.push_str(line);
-        self.count += 1;
-    }
-
-    fn append(&mut self, other: &Lines) {
-        if other.count > 0 {
-            self.push(&other.text);
-            self.count += other.count - 1;
-        }
-    }
 }

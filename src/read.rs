@@ -3,9 +3,13 @@
 //! Drafts arrive as UTF-8 (with or without a BOM), as UTF-16 from some Windows tools, and as
 //! GB18030/GBK, which is what Windows saves as "ANSI" on a Chinese system. Anything that is
 //! not valid UTF-8 is handed to chardetng; a NUL byte or a run of control characters means a
-//! binary file, which is reported rather than linted as garbage. Word files (`.docx`) are
-//! read for the text of their paragraphs, one a line ([`docx`]).
+//! binary file, which is reported rather than linted as garbage. Word files are read for the
+//! text of their paragraphs, one a line: a `.docx` ([`docx`]) and a Word 97–2003 `.doc` or
+//! WPS `.wps` ([`doc`]). A Word file's first bytes, not its extension, decide which of the two
+//! reads it, since Word files are often renamed (a `.docx` saved as `.doc`): a zip is a
+//! `.docx`, an OLE compound file a `.doc`, and the latter is read as Word whatever its name.
 
+pub mod doc;
 pub mod docx;
 mod word;
 
@@ -27,6 +31,8 @@ pub struct Decoded {
     pub text: String,
     pub encoding: &'static Encoding,
     pub bom: bool,
+    /// Read from a Word file, whose text is linted but never written back.
+    pub word: bool,
 }
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -60,6 +66,8 @@ pub enum ReadError {
     Decode(#[from] DecodeError),
     #[error(transparent)]
     Docx(#[from] docx::DocxError),
+    #[error(transparent)]
+    Doc(#[from] doc::DocError),
 }
 
 impl ReadError {
@@ -78,6 +86,7 @@ impl ReadError {
             ),
             ReadError::Decode(e) => Text::new(e.chinese(), e.to_string()),
             ReadError::Docx(e) => Text::new(e.chinese(), e.to_string()),
+            ReadError::Doc(e) => Text::new(e.chinese(), e.to_string()),
         }
     }
 }
@@ -102,29 +111,69 @@ pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {
 }
 
 /// Decodes the bytes of a file named `name`: a Word file's text, or text in any encoding
-/// [`decode`] reads.
+/// [`decode`] reads. An OLE compound file is read as a `.doc` (or refused as an encrypted
+/// `.docx`) whatever its name; a file named as a Word file (`.docx`, `.doc`, `.wps`) that is a
+/// zip is read as a `.docx`, whatever its extension; one that is neither is refused. (A zip
+/// named as text stays a binary file that is not text.)
 pub fn read_bytes(bytes: &[u8], name: &Path) -> Result<Decoded, ReadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge {
             size: bytes.len() as u64,
         });
     }
-    if is_docx(name) {
-        let text = docx::text_of(bytes).map_err(ReadError::Docx)?;
-        return Ok(Decoded {
-            text,
-            encoding: UTF_8,
-            bom: false,
-        });
-    }
-    decode(bytes).map_err(ReadError::Decode)
+    let word = match WordKind::of(bytes, name) {
+        Some(WordKind::Doc) => doc::text_of(bytes).map_err(ReadError::Doc)?,
+        Some(WordKind::Docx) => docx::text_of(bytes).map_err(ReadError::Docx)?,
+        Some(WordKind::NotWord) => return Err(ReadError::Doc(doc::DocError::NoSignature)),
+        None => return decode(bytes).map_err(ReadError::Decode),
+    };
+    Ok(Decoded {
+        text: word,
+        encoding: UTF_8,
+        bom: false,
+        word: true,
+    })
 }
 
-/// Word files are read for their text, one paragraph a line ([`docx`]).
+/// The first bytes of an OLE compound file: a Word 97–2003 `.doc`, a WPS `.wps`, or a `.docx`
+/// that Word encrypted with a password (it wraps the zip in one).
+const OLE_SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// The first bytes of a zip archive's first entry.
+const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
+
+/// Which Word reader reads a file.
+enum WordKind {
+    Doc,
+    Docx,
+    /// Named as a Word 97–2003 file, but neither kind of Word file.
+    NotWord,
+}
+
+impl WordKind {
+    /// By the bytes first, then by the name: `None` for a text file.
+    fn of(bytes: &[u8], name: &Path) -> Option<WordKind> {
+        let word_name = has_extension(name, &["docx", "doc", "wps"]);
+        if bytes.starts_with(OLE_SIGNATURE) {
+            Some(WordKind::Doc)
+        } else if is_docx(name) || (word_name && bytes.starts_with(ZIP_SIGNATURE)) {
+            Some(WordKind::Docx)
+        } else if word_name {
+            Some(WordKind::NotWord)
+        } else {
+            None
+        }
+    }
+}
+
+/// Named as a Word 2007 file; its bytes decide how it is read ([`read_bytes`]).
 pub fn is_docx(path: &Path) -> bool {
+    has_extension(path, &["docx"])
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
@@ -139,6 +188,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             text: text.to_string(),
             encoding: UTF_8,
             bom: false,
+            word: false,
         });
     }
     decode_with(guess_legacy_encoding(bytes), bytes, false)
@@ -154,6 +204,7 @@ fn decode_with(
             text: text.into_owned(),
             encoding,
             bom,
+            word: false,
         }),
         None => Err(DecodeError::Undecodable {
             encoding: encoding.name(),

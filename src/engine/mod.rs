@@ -266,14 +266,13 @@ impl Linter {
         config: &Config,
         matched: &Path,
     ) -> Result<Report, Error> {
-        let word = source::is_word(source);
+        let loaded = source::load(source, shown)?;
         let mut fixes = self.fixes;
-        let word_not_rewritten = word && fixes != FixMode::Report;
+        let word_not_rewritten = loaded.word && fixes != FixMode::Report;
         if word_not_rewritten {
             // Writing the text back would destroy the Word file: it is linted, not fixed.
             fixes = FixMode::Report;
         }
-        let loaded = source::load(source, shown)?;
         let mut report = Report {
             name: shown.to_string(),
             project_path: shown.to_string(),

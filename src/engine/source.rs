@@ -1,6 +1,7 @@
 //! What the engine lints: a file on disk, or bytes with a name (standard input, an upload, an
 //! editor's buffer). Either way the bytes are read and decoded here, and the kind of document
-//! (plain text, Markdown, Word) is decided here, once, from the name.
+//! is decided here, once: a Word file by its bytes (whatever its name), Markdown or plain
+//! text by the name.
 
 use std::path::{Path, PathBuf};
 
@@ -14,8 +15,8 @@ pub enum Source {
     /// A file, read from disk. Its config is the `wenlint.toml` found by walking up from it.
     Path(PathBuf),
     /// Bytes that have a name but are not (or not yet) a file: standard input, an upload, an
-    /// editor's unsaved buffer. The name decides the kind (`.md` is Markdown, `.docx` Word)
-    /// and is what reports and `[[ignore]]` entries see; the config is the one that governs
+    /// editor's unsaved buffer. The name decides between Markdown (`.md`) and plain text, the
+    /// bytes whether it is a Word file; the name is what reports and `[[ignore]]` entries see; the config is the one that governs
     /// the engine's root folder.
     Bytes { name: String, bytes: Vec<u8> },
 }
@@ -68,6 +69,9 @@ pub(crate) struct Storage {
 pub(crate) struct Loaded {
     pub doc: Document,
     pub storage: Storage,
+    /// A Word file (`.docx`, `.doc`, `.wps`, told by its bytes), which is read for its text
+    /// but never written back.
+    pub word: bool,
 }
 
 /// Reads and decodes `source`; errors name it as `shown`.
@@ -77,16 +81,18 @@ pub(crate) fn load(source: &Source, shown: &str) -> Result<Loaded, Error> {
         Source::Bytes { name, bytes } => read::read_bytes(bytes, Path::new(name)),
     }
     .map_err(|e| Error::file(shown, e.text()))?;
+    // A Word file's text is its paragraphs, one a line, whatever its name says.
+    let format = if decoded.word {
+        Format::Text
+    } else {
+        Format::from_path(source.path_for_matching())
+    };
     Ok(Loaded {
-        doc: Document::new(decoded.text, Format::from_path(source.path_for_matching())),
+        doc: Document::new(decoded.text, format),
         storage: Storage {
             encoding: decoded.encoding,
             bom: decoded.bom,
         },
+        word: decoded.word,
     })
-}
-
-/// Whether `source` is a Word file, which is read for its text but never written back.
-pub(crate) fn is_word(source: &Source) -> bool {
-    read::is_docx(source.path_for_matching())
 }

@@ -49,9 +49,12 @@ pub(crate) const BREAK: char = '\0';
 /// mid-word (`素材整⏎理工作`), and a space there would split the word `整理`. Breaks at either
 /// end of the paragraph or beside a space add nothing. (The same rule as CSS's for line
 /// breaks in source text.)
-///
-/// The joined line, and for each character of `line` (and one past its end) the index of the
-/// character it became in the result (a break's: the next character's).
+pub(crate) fn resolve_breaks(line: &str) -> String {
+    resolve_breaks_mapped(line).0
+}
+
+/// [`resolve_breaks`]: the joined line, and for each character of `line` (and one past its
+/// end) the index of the character it became in the result (a break's: the next character's).
 pub(crate) fn resolve_breaks_mapped(line: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(line.len());
     let mut moved = Vec::with_capacity(line.len() + 1);
@@ -114,7 +117,7 @@ mod tests {
             ("\0标题\0", "标题"),
             ("甲 \0乙", "甲 乙"),
         ] {
-            assert_eq!(resolve_breaks_mapped(line).0, joined, "{line:?}");
+            assert_eq!(resolve_breaks(line), joined, "{line:?}");
         }
     }
 }

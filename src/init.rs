@@ -39,7 +39,7 @@ pub fn config_text(answers: &Answers) -> String {
 # extend = "../wenlint.toml"
 
 # Which files a directory walk lints.
-include = ["*.txt", "*.md", "*.docx"]
+include = ["*.txt", "*.md", "*.docx", "*.doc", "*.wps"]
 
 # Never lint these, not even when named on the command line.
 # exclude = ["archive/**", "templates/**"]

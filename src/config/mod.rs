@@ -39,7 +39,7 @@ mod parse;
 pub const CONFIG_NAMES: [&str; 2] = ["wenlint.toml", ".wenlint.toml"];
 
 /// What a directory walk lints when the config says nothing.
-const DEFAULT_INCLUDE: [&str; 3] = ["*.txt", "*.md", "*.docx"];
+const DEFAULT_INCLUDE: [&str; 5] = ["*.txt", "*.md", "*.docx", "*.doc", "*.wps"];
 
 pub use crate::rules::profile::{Profile, SELF_LEVELS};
 
@@ -557,7 +557,9 @@ mod tests {
         assert!(!config.excludes(Path::new("/project/x/final.txt")));
         assert!(config.includes(Path::new("/project/x/final.md")));
         assert!(config.includes(Path::new("/project/x/final.docx")));
-        assert!(!config.includes(Path::new("/project/x/final.doc")));
+        assert!(config.includes(Path::new("/project/x/final.doc")));
+        assert!(config.includes(Path::new("/project/x/final.WPS")));
+        assert!(!config.includes(Path::new("/project/x/final.pdf")));
         assert!(config.includes(Path::new("/project/x/通知.TXT")));
         assert!(config.includes(Path::new("/project/x/讲话.Docx")));
         assert!(config.excludes(Path::new("/project/Archive/2020/a.txt")));

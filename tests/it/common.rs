@@ -313,3 +313,31 @@ pub fn check_json(dir: &Path, args: &[&str]) -> (Option<i32>, serde_json::Value)
         serde_json::from_slice(&output.stdout).expect("stdout is one JSON document"),
     )
 }
+
+/// Runs `wenlint check --fix` on the Word files `names` in `dir`: they are linted (the exit
+/// code follows their findings), the note says how many were not rewritten, and each keeps
+/// its bytes. Returns what the run printed.
+pub fn fix_leaves_word_files_alone(dir: &Path, names: &[&str]) -> String {
+    let before: Vec<Vec<u8>> = names
+        .iter()
+        .map(|name| std::fs::read(dir.join(name)).unwrap())
+        .collect();
+    let output = wenlint()
+        .current_dir(dir)
+        .args(["check", "--fix"])
+        .args(names)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the exit code follows the findings"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let note = format!("{} 个 Word 文件只检查、不改写", names.len());
+    assert!(stderr.contains(&note), "{stderr}");
+    for (name, bytes) in names.iter().zip(before) {
+        assert_eq!(std::fs::read(dir.join(name)).unwrap(), bytes, "{name}");
+    }
+    String::from_utf8(output.stdout).unwrap()
+}

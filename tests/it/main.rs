@@ -10,6 +10,7 @@ mod common;
 mod config;
 mod corpus;
 mod cross_file;
+mod doc;
 mod docx;
 mod duplicate_planted;
 mod fix;

@@ -430,33 +430,16 @@ fn the_corpus_word_files_annotated_open_in_libreoffice() {
 /// Converts the copies to PDF with LibreOffice; skips (with a message) when it is not
 /// installed, which CI does not allow.
 fn soffice_converts(dir: &Path, copies: &[String]) {
-    let version = std::process::Command::new("soffice")
-        .arg("--version")
-        .output();
-    if !version.is_ok_and(|o| o.status.success()) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI installs LibreOffice (.ci/run)"
-        );
-        eprintln!("skipped: soffice not found, the copies were not opened in LibreOffice");
+    let converted = crate::common::soffice_convert(
+        dir,
+        "pdf",
+        Path::new("pdf"),
+        copies,
+        "the copies were not opened in LibreOffice",
+    );
+    if !converted {
         return;
     }
-    let profile = tempfile::tempdir().unwrap();
-    let status = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir", "pdf"])
-        .args(copies)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
     for copy in copies {
         let pdf = dir.join("pdf").join(copy.replace(".docx", ".pdf"));
         let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);

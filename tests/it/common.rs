@@ -341,3 +341,45 @@ pub fn fix_leaves_word_files_alone(dir: &Path, names: &[&str]) -> String {
     }
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// Converts `files` (paths from `dir`) to `format` with LibreOffice, into `outdir`, in one call
+/// and with a profile of its own, so that another LibreOffice running at the time does not take
+/// the job over. `false`, with a message that the test skipped `what`, when LibreOffice is not
+/// installed, which CI does not allow (`.ci/run` installs it).
+pub fn soffice_convert<F: AsRef<std::ffi::OsStr>>(
+    dir: &Path,
+    format: &str,
+    outdir: &Path,
+    files: &[F],
+    what: &str,
+) -> bool {
+    let version = std::process::Command::new("soffice")
+        .arg("--version")
+        .output();
+    if !version.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs LibreOffice (.ci/run)"
+        );
+        eprintln!("skipped: soffice not found, so {what}");
+        return false;
+    }
+    let profile = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--convert-to", format, "--outdir"])
+        .arg(outdir)
+        .args(files)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    true
+}

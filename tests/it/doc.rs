@@ -5,11 +5,12 @@
 //! LibreOffice when it is installed (CI installs it) and checked the same way.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
-use crate::common::{check_json, corpus, fix_leaves_word_files_alone, fixture, wenlint, write};
+use crate::common::{
+    check_json, corpus, fix_leaves_word_files_alone, fixture, soffice_convert, wenlint, write,
+};
 
 /// What a finding says and where, without the file's name: rule, message, start line and
 /// column, end line and column.
@@ -172,14 +173,6 @@ fn corpus_word_files_saved_as_doc_report_what_the_docx_reports() {
         eprintln!("skipped: ../shared/corpus not found, so no Word file was saved as .doc");
         return;
     };
-    if Command::new("soffice").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "soffice is missing under CI: .ci/run installs libreoffice-writer-nogui"
-        );
-        eprintln!("skipped: soffice (LibreOffice) not found, so no Word file was saved as .doc");
-        return;
-    }
     let mut docx: Vec<PathBuf> = std::fs::read_dir(corpus.join("docx"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -188,18 +181,10 @@ fn corpus_word_files_saved_as_doc_report_what_the_docx_reports() {
     docx.sort();
     assert!(!docx.is_empty());
     let out = tempfile::tempdir().unwrap();
-    let profile = tempfile::tempdir().unwrap();
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args(["--headless", "--convert-to", "doc", "--outdir"])
-        .arg(out.path())
-        .args(&docx)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
+    let what = "no Word file of the corpus was saved as .doc";
+    if !soffice_convert(out.path(), "doc", out.path(), &docx, what) {
+        return;
+    }
 
     for path in &docx {
         let name = path.file_name().unwrap().to_str().unwrap();

@@ -86,6 +86,9 @@ impl PieceTable {
     /// Calls `f` with each character of `range` (which [`PieceTable::parse`] checked to lie
     /// in `stream` up to [`PieceTable::end`]), as a UTF-16 code unit, with its CP and FC.
     pub(super) fn each(&self, stream: &[u8], range: Range<u32>, mut f: impl FnMut(u16, u32, u32)) {
+        if range.start >= range.end {
+            return;
+        }
         let first = self.pieces.partition_point(|p| p.cps.1 <= range.start);
         for piece in &self.pieces[first..] {
             if piece.cps.0 >= range.end {

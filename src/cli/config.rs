@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{load_fixed_config, report_and_fail, ConfigArg};
+use super::{lang, load_fixed_config, report_and_fail, ConfigArg};
 use crate::config::{Config, ConfigProblem, Configs, Origin, Setting, Sourced};
 use crate::error::Error;
+use crate::lang::Lang;
 use crate::rules::RuleSelector;
 
 #[derive(clap::Args)]
@@ -300,11 +301,20 @@ impl Listing {
 
     fn write_chain(&self, out: &mut dyn Write) -> io::Result<()> {
         let Some((nearest, parents)) = self.chain.split_first() else {
-            return writeln!(out, "# no config applies to {}: the defaults", self.path);
+            return match lang() {
+                Lang::Zh => writeln!(out, "# {} 没有配置文件，用的是默认设置", self.path),
+                Lang::En => writeln!(out, "# no config applies to {}: the defaults", self.path),
+            };
         };
-        writeln!(out, "# config for {}: {nearest}", self.path)?;
+        match lang() {
+            Lang::Zh => writeln!(out, "# {} 的配置：{nearest}", self.path)?,
+            Lang::En => writeln!(out, "# config for {}: {nearest}", self.path)?,
+        }
         for parent in parents {
-            writeln!(out, "#   which extends {parent}")?;
+            match lang() {
+                Lang::Zh => writeln!(out, "#   它扩展自 {parent}")?,
+                Lang::En => writeln!(out, "#   which extends {parent}")?,
+            }
         }
         Ok(())
     }
@@ -322,7 +332,10 @@ impl Listing {
                     quoted(value),
                     comment(item.origin.as_ref())
                 )?,
-                None => writeln!(out, "# {key} is not set (default)")?,
+                None => match lang() {
+                    Lang::Zh => writeln!(out, "# 未设置 {key}（默认）")?,
+                    Lang::En => writeln!(out, "# {key} is not set (default)")?,
+                },
             }
         }
         write_list(out, "allow", &self.document.allow)
@@ -340,16 +353,17 @@ impl Listing {
 
     /// Every rule: id, severity (`off` where turned off) and what decided it.
     fn write_rules(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(
-            out,
-            "\n# rules in effect: severity, and the setting that decided it"
-        )?;
+        let heading = lang().pick(
+            "生效的规则：级别，以及决定它的设置",
+            "rules in effect: severity, and the setting that decided it",
+        );
+        writeln!(out, "\n# {heading}")?;
         let width = self.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
         for rule in &self.rules {
             let decided = rule
                 .decided_by
                 .as_ref()
-                .map_or_else(|| "(default)".to_string(), |s| setting_line(s, false));
+                .map_or_else(|| default_word().to_string(), |s| setting_line(s, false));
             writeln!(out, "{:<width$}  {:<7}  {decided}", rule.id, rule.severity)?;
         }
         Ok(())
@@ -391,8 +405,13 @@ fn setting_line(setting: &SettingListing, quote_key: bool) -> String {
 fn comment(origin: Option<&Shown>) -> String {
     match origin {
         Some(origin) => format!("# {}:{}", origin.path, origin.line),
-        None => "# (default)".to_string(),
+        None => format!("# {}", default_word()),
     }
+}
+
+/// What a value nobody set is, in the report's language.
+fn default_word() -> &'static str {
+    lang().pick("（默认）", "(default)")
 }
 
 /// A TOML basic string (JSON's escapes are TOML's).

@@ -63,7 +63,7 @@ fn config(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String)
 /// new rule, which is not what these snapshots are about.
 fn only_rules(human: &str, ids: &[&str]) -> String {
     let (settings, rules) = human
-        .split_once("# rules in effect")
+        .split_once("# 生效的规则")
         .expect("the listing ends with the rules in effect");
     let (heading, rules) = rules.split_once('\n').unwrap();
     let kept: String = rules
@@ -71,7 +71,7 @@ fn only_rules(human: &str, ids: &[&str]) -> String {
         .filter(|line| ids.iter().any(|id| line.starts_with(&format!("{id} "))))
         .map(|line| format!("{line}\n"))
         .collect();
-    format!("{settings}# rules in effect{heading}\n{kept}")
+    format!("{settings}# 生效的规则{heading}\n{kept}")
 }
 
 const SHOWN: [&str; 5] = [
@@ -88,9 +88,7 @@ fn config_lists_each_setting_with_the_file_and_line_that_set_it() {
     let (code, human, stderr) = config(&dir.path().join("sub"), &["a.txt"]);
     assert_eq!(code, Some(0), "{stderr}");
     insta::assert_snapshot!("config_human", only_rules(&human, &SHOWN));
-    let listed = human
-        .lines()
-        .skip_while(|l| !l.starts_with("# rules in effect"));
+    let listed = human.lines().skip_while(|l| !l.starts_with("# 生效的规则"));
     assert_eq!(listed.count() - 1, wenlint::builtin_rules().count());
 }
 
@@ -120,7 +118,7 @@ fn config_honours_the_config_option() {
     let (code, human, _) = config(nowhere.path(), &[]);
     assert_eq!(code, Some(0));
     assert!(
-        human.starts_with("# no config applies to .: the defaults\n"),
+        human.starts_with("# . 没有配置文件，用的是默认设置\n"),
         "{human}"
     );
 }

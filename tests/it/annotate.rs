@@ -446,3 +446,20 @@ fn soffice_converts(dir: &Path, copies: &[String]) {
         assert!(size > 1000, "LibreOffice did not convert {copy}");
     }
 }
+
+/// A damaged Word file is reported like `check` reports it, and no copy is written.
+#[test]
+fn a_damaged_word_file_is_an_error_and_no_copy_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("坏.docx"), b"PK\x03\x04 not really a zip").unwrap();
+    let (code, stdout, stderr) = annotate(dir.path(), &["坏.docx"]);
+    assert_eq!(code, Some(2), "{stdout}");
+    assert!(
+        stderr.contains("坏.docx") && stderr.contains("不是 .docx 文件"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("坏.wenlint.docx").exists());
+    let (code, _, stderr) = annotate(dir.path(), &["没有这个文件.docx"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("找不到该文件或目录"), "{stderr}");
+}

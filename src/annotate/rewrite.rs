@@ -14,7 +14,7 @@ use quick_xml::events::{BytesStart, BytesText, Event};
 use quick_xml::{NsReader, Writer};
 
 use super::anchor::Boundary;
-use crate::read::docx::{Extractor, Space};
+use crate::read::docx::{character_data, Extractor, Space};
 
 /// A comment's start or end, at a boundary of a `w:t`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -163,7 +163,7 @@ impl Rewrite {
         t: usize,
         base: usize,
     ) -> Result<(), String> {
-        let text = text_of(event)?;
+        let text = character_data(event)?;
         let mut from = 0;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         while let Some(marker) = self.next_marker(t, base + chars.len()) {
@@ -254,30 +254,6 @@ fn preserves_space(start: &BytesStart<'_>) -> bool {
         .attributes()
         .flatten()
         .any(|a| a.key.as_ref() == b"xml:space" && a.value.as_ref() == b"preserve")
-}
-
-/// The characters an event adds to a `w:t`, as the reader counts them.
-fn text_of(event: &Event<'_>) -> Result<String, String> {
-    match event {
-        Event::Text(t) => t
-            .xml10_content()
-            .map(|c| c.into_owned())
-            .map_err(|e| e.to_string()),
-        Event::CData(t) => t
-            .decode()
-            .map(|c| c.into_owned())
-            .map_err(|e| e.to_string()),
-        Event::GeneralRef(r) => {
-            let name = r.decode().map_err(|e| e.to_string())?;
-            if let Some(c) = r.resolve_char_ref().map_err(|e| e.to_string())? {
-                return Ok(c.to_string());
-            }
-            quick_xml::escape::resolve_predefined_entity(&name)
-                .map(str::to_string)
-                .ok_or_else(|| format!("undefined entity `&{name};`"))
-        }
-        _ => Ok(String::new()),
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! tabs in, deletions, field codes and fallback copies out, line breaks resolved once a
 //! paragraph is complete. References are resolved without a DTD, which is refused.
 
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -247,33 +248,32 @@ impl Extractor {
     }
 
     /// Character data of a `w:t`; a line end in it would split the paragraph's line.
+    /// Character data of a `w:t`. Characters are counted (for [`Piece`]s) only when
+    /// mapping, so that plain reading passes over the text once.
     fn text(&mut self, text: &str) {
-        let in_t = self.stack.last() == Some(&Tag::Text);
         let offset = self.t_chars;
-        let visible = self.in_visible_text();
-        if in_t && (self.mapping || visible) {
+        if self.mapping && self.stack.last() == Some(&Tag::Text) {
             self.t_chars += text.chars().count();
         }
-        if !visible {
+        if !self.in_visible_text() {
             return;
         }
         let (mapping, t) = (self.mapping, self.t_count.saturating_sub(1));
         if let Some(line) = self.open.last_mut() {
-            let before = line.text.len();
             line.text.extend(
                 text.chars()
                     .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
             );
             let len = self.t_chars - offset;
-            if mapping && line.text.len() > before {
+            if mapping && len > 0 {
                 line.pieces.push(Piece {
                     at: line.chars,
                     len,
                     t,
                     offset,
                 });
+                line.chars += len;
             }
-            line.chars += len;
         }
     }
 
@@ -281,7 +281,7 @@ impl Extractor {
         if self.in_code == 0 {
             if let Some(line) = self.open.last_mut() {
                 line.text.push(c);
-                line.chars += 1;
+                line.chars += usize::from(self.mapping);
             }
         }
     }
@@ -382,9 +382,9 @@ impl Extractor {
                 self.end();
             }
             Event::End(_) => self.end(),
-            Event::Text(t) => self.text(&t.xml10_content().map_err(|e| e.to_string())?),
-            Event::CData(t) => self.text(&t.decode().map_err(|e| e.to_string())?),
-            Event::GeneralRef(r) => self.text(&resolve_reference(r)?),
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
+                self.text(&character_data(event)?);
+            }
             Event::DocType(_) => return Err("a DTD".into()),
             Event::Eof | Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
         }
@@ -401,6 +401,20 @@ impl Extractor {
 
 /// An `&…;` reference: a character, or one of XML's five predefined entities. Any other name
 /// would need a DTD to define it.
+/// The characters a text, CDATA or reference event stands for (nothing for other events):
+/// what the extractor reads, and what a rewrite of the part splits.
+pub(crate) fn character_data(event: &Event<'_>) -> Result<String, String> {
+    match event {
+        Event::Text(t) => t
+            .xml10_content()
+            .map(Cow::into_owned)
+            .map_err(|e| e.to_string()),
+        Event::CData(t) => t.decode().map(Cow::into_owned).map_err(|e| e.to_string()),
+        Event::GeneralRef(r) => resolve_reference(r),
+        _ => Ok(String::new()),
+    }
+}
+
 fn resolve_reference(reference: &BytesRef<'_>) -> Result<String, String> {
     if let Some(c) = reference.resolve_char_ref().map_err(|e| e.to_string())? {
         return Ok(c.to_string());

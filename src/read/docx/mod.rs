@@ -24,7 +24,7 @@
 mod extract;
 #[cfg(test)]
 pub(crate) use extract::Piece;
-pub(crate) use extract::{Extractor, LinePieces, Space};
+pub(crate) use extract::{character_data, Extractor, LinePieces, Space};
 mod limits;
 mod package;
 mod rels;

@@ -4,7 +4,8 @@
 
 use std::io::{Cursor, Write};
 
-use regex::bytes::Regex;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -42,13 +43,14 @@ pub(crate) fn relationships_of(part: &str) -> String {
 
 /// The comments part the document's relationships name, as a part name.
 pub(crate) fn comments_part(main_part: &str, relationships: Option<&[u8]>) -> Option<String> {
-    let rels = relationships?;
-    let pattern = Regex::new(r#"<(?:\w+:)?Relationship\b[^>]*>"#).ok()?;
-    let rel = pattern
-        .find_iter(rels)
-        .map(|m| m.as_bytes())
-        .find(|tag| attribute(tag, "Type").is_some_and(|t| t == COMMENTS_REL))?;
-    let target = attribute(rel, "Target")?;
+    let mut target = None;
+    each_tag(relationships?, |tag| {
+        let is_comments = attribute(tag, b"Type").is_some_and(|t| t == COMMENTS_REL);
+        if target.is_none() && local_name(tag) == b"Relationship" && is_comments {
+            target = attribute(tag, b"Target");
+        }
+    });
+    let target = target?;
     let dir = main_part.rsplit_once('/').map_or("", |(dir, _)| dir);
     Some(match target.strip_prefix('/') {
         Some(absolute) => absolute.to_string(),
@@ -57,26 +59,77 @@ pub(crate) fn comments_part(main_part: &str, relationships: Option<&[u8]>) -> Op
     })
 }
 
-fn attribute(tag: &[u8], name: &str) -> Option<String> {
-    let pattern = Regex::new(&format!(r#"\b{name}\s*=\s*["']([^"']*)["']"#)).ok()?;
-    let value = pattern.captures(tag)?.get(1)?;
-    Some(String::from_utf8_lossy(value.as_bytes()).into_owned())
-}
-
 /// The highest comment id the document already uses, so that new ones do not clash.
 pub(crate) fn highest_comment_id(comments: Option<&[u8]>, document: &[u8]) -> Option<u64> {
-    let pattern = Regex::new(r#":id\s*=\s*["'](\d+)["']"#).ok()?;
-    let comment_tags =
-        Regex::new(r#"<(?:\w+:)?comment(?:RangeStart|RangeEnd|Reference)?\b[^>]*>"#).ok()?;
-    let in_comments = comments
-        .into_iter()
-        .flat_map(|xml| comment_tags.find_iter(xml).map(|m| m.as_bytes()));
-    let in_document = comment_tags.find_iter(document).map(|m| m.as_bytes());
-    in_comments
-        .chain(in_document)
-        .filter_map(|tag| pattern.captures(tag))
-        .filter_map(|c| std::str::from_utf8(c.get(1)?.as_bytes()).ok()?.parse().ok())
-        .max()
+    let mut highest = None;
+    let mut note = |tag: &BytesStart<'_>| {
+        let commenting = matches!(
+            local_name(tag),
+            b"comment" | b"commentRangeStart" | b"commentRangeEnd" | b"commentReference"
+        );
+        let id = attribute(tag, b"id").and_then(|id| id.parse::<u64>().ok());
+        if let (true, Some(id)) = (commenting, id) {
+            highest = highest.max(Some(id));
+        }
+    };
+    if let Some(comments) = comments {
+        each_tag(comments, &mut note);
+    }
+    each_tag(document, &mut note);
+    highest
+}
+
+/// Calls `f` on each start and empty tag of `xml`, in order, up to the end or the first
+/// mistake in it.
+fn each_tag(xml: &[u8], mut f: impl FnMut(&BytesStart<'_>)) {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(tag) | Event::Empty(tag)) => f(&tag),
+            Ok(Event::Eof) | Err(_) => return,
+            Ok(_) => {}
+        }
+    }
+}
+
+fn local_name<'a>(tag: &'a BytesStart<'_>) -> &'a [u8] {
+    let name = tag.name().into_inner();
+    name.rsplit(|&b| b == b':').next().unwrap_or(name)
+}
+
+/// The value of the attribute of local name `name`.
+fn attribute(tag: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+    let attribute = tag
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)?;
+    let value = attribute
+        .normalized_value(quick_xml::XmlVersion::default())
+        .ok()?;
+    Some(value.into_owned())
+}
+
+/// Where the last closing tag of local name `root` starts in `xml`, and its prefix (`w:`).
+fn closing_tag(xml: &[u8], root: &[u8]) -> Option<(usize, String)> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut found = None;
+    loop {
+        buf.clear();
+        let before = reader.buffer_position() as usize;
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::End(end)) if end.local_name().as_ref() == root => {
+                let prefix = end.name().prefix().map_or(String::new(), |p| {
+                    format!("{}:", String::from_utf8_lossy(p.as_ref()))
+                });
+                found = Some((before, prefix));
+            }
+            Ok(Event::Eof) | Err(_) => return found,
+            Ok(_) => {}
+        }
+    }
 }
 
 /// The new comments as `w:comment` elements.
@@ -110,16 +163,8 @@ fn escape(text: &str) -> String {
 /// The comments part with `comments` added: appended to the existing part, or a new one.
 pub(crate) fn comments_xml(existing: Option<&[u8]>, comments: &[Comment]) -> Vec<u8> {
     if let Some(xml) = existing {
-        let closing = Regex::new(r"</(\w+:)?comments\s*>").expect("a valid pattern");
-        if let Some(found) = closing.captures_iter(xml).last() {
-            let whole = found.get(0).expect("the match");
-            let prefix = found.get(1).map_or(String::new(), |p| {
-                String::from_utf8_lossy(p.as_bytes()).into()
-            });
-            let mut out = xml[..whole.start()].to_vec();
-            out.extend_from_slice(comment_elements(comments, &prefix).as_bytes());
-            out.extend_from_slice(&xml[whole.start()..]);
-            return out;
+        if let Some((at, prefix)) = closing_tag(xml, b"comments") {
+            return spliced(xml, at, &comment_elements(comments, &prefix));
         }
     }
     format!(
@@ -133,9 +178,11 @@ pub(crate) fn comments_xml(existing: Option<&[u8]>, comments: &[Comment]) -> Vec
 /// The document's relationships with one to a new comments part at `target` (relative to
 /// the main part's folder).
 pub(crate) fn relationships_xml(existing: Option<&[u8]>, target: &str) -> Vec<u8> {
-    let taken = |id: &str| {
-        existing.is_some_and(|xml| String::from_utf8_lossy(xml).contains(&format!("Id=\"{id}\"")))
-    };
+    let mut ids = Vec::new();
+    if let Some(xml) = existing {
+        each_tag(xml, |tag| ids.extend(attribute(tag, b"Id")));
+    }
+    let taken = |id: &str| ids.iter().any(|known| known == id);
     let id = (1..)
         .map(|n| format!("rIdWenlint{n}"))
         .find(|id| !taken(id))
@@ -152,8 +199,15 @@ pub(crate) fn relationships_xml(existing: Option<&[u8]>, target: &str) -> Vec<u8
 /// `[Content_Types].xml` with an override for the comments part, unless it has one.
 pub(crate) fn content_types_xml(existing: Option<&[u8]>, part: &str) -> Vec<u8> {
     let name = format!("/{part}");
-    if existing.is_some_and(|xml| String::from_utf8_lossy(xml).contains(&format!("\"{name}\""))) {
-        return existing.map(<[u8]>::to_vec).unwrap_or_default();
+    let mut overridden = false;
+    if let Some(xml) = existing {
+        each_tag(xml, |tag| {
+            overridden |=
+                attribute(tag, b"PartName").is_some_and(|p| p.eq_ignore_ascii_case(&name));
+        });
+    }
+    if let (true, Some(xml)) = (overridden, existing) {
+        return xml.to_vec();
     }
     let entry = format!("<Override PartName=\"{name}\" ContentType=\"{COMMENTS_TYPE}\"/>");
     insert_before_closing(
@@ -166,20 +220,22 @@ pub(crate) fn content_types_xml(existing: Option<&[u8]>, part: &str) -> Vec<u8> 
 
 /// `entry` put before the closing tag of `root` in `existing`, or a new document of it.
 fn insert_before_closing(existing: Option<&[u8]>, root: &str, entry: &str, open: &str) -> Vec<u8> {
-    let closing = format!("</{root}>");
     if let Some(xml) = existing {
-        let at = xml
-            .windows(closing.len())
-            .rposition(|w| w == closing.as_bytes());
-        if let Some(at) = at {
-            let mut out = xml[..at].to_vec();
-            out.extend_from_slice(entry.as_bytes());
-            out.extend_from_slice(&xml[at..]);
-            return out;
+        if let Some((at, _)) = closing_tag(xml, root.as_bytes()) {
+            return spliced(xml, at, entry);
         }
     }
-    format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n{open}{entry}{closing}")
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n{open}{entry}</{root}>")
         .into_bytes()
+}
+
+/// `xml` with `insert` at byte `at`.
+fn spliced(xml: &[u8], at: usize, insert: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(xml.len() + insert.len());
+    out.extend_from_slice(&xml[..at]);
+    out.extend_from_slice(insert.as_bytes());
+    out.extend_from_slice(&xml[at..]);
+    out
 }
 
 /// The copy: each entry of `original` as it is stored, except those `replaced` names (case

@@ -152,6 +152,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Whether `--fix` applies this finding's fix without `--unsafe-fixes`.
+    pub fn has_safe_fix(&self) -> bool {
+        self.fix.as_ref().is_some_and(Fix::is_safe)
+    }
+
     pub fn from_finding(rule: &str, severity: Severity, finding: Finding) -> Self {
         Diagnostic {
             rule: rule.to_string(),

@@ -30,6 +30,17 @@ impl Lang {
         }
     }
 
+    /// A severity's name: 错误, 警告, 提示; `error`, `warning`, `info`.
+    pub(crate) fn severity(self, severity: crate::diagnostic::Severity) -> &'static str {
+        use crate::diagnostic::Severity;
+        match (self, severity) {
+            (Lang::Zh, Severity::Error) => "错误",
+            (Lang::Zh, Severity::Warning) => "警告",
+            (Lang::Zh, Severity::Info) => "提示",
+            (Lang::En, severity) => severity.as_str(),
+        }
+    }
+
     /// `n` and what it counts: `3 个文件` in Chinese, `3 files` (or `1 file`) in English.
     pub(crate) fn count(self, n: usize, zh_measure: &str, en_word: &str) -> String {
         match self {
@@ -64,6 +75,14 @@ impl Text {
 
     pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.zh, &self.en)
+    }
+
+    /// This text put in a sentence of each language, at its `{}`: `未修正：{}`, `not fixed: {}`.
+    pub fn framed(&self, zh: &str, en: &str) -> Text {
+        Text::new(
+            zh.replacen("{}", &self.zh, 1),
+            en.replacen("{}", &self.en, 1),
+        )
     }
 
     /// An I/O failure: the operating system's words follow a sentence in each language,

@@ -137,9 +137,9 @@ pub fn read_bytes(bytes: &[u8], name: &Path) -> Result<Decoded, ReadError> {
 
 /// The first bytes of an OLE compound file: a Word 97–2003 `.doc`, a WPS `.wps`, or a `.docx`
 /// that Word encrypted with a password (it wraps the zip in one).
-const OLE_SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+pub(crate) const OLE_SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// The first bytes of a zip archive's first entry.
-const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
+pub(crate) const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
 
 /// Which Word reader reads a file.
 enum WordKind {

@@ -178,13 +178,7 @@ fn one_line(d: &Diagnostic, lang: Lang) -> String {
 }
 
 fn level_word(d: &Diagnostic, lang: Lang) -> &'static str {
-    use crate::diagnostic::Severity;
-    match (d.severity, lang) {
-        (Severity::Error, Lang::Zh) => "错误",
-        (Severity::Warning, Lang::Zh) => "警告",
-        (Severity::Info, Lang::Zh) => "提示",
-        (severity, Lang::En) => severity.as_str(),
-    }
+    lang.severity(d.severity)
 }
 
 fn where_words(at: &Where, lang: Lang) -> String {

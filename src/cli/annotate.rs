@@ -6,6 +6,7 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::exit::FailOn;
 use super::{lang, ConfigArg};
 use crate::annotate::annotate;
 use crate::diagnostic::Severity;
@@ -14,6 +15,7 @@ use crate::error::Error;
 use crate::fix::write_atomically;
 use crate::lang::{Lang, Text};
 use crate::output::{human, Totals};
+use crate::read::{OLE_SIGNATURE, ZIP_SIGNATURE};
 
 #[derive(clap::Args)]
 pub(super) struct AnnotateArgs {
@@ -26,8 +28,8 @@ pub(super) struct AnnotateArgs {
     output: Option<PathBuf>,
 
     /// Exit with 1 when anything at or above this severity is reported.
-    #[arg(long, value_enum, default_value_t = Threshold::Warning)]
-    fail_on: Threshold,
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
 
     /// Comment only on these rules or families (comma-separated or repeated).
     #[arg(long, value_name = "RULES", value_delimiter = ',')]
@@ -41,20 +43,10 @@ pub(super) struct AnnotateArgs {
     config: ConfigArg,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Threshold {
-    Error,
-    Warning,
-    Info,
-}
-
-/// The first bytes of a Word 97–2003 file (an OLE compound file).
-const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
 pub(super) fn annotate_command(args: AnnotateArgs) -> io::Result<ExitCode> {
     let lang = lang();
     match run(&args, lang) {
-        Ok(worst) => Ok(exit_code(worst, args.fail_on)),
+        Ok(worst) => Ok(args.fail_on.code(worst, false)),
         Err(e) => {
             e.render(&mut io::stderr(), io::stderr().is_terminal(), lang)?;
             Ok(ExitCode::from(2))
@@ -84,11 +76,7 @@ fn run(args: &AnnotateArgs, lang: Lang) -> Result<Option<Severity>, Error> {
         Error::file(output.display().to_string(), reason)
     })?;
     let mut totals = Totals::default();
-    totals.summary.files = 1;
-    for d in &report.diagnostics {
-        totals.summary.count(d.severity);
-    }
-    totals.files_with_findings = usize::from(!report.diagnostics.is_empty());
+    totals.add(&report.diagnostics);
     println!("{}", human::summary(&totals, 0, lang));
     println!(
         "{}",
@@ -99,7 +87,7 @@ fn run(args: &AnnotateArgs, lang: Lang) -> Result<Option<Severity>, Error> {
 
 /// A `.doc` or `.wps` (or anything else) cannot take comments here: say what to do instead.
 fn refuse_what_is_not_docx(shown: &str, bytes: &[u8]) -> Result<(), Error> {
-    if bytes.starts_with(OLE_MAGIC) {
+    if bytes.starts_with(OLE_SIGNATURE) {
         return Err(Error::file(
             shown,
             Text::new(
@@ -108,7 +96,7 @@ fn refuse_what_is_not_docx(shown: &str, bytes: &[u8]) -> Result<(), Error> {
             ),
         ));
     }
-    if !bytes.starts_with(b"PK") {
+    if !bytes.starts_with(ZIP_SIGNATURE) {
         return Err(Error::file(
             shown,
             Text::new(
@@ -161,18 +149,5 @@ fn written(output: &Path, in_body: usize, gathered: usize, lang: Lang) -> String
         (Lang::En, n) => format!(
             "Wrote {output}: {in_body} comments, and {n} findings in headers, footers or text boxes listed in one comment at the start of the body."
         ),
-    }
-}
-
-fn exit_code(worst: Option<Severity>, fail_on: Threshold) -> ExitCode {
-    let threshold = match fail_on {
-        Threshold::Error => Severity::Error,
-        Threshold::Warning => Severity::Warning,
-        Threshold::Info => Severity::Info,
-    };
-    if worst.is_some_and(|w| w >= threshold) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
     }
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::diagnostic::Severity;
+use super::exit::FailOn;
 use crate::lang::Lang;
 use crate::output::OutputFormat;
 use crate::stats;
@@ -203,23 +203,6 @@ pub(super) enum RulesFormat {
     Json,
     /// The table of the README's `## Rules` section, which is made this way.
     Markdown,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub(super) enum FailOn {
-    Error,
-    Warning,
-    Info,
-}
-
-impl FailOn {
-    pub(super) fn threshold(self) -> Severity {
-        match self {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Info => Severity::Info,
-        }
-    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

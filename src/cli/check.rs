@@ -161,12 +161,8 @@ pub(super) fn check(args: CheckArgs) -> io::Result<ExitCode> {
     for error in &errors {
         error.render(&mut stderr, err_color, lang)?;
     }
-    let threshold = args.fail_on.threshold();
-    Ok(if args.exit_zero && !outcome.had_errors {
-        ExitCode::SUCCESS
-    } else {
-        exit_code(&outcome, threshold)
-    })
+    let worst = outcome.worst.filter(|_| !args.exit_zero);
+    Ok(args.fail_on.code(worst, outcome.had_errors))
 }
 
 /// What `--fix` and `--diff` did, on standard error after the report.
@@ -308,16 +304,6 @@ impl Progress {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
         }
-    }
-}
-
-fn exit_code(outcome: &Outcome, threshold: Severity) -> ExitCode {
-    if outcome.had_errors {
-        ExitCode::from(2)
-    } else if outcome.worst.is_some_and(|worst| worst >= threshold) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
     }
 }
 

@@ -22,6 +22,7 @@ mod args;
 mod check;
 mod commands;
 mod config;
+mod exit;
 
 use args::{Cli, Command, ConfigArg};
 

@@ -247,9 +247,17 @@ fn layer(mut inherited: Settings, own: Settings) -> Settings {
 /// `path` made absolute with `.` and `..` folded away, so that messages and `wenlint config`
 /// name each file of a chain one way.
 pub(crate) fn lexical(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match std::env::current_dir() {
+        Ok(cwd) => lexically_absolute(&cwd, path),
+        Err(_) => lexically_absolute(Path::new(""), path),
+    }
+}
+
+/// `path` made absolute against `cwd`, with `.` dropped and `..` taken back a folder, without
+/// asking the file system (the file may not exist: standard input has only a name).
+pub(crate) fn lexically_absolute(cwd: &Path, path: &Path) -> PathBuf {
     let mut clean = PathBuf::new();
-    for component in absolute.components() {
+    for component in cwd.join(path).components() {
         match component {
             Component::CurDir => {}
             Component::ParentDir => {

@@ -14,7 +14,7 @@ use super::{
     Sourced, SELF_LEVELS,
 };
 use crate::error::TomlError;
-use crate::lang::{Lang, Text};
+use crate::lang::Text;
 use crate::rules::{Registry, RuleSelector};
 
 #[derive(Deserialize)]
@@ -174,9 +174,9 @@ impl File<'_> {
         let mut settings = HashMap::new();
         for (key, setting) in rules {
             let selector = RuleSelector::known(key.get_ref(), registry).map_err(|message| {
-                let message = Text::new(
-                    format!("{}（wenlint rules 列出全部规则）", message.get(Lang::Zh)),
-                    format!("{} (`wenlint rules` lists them)", message.get(Lang::En)),
+                let message = message.framed(
+                    "{}（wenlint rules 列出全部规则）",
+                    "{} (`wenlint rules` lists them)",
                 );
                 self.error(key.span(), message)
             })?;

@@ -29,7 +29,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::error::Error;
 use crate::fix;
-use crate::lang::{Lang, Text};
+use crate::lang::Text;
 use crate::lint;
 use crate::rules::RuleFilter;
 use crate::span::Position;
@@ -175,10 +175,7 @@ impl Linter {
             .as_deref()
             .map(|path| {
                 Baseline::load(path).map_err(|reason| {
-                    let reason = Text::new(
-                        format!("（基线文件）{}", reason.get(Lang::Zh)),
-                        format!("baseline {}", reason.get(Lang::En)),
-                    );
+                    let reason = reason.framed("（基线文件）{}", "baseline {}");
                     Error::file(path.display().to_string(), reason)
                 })
             })
@@ -385,10 +382,7 @@ pub(crate) fn config_has_an_error() -> Text {
 
 /// Why a file's fixes were not written.
 fn not_fixed(reason: &Text) -> Text {
-    Text::new(
-        format!("未修正：{}", reason.get(Lang::Zh)),
-        format!("not fixed: {}", reason.get(Lang::En)),
-    )
+    reason.framed("未修正：{}", "not fixed: {}")
 }
 
 /// `--select` and `--ignore` as a filter; the names are checked against the rules of the

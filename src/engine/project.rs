@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
-use crate::config::Config;
+use crate::config::{lexically_absolute, Config};
 
 /// The roots found so far, by folder.
 pub(crate) struct ProjectPaths {
@@ -60,22 +60,6 @@ impl ProjectPaths {
         self.git_roots.insert(folder.to_path_buf(), found.clone());
         found
     }
-}
-
-/// `path` made absolute against `cwd`, with `.` dropped and `..` taken back a folder, without
-/// asking the file system (the file may not exist: standard input has only a name).
-fn lexically_absolute(cwd: &Path, path: &Path) -> PathBuf {
-    let mut absolute = PathBuf::new();
-    for component in cwd.join(path).components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                absolute.pop();
-            }
-            other => absolute.push(other),
-        }
-    }
-    absolute
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ use unicode_width::UnicodeWidthChar;
 use super::{Emitter, Failure, Totals, View};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
-use crate::lang::Lang;
+use crate::lang::{plural, Lang};
 
 /// The cut mark of an excerpt: ASCII, so that it is one cell wide on every terminal.
 const CUT: &str = "...";
@@ -59,8 +59,7 @@ impl Emitter for Human {
             return render(out, path, doc, diagnostics, &self.view);
         }
         let (shown, floods) = cap_floods(diagnostics);
-        let shown: Vec<Diagnostic> = shown.into_iter().cloned().collect();
-        render(out, path, doc, &shown, &self.view)?;
+        render(out, path, doc, shown, &self.view)?;
         for flood in floods.values() {
             writeln!(out, "{}\n", flood.line(self.view.lang))?;
         }
@@ -133,7 +132,7 @@ fn cap_floods(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, BTreeMap<&str, F
             fixable: 0,
         });
         flood.hidden += 1;
-        flood.fixable += usize::from(d.fix.as_ref().is_some_and(|f| f.is_safe()));
+        flood.fixable += usize::from(d.has_safe_fix());
     }
     (shown, floods)
 }
@@ -167,20 +166,20 @@ pub(crate) fn summary(totals: &Totals, failed: usize, lang: Lang) -> String {
         ),
         (_, _, Lang::En) => format!(
             "Found {}, {} and {} in {} of {files}.{failed}",
-            lang.count(summary.errors, "", "error"),
-            lang.count(summary.warnings, "", "warning"),
-            lang.count(summary.infos, "", "info"),
+            plural(summary.errors, "error"),
+            plural(summary.warnings, "warning"),
+            plural(summary.infos, "info"),
             totals.files_with_findings,
         ),
     }
 }
 
 /// Writes each diagnostic of one document as a rustc-style report.
-pub fn render(
+pub fn render<'d>(
     out: &mut dyn Write,
     path: &str,
     doc: &Document,
-    diagnostics: &[Diagnostic],
+    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
     view: &View,
 ) -> io::Result<()> {
     let config = Config::default();
@@ -213,11 +212,7 @@ fn name_level(rendered: &[u8], severity: Severity, lang: Lang) -> Vec<u8> {
         Severity::Warning => b"warning",
         Severity::Info => b"note",
     };
-    let chinese = match severity {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
-    };
+    let chinese = Lang::Zh.severity(severity);
     let at = rendered.windows(english.len()).position(|w| w == english);
     match (lang, at) {
         (Lang::Zh, Some(at)) => {

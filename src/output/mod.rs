@@ -132,6 +132,17 @@ pub(crate) struct Totals {
     pub(crate) files_with_findings: usize,
 }
 
+impl Totals {
+    /// Counts one file and its findings.
+    pub(crate) fn add(&mut self, diagnostics: &[Diagnostic]) {
+        self.summary.files += 1;
+        self.files_with_findings += usize::from(!diagnostics.is_empty());
+        for d in diagnostics {
+            self.summary.count(d.severity);
+        }
+    }
+}
+
 /// Where each file's diagnostics go as soon as it is linted, so that no document has to be
 /// kept once it is reported (memory stays bounded by the largest file): the format's emitter,
 /// and the counts every format shares.
@@ -181,14 +192,8 @@ impl Sink {
             &report.name
         };
         let (doc, diagnostics) = (&report.document, &report.diagnostics[..]);
-        self.totals.summary.files += 1;
-        if !diagnostics.is_empty() {
-            self.totals.files_with_findings += 1;
-        }
-        for d in diagnostics {
-            self.totals.summary.count(d.severity);
-            self.worst = self.worst.max(Some(d.severity));
-        }
+        self.totals.add(diagnostics);
+        self.worst = self.worst.max(diagnostics.iter().map(|d| d.severity).max());
         self.emitter.file(out, path, doc, diagnostics)
     }
 

@@ -82,7 +82,7 @@ impl Emitter for Statistics {
                 fixable: 0,
             });
             count.count += 1;
-            count.fixable += usize::from(d.fix.as_ref().is_some_and(|f| f.is_safe()));
+            count.fixable += usize::from(d.has_safe_fix());
         }
         Ok(())
     }
@@ -123,13 +123,10 @@ impl Emitter for Statistics {
 }
 
 /// The severity as the table names it, padded to one width in each language.
-fn severity_name(severity: Severity, lang: Lang) -> &'static str {
-    match (severity, lang) {
-        (Severity::Error, Lang::Zh) => "错误",
-        (Severity::Warning, Lang::Zh) => "警告",
-        (Severity::Info, Lang::Zh) => "提示",
-        (Severity::Error, Lang::En) => "error  ",
-        (Severity::Warning, Lang::En) => "warning",
-        (Severity::Info, Lang::En) => "info   ",
+fn severity_name(severity: Severity, lang: Lang) -> String {
+    let name = lang.severity(severity);
+    match lang {
+        Lang::Zh => name.to_string(),
+        Lang::En => format!("{name:<7}"),
     }
 }

@@ -13,10 +13,6 @@ use super::limits::{check_directory_records, Counted, Guard};
 use super::rels::{header_or_footer_key, main_document_target, DOCUMENT, PACKAGE_RELS};
 use super::{unreadable, DocxError, Limits, Lines};
 
-/// The first bytes of an OLE compound file: a Word 97–2003 `.doc`, or a `.docx` that Word
-/// encrypted with a password (it wraps the zip in one).
-const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
 /// An open archive and what has been read of it, so that the limits hold across parts.
 pub(super) struct Package<'a> {
     archive: ZipArchive<Counted<'a>>,
@@ -28,7 +24,7 @@ pub(super) struct Package<'a> {
 
 impl<'a> Package<'a> {
     pub(super) fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self, DocxError> {
-        if bytes.starts_with(OLE_MAGIC) {
+        if bytes.starts_with(crate::read::OLE_SIGNATURE) {
             return Err(DocxError::LegacyOrEncrypted);
         }
         check_directory_records(bytes, limits)?;

@@ -54,6 +54,7 @@ pub(crate) mod lint;
 pub(crate) mod output;
 pub(crate) mod read;
 pub(crate) mod rules;
+pub(crate) mod serve;
 pub(crate) mod span;
 pub(crate) mod stats;
 pub(crate) mod structure;

@@ -18,8 +18,10 @@ mod rewrite;
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::Report;
+use crate::error::Error;
 use crate::lang::{Lang, Text};
 use crate::read::docx::{self, Limits, TextMap};
+use crate::read::{OLE_SIGNATURE, ZIP_SIGNATURE};
 use anchor::{Boundary, Place, Range, Where};
 use package::Comment;
 use rewrite::{Marker, MarkerKind};
@@ -246,4 +248,27 @@ fn finish(
             format!("the commented copy cannot be written: {e}"),
         )
     })
+}
+
+/// A `.doc` or `.wps` (or anything else) cannot take comments here: say what to do instead.
+pub(crate) fn refuse_unless_docx(shown: &str, bytes: &[u8]) -> Result<(), Error> {
+    if bytes.starts_with(OLE_SIGNATURE) {
+        return Err(Error::file(
+            shown,
+            Text::new(
+                format!("是 Word 97-2003 或 WPS 的二进制文件：批注只能写进 .docx。请先转换，如 soffice --headless --convert-to docx {shown}，或在 Word、WPS 中另存为 .docx"),
+                format!("is a Word 97-2003 or WPS binary file: comments are written into .docx only. Convert it first, e.g. soffice --headless --convert-to docx {shown}, or save it as .docx in Word or WPS"),
+            ),
+        ));
+    }
+    if !bytes.starts_with(ZIP_SIGNATURE) {
+        return Err(Error::file(
+            shown,
+            Text::new(
+                "不是 Word 的 .docx 文件，无法写入批注",
+                "is not a Word .docx file, so it cannot take comments",
+            ),
+        ));
+    }
+    Ok(())
 }

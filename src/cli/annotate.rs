@@ -8,14 +8,13 @@ use std::process::ExitCode;
 
 use super::exit::FailOn;
 use super::{lang, ConfigArg};
-use crate::annotate::annotate;
+use crate::annotate::{annotate, refuse_unless_docx};
 use crate::diagnostic::Severity;
 use crate::engine::{Linter, Settings, Source};
 use crate::error::Error;
 use crate::fix::write_atomically;
 use crate::lang::{Lang, Text};
 use crate::output::{human, Totals};
-use crate::read::{OLE_SIGNATURE, ZIP_SIGNATURE};
 
 #[derive(clap::Args)]
 pub(super) struct AnnotateArgs {
@@ -59,7 +58,7 @@ fn run(args: &AnnotateArgs, lang: Lang) -> Result<Option<Severity>, Error> {
     let input = &args.input;
     let shown = input.display().to_string();
     let original = std::fs::read(input).map_err(|e| Error::file(&shown, Text::io(&e)))?;
-    refuse_what_is_not_docx(&shown, &original)?;
+    refuse_unless_docx(&shown, &original)?;
     let output = output_path(args)?;
     let settings = Settings {
         config: args.config.config.clone(),
@@ -83,29 +82,6 @@ fn run(args: &AnnotateArgs, lang: Lang) -> Result<Option<Severity>, Error> {
         written(&output, annotated.in_body, annotated.gathered, lang)
     );
     Ok(report.diagnostics.iter().map(|d| d.severity).max())
-}
-
-/// A `.doc` or `.wps` (or anything else) cannot take comments here: say what to do instead.
-fn refuse_what_is_not_docx(shown: &str, bytes: &[u8]) -> Result<(), Error> {
-    if bytes.starts_with(OLE_SIGNATURE) {
-        return Err(Error::file(
-            shown,
-            Text::new(
-                format!("是 Word 97-2003 或 WPS 的二进制文件：批注只能写进 .docx。请先转换，如 soffice --headless --convert-to docx {shown}，或在 Word、WPS 中另存为 .docx"),
-                format!("is a Word 97-2003 or WPS binary file: comments are written into .docx only. Convert it first, e.g. soffice --headless --convert-to docx {shown}, or save it as .docx in Word or WPS"),
-            ),
-        ));
-    }
-    if !bytes.starts_with(ZIP_SIGNATURE) {
-        return Err(Error::file(
-            shown,
-            Text::new(
-                "不是 Word 的 .docx 文件，无法写入批注",
-                "is not a Word .docx file, so it cannot take comments",
-            ),
-        ));
-    }
-    Ok(())
 }
 
 /// `-o`, or `IN.wenlint.docx`; never the input itself.

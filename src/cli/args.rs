@@ -42,6 +42,8 @@ pub(super) enum Command {
     Config(super::config::ConfigArgs),
     /// Write a copy of a Word file with a comment (批注) at each finding.
     Annotate(super::annotate::AnnotateArgs),
+    /// Serve a page on this machine where a document can be dropped and checked.
+    Serve(super::serve::ServeArgs),
     /// Print the documentation of a rule, or of every rule of a family.
     Explain {
         /// A rule id such as `placeholder/marker`, or a family such as `placeholder`.

@@ -149,20 +149,7 @@ pub(super) fn list_rules(args: RulesArgs) -> io::Result<ExitCode> {
     let mut out = io::stdout().lock();
     match args.format {
         RulesFormat::Json => {
-            let rules: Vec<_> = config
-                .registry
-                .iter()
-                .map(|rule| {
-                    let meta = rule.meta();
-                    serde_json::json!({
-                        "id": meta.id,
-                        "severity": severity(meta),
-                        "default_severity": meta.severity,
-                        "summary": meta.summary,
-                    })
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut out, &rules)?;
+            serde_json::to_writer_pretty(&mut out, &output::rule_list(&config))?;
             writeln!(out)?;
         }
         RulesFormat::Markdown => {

@@ -23,6 +23,7 @@ mod check;
 mod commands;
 mod config;
 mod exit;
+mod serve;
 
 use args::{Cli, Command, ConfigArg};
 
@@ -45,6 +46,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => commands::init(args),
         Command::Config(args) => config::show(args),
         Command::Annotate(args) => annotate::annotate_command(args),
+        Command::Serve(args) => serve::serve(args),
         Command::Explain { id, config } => commands::explain(&id, config),
     };
     match result {

@@ -221,3 +221,24 @@ pub fn write_reports(
     }
     sink.finish(out, &[]).map(|_| ())
 }
+
+/// Every rule with the severity `config` gives it (`off` when it turns the rule off), its
+/// default and its summary: `wenlint rules --format json`, and the page's rule list.
+pub(crate) fn rule_list(config: &crate::config::Config) -> Vec<serde_json::Value> {
+    config
+        .registry
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            let severity = config
+                .severity_of(meta)
+                .map_or_else(|| "off".to_string(), |s| s.to_string());
+            serde_json::json!({
+                "id": meta.id,
+                "severity": severity,
+                "default_severity": meta.severity,
+                "summary": meta.summary,
+            })
+        })
+        .collect()
+}

@@ -29,6 +29,7 @@ mod placeholder_drafts;
 mod punct;
 mod readme;
 mod report_options;
+mod serve;
 mod stats;
 mod suppress;
 mod word_files;

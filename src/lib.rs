@@ -51,6 +51,7 @@ pub(crate) mod fix;
 pub(crate) mod init;
 pub(crate) mod lang;
 pub(crate) mod lint;
+pub(crate) mod lsp;
 pub(crate) mod output;
 pub(crate) mod read;
 pub(crate) mod rules;

@@ -1,27 +1,35 @@
 //! Linting one document: run every enabled rule, attach ids and severities, sort.
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::diagnostic::{sort, Diagnostic};
 use crate::document::Document;
 use crate::rules::Context;
 
 /// Runs the rules `config` enables over `doc`; diagnostics come in document order.
+///
+/// The rules run in parallel: one long document (what an editor or the page re-lints after
+/// each edit) then uses every core, as many files do in `check`. What several rules read is
+/// built once in the shared context, by the first that asks.
 pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    let mut findings = Vec::new();
     let cx = Context::new(doc, &config.profile);
-    for rule in config.registry.iter() {
-        let meta = rule.meta();
-        let Some(severity) = config.severity_of(meta) else {
-            continue;
-        };
-        rule.check(&cx, &mut findings);
-        diagnostics.extend(
+    let enabled: Vec<_> = config
+        .registry
+        .iter()
+        .filter_map(|rule| Some((rule, config.severity_of(rule.meta())?)))
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = enabled
+        .par_iter()
+        .flat_map_iter(|(rule, severity)| {
+            let mut findings = Vec::new();
+            rule.check(&cx, &mut findings);
+            let id = &rule.meta().id;
             findings
-                .drain(..)
-                .map(|finding| Diagnostic::from_finding(&meta.id, severity, finding)),
-        );
-    }
+                .into_iter()
+                .map(move |finding| Diagnostic::from_finding(id, *severity, finding))
+        })
+        .collect();
     sort(&mut diagnostics);
     diagnostics
 }

@@ -44,6 +44,8 @@ pub(super) enum Command {
     Annotate(super::annotate::AnnotateArgs),
     /// Serve a page on this machine where a document can be dropped and checked.
     Serve(super::serve::ServeArgs),
+    /// Speak the Language Server Protocol on standard input and output, for editors.
+    Lsp,
     /// Print the documentation of a rule, or of every rule of a family.
     Explain {
         /// A rule id such as `placeholder/marker`, or a family such as `placeholder`.

@@ -47,6 +47,7 @@ pub fn main() -> ExitCode {
         Command::Config(args) => config::show(args),
         Command::Annotate(args) => annotate::annotate_command(args),
         Command::Serve(args) => serve::serve(args),
+        Command::Lsp => crate::lsp::run(lang()),
         Command::Explain { id, config } => commands::explain(&id, config),
     };
     match result {

@@ -18,6 +18,7 @@ mod fixtures;
 mod formats;
 mod grammar;
 mod hostile;
+mod lsp;
 mod number;
 mod numbering;
 mod numbering_drafts;

@@ -15,6 +15,7 @@ pub mod consistency;
 pub mod duplicate;
 pub mod existence;
 pub mod grammar;
+pub(crate) mod name_index;
 pub mod number;
 pub mod numbering;
 pub mod pack;

@@ -18,7 +18,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::rules::name_index::NameIndex;
 
 /// The three levels the gazetteer covers. The order is the nesting order (a province is
 /// "less" than what it contains), so a parent always compares lower than its children.
@@ -74,20 +74,20 @@ struct Name {
     first_is_short: bool,
 }
 
-/// The divisions, and an automaton that finds all their names in one pass over a text.
+/// The divisions, and an index that finds all their names in one pass over a text.
 pub struct Gazetteer {
     regions: Vec<Region>,
-    /// Indexed by automaton pattern id.
+    /// Indexed by name id.
     names: Vec<Name>,
     by_name: HashMap<String, usize>,
     /// Leftmost-longest, so `天津市` is one match rather than `天津` followed by a stray `市`,
     /// and `河北省` is not read as `河北`. Built on the first search only: the rules look
     /// names up one by one, and start-up counts for a pre-commit hook.
-    automaton: OnceLock<AhoCorasick>,
+    index: OnceLock<NameIndex>,
 }
 
 impl fmt::Debug for Gazetteer {
-    // The automaton and the name table are large and say nothing useful in a test failure.
+    // The index and the name table are large and say nothing useful in a test failure.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Gazetteer")
             .field("regions", &self.regions.len())
@@ -239,23 +239,17 @@ impl Gazetteer {
             regions,
             names,
             by_name,
-            automaton: OnceLock::new(),
+            index: OnceLock::new(),
         })
     }
 
-    fn automaton(&self) -> &AhoCorasick {
-        self.automaton.get_or_init(|| {
-            let mut patterns = vec![""; self.names.len()];
+    fn name_index(&self) -> &NameIndex {
+        self.index.get_or_init(|| {
+            let mut names = vec![""; self.names.len()];
             for (name, &id) in &self.by_name {
-                patterns[id] = name.as_str();
+                names[id] = name.as_str();
             }
-            // A contiguous NFA builds several times faster than a DFA over these few
-            // thousand names and searches nearly as fast.
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&patterns)
-                .expect("place names are plain strings, which an automaton always accepts")
+            NameIndex::new(names)
         })
     }
 
@@ -266,16 +260,17 @@ impl Gazetteer {
     /// All place names in `text`, left to right, never overlapping. Where names overlap the
     /// longest one starting first wins, which is how a reader parses `河北省石家庄市`.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
-        self.automaton().find_iter(text).filter_map(move |m| {
-            let id = m.pattern().as_usize();
-            let name = self.names.get(id)?;
-            Some(NameMatch {
-                span: m.range(),
-                region: *name.regions.first()?,
-                short: name.first_is_short,
-                name: id,
+        self.name_index()
+            .find_iter(text)
+            .filter_map(move |(id, span)| {
+                let name = self.names.get(id)?;
+                Some(NameMatch {
+                    span,
+                    region: *name.regions.first()?,
+                    short: name.first_is_short,
+                    name: id,
+                })
             })
-        })
     }
 
     /// Every region the matched name can mean, likeliest first (the first is

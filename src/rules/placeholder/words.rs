@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use crate::rules::name_index::NameIndex;
 use serde::Deserialize;
 
 use crate::document::chars::simplified;
@@ -49,10 +49,10 @@ struct Lists {
 }
 
 struct Lexicon {
-    /// Every classed word, searched anchored at one position, longest first.
-    after: AhoCorasick,
+    /// Every classed word, looked up at one position, longest first.
+    after: NameIndex,
     /// Every classed word written backwards, to find the one that ends at a position.
-    before: AhoCorasick,
+    before: NameIndex,
     classes: Vec<Class>,
     x_terms: Vec<String>,
     takes_object: Vec<String>,
@@ -84,20 +84,9 @@ impl Lexicon {
                 classes.push(class);
             }
         }
-        let anchored = || {
-            let mut builder = AhoCorasick::builder();
-            builder
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored);
-            builder
-        };
-        let after = anchored()
-            .build(&words)
-            .expect("the blank words form an automaton");
+        let after = NameIndex::new(words.iter().copied());
         let reversed: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
-        let before = anchored()
-            .build(&reversed)
-            .expect("the blank words form an automaton");
+        let before = NameIndex::new(reversed.iter().map(String::as_str));
         Lexicon {
             after,
             before,
@@ -140,14 +129,12 @@ fn window_before(text: &str, at: usize) -> String {
 pub fn word_after(text: &str, at: usize) -> Option<Word> {
     let window = window_after(text, at);
     let lexicon = &*LEXICON;
-    let found = lexicon
-        .after
-        .find(Input::new(&window).anchored(Anchored::Yes))?;
+    let (id, len) = lexicon.after.longest_at(&window, 0)?;
     // Simplified and traditional characters have the same UTF-8 length, so the length in
     // the window is the length in the text.
     Some(Word {
-        class: lexicon.classes[found.pattern().as_usize()],
-        len: found.end(),
+        class: lexicon.classes[id],
+        len,
     })
 }
 
@@ -155,12 +142,10 @@ pub fn word_after(text: &str, at: usize) -> Option<Word> {
 pub fn word_before(text: &str, at: usize) -> Option<Word> {
     let reversed: String = window_before(text, at).chars().rev().collect();
     let lexicon = &*LEXICON;
-    let found = lexicon
-        .before
-        .find(Input::new(&reversed).anchored(Anchored::Yes))?;
+    let (id, len) = lexicon.before.longest_at(&reversed, 0)?;
     Some(Word {
-        class: lexicon.classes[found.pattern().as_usize()],
-        len: found.end(),
+        class: lexicon.classes[id],
+        len,
     })
 }
 

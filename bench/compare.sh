@@ -9,8 +9,9 @@
 #                linter people already run in CI; once with its default diff output (the mode
 #                that sets the exit code) and once with --format json (the cheapest output).
 #
-# Prints, for each tool and corpus, the median of 3 runs: seconds, MB/s, peak memory and the
-# time as a multiple of rg's; then the start-up time on a one-line draft, median of 20 runs,
+# Prints, for each tool and corpus, the median of 3 runs: seconds, MB/s, peak resident memory
+# (RSS) and the time as a multiple of rg's, and for wenlint a second row on one thread
+# (RAYON_NUM_THREADS=1: the throughput of one core); then the start-up time on a one-line draft, median of 20 runs,
 # which is what a pre-commit hook pays on every commit.
 #
 #   bench/compare.sh                               # builds target/release/wenlint first
@@ -159,6 +160,9 @@ compare_on() { # corpus label, path
   measure "0 1" "$wenlint" check --format concise "$path"               # 1: findings
   row "wenlint check --format concise" "$label" "$bytes" "$rg_seconds"
   [ -z "$failure" ] || wenlint_failed=1
+  measure "0 1" env RAYON_NUM_THREADS=1 "$wenlint" check --format concise "$path"
+  row "  the same on one thread" "$label" "$bytes" "$rg_seconds"
+  [ -z "$failure" ] || wenlint_failed=1
   if [ -n "$autocorrect" ]; then
     # Its diff output exits 1 on findings; its JSON output exits 0 whatever it finds.
     measure "0 1" timeout "$limit" "$autocorrect" --lint "$path"
@@ -228,7 +232,7 @@ main() {
 
   versions
   echo
-  printf '%-34s %-15s %7s %8s %9s %8s %6s\n' tool corpus "size MB" seconds "MB/s" "peak MB" "×rg"
+  printf '%-34s %-15s %7s %8s %9s %8s %6s\n' tool corpus "size MB" seconds "MB/s" "RSS MB" "×rg"
   compare_on "one 20 MB file" doc-20mb.txt
   compare_on "2,000 files" files
 

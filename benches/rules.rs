@@ -1,6 +1,7 @@
-//! Throughput of each rule family, and of all rules together, on a fixed text: the sample
-//! draft and the fire fixtures repeated to about 1 MB. `cargo bench` runs it; the corpus
-//! benchmark (`bench/corpus.sh`) measures whole runs over real texts.
+//! Throughput of each stage on a fixed text, the sample draft and the fire fixtures repeated
+//! to about 1 MB: reading (UTF-8, and the same text in GB18030), the document model, and each
+//! rule family and all rules together. `cargo bench` runs it; the corpus benchmarks
+//! (`bench/corpus.sh`, `bench/compare.sh`) measure whole runs over real texts.
 
 use std::path::Path;
 
@@ -85,4 +86,16 @@ fn document_model(bencher: Bencher) {
     bencher
         .counter(BytesCount::new(text.len()))
         .bench(|| wenlint::__stages::document_model(divan::black_box(text.clone()), false));
+}
+
+#[divan::bench(args = ["utf-8", "gb18030"])]
+fn read(bencher: Bencher, encoding: &str) {
+    let text = text();
+    let bytes = match encoding {
+        "gb18030" => encoding_rs::GB18030.encode(&text).0.into_owned(),
+        _ => text.clone().into_bytes(),
+    };
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench(|| wenlint::__stages::read(divan::black_box(&bytes), "a.txt"));
 }

@@ -82,6 +82,13 @@ pub mod __stages {
         Document::new(text, format).sentences.len()
     }
 
+    /// Reads `bytes` as a file called `name` would be read (encoding detection and decoding,
+    /// or a Word file's text); returns how many bytes of text that gives.
+    pub fn read(bytes: &[u8], name: &str) -> usize {
+        crate::read::read_bytes(bytes, std::path::Path::new(name))
+            .map_or(0, |decoded| decoded.text.len())
+    }
+
     /// Builds the numbering outline of `text` and the statistics `wenlint stats` shows;
     /// returns how many headings and characters they count.
     pub fn outline_and_stats(text: String) -> (usize, usize) {

@@ -504,7 +504,11 @@ mod tests {
     fn parse_errors_name_the_line() {
         let cases = [
             ("130105\tcounty\t130100\t新华区\n", "line 5", "found 4"),
-            ("130105\tcounty\t130100\t新华区\t\textra\n", "line 5", "found 6"),
+            (
+                "130105\tcounty\t130100\t新华区\t\textra\n",
+                "line 5",
+                "found 6",
+            ),
             ("130105\tcity\t130100\t新华区\t\n", "line 5", "level"),
             ("130105\tcounty\t139900\t新华区\t\n", "line 5", "139900"),
             ("130100\tcounty\t130000\t重复\t\n", "line 5", "twice"),

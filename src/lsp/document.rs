@@ -31,6 +31,9 @@ pub(crate) struct OpenDocument {
     /// The findings of the last lint of `version`'s text.
     pub findings: Vec<Finding>,
     encoding: Encoding,
+    /// The text with its safe fixes applied, once asked for: editors ask for code actions at
+    /// every move of the cursor, and fixing a long document is a whole lint or more.
+    fixed: std::cell::OnceCell<Option<(String, usize)>>,
 }
 
 /// What a lint of an open document gives: its findings, or why it could not be linted.
@@ -53,6 +56,7 @@ impl OpenDocument {
             version,
             findings: Vec::new(),
             encoding,
+            fixed: std::cell::OnceCell::new(),
         }
     }
 
@@ -70,6 +74,7 @@ impl OpenDocument {
             self.index = LineIndex::new(&self.text, self.encoding);
         }
         self.version = version;
+        self.fixed.take();
     }
 
     /// The folder whose config governs the document.
@@ -107,15 +112,23 @@ impl OpenDocument {
         Ok(report.diagnostics)
     }
 
-    /// The text with every safe fix applied, as `check --fix` leaves it, and how many were.
-    pub fn fixed(&self) -> Result<(String, usize), Error> {
-        let mut linter = self.linter(FixMode::Apply)?;
-        let report = linter.lint(Source::text(self.name.clone(), self.text.clone()))?;
-        Ok((report.source().to_string(), report.fixes))
+    /// The text with every safe fix applied, as `check --fix` leaves it, and how many were;
+    /// `None` when it cannot be linted. Worked out once per text and config.
+    pub fn fixed(&self) -> Option<&(String, usize)> {
+        self.fixed
+            .get_or_init(|| {
+                let mut linter = self.linter(FixMode::Apply).ok()?;
+                let source = Source::text(self.name.clone(), self.text.clone());
+                let report = linter.lint(source).ok()?;
+                Some((report.source().to_string(), report.fixes))
+            })
+            .as_ref()
     }
 
     /// Keeps the findings of a lint, with their ranges in the protocol's units.
+    /// (A config may have changed since: the fixed text is worked out again when asked.)
     pub fn keep(&mut self, diagnostics: Vec<Diagnostic>) {
+        self.fixed.take();
         self.findings = diagnostics
             .into_iter()
             .map(|diagnostic| Finding {

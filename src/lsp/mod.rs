@@ -418,10 +418,8 @@ impl Server {
         }
         let fixable = doc.findings.iter().any(|f| f.diagnostic.has_safe_fix());
         if fixable && wanted(&actions::fix_all_kind()) {
-            if let Ok((fixed, count)) = doc.fixed() {
-                if count > 0 {
-                    found.push(actions::fix_all(doc, &fixed, count));
-                }
+            if let Some((fixed, count)) = doc.fixed().filter(|(_, count)| *count > 0) {
+                found.push(actions::fix_all(doc, fixed, *count));
             }
         }
         found

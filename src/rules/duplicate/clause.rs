@@ -25,25 +25,25 @@ fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
         scope,
         sentences,
         clauses,
+        chars,
     } = Units::new(cx);
     let mut index = Index::default();
     let mut repeats: HashMap<usize, Repeat> = HashMap::default();
     for (i, clause) in clauses.iter().enumerate() {
-        if clause.chars.len() < MIN_CLAUSE_CHARS || scope.exempt.clauses[i] {
+        if clause.len() < MIN_CLAUSE_CHARS || scope.exempt.clauses[i] {
             continue;
         }
-        let Some(repeat) = index.repeat_of(clauses, i, |_| 2) else {
+        let Some(repeat) = index.repeat_of(clauses, chars, i, |_| 2) else {
             continue;
         };
-        if reportable_clause_repeat(&scope, sentences, &clauses[repeat.earlier], clause) {
+        if reportable_clause_repeat(&scope, sentences, chars, &clauses[repeat.earlier], clause) {
             repeats.insert(i, repeat);
         }
     }
     // A clause alone is reported when it is long and no enumeration of short items (a motto
     // said again as it stands); any clause is, in a stretch of clauses pasted together.
     let alone = |i: usize| {
-        clauses[i].chars.len() >= LONG_CLAUSE_CHARS
-            && !is_enumeration(&doc.text[clauses[i].span.clone()])
+        clauses[i].len() >= LONG_CLAUSE_CHARS && !is_enumeration(&doc.text[clauses[i].span.clone()])
     };
     let prose = |i: usize| !is_enumeration(&doc.text[clauses[i].span.clone()]);
     let mut reported: Vec<(&usize, &Repeat)> = repeats
@@ -89,13 +89,14 @@ fn in_a_run(
 fn reportable_clause_repeat(
     scope: &Scope,
     sentences: &[Unit],
+    chars: &[char],
     first: &Unit,
     clause: &Unit,
 ) -> bool {
     let same_sentence = first.sentence == clause.sentence;
     let whole_sentences = alike(
-        &sentences[clause.sentence].chars,
-        &sentences[first.sentence].chars,
+        sentences[clause.sentence].chars(chars),
+        sentences[first.sentence].chars(chars),
     );
     let both_open = opens_sentence(sentences, clause) && opens_sentence(sentences, first);
     // Said again in one paragraph, a clause is stressed (`一种是战争引起革命，一种是革命制止
@@ -107,7 +108,8 @@ fn reportable_clause_repeat(
         || heading
         || whole_sentences
         || both_open
-        || only_numbers_differ(&first.chars, &clause.chars) && first.chars != clause.chars
+        || only_numbers_differ(first.chars(chars), clause.chars(chars))
+            && first.chars(chars) != clause.chars(chars)
         || scope.may_repeat(first, clause))
 }
 

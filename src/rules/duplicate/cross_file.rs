@@ -14,7 +14,7 @@ use std::collections::hash_map::Entry;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::scope::Scope;
-use super::units::{self, Unit};
+use super::units;
 use super::MIN_SENTENCE_CHARS;
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Elsewhere, Span};
@@ -67,12 +67,17 @@ impl CrossFileIndex {
         let sentences = &units.sentences;
         let mut shared = Vec::new();
         let mut covered: Vec<Span> = Vec::new();
-        for paragraph in paragraphs(doc, sentences) {
-            if paragraph.chars.len() < MIN_PARAGRAPH_CHARS {
+        for paragraph in paragraphs(doc) {
+            if paragraph.len < MIN_PARAGRAPH_CHARS {
                 continue;
             }
-            if let Some(found) = self.see(doc, file, &paragraph, "这一段与另一文件中的一段相同")
-            {
+            if let Some(found) = self.see(
+                doc,
+                file,
+                &paragraph.span,
+                paragraph.key,
+                "这一段与另一文件中的一段相同",
+            ) {
                 covered.push(paragraph.span.clone());
                 shared.push(found);
             }
@@ -82,33 +87,47 @@ impl CrossFileIndex {
             let inside_shared = covered.iter().any(|p| p.contains(&sentence.span.start));
             if regulation
                 || inside_shared
-                || sentence.chars.len() < MIN_SENTENCE_CHARS
+                || sentence.len() < MIN_SENTENCE_CHARS
                 || scope.exempt.sentences[i]
             {
                 continue;
             }
-            shared.extend(self.see(doc, file, sentence, "这句话与另一文件中的一句相同"));
+            shared.extend(self.see(
+                doc,
+                file,
+                &sentence.span,
+                sentence.key,
+                "这句话与另一文件中的一句相同",
+            ));
         }
         shared.sort_by_key(|s| s.span.start);
         shared
     }
 
-    /// Records `unit` if its text is new to the run; if another file had it first, says so.
-    fn see(&mut self, doc: &Document, file: u32, unit: &Unit, message: &str) -> Option<Shared> {
-        match self.seen.entry(unit.key) {
+    /// Records the unit at `span` if its text (by `key`) is new to the run; if another file
+    /// had it first, says so.
+    fn see(
+        &mut self,
+        doc: &Document,
+        file: u32,
+        span: &Span,
+        key: u64,
+        message: &str,
+    ) -> Option<Shared> {
+        match self.seen.entry(key) {
             Entry::Vacant(entry) => {
                 entry.insert(Seen {
                     file,
-                    span: unit.span.clone(),
-                    start: doc.position(unit.span.start),
-                    end: doc.position(unit.span.end),
+                    span: span.clone(),
+                    start: doc.position(span.start),
+                    end: doc.position(span.end),
                 });
                 None
             }
             Entry::Occupied(entry) if entry.get().file != file => {
                 let first = entry.get();
                 Some(Shared {
-                    span: unit.span.clone(),
+                    span: span.clone(),
                     message: message.to_string(),
                     elsewhere: Elsewhere {
                         path: self.files[first.file as usize].clone(),
@@ -124,19 +143,23 @@ impl CrossFileIndex {
     }
 }
 
-/// Each paragraph as one unit, normalised like sentences.
-fn paragraphs(doc: &Document, sentences: &[Unit]) -> Vec<Unit> {
+/// A paragraph compared whole: where it is, the key of its normalised text and its length.
+struct Paragraph {
+    span: Span,
+    key: u64,
+    len: usize,
+}
+
+/// Each paragraph, normalised like sentences.
+fn paragraphs(doc: &Document) -> Vec<Paragraph> {
     doc.paragraphs
         .iter()
-        .enumerate()
-        .map(|(i, span)| {
+        .map(|span| {
             let chars = units::normalise(&doc.text, span.clone());
-            Unit {
+            Paragraph {
                 span: span.clone(),
                 key: units::key(&chars),
-                chars,
-                sentence: sentences.partition_point(|s| s.span.start < span.start),
-                paragraph: i,
+                len: chars.len(),
             }
         })
         .collect()

@@ -92,16 +92,17 @@ impl Index {
     pub fn repeat_of(
         &mut self,
         units: &[Unit],
+        all: &[char],
         i: usize,
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
-        let chars = &units[i].chars;
+        let chars = units[i].chars(all);
         if let Some(&earlier) = self.exact.get(&units[i].key) {
             return Some(Repeat { earlier, edits: 0 });
         }
         self.exact.insert(units[i].key, i);
         self.prefixes.fill(chars);
-        let near = self.near(units, i, max_edits);
+        let near = self.near(units, all, i, max_edits);
         let mut own_keys = std::mem::take(&mut self.keys);
         own_keys.clear();
         own_keys.extend(end_keys(chars.len(), &self.prefixes).chain(middle_key(&self.prefixes)));
@@ -117,8 +118,14 @@ impl Index {
         near
     }
 
-    fn near(&mut self, units: &[Unit], i: usize, max_edits: fn(usize) -> usize) -> Option<Repeat> {
-        let chars = &units[i].chars;
+    fn near(
+        &mut self,
+        units: &[Unit],
+        all: &[char],
+        i: usize,
+        max_edits: fn(usize) -> usize,
+    ) -> Option<Repeat> {
+        let chars = units[i].chars(all);
         let mut best: Option<Repeat> = None;
         let mut rows = std::mem::take(&mut self.rows);
         let mut keys = std::mem::take(&mut self.keys);
@@ -151,7 +158,7 @@ impl Index {
         candidates.sort_unstable();
         candidates.dedup();
         for &earlier in &candidates {
-            let other = &units[earlier].chars;
+            let other = units[earlier].chars(all);
             let bound = max_edits(chars.len().max(other.len()));
             if let Some(edits) = edit_distance_in(chars, other, bound, &mut rows) {
                 if best.is_none_or(|b| (edits, earlier) < (b.edits, b.earlier)) {
@@ -289,19 +296,10 @@ fn edit_distance_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::duplicate::units::Units;
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
-    }
-
-    fn unit(s: &str) -> Unit {
-        Unit {
-            span: 0..0,
-            key: crate::rules::duplicate::units::key(&chars(s)),
-            chars: chars(s),
-            sentence: 0,
-            paragraph: 0,
-        }
     }
 
     #[test]
@@ -318,17 +316,14 @@ mod tests {
 
     #[test]
     fn two_edits_at_both_ends_are_found_by_the_middle() {
-        let units: Vec<Unit> = [
+        let (units, all) = Units::of_texts(&[
             "千方百计地对抗破坏无产阶级经过艰苦战斗终于取得了重要的战果",
             "千方真计地对抗破坏无产阶级经过艰苦战斗终于实得了重要的战果",
-        ]
-        .iter()
-        .map(|s| unit(s))
-        .collect();
+        ]);
         let mut index = Index::default();
-        assert_eq!(index.repeat_of(&units, 0, |_| 2), None);
+        assert_eq!(index.repeat_of(&units, &all, 0, |_| 2), None);
         assert_eq!(
-            index.repeat_of(&units, 1, |_| 2),
+            index.repeat_of(&units, &all, 1, |_| 2),
             Some(Repeat {
                 earlier: 0,
                 edits: 2
@@ -338,19 +333,16 @@ mod tests {
 
     #[test]
     fn finds_exact_and_near_repeats_but_not_different_units() {
-        let units: Vec<Unit> = [
+        let (units, all) = Units::of_texts(&[
             "积极投身新时代伟大实践奋勇前进",
             "完善制度体系提高治理能力",
             "积极投身新时代伟大实践奋勇前进",
             "积极投身新时代的伟大实践奋勇前进",
             "完善制度体系提升治理水平和能力",
-        ]
-        .iter()
-        .map(|s| unit(s))
-        .collect();
+        ]);
         let mut index = Index::default();
         let found: Vec<Option<Repeat>> = (0..units.len())
-            .map(|i| index.repeat_of(&units, i, |n| n / 5))
+            .map(|i| index.repeat_of(&units, &all, i, |n| n / 5))
             .collect();
         assert_eq!(found[0], None);
         assert_eq!(found[1], None);

@@ -24,6 +24,7 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         scope,
         sentences,
         clauses,
+        chars,
     } = Units::new(cx);
     let mut index = Index::default();
     let mut reordered: HashMap<Vec<&[char]>, usize> = HashMap::default();
@@ -36,22 +37,25 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         if scope.exempt.sentences[i] {
             continue;
         }
-        let found = if sentence.chars.len() >= MIN_SENTENCE_CHARS {
-            match index.repeat_of(sentences, i, near_edits) {
+        let found = if sentence.len() >= MIN_SENTENCE_CHARS {
+            match index.repeat_of(sentences, chars, i, near_edits) {
                 // The same sentence again is `duplicate/sentence`'s.
                 Some(Repeat { edits: 0, .. }) => continue,
                 Some(Repeat { earlier, edits }) => {
-                    (!parallel(&scope, sentences, earlier, i)).then(|| {
+                    (!parallel(&scope, sentences, chars, earlier, i)).then(|| {
                         let message = format!("这句话与前文的一句几乎相同（相差 {edits} 个字）");
                         (earlier, message)
                     })
                 }
-                None => reordered_repeat(&mut reordered, &clauses[first_clause..clause_at], i),
+                None => {
+                    reordered_repeat(&mut reordered, &clauses[first_clause..clause_at], chars, i)
+                }
             }
         } else {
             None
         };
-        let found = found.filter(|&(earlier, _)| !scope.may_repeat_sentence(sentences, earlier, i));
+        let found =
+            found.filter(|&(earlier, _)| !scope.may_repeat_sentence(sentences, chars, earlier, i));
         if let Some((earlier, message)) = found {
             let earlier = &sentences[earlier];
             let mut finding = finding(doc, sentence, earlier, message, "相近的句子");
@@ -65,7 +69,7 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
                     .push_str(&format!("，不同之处：{changes}"));
             }
             out.push(finding);
-        } else if let Some(restated) = restates_previous(sentences, clauses, i) {
+        } else if let Some(restated) = restates_previous(sentences, clauses, chars, i) {
             let message = "这句话重复了上一句的意思".to_string();
             out.push(finding(doc, sentence, restated, message, "上一句"));
         }
@@ -127,14 +131,21 @@ pub(super) fn differences(earlier: &str, later: &str) -> Option<String> {
 /// paragraphs, a few sentences apart) with a word swapped for another (`加快打造经济融合示范
 /// 样板。…` / `加快打造社会融合示范样板。…`), or anywhere with other figures. A copy with a
 /// character or two edited (`主体责任` / `主要责任`) is no parallel, however close.
-fn parallel(scope: &Scope, sentences: &[Unit], earlier: usize, later: usize) -> bool {
+fn parallel(
+    scope: &Scope,
+    sentences: &[Unit],
+    chars: &[char],
+    earlier: usize,
+    later: usize,
+) -> bool {
     const NEARBY: usize = 3;
     let (a, b) = (&sentences[earlier], &sentences[later]);
     let opens = |u: &Unit| scope.doc.paragraphs[u.paragraph].start == u.span.start;
     let close = a.paragraph == b.paragraph
         || (b.paragraph - a.paragraph <= NEARBY && opens(a) && opens(b))
         || later - earlier <= NEARBY;
-    close && word_swapped(&a.chars, &b.chars) || only_numbers_differ(&a.chars, &b.chars)
+    let (a, b) = (a.chars(chars), b.chars(chars));
+    close && word_swapped(a, b) || only_numbers_differ(a, b)
 }
 
 /// Whether what differs between two sentences, past what they share at both ends, is a whole
@@ -159,14 +170,15 @@ fn word_swapped(a: &[char], b: &[char]) -> bool {
 /// An earlier sentence with the same clauses in another order.
 fn reordered_repeat<'u>(
     seen: &mut HashMap<Vec<&'u [char]>, usize>,
-    clauses: &'u [Unit],
+    clauses: &[Unit],
+    chars: &'u [char],
     i: usize,
 ) -> Option<(usize, String)> {
     if clauses.len() < 2 {
         return None;
     }
     // The clauses' own characters, sorted: no copy of the text is made.
-    let mut key: Vec<&[char]> = clauses.iter().map(|c| c.chars.as_slice()).collect();
+    let mut key: Vec<&[char]> = clauses.iter().map(|c| c.chars(chars)).collect();
     key.sort_unstable();
     let earlier = *seen.entry(key).or_insert(i);
     (earlier != i).then(|| {
@@ -181,10 +193,15 @@ fn reordered_repeat<'u>(
 /// restates: it opens and closes with the same words (`营造……氛围`), every character of the
 /// shorter one appears in the longer one, the two are of similar length, and
 /// they are in the same paragraph (`营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。`).
-fn restates_previous<'a>(sentences: &'a [Unit], clauses: &'a [Unit], i: usize) -> Option<&'a Unit> {
+fn restates_previous<'a>(
+    sentences: &'a [Unit],
+    clauses: &'a [Unit],
+    chars: &[char],
+    i: usize,
+) -> Option<&'a Unit> {
     let sentence = &sentences[i];
     let previous = sentences.get(i.checked_sub(1)?)?;
-    if previous.paragraph != sentence.paragraph || sentence.chars.len() < MIN_CLAUSE_CHARS {
+    if previous.paragraph != sentence.paragraph || sentence.len() < MIN_CLAUSE_CHARS {
         return None;
     }
     let start = clauses.partition_point(|c| c.sentence < previous.sentence);
@@ -194,7 +211,7 @@ fn restates_previous<'a>(sentences: &'a [Unit], clauses: &'a [Unit], i: usize) -
                 .iter()
                 .take_while(|c| c.sentence == previous.sentence),
         )
-        .find(|unit| restates(&unit.chars, &sentence.chars))
+        .find(|unit| restates(unit.chars(chars), sentence.chars(chars)))
 }
 
 fn restates(a: &[char], b: &[char]) -> bool {
@@ -203,10 +220,13 @@ fn restates(a: &[char], b: &[char]) -> bool {
         return false;
     }
     let same_ends = short[..2] == long[..2] && short[short.len() - 2..] == long[long.len() - 2..];
+    if !same_ends {
+        return false;
+    }
     // Every character of the shorter one: a sentence that adds a new word (`不利于` for
     // `有利于`, `擅自` for `授权`) says something else, however alike it is built.
     let long_chars: FxHashSet<char> = long.iter().copied().collect();
-    same_ends && short.iter().all(|c| long_chars.contains(c))
+    short.iter().all(|c| long_chars.contains(c))
 }
 
 const NEAR_DOC: &str = r#"

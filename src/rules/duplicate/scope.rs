@@ -39,6 +39,8 @@ pub(super) struct Units<'a> {
     pub(super) scope: Scope<'a>,
     pub(super) sentences: &'a [Unit],
     pub(super) clauses: &'a [Unit],
+    /// The normalised characters of all of them.
+    pub(super) chars: &'a [char],
 }
 
 impl<'a> Units<'a> {
@@ -49,6 +51,7 @@ impl<'a> Units<'a> {
             scope: Scope::new(cx.doc, units, cx.outline()),
             sentences: &units.sentences,
             clauses: &units.clauses,
+            chars: &units.chars,
         }
     }
 }
@@ -64,10 +67,9 @@ pub(super) struct Scope<'a> {
 impl<'a> Scope<'a> {
     pub(super) fn new(doc: &'a Document, units: &'a units::Units, outline: &Outline) -> Scope<'a> {
         let exempt = units.exempt.get_or_init(|| {
-            let sentences = &units.sentences;
-            let flags = |all: &[Unit]| all.iter().map(|u| exempt(doc, u, sentences)).collect();
+            let flags = |all: &[Unit]| all.iter().map(|u| exempt(doc, u, units)).collect();
             Exempt {
-                sentences: flags(sentences),
+                sentences: flags(&units.sentences),
                 clauses: flags(&units.clauses),
                 sections: regulation_sections(doc, outline),
             }
@@ -96,17 +98,21 @@ pub(super) fn regulation_sections(doc: &Document, outline: &Outline) -> Vec<usiz
 
 /// Units that repeat by nature: set phrases, quotations, headings, text that is not Chinese
 /// (a licence line in Latin letters).
-pub(super) fn exempt(doc: &Document, unit: &Unit, sentences: &[Unit]) -> bool {
-    let chinese = unit.chars.iter().filter(|c| !c.is_ascii()).count();
-    chinese * 2 < unit.chars.len()
+pub(super) fn exempt(doc: &Document, unit: &Unit, units: &units::Units) -> bool {
+    let chinese = unit
+        .chars(&units.chars)
+        .iter()
+        .filter(|c| !c.is_ascii())
+        .count();
+    chinese * 2 < unit.len()
         || doc.quoted().covers(&unit.span)
-        || is_heading(doc, &sentences[unit.sentence])
+        || is_heading(doc, &units.sentences[unit.sentence])
         || is_set_phrase(doc, unit)
 }
 
 pub(super) fn is_heading(doc: &Document, sentence: &Unit) -> bool {
     let paragraph = &doc.paragraphs[sentence.paragraph];
-    sentence.chars.len() < HEADING_CHARS
+    sentence.len() < HEADING_CHARS
         && paragraph.start == sentence.span.start
         && doc.text[sentence.span.end..paragraph.end].trim().is_empty()
 }
@@ -136,6 +142,7 @@ impl Scope<'_> {
     pub(super) fn may_repeat_sentence(
         &self,
         sentences: &[Unit],
+        chars: &[char],
         earlier: usize,
         later: usize,
     ) -> bool {
@@ -151,7 +158,7 @@ impl Scope<'_> {
                     .trim_end()
                     .ends_with(['；', ';'])
         };
-        last_item || recurs_by_design(text) || parallel_neighbours(sentences, earlier, later)
+        last_item || recurs_by_design(text) || parallel_neighbours(sentences, chars, earlier, later)
     }
 }
 
@@ -174,12 +181,17 @@ pub(super) fn recurs_by_design(sentence: &str) -> bool {
 
 /// Whether the sentences next to two repeated ones are alike without being equal: two
 /// articles written in parallel, not one pasted twice.
-pub(super) fn parallel_neighbours(sentences: &[Unit], earlier: usize, later: usize) -> bool {
+pub(super) fn parallel_neighbours(
+    sentences: &[Unit],
+    chars: &[char],
+    earlier: usize,
+    later: usize,
+) -> bool {
     // Sentences of provisions are short; a longer neighbour is compared no further, so
     // that a text of long sentences repeated costs no more than their count.
     const LONGEST: usize = 200;
     let alike_but_other = |i: usize, j: usize| {
-        let (a, b) = (&sentences[i].chars, &sentences[j].chars);
+        let (a, b) = (sentences[i].chars(chars), sentences[j].chars(chars));
         let bound = (a.len().max(b.len()) * 3 / 10).max(4);
         a.len().max(b.len()) <= LONGEST
             && a != b
@@ -201,8 +213,7 @@ pub(super) fn is_set_phrase(doc: &Document, unit: &Unit) -> bool {
     }
     let mut parts = text
         .split(SEPARATORS)
-        .map(|part| units::normalise(part, 0..part.len()))
-        .filter(|part| !part.is_empty())
+        .filter_map(units::normalised_key)
         .peekable();
-    parts.peek().is_some() && parts.all(|part| SET_PHRASES.contains(&units::key(&part)))
+    parts.peek().is_some() && parts.all(|key| SET_PHRASES.contains(&key))
 }

@@ -18,14 +18,17 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 fn check_sentence(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let scope = Scope::new(doc, cx.units(), cx.outline());
-    let sentences = &cx.units().sentences;
+    let units = cx.units();
+    let sentences = &units.sentences;
     let mut first: HashMap<u64, usize> = HashMap::default();
     for (i, sentence) in sentences.iter().enumerate() {
-        if sentence.chars.len() < MIN_SENTENCE_CHARS || scope.exempt.sentences[i] {
+        if sentence.len() < MIN_SENTENCE_CHARS || scope.exempt.sentences[i] {
             continue;
         }
         let earlier = &sentences[*first.entry(sentence.key).or_insert(i)];
-        if earlier.sentence != i && !scope.may_repeat_sentence(sentences, earlier.sentence, i) {
+        if earlier.sentence != i
+            && !scope.may_repeat_sentence(sentences, &units.chars, earlier.sentence, i)
+        {
             let message = "这句话与前文完全相同".to_string();
             out.push(finding(doc, sentence, earlier, message, "首次出现"));
         }

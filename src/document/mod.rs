@@ -47,9 +47,10 @@ pub use crate::span::Position;
 #[derive(Debug)]
 pub struct Document {
     /// The decoded text as the user wrote it (without a byte-order mark).
-    pub source: String,
+    pub source: std::sync::Arc<str>,
     /// The lint view: `source` with non-prose bytes replaced by spaces (see module docs).
-    pub text: String,
+    /// Most texts hide nothing; then it is `source` itself, not a copy.
+    pub text: std::sync::Arc<str>,
     pub format: Format,
     line_starts: Vec<usize>,
     /// `(byte, column)` marks every [`CHECKPOINT_BYTES`] along long lines, so that turning an
@@ -80,7 +81,12 @@ impl Document {
             Format::Text => Vec::new(),
         };
         hidden.extend(mask::url_and_email_ranges(&source));
-        let text = mask::blank_out(&source, &hidden);
+        let source: std::sync::Arc<str> = source.into();
+        let text = if hidden.is_empty() {
+            source.clone()
+        } else {
+            mask::blank_out(&source, &hidden).into()
+        };
         let raw_paragraphs = match format {
             Format::Markdown => markdown.blocks,
             Format::Text => mask::line_ranges(&text),

@@ -108,7 +108,7 @@ pub struct Report {
     pub word_not_rewritten: bool,
     pub(crate) document: Document,
     /// The text before fixes, when fixes were applied.
-    original: Option<String>,
+    original: Option<std::sync::Arc<str>>,
 }
 
 impl Report {
@@ -280,7 +280,7 @@ impl Linter {
             original: None,
         };
         if fixes == FixMode::Report {
-            report.diagnostics = lint::lint(&report.document, config);
+            report.diagnostics = self.run_rules(&report.document, config);
             return Ok(report);
         }
         let original = report.document.source.clone();
@@ -304,6 +304,19 @@ impl Linter {
         Ok(report)
     }
 
+    /// The findings of the rules the run reports. Rules that `--select` or `--ignore` leave
+    /// out are not run, unless the run judges suppressions (whether one silenced anything
+    /// depends on every rule's findings).
+    fn run_rules(&self, doc: &Document, config: &Config) -> Vec<Diagnostic> {
+        let filter = &self.run.filter;
+        let judges_suppressions = self.run.report_unused || filter.admits(suppress::UNUSED);
+        if judges_suppressions {
+            lint::lint(doc, config)
+        } else {
+            lint::lint_selected(doc, config, |id| filter.admits(id))
+        }
+    }
+
     /// The document with the fixes of the findings that would be reported applied: a finding
     /// a suppression comment or an `[[ignore]]` silences is not fixed either, and a suggested
     /// fix only with `unsafe_fixes`.
@@ -312,7 +325,7 @@ impl Linter {
         let filter = &self.run.filter;
         fix::apply_until_stable(
             doc,
-            |doc| lint::lint(doc, config),
+            |doc| self.run_rules(doc, config),
             |doc, mut diagnostics| {
                 suppress::apply(doc, config, path, &mut diagnostics, &mut [], false);
                 diagnostics.retain(|d| filter.admits(&d.rule));

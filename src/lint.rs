@@ -13,10 +13,21 @@ use crate::rules::Context;
 /// each edit) then uses every core, as many files do in `check`. What several rules read is
 /// built once in the shared context, by the first that asks.
 pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
+    lint_selected(doc, config, |_| true)
+}
+
+/// [`lint`] with only the enabled rules whose id `wanted` accepts: a run that reports a few
+/// rules (`--select`) does not pay for the others.
+pub fn lint_selected(
+    doc: &Document,
+    config: &Config,
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
     let cx = Context::new(doc, &config.profile);
     let enabled: Vec<_> = config
         .registry
         .iter()
+        .filter(|rule| wanted(&rule.meta().id))
         .filter_map(|rule| Some((rule, config.severity_of(rule.meta())?)))
         .collect();
     let mut diagnostics: Vec<Diagnostic> = enabled

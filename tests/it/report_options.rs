@@ -249,3 +249,88 @@ fn exit_zero_quiet_and_output_file() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("no/such/folder/r.txt"), "{stderr}");
 }
+
+/// A run narrowed by `--select`/`--ignore` runs only those rules, so its findings must be
+/// exactly the full run's findings of those rules, family by family, on the repository's
+/// fixtures put together (a text with findings of every family).
+#[test]
+fn a_narrowed_run_reports_what_the_full_run_reports_of_those_rules() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut text = String::new();
+    for entry in walkdir::WalkDir::new(&fixtures).sort_by_file_name() {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            text.push_str(&std::fs::read_to_string(path).unwrap());
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", &text);
+    let diagnostics = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        all.push("a.txt");
+        let (_, out, _) = run(dir.path(), &all);
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        report["diagnostics"].as_array().unwrap().clone()
+    };
+    let full = diagnostics(&[]);
+    let families = [
+        "placeholder",
+        "duplicate",
+        "numbering",
+        "place",
+        "punct",
+        "term",
+    ];
+    for family in families {
+        let of_family: Vec<_> = full
+            .iter()
+            .filter(|d| {
+                d["rule"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(&format!("{family}/"))
+            })
+            .cloned()
+            .collect();
+        assert!(!of_family.is_empty(), "the sample has {family} findings");
+        assert_eq!(diagnostics(&["--select", family]), of_family, "{family}");
+    }
+    let without_duplicates: Vec<_> = full
+        .iter()
+        .filter(|d| !d["rule"].as_str().unwrap().starts_with("duplicate/"))
+        .cloned()
+        .collect();
+    assert_eq!(diagnostics(&["--ignore", "duplicate"]), without_duplicates);
+}
+
+/// Whether a suppression silenced anything depends on every rule, so selecting the unused
+/// check runs them all: a directive that silences a term finding is not reported unused.
+#[test]
+fn selecting_the_unused_suppression_check_still_runs_the_rules_it_judges() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        "<!-- wenlint-disable-next-line term/typo -->\n各部门要认真布署今年的工作任务。\n\n\
+         <!-- wenlint-disable-next-line placeholder -->\n全年完成投资一百亿元。\n",
+    );
+    let (_, out, _) = run(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--report-unused-suppressions",
+            "--select",
+            "suppression/unused",
+            "a.md",
+        ],
+    );
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("suppression/unused"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(lines[0].starts_with("a.md:4:"), "{out}");
+}

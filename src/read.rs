@@ -107,7 +107,16 @@ pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {
             size: bytes.len() as u64,
         });
     }
-    read_bytes(&bytes, path)
+    read_owned_bytes(bytes, path)
+}
+
+/// [`read_bytes`] of bytes the caller gives up: a UTF-8 text becomes the decoded text as it
+/// is, with no copy (a large file is otherwise held twice while it is read).
+fn read_owned_bytes(bytes: Vec<u8>, name: &Path) -> Result<Decoded, ReadError> {
+    if WordKind::of(&bytes, name).is_some() {
+        return read_bytes(&bytes, name);
+    }
+    decode_owned(bytes).map_err(ReadError::Decode)
 }
 
 /// Decodes the bytes of a file named `name`: a Word file's text, or text in any encoding
@@ -192,6 +201,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         });
     }
     decode_with(guess_legacy_encoding(bytes), bytes, false)
+}
+
+/// [`decode`] of bytes the caller gives up: UTF-8 without a byte-order mark, the common case,
+/// is taken as it is.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if Encoding::for_bom(&bytes).is_some() || looks_binary(&bytes) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: UTF_8,
+            bom: false,
+            word: false,
+        }),
+        Err(not_utf8) => decode(not_utf8.as_bytes()),
+    }
 }
 
 fn decode_with(

@@ -47,10 +47,10 @@ pub use crate::span::Position;
 #[derive(Debug)]
 pub struct Document {
     /// The decoded text as the user wrote it (without a byte-order mark).
-    pub source: std::sync::Arc<str>,
+    pub source: std::sync::Arc<String>,
     /// The lint view: `source` with non-prose bytes replaced by spaces (see module docs).
     /// Most texts hide nothing; then it is `source` itself, not a copy.
-    pub text: std::sync::Arc<str>,
+    pub text: std::sync::Arc<String>,
     pub format: Format,
     line_starts: Vec<usize>,
     /// `(byte, column)` marks every [`CHECKPOINT_BYTES`] along long lines, so that turning an
@@ -81,11 +81,11 @@ impl Document {
             Format::Text => Vec::new(),
         };
         hidden.extend(mask::url_and_email_ranges(&source));
-        let source: std::sync::Arc<str> = source.into();
+        let source = std::sync::Arc::new(source);
         let text = if hidden.is_empty() {
             source.clone()
         } else {
-            mask::blank_out(&source, &hidden).into()
+            std::sync::Arc::new(mask::blank_out(&source, &hidden))
         };
         let raw_paragraphs = match format {
             Format::Markdown => markdown.blocks,

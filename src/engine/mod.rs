@@ -108,7 +108,7 @@ pub struct Report {
     pub word_not_rewritten: bool,
     pub(crate) document: Document,
     /// The text before fixes, when fixes were applied.
-    original: Option<std::sync::Arc<str>>,
+    original: Option<std::sync::Arc<String>>,
 }
 
 impl Report {
@@ -120,7 +120,7 @@ impl Report {
 
     /// The text before fixes were applied, when any were.
     pub fn original(&self) -> Option<&str> {
-        self.original.as_deref()
+        self.original.as_deref().map(String::as_str)
     }
 
     /// The line and column (1-based, in characters) of a byte offset of [`Report::source`].

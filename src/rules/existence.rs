@@ -8,8 +8,8 @@
 
 use std::ops::Range;
 
+use super::lazy_regex::LazyRegex;
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
 
 use super::{Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
@@ -20,9 +20,8 @@ use crate::document::{ceil_boundary, floor_boundary};
 const GUARD_WINDOW: usize = 48;
 
 pub struct Pattern {
-    pub regex: Regex,
-    /// Index of the capture group named `hit`, which then is the reported span.
-    pub hit_group: Option<usize>,
+    /// Its capture group named `hit`, if it has one, is the reported span.
+    pub regex: LazyRegex,
     pub guards: Guards,
 }
 
@@ -30,9 +29,9 @@ pub struct Pattern {
 /// Each regex is anchored to its side when the pack is compiled.
 #[derive(Default)]
 pub struct Guards {
-    pub not_preceded_by: Option<Regex>,
-    pub not_followed_by: Option<Regex>,
-    pub unless: Option<Regex>,
+    pub not_preceded_by: Option<LazyRegex>,
+    pub not_followed_by: Option<LazyRegex>,
+    pub unless: Option<LazyRegex>,
 }
 
 pub struct Existence {
@@ -80,9 +79,15 @@ impl Existence {
 
 impl Pattern {
     fn hits<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
-        self.regex
-            .captures_iter(text)
-            .filter_map(|caps| match self.hit_group {
+        let may_match = self.regex.may_match(text);
+        let hit_group = may_match
+            .then(|| self.regex.capture_names().position(|n| n == Some("hit")))
+            .flatten();
+        may_match
+            .then(|| self.regex.captures_iter(text))
+            .into_iter()
+            .flatten()
+            .filter_map(move |caps| match hit_group {
                 Some(group) => caps.get(group).map(|m| m.range()),
                 None => caps.get(0).map(|m| m.range()),
             })
@@ -161,13 +166,12 @@ mod tests {
     }
 
     fn pattern(regex: &str, before: Option<&str>, after: Option<&str>) -> Pattern {
-        let regex = Regex::new(regex).unwrap();
+        let lazy = |pattern: String| LazyRegex::compiled(pattern).unwrap();
         Pattern {
-            hit_group: regex.capture_names().position(|n| n == Some("hit")),
-            regex,
+            regex: lazy(regex.to_string()),
             guards: Guards {
-                not_preceded_by: before.map(|b| Regex::new(&format!(r"(?:{b})\z")).unwrap()),
-                not_followed_by: after.map(|a| Regex::new(&format!(r"\A(?:{a})")).unwrap()),
+                not_preceded_by: before.map(|b| lazy(format!(r"(?:{b})\z"))),
+                not_followed_by: after.map(|a| lazy(format!(r"\A(?:{a})"))),
                 unless: None,
             },
         }

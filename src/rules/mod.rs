@@ -15,6 +15,7 @@ pub mod consistency;
 pub mod duplicate;
 pub mod existence;
 pub mod grammar;
+pub mod lazy_regex;
 pub(crate) mod name_index;
 pub mod number;
 pub mod numbering;
@@ -265,7 +266,7 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     let mut registry = Registry::default();
     for (path, source) in BUILTIN_PACKS {
         // The built-in packs are checked by the test suite; failing here is a build defect.
-        let rules = pack::parse(std::path::Path::new(path), source)
+        let rules = pack::parse_builtin(std::path::Path::new(path), source)
             .unwrap_or_else(|e| panic!("built-in rule pack is invalid: {e}"));
         for parsed in rules {
             registry
@@ -366,4 +367,75 @@ pub(crate) fn run_rule(rule: &dyn Rule, text: &str) -> (Document, Vec<Finding>) 
     let mut out = Vec::new();
     rule.check(&Context::new(&doc, &profile), &mut out);
     (doc, out)
+}
+
+#[cfg(test)]
+mod builtin_pack_tests {
+    use super::*;
+    use lazy_regex::LazyRegex;
+
+    /// Every `regex` of the built-in packs, as written (guards are wrapped when compiled, and
+    /// are compiled with the rest by `pack::parse`).
+    fn builtin_patterns() -> Vec<String> {
+        let mut patterns = Vec::new();
+        for (path, source) in BUILTIN_PACKS {
+            let pack: toml::Table =
+                toml::from_str(source).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let rules = pack["rule"].as_array().expect("a pack has rules");
+            for rule in rules {
+                for part in ["pattern", "swap"] {
+                    for item in rule
+                        .get(part)
+                        .and_then(|p| p.as_array())
+                        .into_iter()
+                        .flatten()
+                    {
+                        if let Some(regex) = item.get("regex").and_then(|r| r.as_str()) {
+                            patterns.push(regex.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        patterns
+    }
+
+    /// Built-in patterns are compiled when first needed, so a broken one would only show on
+    /// a text that needs it: compile them all here.
+    #[test]
+    fn every_builtin_pattern_compiles() {
+        for (path, source) in BUILTIN_PACKS {
+            if let Err(e) = pack::parse(std::path::Path::new(path), source) {
+                panic!("{path}: {e}");
+            }
+        }
+        assert!(builtin_patterns().len() >= 8);
+    }
+
+    /// A pattern is not run on a text without the literals its matches start with: every
+    /// line of the fixtures that a built-in pattern matches has one of them.
+    #[test]
+    fn the_literal_prefilter_lets_every_match_through() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut lines = Vec::new();
+        for entry in walkdir::WalkDir::new(fixtures) {
+            let path = entry.unwrap().into_path();
+            if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                lines.extend(text.lines().map(str::to_string));
+            }
+        }
+        let mut matched = 0;
+        for pattern in builtin_patterns() {
+            let lazy = LazyRegex::deferred(pattern.clone());
+            for line in lines.iter().filter(|line| lazy.is_match(line)) {
+                matched += 1;
+                assert!(lazy.may_match(line), "`{pattern}` matches {line:?}");
+            }
+        }
+        assert!(
+            matched > 20,
+            "the fixtures exercise the patterns ({matched} matches)"
+        );
+    }
 }

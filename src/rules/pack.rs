@@ -27,6 +27,8 @@ use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
+
+use super::lazy_regex::LazyRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -132,6 +134,25 @@ static RULE_ID: LazyLock<Regex> = LazyLock::new(|| {
 /// Parses and compiles every rule of the pack at `path` (used for messages and the family
 /// check) whose text is `source`.
 pub fn parse(path: &Path, source: &str) -> Result<Vec<ParsedRule>, TomlError> {
+    parse_with(path, source, Patterns::CompiledNow)
+}
+
+/// [`parse`] for a built-in pack, whose patterns the tests compile: each is compiled when a
+/// text first needs it (see [`LazyRegex`]).
+pub fn parse_builtin(path: &Path, source: &str) -> Result<Vec<ParsedRule>, TomlError> {
+    parse_with(path, source, Patterns::OnFirstUse)
+}
+
+/// When a pack's regexes are compiled.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Patterns {
+    /// When the pack is read: a user's pattern the regex crate refuses is an error of the
+    /// config, with its line.
+    CompiledNow,
+    OnFirstUse,
+}
+
+fn parse_with(path: &Path, source: &str, patterns: Patterns) -> Result<Vec<ParsedRule>, TomlError> {
     let file: PackFile =
         toml::from_str(source).map_err(|e| TomlError::from_toml(path, source, &e))?;
     let located =
@@ -139,7 +160,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Vec<ParsedRule>, TomlError> {
     let family = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     file.rule
         .into_iter()
-        .map(|def| compile(def, family, &located))
+        .map(|def| compile(def, family, &located, patterns))
         .collect()
 }
 
@@ -147,6 +168,7 @@ fn compile(
     def: RuleDef,
     family: &str,
     located: &dyn Fn(Range<usize>, Text) -> TomlError,
+    patterns: Patterns,
 ) -> Result<ParsedRule, TomlError> {
     let id_span = def.id.span();
     let id = def.id.get_ref().clone();
@@ -173,12 +195,17 @@ fn compile(
     };
     let rule: Arc<dyn Rule> = match def.kind {
         Kind::Existence => {
-            let patterns = compile_all(def.pattern, |p| compile_pattern(p, located))?;
+            let patterns = compile_all(def.pattern, |p| compile_pattern(p, located, patterns))?;
             Arc::new(Existence::new(meta, def.message, patterns, &def.tokens).map_err(at_id)?)
         }
         Kind::Substitution => {
-            let swaps = compile_all(def.swap, |s| compile_swap(s, located))?;
-            Arc::new(Substitution::new(meta, def.message, swaps).map_err(at_id)?)
+            let swaps = compile_all(def.swap, |s| compile_swap(s, located, patterns))?;
+            match patterns {
+                Patterns::CompiledNow => {
+                    Arc::new(Substitution::new(meta, def.message, swaps).map_err(at_id)?)
+                }
+                Patterns::OnFirstUse => Arc::new(Substitution::deferred(meta, def.message, swaps)),
+            }
         }
         Kind::Consistency => {
             let sets = compile_all(def.set, |s| compile_set(s, located))?;
@@ -244,10 +271,11 @@ fn check_kind_fields(
 fn compile_swap(
     def: SwapDef,
     located: &dyn Fn(Range<usize>, Text) -> TomlError,
+    patterns: Patterns,
 ) -> Result<Swap, TomlError> {
     let find = match (def.wrong, &def.regex) {
         (Some(wrong), None) if !wrong.is_empty() => Find::Literal(wrong),
-        (None, Some(regex)) => Find::Regex(compile_regex(regex, "{}", located)?),
+        (None, Some(regex)) => Find::Regex(compile_regex(regex, "{}", located, patterns)?),
         _ => {
             let message = Text::new(
                 "每个 swap 要有且只有 `wrong`（字面文字）或 `regex` 之一",
@@ -264,6 +292,7 @@ fn compile_swap(
             &def.not_followed_by,
             &def.unless,
             located,
+            patterns,
         )?,
         safe: def.fix,
         since: def.since,
@@ -292,16 +321,16 @@ fn compile_set(
 fn compile_pattern(
     def: PatternDef,
     located: &dyn Fn(Range<usize>, Text) -> TomlError,
+    patterns: Patterns,
 ) -> Result<Pattern, TomlError> {
-    let regex = compile_regex(&def.regex, "{}", located)?;
     Ok(Pattern {
-        hit_group: regex.capture_names().position(|n| n == Some("hit")),
-        regex,
+        regex: compile_regex(&def.regex, "{}", located, patterns)?,
         guards: compile_guards(
             &def.not_preceded_by,
             &def.not_followed_by,
             &def.unless,
             located,
+            patterns,
         )?,
     })
 }
@@ -313,11 +342,12 @@ fn compile_guards(
     not_followed_by: &Option<Spanned<String>>,
     unless: &Option<Spanned<String>>,
     located: &dyn Fn(Range<usize>, Text) -> TomlError,
+    patterns: Patterns,
 ) -> Result<Guards, TomlError> {
     let guard = |field: &Option<Spanned<String>>, template: &str| {
         field
             .as_ref()
-            .map(|g| compile_regex(g, template, located))
+            .map(|g| compile_regex(g, template, located, patterns))
             .transpose()
     };
     Ok(Guards {
@@ -333,9 +363,13 @@ fn compile_regex(
     field: &Spanned<String>,
     template: &str,
     located: &dyn Fn(Range<usize>, Text) -> TomlError,
-) -> Result<Regex, TomlError> {
+    patterns: Patterns,
+) -> Result<LazyRegex, TomlError> {
     let pattern = template.replace("{}", field.get_ref());
-    Regex::new(&pattern).map_err(|e| {
+    if patterns == Patterns::OnFirstUse {
+        return Ok(LazyRegex::deferred(pattern));
+    }
+    LazyRegex::compiled(pattern).map_err(|e| {
         let reason = match e {
             regex::Error::Syntax(text) => Regex::new(field.get_ref())
                 .err()

@@ -6,10 +6,12 @@
 //! part of the right form itself (a wrong form inside the right one) is never reported.
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
+
+use super::lazy_regex::LazyRegex;
 
 use super::existence::Guards;
 use super::{Context, Rule, RuleMeta};
@@ -33,7 +35,7 @@ pub struct Swap {
 pub enum Find {
     Literal(String),
     /// A regex; its group named `hit` (or the whole match) is replaced.
-    Regex(Regex),
+    Regex(LazyRegex),
 }
 
 pub struct Substitution {
@@ -41,39 +43,61 @@ pub struct Substitution {
     message: String,
     swaps: Vec<Swap>,
     /// The literal wrong forms, pattern `i` being `literals[i]`'s swap.
-    automaton: Option<AhoCorasick>,
+    automaton: OnceLock<Option<AhoCorasick>>,
     literals: Vec<usize>,
 }
 
 impl Substitution {
+    /// A rule whose automaton of wrong forms is built now: building it can fail (a user's
+    /// pack too large to search), and that is an error of the config.
     pub fn new(meta: RuleMeta, message: String, swaps: Vec<Swap>) -> Result<Self, String> {
+        let rule = Substitution::deferred(meta, message, swaps);
+        let automaton = rule.build_automaton()?;
+        rule.automaton.get_or_init(|| automaton);
+        Ok(rule)
+    }
+
+    /// A rule whose automaton is built when a text is first checked (the built-in packs':
+    /// start-up then builds none, and the rules build theirs in parallel).
+    pub fn deferred(meta: RuleMeta, message: String, swaps: Vec<Swap>) -> Self {
         let literals: Vec<usize> = swaps
             .iter()
             .enumerate()
             .filter(|(_, s)| matches!(s.find, Find::Literal(_)))
             .map(|(i, _)| i)
             .collect();
-        let patterns = literals.iter().map(|&i| match &swaps[i].find {
-            Find::Literal(text) => text.as_str(),
-            Find::Regex(_) => "",
-        });
-        let automaton = if literals.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(patterns)
-                    .map_err(|e| format!("wrong forms cannot be searched: {e}"))?,
-            )
-        };
-        Ok(Substitution {
+        Substitution {
             meta,
             message,
             swaps,
-            automaton,
+            automaton: OnceLock::new(),
             literals,
-        })
+        }
+    }
+
+    fn build_automaton(&self) -> Result<Option<AhoCorasick>, String> {
+        if self.literals.is_empty() {
+            return Ok(None);
+        }
+        let patterns = self.literals.iter().map(|&i| match &self.swaps[i].find {
+            Find::Literal(text) => text.as_str(),
+            Find::Regex(_) => "",
+        });
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .map(Some)
+            .map_err(|e| format!("wrong forms cannot be searched: {e}"))
+    }
+
+    /// The automaton of the literal wrong forms (built-in ones are known to build).
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                self.build_automaton()
+                    .unwrap_or_else(|e| panic!("built-in rule {}: {e}", self.meta.id))
+            })
+            .as_ref()
     }
 
     /// `(span, swap index)` of every wrong form, in text order, overlaps dropped.
@@ -87,7 +111,7 @@ impl Substitution {
                 .is_some_and(|written| written >= since),
         };
         let mut hits = Vec::new();
-        if let Some(automaton) = &self.automaton {
+        if let Some(automaton) = self.automaton() {
             hits.extend(
                 automaton
                     .find_iter(text)
@@ -96,6 +120,9 @@ impl Substitution {
         }
         for (i, swap) in self.swaps.iter().enumerate() {
             if let Find::Regex(regex) = &swap.find {
+                if !regex.may_match(text) {
+                    continue;
+                }
                 hits.extend(regex_hits(regex, text).map(|span| (span, i)));
             }
         }
@@ -266,7 +293,9 @@ mod tests {
     #[test]
     fn regex_swaps_replace_their_hit_group_and_unsafe_ones_only_suggest() {
         let swap = Swap {
-            find: Find::Regex(Regex::new("(?P<hit>即要)[^。！？；]{1,30}又要").unwrap()),
+            find: Find::Regex(
+                LazyRegex::compiled("(?P<hit>即要)[^。！？；]{1,30}又要".into()).unwrap(),
+            ),
             right: "既要".into(),
             guards: Guards::default(),
             safe: false,

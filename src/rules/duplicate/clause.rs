@@ -27,12 +27,12 @@ fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
         clauses,
         chars,
     } = Units::new(cx);
-    let mut index = Index::default();
+    let indexed = |(i, clause): &(usize, &Unit)| {
+        clause.len() >= MIN_CLAUSE_CHARS && !scope.exempt.clauses[*i]
+    };
+    let mut index = Index::for_units(clauses.iter().enumerate().filter(indexed).count());
     let mut repeats: HashMap<usize, Repeat> = HashMap::default();
-    for (i, clause) in clauses.iter().enumerate() {
-        if clause.len() < MIN_CLAUSE_CHARS || scope.exempt.clauses[i] {
-            continue;
-        }
+    for (i, clause) in clauses.iter().enumerate().filter(indexed) {
         let Some(repeat) = index.repeat_of(clauses, chars, i, |_| 2) else {
             continue;
         };

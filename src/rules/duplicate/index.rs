@@ -86,7 +86,21 @@ impl Prefixes {
     }
 }
 
+/// How many keys a unit is indexed under: its two ends and its middle.
+const KEYS_PER_UNIT: usize = 3;
+
 impl Index {
+    /// An index sized for `units` units up front: a long document's index is then built
+    /// without growing (each growth copies the table and, while it does, holds both).
+    pub fn for_units(units: usize) -> Index {
+        Index {
+            exact: HashMap::with_capacity_and_hasher(units, Default::default()),
+            ends: HashMap::with_capacity_and_hasher(units * KEYS_PER_UNIT, Default::default()),
+            chain: Vec::with_capacity(units * KEYS_PER_UNIT),
+            ..Index::default()
+        }
+    }
+
     /// The earlier unit `units[i]` repeats (equal, or at most `max_edits(length)` character
     /// edits apart), and adds `units[i]` to the index.
     pub fn repeat_of(

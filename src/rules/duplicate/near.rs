@@ -26,7 +26,12 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         clauses,
         chars,
     } = Units::new(cx);
-    let mut index = Index::default();
+    let indexed = sentences
+        .iter()
+        .zip(&scope.exempt.sentences)
+        .filter(|(s, exempt)| s.len() >= MIN_SENTENCE_CHARS && !**exempt)
+        .count();
+    let mut index = Index::for_units(indexed);
     let mut reordered: HashMap<Vec<&[char]>, usize> = HashMap::default();
     let mut clause_at = 0;
     for (i, sentence) in sentences.iter().enumerate() {

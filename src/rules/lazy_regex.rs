@@ -1,0 +1,121 @@
+//! A regex of a rule pack that is compiled when a text first needs it.
+//!
+//! Compiling is most of what a run over a short draft costs (a pre-commit hook pays it on
+//! every commit), and most pack patterns cannot match most drafts. So a built-in pattern is
+//! kept as text until it is needed, and before it is run, the literals every match starts
+//! with (`即要…` starts with `即要`) are looked for: a text without any of them is not searched
+//! and the pattern is not compiled. User packs compile their patterns when they are loaded,
+//! so that a pattern the regex crate refuses is reported with its config line.
+
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+use regex_syntax::hir::literal::Extractor;
+
+pub struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Regex>,
+    /// The literals every match starts with; `None` when a match may start anywhere.
+    starts: OnceLock<Option<AhoCorasick>>,
+}
+
+impl LazyRegex {
+    /// A pattern known to compile (the built-in packs' patterns are compiled by the tests),
+    /// compiled on first use.
+    pub fn deferred(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            compiled: OnceLock::new(),
+            starts: OnceLock::new(),
+        }
+    }
+
+    /// A pattern compiled now, so that an error is the caller's to report.
+    pub fn compiled(pattern: String) -> Result<LazyRegex, regex::Error> {
+        let regex = Regex::new(&pattern)?;
+        let lazy = LazyRegex::deferred(pattern);
+        lazy.compiled.get_or_init(|| regex);
+        Ok(lazy)
+    }
+
+    /// Whether the pattern may match somewhere in `text`: false only when no literal that a
+    /// match must start with occurs in it.
+    pub fn may_match(&self, text: &str) -> bool {
+        match self.starts.get_or_init(|| match_starts(&self.pattern)) {
+            Some(starts) => starts.is_match(text),
+            None => true,
+        }
+    }
+}
+
+impl Deref for LazyRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            Regex::new(&self.pattern)
+                .unwrap_or_else(|e| panic!("built-in pattern `{}` compiles: {e}", self.pattern))
+        })
+    }
+}
+
+/// A searcher for the literals every match of `pattern` starts with, or `None` when they
+/// are not a small finite set of non-empty strings (a match can then start anywhere).
+fn match_starts(pattern: &str) -> Option<AhoCorasick> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let seq = Extractor::new().extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    AhoCorasick::new(literals.iter().map(|l| l.as_bytes())).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_without_the_opening_literals_is_not_searched() {
+        let lazy = LazyRegex::deferred("(?P<hit>即要)[^。]{1,30}又要".to_string());
+        assert!(!lazy.may_match("既要抓发展，又要保安全。"));
+        assert!(lazy.compiled.get().is_none(), "nothing was compiled");
+        assert!(lazy.may_match("即要抓发展，又要保安全。"));
+        assert!(lazy.is_match("即要抓发展，又要保安全。"));
+    }
+
+    #[test]
+    fn a_text_a_pattern_matches_is_always_searched() {
+        let text = "一二三 ab 2024年 某某 todo";
+        for pattern in [
+            r"\p{Han}+",
+            "a*",
+            "(?i)B",
+            "[0-9]{2}年|某.",
+            r"\bTODO\b|do",
+            "x?某",
+        ] {
+            let lazy = LazyRegex::deferred(pattern.to_string());
+            assert!(lazy.is_match(text), "{pattern}");
+            assert!(lazy.may_match(text), "{pattern}");
+        }
+        assert!(LazyRegex::deferred("a*".into()).may_match("xyz"));
+        assert!(!LazyRegex::deferred("x?某".into()).may_match("xyz"));
+    }
+
+    #[test]
+    fn case_insensitive_literals_match_every_case() {
+        let lazy = LazyRegex::deferred(r"(?i)\bTODO\b".to_string());
+        assert!(lazy.may_match("还有 todo 未做"));
+        assert!(lazy.is_match("还有 todo 未做"));
+    }
+
+    #[test]
+    fn a_pattern_compiled_now_reports_its_error() {
+        assert!(LazyRegex::compiled("(".to_string()).is_err());
+        let ok = LazyRegex::compiled("XX".to_string()).unwrap();
+        assert!(ok.compiled.get().is_some());
+    }
+}

@@ -19,8 +19,32 @@ static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("URL pattern is valid")
 });
 
+/// What every URL or address holds: the pattern runs only on the lines that hold one of
+/// these (no match spans a line), most texts having none.
+static TRIGGERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(["://", "www.", "@"]).expect("three literals build")
+});
+
 pub(super) fn url_and_email_ranges(text: &str) -> Vec<Span> {
-    URL_OR_EMAIL.find_iter(text).map(|m| m.range()).collect()
+    let mut ranges = Vec::new();
+    let mut searched_to = 0;
+    for trigger in TRIGGERS.find_iter(text) {
+        if trigger.start() < searched_to {
+            continue;
+        }
+        let start = text[..trigger.start()].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[trigger.end()..]
+            .find('\n')
+            .map_or(text.len(), |i| trigger.end() + i);
+        let line = &text[start..end];
+        ranges.extend(
+            URL_OR_EMAIL
+                .find_iter(line)
+                .map(|m| start + m.start()..start + m.end()),
+        );
+        searched_to = end;
+    }
+    ranges
 }
 
 /// Replaces every byte inside `hidden` with an ASCII space, except line breaks, so that the
@@ -67,6 +91,16 @@ pub(super) fn trim(text: &str, span: Span) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_found_line_by_line_as_in_the_whole_text() {
+        let text = "一、联系邮箱：office@example.gov.cn，网址www.example.gov.cn/a。\n\
+                    第二行没有地址。\n见 https://a.cn/x 与 ftp://b.cn；@某人\nlast@x.cn";
+        let whole: Vec<Span> = URL_OR_EMAIL.find_iter(text).map(|m| m.range()).collect();
+        assert_eq!(whole.len(), 5);
+        assert_eq!(url_and_email_ranges(text), whole);
+        assert!(url_and_email_ranges("没有网址的正文。\n第二行。").is_empty());
+    }
 
     #[test]
     fn url_stops_at_chinese_text() {

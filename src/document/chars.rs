@@ -11,6 +11,20 @@ pub fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3FFFF}')
 }
 
+/// Where any of `chars` occurs in `text`, in order: `(byte offset, character)`. Each is found
+/// with a byte search (memchr), which steps over the rest of the text much faster than
+/// decoding it character by character, as `match_indices` with several characters does.
+pub fn find_chars(text: &str, chars: &[char]) -> Vec<(usize, char)> {
+    let mut found = Vec::new();
+    for &c in chars {
+        let mut buffer = [0; 4];
+        let needle = c.encode_utf8(&mut buffer).as_bytes();
+        found.extend(memchr::memmem::find_iter(text.as_bytes(), needle).map(|at| (at, c)));
+    }
+    found.sort_unstable_by_key(|&(at, _)| at);
+    found
+}
+
 /// Full-width punctuation of Chinese text (GB/T 15834-2011 forms) and the ideographic space.
 pub fn is_cjk_punct(c: char) -> bool {
     matches!(
@@ -86,6 +100,18 @@ pub fn simplified(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_chars_finds_what_match_indices_finds() {
+        let text = "约300人左右，近3年来，1.5余万元、多样、多种，大约近，约";
+        let chars = ['约', '近', '余', '多'];
+        let expected: Vec<(usize, char)> = text
+            .match_indices(chars)
+            .map(|(at, s)| (at, s.chars().next().unwrap()))
+            .collect();
+        assert_eq!(find_chars(text, &chars), expected);
+        assert!(find_chars("", &chars).is_empty());
+    }
 
     #[test]
     fn traditional_characters_keep_their_length() {

@@ -319,9 +319,25 @@ fn complement(text: &str, de: usize) -> Option<Finding> {
     ))
 }
 
+/// The last characters of the words a `的` to report follows (adverbials, verbs taking a
+/// complement): `的` is among the commonest characters, and after any other character the
+/// word lists need not be read.
+static LAST_CHARACTERS: std::sync::LazyLock<rustc_hash::FxHashSet<char>> =
+    std::sync::LazyLock::new(|| {
+        ADVERBIALS
+            .iter()
+            .chain(COMPLEMENT_VERBS)
+            .filter_map(|word| word.chars().next_back())
+            .collect()
+    });
+
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
     for (de, _) in text.match_indices('的') {
+        let before = text[..de].chars().next_back();
+        if !before.is_some_and(|c| LAST_CHARACTERS.contains(&c)) {
+            continue;
+        }
         let Some(finding) = adverbial(text, de).or_else(|| complement(text, de)) else {
             continue;
         };

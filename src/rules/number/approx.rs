@@ -70,8 +70,8 @@ const RECENT: [&str; 10] = [
 /// An approximation marker before a number: `约`, `大约`, `近`, `将近`, `接近`, with its
 /// span; `recent` when a bare `近` may mean "recent".
 fn markers(text: &str) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
-    text.char_indices()
-        .filter(|(_, c)| matches!(c, '约' | '近'))
+    crate::document::chars::find_chars(text, &['约', '近'])
+        .into_iter()
         .filter_map(move |(at, c)| {
             let before = text[..at].chars().next_back();
             let end = at + c.len_utf8();
@@ -146,40 +146,44 @@ fn finding(text: &str, span: Range<usize>) -> Finding {
     )
 }
 
+/// Every `余` and `多` of `text`, as `match_indices` gives them.
+fn yu_and_duo(text: &str) -> impl Iterator<Item = (usize, &'static str)> {
+    crate::document::chars::find_chars(text, &['余', '多'])
+        .into_iter()
+        .map(|(at, c)| (at, if c == '余' { "余" } else { "多" }))
+}
+
 /// `余`/`多` twice in one number: `10余万余元`.
 fn doubled_yu(text: &str) -> impl Iterator<Item = Finding> + '_ {
-    text.match_indices(['余', '多'])
-        .filter_map(move |(first, word)| {
-            let number_before = text[..first]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral(c));
-            let rest = &text[first + word.len()..];
-            let magnitude = rest.len()
-                - rest
-                    .trim_start_matches(['十', '百', '千', '万', '亿'])
-                    .len();
-            let second = rest[magnitude..].chars().next()?;
-            let after = rest[magnitude + second.len_utf8()..].chars().next();
-            // `余额`, `余下`; `多样`, `多元`: the second word begins another word.
-            let word_starts = if second == '余' {
-                "额下地粮数量热波生"
-            } else {
-                "样种元方层维重"
-            };
-            let is_word = after.is_some_and(|c| word_starts.contains(c));
-            (number_before && magnitude > 0 && matches!(second, '余' | '多') && !is_word).then(
-                || {
-                    let start = number_start(text, first);
-                    let end = first + word.len() + magnitude + second.len_utf8();
-                    let written = &text[start..end];
-                    Finding::new(
-                        start..end,
-                        format!("“余”“多”重复（“{written}”），一个概数只用一个“余”或“多”"),
-                    )
-                },
+    yu_and_duo(text).filter_map(move |(first, word)| {
+        let number_before = text[..first]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral(c));
+        let rest = &text[first + word.len()..];
+        let magnitude = rest.len()
+            - rest
+                .trim_start_matches(['十', '百', '千', '万', '亿'])
+                .len();
+        let second = rest[magnitude..].chars().next()?;
+        let after = rest[magnitude + second.len_utf8()..].chars().next();
+        // `余额`, `余下`; `多样`, `多元`: the second word begins another word.
+        let word_starts = if second == '余' {
+            "额下地粮数量热波生"
+        } else {
+            "样种元方层维重"
+        };
+        let is_word = after.is_some_and(|c| word_starts.contains(c));
+        (number_before && magnitude > 0 && matches!(second, '余' | '多') && !is_word).then(|| {
+            let start = number_start(text, first);
+            let end = first + word.len() + magnitude + second.len_utf8();
+            let written = &text[start..end];
+            Finding::new(
+                start..end,
+                format!("“余”“多”重复（“{written}”），一个概数只用一个“余”或“多”"),
             )
         })
+    })
 }
 
 /// Where the number that ends at `end` starts (Arabic digits or Chinese numerals).
@@ -192,7 +196,7 @@ fn number_start(text: &str, end: usize) -> usize {
 
 /// A decimal followed by `余`/`多`: `3.5余万元`, `2.6多亿`.
 fn decimal_yu(text: &str) -> impl Iterator<Item = Finding> + '_ {
-    text.match_indices(['余', '多']).filter_map(move |(at, word)| {
+    yu_and_duo(text).filter_map(move |(at, word)| {
         let before = &text[..at];
         let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let point = before[..before.len() - digits].strip_suffix('.')?;

@@ -141,10 +141,10 @@ fn trailed_by_note(paragraph: &str, end: usize) -> bool {
 fn items(paragraph: &str, open: char, close: char) -> Vec<Range<usize>> {
     let mut items = Vec::new();
     let mut start = None;
-    for (i, c) in paragraph.char_indices() {
+    for (i, c) in crate::document::chars::find_chars(paragraph, &[open, close]) {
         if c == open {
             start = Some(i);
-        } else if c == close {
+        } else {
             if let Some(s) = start.take() {
                 let inner = &paragraph[s + open.len_utf8()..i];
                 if inner.len() <= ITEM_BYTES

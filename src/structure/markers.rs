@@ -309,6 +309,13 @@ fn slip_at(text: &str, at: usize, sentence_end: usize) -> Option<Marker> {
     })
 }
 
+/// Whether `text` opens with a marker of the regular forms, not a slip's remains (which
+/// [`marker_at`] reports as uncertain): a plain match, without capture groups, so a cheap
+/// test before [`marker_at`] where only certain markers count.
+pub fn opens_with_marker(text: &str) -> bool {
+    MARKER.is_match(text)
+}
+
 /// The marker at the very start of `text`, if any; `at` is `text`'s offset in the document.
 /// Where a paragraph opens, a slip of the keyboard (`10企业`, `l.总则`) is a candidate too.
 pub fn marker_at(

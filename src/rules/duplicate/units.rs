@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::structure::markers::marker_at;
+use crate::structure::markers::{self, marker_at};
 
 /// A sentence or clause: where it is, and where its normalised characters are in
 /// [`Units::chars`].
@@ -184,9 +184,10 @@ fn marker_len(text: &str, at: usize) -> usize {
     let may_open_with_marker = text.chars().next().is_some_and(|c| {
         c.is_ascii_digit() || "（(第一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸".contains(c)
     });
-    if !may_open_with_marker {
+    if !may_open_with_marker || !markers::opens_with_marker(text) {
         return 0;
     }
+    // A slip's remains are always uncertain: only the regular forms can count.
     marker_at(text, at, at + text.len(), true)
         .filter(|m| !m.uncertain)
         .map_or(0, |m| m.span.end - at)

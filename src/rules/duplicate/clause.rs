@@ -94,23 +94,28 @@ fn reportable_clause_repeat(
     clause: &Unit,
 ) -> bool {
     let same_sentence = first.sentence == clause.sentence;
-    let whole_sentences = alike(
-        sentences[clause.sentence].chars(chars),
-        sentences[first.sentence].chars(chars),
-    );
-    let both_open = opens_sentence(sentences, clause) && opens_sentence(sentences, first);
     // Said again in one paragraph, a clause is stressed (`一种是战争引起革命，一种是革命制止
     // 战争`); said again after a heading, the heading is taken up in the text.
     let same_paragraph = first.paragraph == clause.paragraph;
-    let heading = in_heading(scope.doc, first) || in_heading(scope.doc, clause);
+    // The cheap tests first: comparing whole sentences is the dearest, and most repeats are
+    // settled before it.
+    let heading = || in_heading(scope.doc, first) || in_heading(scope.doc, clause);
+    let both_open = || opens_sentence(sentences, clause) && opens_sentence(sentences, first);
+    let (a, b) = (first.chars(chars), clause.chars(chars));
+    let other_figures = || a != b && only_numbers_differ(a, b);
+    let whole_sentences = || {
+        alike(
+            sentences[clause.sentence].chars(chars),
+            sentences[first.sentence].chars(chars),
+        )
+    };
     !(same_sentence
         || same_paragraph
-        || heading
-        || whole_sentences
-        || both_open
-        || only_numbers_differ(first.chars(chars), clause.chars(chars))
-            && first.chars(chars) != clause.chars(chars)
-        || scope.may_repeat(first, clause))
+        || heading()
+        || both_open()
+        || other_figures()
+        || scope.may_repeat(first, clause)
+        || whole_sentences())
 }
 
 /// How long an item of an enumeration is at most, in characters.

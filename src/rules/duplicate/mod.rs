@@ -53,19 +53,21 @@ pub(super) fn near_edits(length: usize) -> usize {
 /// Parallel statements with other figures (`处一万元以上三万元以下罚款` / `处三万元以上十万元以下
 /// 罚款`) differ only in their numbers.
 pub(super) fn only_numbers_differ(a: &[char], b: &[char]) -> bool {
-    let masked = |chars: &[char]| -> String {
-        let mut out = String::new();
-        for &c in chars {
-            let numeral = c.is_ascii_digit()
-                || ('０'..='９').contains(&c)
-                || "〇零一二三四五六七八九十百千万亿两".contains(c);
-            if !(numeral && out.ends_with('#')) {
-                out.push(if numeral { '#' } else { c });
-            }
-        }
-        out
-    };
-    masked(a) == masked(b)
+    masked_numbers(a).eq(masked_numbers(b))
+}
+
+/// The characters with each run of numerals as one `#` (units hold no `#` of their own:
+/// normalising keeps letters, digits and ideographs only).
+fn masked_numbers(chars: &[char]) -> impl Iterator<Item = char> + '_ {
+    let mut after_numeral = false;
+    chars.iter().filter_map(move |&c| {
+        let numeral = c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇零一二三四五六七八九十百千万亿两".contains(c);
+        let continues_run = numeral && after_numeral;
+        after_numeral = numeral;
+        (!continues_run).then_some(if numeral { '#' } else { c })
+    })
 }
 
 pub static RULES: &[&RuleDef] = &[
@@ -95,6 +97,20 @@ mod tests {
              （一）未按照规定公开财务的；\n\
              第四条 {fourth}\n"
         )
+    }
+
+    #[test]
+    fn statements_that_differ_only_in_their_figures() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let differ = |a: &str, b: &str| super::only_numbers_differ(&chars(a), &chars(b));
+        assert!(differ(
+            "处一万元以上三万元以下罚款",
+            "处三万元以上十万元以下罚款"
+        ));
+        assert!(differ("第1条规定", "第12条规定"));
+        assert!(differ("加强组织领导", "加强组织领导"));
+        assert!(!differ("加强组织领导", "加强组织建设"));
+        assert!(!differ("处1万元罚款", "处1万元以上罚款"));
     }
 
     #[test]

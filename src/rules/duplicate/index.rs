@@ -279,6 +279,17 @@ fn edit_distance_in(
     if a.len().abs_diff(b.len()) > bound {
         return None;
     }
+    // A common beginning and end change no distance, and candidates share a third or more:
+    // the table is only drawn for what lies between.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
     let unreachable = bound + 1;
     previous.clear();
     previous.extend((0..=b.len()).map(|j| j.min(unreachable)));
@@ -287,8 +298,12 @@ fn edit_distance_in(
     for i in 1..=a.len() {
         let from = i.saturating_sub(bound).max(1);
         let to = (i + bound).min(b.len());
-        current.fill(unreachable);
+        // Only the band is computed, and only its edges need resetting: the next row reads
+        // this one from `from - 1` to `to + 1` (a whole row reset made this quadratic).
         current[0] = i.min(unreachable);
+        if from > 1 {
+            current[from - 1] = unreachable;
+        }
         let mut row_best = current[0];
         for j in from..=to {
             let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
@@ -302,6 +317,9 @@ fn edit_distance_in(
         if row_best > bound {
             return None;
         }
+        if let Some(beyond) = current.get_mut(to + 1) {
+            *beyond = unreachable;
+        }
         std::mem::swap(previous, current);
     }
     Some(previous[b.len()]).filter(|&d| d <= bound)
@@ -314,6 +332,38 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    /// The whole table, for comparison.
+    fn plain_edit_distance(a: &[char], b: &[char]) -> usize {
+        let mut previous: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut current = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                current[j] = (previous[j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                    .min(previous[j] + 1)
+                    .min(current[j - 1] + 1);
+            }
+            previous = current;
+        }
+        previous[b.len()]
+    }
+
+    proptest::proptest! {
+        /// Rows are reused from pair to pair and only their band is reset: the result must
+        /// still be the plain distance whenever that is within the bound, and `None` past it.
+        #[test]
+        fn the_banded_distance_is_the_plain_one_within_the_bound(
+            pairs in proptest::collection::vec(("[甲乙丙丁]{0,12}", "[甲乙丙丁]{0,12}", 0usize..6), 1..8),
+        ) {
+            let mut rows = Default::default();
+            for (a, b, bound) in pairs {
+                let (a, b) = (chars(&a), chars(&b));
+                let plain = plain_edit_distance(&a, &b);
+                let banded = edit_distance_in(&a, &b, bound, &mut rows);
+                proptest::prop_assert_eq!(banded, (plain <= bound).then_some(plain));
+            }
+        }
     }
 
     #[test]

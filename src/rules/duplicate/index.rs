@@ -305,14 +305,22 @@ fn edit_distance_in(
             current[from - 1] = unreachable;
         }
         let mut row_best = current[0];
-        for j in from..=to {
-            let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            let value = substitution
-                .min(previous[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(unreachable);
-            current[j] = value;
-            row_best = row_best.min(value);
+        if from <= to {
+            // Cell `j` reads the cells `j - 1` and `j` of the row above and `j - 1` of this
+            // one: walked as zipped slices, with no index to check.
+            let above = previous[from - 1..=to].windows(2);
+            let mut left = current[from - 1];
+            let here = current[from..=to].iter_mut();
+            let c = a[i - 1];
+            for ((above, cell), &d) in above.zip(here).zip(&b[from - 1..to]) {
+                let value = (above[0] + usize::from(c != d))
+                    .min(above[1] + 1)
+                    .min(left + 1)
+                    .min(unreachable);
+                *cell = value;
+                left = value;
+                row_best = row_best.min(value);
+            }
         }
         if row_best > bound {
             return None;

@@ -179,6 +179,7 @@ struct Shared {
     outline: OnceLock<crate::structure::Outline>,
     numbering: OnceLock<Vec<crate::structure::Problem>>,
     units: OnceLock<duplicate::units::Units>,
+    dates: OnceLock<Vec<number::DateExpr>>,
 }
 
 impl<'a> Context<'a> {
@@ -226,6 +227,13 @@ impl<'a> Context<'a> {
         self.shared
             .numbering
             .get_or_init(|| numbering::problems(self.doc, self.outline()))
+    }
+
+    /// The dates written with `月`, read once for the number rules that judge them.
+    pub(crate) fn dates(&self) -> &[number::DateExpr] {
+        self.shared
+            .dates
+            .get_or_init(|| number::dates(&self.doc.text))
     }
 
     /// The sentences and clauses normalised for comparison, for the duplicate rules.

@@ -1,6 +1,6 @@
 //! `number/date`: dates that do not exist (`2月30日`, `4月31日`, `13月`, `2023年2月29日`).
 
-use super::{after_lunar_word, dates, DateExpr};
+use super::{after_lunar_word, DateExpr};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
 use crate::rules::Context;
@@ -17,7 +17,7 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
     let titles = cx.doc.titles();
-    for date in dates(text) {
+    for date in cx.dates() {
         let leap_month = text[..date.span.start].ends_with('闰');
         if titles.overlaps(&date.span) || leap_month || after_lunar_word(text, date.span.start) {
             continue;

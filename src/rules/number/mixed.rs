@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{after_lunar_word, dates};
+use super::after_lunar_word;
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Fix};
 use crate::rules::Context;
@@ -21,7 +21,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
     let quoted = cx.doc.quoted();
     let mut found = Vec::new();
-    for date in dates(text) {
+    for date in cx.dates() {
         if !date.is_mixed()
             || quoted.contains(date.span.start)
             || after_lunar_word(text, date.span.start)

@@ -96,7 +96,8 @@ impl DateExpr {
 
 /// Every date in `text`, in order.
 pub(crate) fn dates(text: &str) -> Vec<DateExpr> {
-    text.match_indices('月')
+    crate::document::chars::find_chars(text, &['月'])
+        .into_iter()
         .filter_map(|(at, _)| date_at(text, at))
         .collect()
 }

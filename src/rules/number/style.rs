@@ -8,7 +8,6 @@
 
 use std::ops::Range;
 
-use super::dates;
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Related};
 use crate::rules::Context;
@@ -31,10 +30,11 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             .filter(|(span, _)| !quoted.contains(span.start))
             .collect()
     };
-    let full_dates = dates(text)
-        .into_iter()
+    let full_dates = cx
+        .dates()
+        .iter()
         .filter(|d| d.is_full() && !d.is_mixed())
-        .map(|d| (d.span, d.month.chinese))
+        .map(|d| (d.span.clone(), d.month.chinese))
         .collect();
     let mut found = Vec::new();
     report(text, "完整日期", &unquoted(full_dates), &mut found);

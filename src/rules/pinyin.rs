@@ -117,7 +117,7 @@ fn letter_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + bytes[at..].iter().position(u8::is_ascii_alphabetic)?;
+        let start = next_letter(bytes, at)?;
         let len = bytes[start..]
             .iter()
             .position(|b| !b.is_ascii_alphabetic())
@@ -125,6 +125,26 @@ fn letter_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         at = start + len;
         Some(start..at)
     })
+}
+
+/// The first ASCII letter at or after `from`. Chinese text is mostly bytes of multi-byte
+/// characters (all with the high bit set): eight of them are stepped over at once.
+fn next_letter(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if word & HIGH != HIGH {
+            if let Some(i) = chunk.iter().position(u8::is_ascii_alphabetic) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter()
+        .position(u8::is_ascii_alphabetic)
+        .map(|i| at + i)
 }
 
 /// Han characters, CJK punctuation (，。、 but not “”, which English uses too) and full-width
@@ -208,6 +228,23 @@ const LEFTOVER: &str = r#"
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_are_found_wherever_they_stand_among_wide_characters() {
+        let text = "营造学dangshi的浓厚氛围，a。全年完成投资一百亿元b\nXX年";
+        let plain: Vec<usize> = (0..=text.len())
+            .filter_map(|from| {
+                text.as_bytes()[from..]
+                    .iter()
+                    .position(u8::is_ascii_alphabetic)
+                    .map(|i| from + i)
+            })
+            .collect();
+        let fast: Vec<usize> = (0..=text.len())
+            .filter_map(|from| next_letter(text.as_bytes(), from))
+            .collect();
+        assert_eq!(fast, plain);
+    }
 
     fn findings(text: &str) -> Vec<Finding> {
         crate::rules::run_builtin("pinyin/leftover", text).1

@@ -11,6 +11,27 @@ pub fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3FFFF}')
 }
 
+/// The first byte at or after `from` that is ASCII and `wanted`. Chinese text is mostly
+/// bytes of multi-byte characters, all with the high bit set: eight of them are stepped over
+/// at once, where a byte-by-byte test would look at each.
+pub fn find_ascii(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if word & HIGH != HIGH {
+            if let Some(i) = chunk.iter().position(|&b| b.is_ascii() && wanted(b)) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter()
+        .position(|&b| b.is_ascii() && wanted(b))
+        .map(|i| at + i)
+}
+
 /// Where any of `chars` occurs in `text`, in order: `(byte offset, character)`. Each is found
 /// with a byte search (memchr), which steps over the rest of the text much faster than
 /// decoding it character by character, as `match_indices` with several characters does.
@@ -67,6 +88,14 @@ pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{00A0}')
 }
 
+/// Whether `text` holds a character [`is_space`] accepts; found with byte searches.
+pub fn has_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    find_ascii(bytes, 0, |b| b == b' ').is_some()
+        || memchr::memmem::find(bytes, "\u{3000}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{00A0}".as_bytes()).is_some()
+}
+
 /// What makes a position part of Chinese text.
 pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)
@@ -100,6 +129,20 @@ pub fn simplified(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_space_agrees_with_is_space() {
+        for text in [
+            "推动 高质量发展",
+            "全年　完成",
+            "a\u{00A0}b",
+            "没有空格的一句话。",
+            "",
+            "x\ty",
+        ] {
+            assert_eq!(has_space(text), text.contains(is_space), "{text:?}");
+        }
+    }
 
     #[test]
     fn find_chars_finds_what_match_indices_finds() {

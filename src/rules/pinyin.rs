@@ -127,24 +127,9 @@ fn letter_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// The first ASCII letter at or after `from`. Chinese text is mostly bytes of multi-byte
-/// characters (all with the high bit set): eight of them are stepped over at once.
+/// The first ASCII letter at or after `from`.
 fn next_letter(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if word & HIGH != HIGH {
-            if let Some(i) = chunk.iter().position(u8::is_ascii_alphabetic) {
-                return Some(at + i);
-            }
-        }
-        at += 8;
-    }
-    let rest = bytes.get(at..)?;
-    rest.iter()
-        .position(u8::is_ascii_alphabetic)
-        .map(|i| at + i)
+    crate::document::chars::find_ascii(bytes, from, |b| b.is_ascii_alphabetic())
 }
 
 /// Han characters, CJK punctuation (，。、 but not “”, which English uses too) and full-width

@@ -143,7 +143,7 @@ pub fn gaps(doc: &Document) -> Vec<Gap> {
     let mut found = Vec::new();
     for paragraph in &doc.paragraphs {
         let text = &doc.text[paragraph.clone()];
-        if !text.contains(is_space) || doc.in_table(paragraph) {
+        if !crate::document::chars::has_space(text) || doc.in_table(paragraph) {
             continue;
         }
         found.extend(ParagraphGaps::of(doc, paragraph.clone()).gaps());

@@ -23,7 +23,8 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
     let mut markers = None;
     for (span, paragraph) in paragraphs(cx) {
-        if !paragraph.bytes().any(|b| b",;:?!()\"".contains(&b)) {
+        let ascii_mark = |b: u8| b",;:?!()\"".contains(&b);
+        if crate::document::chars::find_ascii(paragraph.as_bytes(), 0, ascii_mark).is_none() {
             continue;
         }
         for (i, c) in paragraph.char_indices() {

@@ -86,12 +86,8 @@ fn digits_with_small_units(text: &str) -> Vec<Hit> {
     let bytes = text.as_bytes();
     let mut hits = Vec::new();
     let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() {
-            at += 1;
-            continue;
-        }
-        let start = at;
+    while let Some(start) = crate::document::chars::find_ascii(bytes, at, |b| b.is_ascii_digit()) {
+        at = start;
         while at < bytes.len() && bytes[at].is_ascii_digit() {
             at += 1;
         }

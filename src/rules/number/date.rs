@@ -22,7 +22,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
         if titles.overlaps(&date.span) || leap_month || after_lunar_word(text, date.span.start) {
             continue;
         }
-        if let Some(problem) = problem(text, &date) {
+        if let Some(problem) = problem(text, date) {
             let written = &text[date.span.clone()];
             out.push(Finding::new(
                 date.span.clone(),

@@ -40,9 +40,7 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 /// Only these stretches are looked up in the gazetteer, so a text is not searched for every
 /// place name of China.
 static OWN_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    // The runs of `\p{Han}` make many states: with the default cache the lazy DFA keeps
-    // throwing its states away and building them again, which was most of this rule's time.
-    regex::RegexBuilder::new(
+    Regex::new(
         r"(?x)
         (?:联系|结合|立足|扎根|服务|推动|推进|助力|建设|谱写|奋力|全力)
         (?P<between>\p{Han}{2,12}?)
@@ -52,13 +50,8 @@ static OWN_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         (?:全[省市区县]上下|委(?:、[省市区县]?政府)?的(?:坚强)?领导下)
         ",
     )
-    .dfa_size_limit(DFA_CACHE_BYTES)
-    .build()
     .expect("pattern is valid")
 });
-
-/// The lazy DFA's cache for [`OWN_CONTEXT`], per thread.
-const DFA_CACHE_BYTES: usize = 16 << 20;
 
 /// The fixed words of [`OWN_CONTEXT`]'s contexts: found first, with a fast literal search, so
 /// that the full pattern runs only on the few stretches around them.

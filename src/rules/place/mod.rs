@@ -6,6 +6,7 @@
 pub mod gazetteer;
 pub mod hierarchy;
 pub mod identity;
+pub mod own_context;
 pub mod region;
 pub mod self_level;
 pub mod stand_in;

@@ -20,6 +20,7 @@ use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Level};
 use super::identity::Verdict;
+use super::own_context::{self, Stretch};
 use super::{self_level, stand_in};
 use crate::diagnostic::{Finding, Related, Severity};
 use crate::document::{ceil_boundary, floor_boundary, phrase_covers, Document};
@@ -35,26 +36,8 @@ pub(super) static RULE: RuleDef = RuleDef::document(
     check,
 );
 
-/// The contexts in which a text speaks of a place as its own, each with the stretch where
-/// the name is: between `联系`…`发展所需`, after `我们`, before `全市上下` or `市委的坚强领导下`.
-/// Only these stretches are looked up in the gazetteer, so a text is not searched for every
-/// place name of China.
-static OWN_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?:联系|结合|立足|扎根|服务|推动|推进|助力|建设|谱写|奋力|全力)
-        (?P<between>\p{Han}{2,12}?)
-        (?:发展所需|实际|高质量发展|经济社会发展|发展大局|新篇章)
-      | (?:我们|咱们)(?P<after>\p{Han}{2,12})
-      | (?P<before>\p{Han}{2,12}?)
-        (?:全[省市区县]上下|委(?:、[省市区县]?政府)?的(?:坚强)?领导下)
-        ",
-    )
-    .expect("pattern is valid")
-});
-
-/// The fixed words of [`OWN_CONTEXT`]'s contexts: found first, with a fast literal search, so
-/// that the full pattern runs only on the few stretches around them.
+/// The fixed words of the phrases [`own_context`] reads: found first, with a fast literal
+/// search, so that the phrases are read only on the few stretches around them.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("发展所需|实际|高质量发展|经济社会发展|发展大局|新篇章|我们|咱们|上下|领导下")
         .expect("pattern is valid")
@@ -81,17 +64,16 @@ pub fn own_names(doc: &Document, allow: &[String]) -> Vec<OwnName> {
         let to = ceil_boundary(text, anchor.end() + REACH);
         let window = &text[from..to];
         let mut at = 0;
-        while let Some(caps) = OWN_CONTEXT.captures_at(window, at) {
-            let whole = caps.get(0).expect("group 0 is the match");
-            match own_name(&caps) {
+        while let Some(phrase) = own_context::find_at(window, at) {
+            match own_name(window, &phrase.stretch) {
                 Some(own) => {
                     let span = from + own.span.start..from + own.span.end;
                     found.push(OwnName { span, ..own });
-                    at = whole.end();
+                    at = phrase.whole.end;
                 }
                 // `我们推动河北……` holds no name after `我们`, but `推动河北高质量发展` does:
                 // look again one character on.
-                None => at = ceil_boundary(window, whole.start() + 1),
+                None => at = ceil_boundary(window, phrase.whole.start + 1),
             }
         }
     }
@@ -101,39 +83,37 @@ pub fn own_names(doc: &Document, allow: &[String]) -> Vec<OwnName> {
     found
 }
 
-/// The place name in a matched context: the whole stretch between two anchors, the longest
+/// The place name in a phrase: the whole stretch between a verb and a goal, the longest
 /// name opening the stretch after `我们`, the longest name closing the stretch before
 /// `全市上下`.
-fn own_name(caps: &regex::Captures) -> Option<OwnName> {
+fn own_name(text: &str, stretch: &Stretch) -> Option<OwnName> {
     let gazetteer = Gazetteer::builtin();
-    let name_at = |span: Range<usize>, text: &str| {
+    let name_at = |span: Range<usize>| {
         gazetteer
-            .lookup(text)
+            .lookup(&text[span.clone()])
             .first()
             .map(|&region| OwnName { span, region })
     };
-    if let Some(m) = caps.name("between") {
-        return name_at(m.range(), m.as_str());
-    }
-    if let Some(m) = caps.name("after") {
-        let ends = m
-            .as_str()
+    match stretch {
+        Stretch::Between(span) => name_at(span.clone()),
+        Stretch::After(span) => {
+            let ends = text[span.clone()]
+                .char_indices()
+                .map(|(i, _)| span.start + i)
+                .skip(2)
+                .chain([span.end]);
+            let longest_first: Vec<usize> = ends.collect();
+            longest_first
+                .into_iter()
+                .rev()
+                .find_map(|end| name_at(span.start..end))
+        }
+        Stretch::Before(span) => text[span.clone()]
             .char_indices()
-            .map(|(i, _)| i)
-            .skip(2)
-            .chain([m.len()]);
-        let longest_first: Vec<usize> = ends.collect();
-        return longest_first
-            .into_iter()
-            .rev()
-            .find_map(|end| name_at(m.start()..m.start() + end, &m.as_str()[..end]));
+            .map(|(i, _)| span.start + i)
+            .filter(|&start| text[start..span.end].chars().count() >= 2)
+            .find_map(|start| name_at(start..span.end)),
     }
-    let m = caps.name("before")?;
-    m.as_str()
-        .char_indices()
-        .map(|(i, _)| i)
-        .filter(|&i| m.as_str()[i..].chars().count() >= 2)
-        .find_map(|start| name_at(m.start() + start..m.end(), &m.as_str()[start..]))
 }
 
 /// Whether an allowed phrase (`北京冬奥会`, `在北京召开`) covers the name.
@@ -187,7 +167,6 @@ fn is_municipality(level: Level, name: &str) -> bool {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let mut own_names = own_names(cx.doc, &cx.profile.allow);
     let reading = cx.identity();
     let references = &reading.references;
     let known = match &reading.verdict {
@@ -195,6 +174,18 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         _ => None,
     };
     let region = known.and_then(|identity| identity.region);
+    let calls_itself_province = references.iter().any(|r| {
+        r.level == '省'
+            && matches!(
+                r.kind,
+                self_level::Kind::FirstPerson | self_level::Kind::Direct
+            )
+    }) && known.is_none_or(|identity| identity.level == '省');
+    if region.is_none() && !calls_itself_province {
+        // Nothing a name could contradict (see [`contradiction`]): the text is not searched.
+        return;
+    }
+    let mut own_names = own_names(cx.doc, &cx.profile.allow);
     if let Some(region) = region {
         own_names.extend(
             stand_in::stand_ins(cx.doc, cx.place_names(), region, &reading.header)
@@ -204,13 +195,6 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         own_names.sort_by_key(|own| (own.span.start, own.span.end));
         own_names.dedup_by(|a, b| a.span == b.span);
     }
-    let calls_itself_province = references.iter().any(|r| {
-        r.level == '省'
-            && matches!(
-                r.kind,
-                self_level::Kind::FirstPerson | self_level::Kind::Direct
-            )
-    }) && known.is_none_or(|identity| identity.level == '省');
     for own in &own_names {
         let written = &cx.doc.source[own.span.clone()];
         let Some(message) = contradiction(

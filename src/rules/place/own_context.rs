@@ -1,0 +1,312 @@
+//! The phrases in which a text speaks of a place as its own: `联系`…`发展所需`, `我们`…,
+//! …`全市上下`, …`市委的坚强领导下`.
+//!
+//! Read by hand rather than by a regex: the phrases hold a stretch of two to twelve Han
+//! characters, and a lazy DFA over `\p{Han}{2,12}?` builds thousands of states on Chinese text
+//! (it took a third of the time of `place/region`). The search here finds what the regex in
+//! the tests finds, leftmost-first, and its tests check that on random texts.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Verbs that open a stretch ended by one of [`OWN_GOALS`]: `联系`天津`发展所需`.
+const OWN_VERBS: [&str; 12] = [
+    "联系", "结合", "立足", "扎根", "服务", "推动", "推进", "助力", "建设", "谱写", "奋力", "全力",
+];
+
+/// What follows the place in `联系天津发展所需`, `结合河北实际`, in the order they are tried.
+const OWN_GOALS: [&str; 6] = [
+    "发展所需",
+    "实际",
+    "高质量发展",
+    "经济社会发展",
+    "发展大局",
+    "新篇章",
+];
+
+/// Words after which the place follows: `我们天津`.
+const WE: [&str; 2] = ["我们", "咱们"];
+
+/// The fewest and the most characters a place stretch holds.
+const SHORTEST: usize = 2;
+const LONGEST: usize = 12;
+
+/// Where the place is in a phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stretch {
+    /// Between a verb and a goal: the whole stretch is the name.
+    Between(Range<usize>),
+    /// After `我们`: a name opens it.
+    After(Range<usize>),
+    /// Before `全市上下` or `市委的领导下`: a name closes it.
+    Before(Range<usize>),
+}
+
+/// One phrase: all of it, and the stretch that holds the place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    pub whole: Range<usize>,
+    pub stretch: Stretch,
+}
+
+/// The first phrase of `text` that starts at byte `at` or later.
+pub fn find_at(text: &str, at: usize) -> Option<Phrase> {
+    text[at..]
+        .char_indices()
+        .map(|(i, _)| at + i)
+        .find_map(|start| phrase_at(text, start))
+}
+
+/// The phrase starting at `start`, the three kinds tried in order.
+fn phrase_at(text: &str, start: usize) -> Option<Phrase> {
+    between_at(text, start)
+        .or_else(|| after_at(text, start))
+        .or_else(|| before_at(text, start))
+}
+
+/// `联系天津发展所需`: the shortest stretch a goal follows.
+fn between_at(text: &str, start: usize) -> Option<Phrase> {
+    let verb = OWN_VERBS.iter().find(|v| text[start..].starts_with(*v))?;
+    let from = start + verb.len();
+    shortest_stretch(text, from, |at| {
+        OWN_GOALS
+            .iter()
+            .find(|goal| text[at..].starts_with(*goal))
+            .map(|goal| at + goal.len())
+    })
+    .map(|(stretch, end)| Phrase {
+        whole: start..end,
+        stretch: Stretch::Between(stretch),
+    })
+}
+
+/// `我们天津`: the longest stretch of Han characters after `我们`, at most twelve.
+fn after_at(text: &str, start: usize) -> Option<Phrase> {
+    let we = WE.iter().find(|w| text[start..].starts_with(*w))?;
+    let from = start + we.len();
+    let (before_last, end) = han_ends(text, from).take(LONGEST).enumerate().last()?;
+    (before_last + 1 >= SHORTEST).then_some(Phrase {
+        whole: start..end,
+        stretch: Stretch::After(from..end),
+    })
+}
+
+/// `天津全市上下`, `天津市委的坚强领导下`: the shortest stretch such a phrase follows.
+fn before_at(text: &str, start: usize) -> Option<Phrase> {
+    shortest_stretch(text, start, |at| {
+        whole_area_end(text, at).or_else(|| leadership_end(text, at))
+    })
+    .map(|(stretch, end)| Phrase {
+        whole: start..end,
+        stretch: Stretch::Before(stretch),
+    })
+}
+
+/// The shortest stretch of two to twelve Han characters from `from` that `closing` accepts
+/// the text after: the stretch, and where `closing` ends.
+fn shortest_stretch(
+    text: &str,
+    from: usize,
+    closing: impl Fn(usize) -> Option<usize>,
+) -> Option<(Range<usize>, usize)> {
+    han_ends(text, from)
+        .take(LONGEST)
+        .skip(SHORTEST - 1)
+        .find_map(|at| closing(at).map(|end| (from..at, end)))
+}
+
+/// The ends of the first, second, third… character of the run of Han characters at `from`.
+fn han_ends(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
+    text[from..]
+        .char_indices()
+        .take_while(|&(_, c)| is_han_script(c))
+        .map(move |(i, c)| from + i + c.len_utf8())
+}
+
+/// `全市上下` at `at`: where it ends.
+fn whole_area_end(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix('全')?;
+    let rest = rest.strip_prefix(['省', '市', '区', '县'])?;
+    let rest = rest.strip_prefix("上下")?;
+    Some(text.len() - rest.len())
+}
+
+/// `委的领导下`, `委、市政府的坚强领导下`, `委、政府的领导下` at `at`: where it ends. The
+/// optional parts are tried present first, as a greedy regex tries them.
+fn leadership_end(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix('委')?;
+    let and_government = rest.strip_prefix('、');
+    let governments = [
+        and_government
+            .and_then(|r| r.strip_prefix(['省', '市', '区', '县']))
+            .and_then(|r| r.strip_prefix("政府")),
+        and_government.and_then(|r| r.strip_prefix("政府")),
+        Some(rest),
+    ];
+    let rest = governments.into_iter().flatten().find_map(|rest| {
+        let rest = rest.strip_prefix('的')?;
+        [rest.strip_prefix("坚强"), Some(rest)]
+            .into_iter()
+            .flatten()
+            .find_map(|rest| rest.strip_prefix("领导下"))
+    })?;
+    Some(text.len() - rest.len())
+}
+
+/// Whether `c` is of the Han script, as the regex class `\p{Han}` says.
+fn is_han_script(c: char) -> bool {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
+    if c.is_ascii() {
+        return false;
+    }
+    HAN_RANGES
+        .binary_search_by(|&(low, high)| {
+            if high < c {
+                std::cmp::Ordering::Less
+            } else if low > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// The ranges of `\p{Han}`, from the regex crate's own Unicode tables.
+static HAN_RANGES: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+    use regex_syntax::hir::{Class, HirKind};
+    let hir = regex_syntax::Parser::new()
+        .parse(r"\p{Han}")
+        .expect("the Han class parses");
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .map(|range| (range.start(), range.end()))
+            .collect(),
+        other => unreachable!("\\p{{Han}} is a Unicode class, not {other:?}"),
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    /// The phrases as one regex: what [`find_at`] must find.
+    static ORACLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)
+            (?:联系|结合|立足|扎根|服务|推动|推进|助力|建设|谱写|奋力|全力)
+            (?P<between>\p{Han}{2,12}?)
+            (?:发展所需|实际|高质量发展|经济社会发展|发展大局|新篇章)
+          | (?:我们|咱们)(?P<after>\p{Han}{2,12})
+          | (?P<before>\p{Han}{2,12}?)
+            (?:全[省市区县]上下|委(?:、[省市区县]?政府)?的(?:坚强)?领导下)
+            ",
+        )
+        .expect("pattern is valid")
+    });
+
+    fn by_oracle(text: &str, at: usize) -> Option<Phrase> {
+        let caps = ORACLE.captures_at(text, at)?;
+        let whole = caps.get(0)?.range();
+        let stretch = if let Some(m) = caps.name("between") {
+            Stretch::Between(m.range())
+        } else if let Some(m) = caps.name("after") {
+            Stretch::After(m.range())
+        } else {
+            Stretch::Before(caps.name("before")?.range())
+        };
+        Some(Phrase { whole, stretch })
+    }
+
+    fn stretch_of(text: &str) -> Option<(Stretch, &str)> {
+        let phrase = find_at(text, 0)?;
+        let span = match &phrase.stretch {
+            Stretch::Between(s) | Stretch::After(s) | Stretch::Before(s) => s.clone(),
+        };
+        Some((phrase.stretch.clone(), &text[span]))
+    }
+
+    #[test]
+    fn each_kind_of_phrase_and_its_stretch() {
+        let (kind, name) = stretch_of("要联系天津发展所需，").unwrap();
+        assert!(matches!(kind, Stretch::Between(_)));
+        assert_eq!(name, "天津");
+        let (kind, name) = stretch_of("我们天津市，").unwrap();
+        assert!(matches!(kind, Stretch::After(_)));
+        assert_eq!(name, "天津市");
+        let (kind, name) = stretch_of("在天津市委、市政府的坚强领导下").unwrap();
+        assert!(matches!(kind, Stretch::Before(_)));
+        assert_eq!(name, "在天津市");
+        let (_, name) = stretch_of("河北全省上下").unwrap();
+        assert_eq!(name, "河北");
+    }
+
+    #[test]
+    fn stretches_are_two_to_twelve_han_characters() {
+        assert_eq!(stretch_of("联系津发展所需"), None);
+        assert_eq!(stretch_of("我们天"), None);
+        assert_eq!(stretch_of("联系天津，发展所需"), None);
+        let (_, name) = stretch_of("我们一二三四五六七八九十百千万亿").unwrap();
+        assert_eq!(name.chars().count(), 12);
+    }
+
+    #[test]
+    fn the_class_is_the_regex_crate_han_script() {
+        for c in ['〇', '々', '⺀', '㐀', '豈', '𠀀', '中'] {
+            assert!(is_han_script(c), "{c}");
+        }
+        for c in ['a', '，', '、', 'あ', '１', '　'] {
+            assert!(!is_han_script(c), "{c}");
+        }
+    }
+
+    /// Pieces of the phrases, and what falls between and around them.
+    const PIECES: [&str; 30] = [
+        "联系",
+        "推动",
+        "全力",
+        "发展所需",
+        "实际",
+        "高质量发展",
+        "发展",
+        "大局",
+        "新篇章",
+        "我们",
+        "咱们",
+        "全",
+        "市",
+        "省",
+        "上下",
+        "委",
+        "、",
+        "政府",
+        "的",
+        "坚强",
+        "领导下",
+        "天津",
+        "河北",
+        "〇",
+        "々",
+        "，",
+        "a",
+        "1",
+        "𠀀",
+        "区",
+    ];
+
+    proptest! {
+        #[test]
+        fn finds_what_the_regex_finds(picks in prop::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                prop_assert_eq!(find_at(&text, at), by_oracle(&text, at), "{} from {}", text, at);
+            }
+        }
+    }
+}

@@ -10,9 +10,12 @@ use rustc_hash::FxHashMap;
 
 /// The names, ready to be found.
 pub(crate) struct NameIndex {
-    /// Whether a name starts with this character, for the Basic Multilingual Plane; other
-    /// first characters are looked up in the buckets.
-    starts: Vec<bool>,
+    /// What a character of the Basic Multilingual Plane can start: [`OPENS_LONGER`] and
+    /// [`IS_SINGLE`] bits. Other first characters are looked up in the buckets.
+    starts: Vec<u8>,
+    /// A bit per hashed pair of first two characters of the longer names, so that most
+    /// pairs that start none are passed over without a lookup in `by_pair`.
+    pairs: Vec<u64>,
     /// Names of two characters or more, by their first two, longest first: (id, byte length).
     by_pair: FxHashMap<(char, char), Vec<(usize, usize)>>,
     /// Names of one character.
@@ -20,24 +23,47 @@ pub(crate) struct NameIndex {
     names: Vec<Box<str>>,
 }
 
+/// [`NameIndex::starts`]: a name of two characters or more starts with the character.
+const OPENS_LONGER: u8 = 1;
+/// [`NameIndex::starts`]: the character is a name.
+const IS_SINGLE: u8 = 2;
+/// Bits in [`NameIndex::pairs`].
+const PAIR_BITS: u32 = 1 << 16;
+
+/// The bit of a pair of characters in [`NameIndex::pairs`].
+fn pair_bit(first: char, second: char) -> usize {
+    let mixed = (first as u32).wrapping_mul(0x9E37_79B9) ^ (second as u32);
+    (mixed.wrapping_mul(0x85EB_CA6B) >> 16) as usize % PAIR_BITS as usize
+}
+
 impl NameIndex {
     /// `names[id]` is the name of id `id`; empty names are never found.
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameIndex {
         let names: Vec<Box<str>> = names.into_iter().map(Box::from).collect();
-        let mut starts = vec![false; 0x1_0000];
+        let mut starts = vec![0u8; 0x1_0000];
+        let mut pairs = vec![0u64; PAIR_BITS as usize / 64];
         let mut by_pair: FxHashMap<(char, char), Vec<(usize, usize)>> = FxHashMap::default();
         let mut single = FxHashMap::default();
         for (id, name) in names.iter().enumerate() {
             let mut chars = name.chars();
             let Some(first) = chars.next() else { continue };
+            let second = chars.next();
             if let Some(slot) = starts.get_mut(first as usize) {
-                *slot = true;
+                *slot |= if second.is_some() {
+                    OPENS_LONGER
+                } else {
+                    IS_SINGLE
+                };
             }
-            match chars.next() {
-                Some(second) => by_pair
-                    .entry((first, second))
-                    .or_default()
-                    .push((id, name.len())),
+            match second {
+                Some(second) => {
+                    let bit = pair_bit(first, second);
+                    pairs[bit / 64] |= 1 << (bit % 64);
+                    by_pair
+                        .entry((first, second))
+                        .or_default()
+                        .push((id, name.len()));
+                }
                 None => {
                     // As an automaton does, the first of equal words wins.
                     single.entry(first).or_insert(id);
@@ -52,6 +78,7 @@ impl NameIndex {
         }
         NameIndex {
             starts,
+            pairs,
             by_pair,
             single,
             names,
@@ -85,21 +112,33 @@ impl NameIndex {
 
     /// [`NameIndex::longest_at`] where the character at `at` is known to be `first`.
     fn longest_starting(&self, text: &str, at: usize, first: char) -> Option<(usize, usize)> {
-        if self.starts.get(first as usize) == Some(&false) {
+        let what = self
+            .starts
+            .get(first as usize)
+            .copied()
+            .unwrap_or(OPENS_LONGER | IS_SINGLE);
+        if what == 0 {
             return None;
         }
         let rest = &text[at..];
-        let second = rest[first.len_utf8()..].chars().next();
-        let longer = second
+        let longer = (what & OPENS_LONGER != 0)
+            .then(|| rest[first.len_utf8()..].chars().next())
+            .flatten()
+            .filter(|&second| {
+                let bit = pair_bit(first, second);
+                self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+            })
             .and_then(|second| self.by_pair.get(&(first, second)))
             .and_then(|bucket| {
                 bucket
                     .iter()
                     .find(|&&(id, _)| rest.starts_with(&*self.names[id]))
             });
-        longer
-            .copied()
-            .or_else(|| self.single.get(&first).map(|&id| (id, first.len_utf8())))
+        longer.copied().or_else(|| {
+            (what & IS_SINGLE != 0)
+                .then(|| self.single.get(&first).map(|&id| (id, first.len_utf8())))
+                .flatten()
+        })
     }
 }
 

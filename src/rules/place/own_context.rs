@@ -49,78 +49,116 @@ pub struct Phrase {
     pub stretch: Stretch,
 }
 
-/// The first phrase of `text` that starts at byte `at` or later.
-pub fn find_at(text: &str, at: usize) -> Option<Phrase> {
-    text[at..]
-        .char_indices()
-        .map(|(i, _)| at + i)
-        .find_map(|start| phrase_at(text, start))
+/// A stretch of text read for phrases: for each character, what can start there, and how far
+/// the run of Han characters from it goes. Each search is then a step per character.
+pub struct Phrases<'t> {
+    text: &'t str,
+    /// Byte offset of each character, and the text's length after the last.
+    offsets: Vec<usize>,
+    /// Per character: the index of the first character after the Han run from it.
+    han_run_end: Vec<usize>,
+    /// Per character: the index of the first character at or after it that opens a goal, and
+    /// where that goal ends in bytes (`usize::MAX` index when there is none).
+    next_goal: Vec<(usize, usize)>,
+    /// The same for the closings of the phrases before which a place is named.
+    next_closing: Vec<(usize, usize)>,
 }
 
-/// The phrase starting at `start`, the three kinds tried in order.
-fn phrase_at(text: &str, start: usize) -> Option<Phrase> {
-    between_at(text, start)
-        .or_else(|| after_at(text, start))
-        .or_else(|| before_at(text, start))
-}
+impl<'t> Phrases<'t> {
+    pub fn new(text: &'t str) -> Phrases<'t> {
+        let offsets: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let chars = offsets.len() - 1;
+        let mut han_run_end = vec![chars; chars + 1];
+        let mut next_goal = vec![(usize::MAX, 0); chars + 1];
+        let mut next_closing = vec![(usize::MAX, 0); chars + 1];
+        for (index, c) in (0..chars).rev().zip(text.chars().rev()) {
+            let at = offsets[index];
+            han_run_end[index] = if is_han_script(c) {
+                han_run_end[index + 1]
+            } else {
+                index
+            };
+            next_goal[index] = goal_end(text, at).map_or(next_goal[index + 1], |end| (index, end));
+            next_closing[index] = whole_area_end(text, at)
+                .or_else(|| leadership_end(text, at))
+                .map_or(next_closing[index + 1], |end| (index, end));
+        }
+        Phrases {
+            text,
+            offsets,
+            han_run_end,
+            next_goal,
+            next_closing,
+        }
+    }
 
-/// `联系天津发展所需`: the shortest stretch a goal follows.
-fn between_at(text: &str, start: usize) -> Option<Phrase> {
-    let verb = OWN_VERBS.iter().find(|v| text[start..].starts_with(*v))?;
-    let from = start + verb.len();
-    shortest_stretch(text, from, |at| {
-        OWN_GOALS
+    /// The first phrase that starts at byte `at` or later: the leftmost, and of those that
+    /// start there the first kind in the order verb…goal, `我们`…, …closing.
+    pub fn find_at(&self, at: usize) -> Option<Phrase> {
+        let first = self.offsets.partition_point(|&offset| offset < at);
+        (first..self.offsets.len() - 1).find_map(|index| {
+            self.between_at(index)
+                .or_else(|| self.after_at(index))
+                .or_else(|| self.before_at(index))
+        })
+    }
+
+    /// `联系天津发展所需`: the shortest stretch a goal follows.
+    fn between_at(&self, index: usize) -> Option<Phrase> {
+        let start = self.offsets[index];
+        let verb = OWN_VERBS
             .iter()
-            .find(|goal| text[at..].starts_with(*goal))
-            .map(|goal| at + goal.len())
-    })
-    .map(|(stretch, end)| Phrase {
-        whole: start..end,
-        stretch: Stretch::Between(stretch),
-    })
+            .find(|v| self.text[start..].starts_with(*v))?;
+        let from = index + verb.chars().count();
+        let (goal, end) = self.shortest_stretch(from, &self.next_goal)?;
+        Some(Phrase {
+            whole: start..end,
+            stretch: Stretch::Between(self.offsets[from]..self.offsets[goal]),
+        })
+    }
+
+    /// `我们天津`: the longest stretch of Han characters after `我们`, at most twelve.
+    fn after_at(&self, index: usize) -> Option<Phrase> {
+        let start = self.offsets[index];
+        let we = WE.iter().find(|w| self.text[start..].starts_with(*w))?;
+        let from = index + we.chars().count();
+        let to = self.han_run_end[from].min(from + LONGEST);
+        let end = self.offsets[to];
+        (to - from >= SHORTEST).then(|| Phrase {
+            whole: start..end,
+            stretch: Stretch::After(self.offsets[from]..end),
+        })
+    }
+
+    /// `天津全市上下`, `天津市委的坚强领导下`: the shortest stretch a closing follows.
+    fn before_at(&self, index: usize) -> Option<Phrase> {
+        let (closing, end) = self.shortest_stretch(index, &self.next_closing)?;
+        let start = self.offsets[index];
+        Some(Phrase {
+            whole: start..end,
+            stretch: Stretch::Before(start..self.offsets[closing]),
+        })
+    }
+
+    /// The shortest stretch of two to twelve Han characters from character `from` that is
+    /// followed by what `next` points to: where that starts (a character index) and ends.
+    fn shortest_stretch(&self, from: usize, next: &[(usize, usize)]) -> Option<(usize, usize)> {
+        let (found, end) = *next.get(from + SHORTEST)?;
+        let last = self.han_run_end[from].min(from + LONGEST);
+        (found <= last).then_some((found, end))
+    }
 }
 
-/// `我们天津`: the longest stretch of Han characters after `我们`, at most twelve.
-fn after_at(text: &str, start: usize) -> Option<Phrase> {
-    let we = WE.iter().find(|w| text[start..].starts_with(*w))?;
-    let from = start + we.len();
-    let (before_last, end) = han_ends(text, from).take(LONGEST).enumerate().last()?;
-    (before_last + 1 >= SHORTEST).then_some(Phrase {
-        whole: start..end,
-        stretch: Stretch::After(from..end),
-    })
-}
-
-/// `天津全市上下`, `天津市委的坚强领导下`: the shortest stretch such a phrase follows.
-fn before_at(text: &str, start: usize) -> Option<Phrase> {
-    shortest_stretch(text, start, |at| {
-        whole_area_end(text, at).or_else(|| leadership_end(text, at))
-    })
-    .map(|(stretch, end)| Phrase {
-        whole: start..end,
-        stretch: Stretch::Before(stretch),
-    })
-}
-
-/// The shortest stretch of two to twelve Han characters from `from` that `closing` accepts
-/// the text after: the stretch, and where `closing` ends.
-fn shortest_stretch(
-    text: &str,
-    from: usize,
-    closing: impl Fn(usize) -> Option<usize>,
-) -> Option<(Range<usize>, usize)> {
-    han_ends(text, from)
-        .take(LONGEST)
-        .skip(SHORTEST - 1)
-        .find_map(|at| closing(at).map(|end| (from..at, end)))
-}
-
-/// The ends of the first, second, third… character of the run of Han characters at `from`.
-fn han_ends(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
-    text[from..]
-        .char_indices()
-        .take_while(|&(_, c)| is_han_script(c))
-        .map(move |(i, c)| from + i + c.len_utf8())
+/// The goal at byte `at` (`发展所需`, `实际`…): where it ends.
+fn goal_end(text: &str, at: usize) -> Option<usize> {
+    OWN_GOALS
+        .iter()
+        .find(|goal| text[at..].starts_with(*goal))
+        .map(|goal| at + goal.len())
 }
 
 /// `全市上下` at `at`: where it ends.
@@ -225,7 +263,7 @@ mod tests {
     }
 
     fn stretch_of(text: &str) -> Option<(Stretch, &str)> {
-        let phrase = find_at(text, 0)?;
+        let phrase = Phrases::new(text).find_at(0)?;
         let span = match &phrase.stretch {
             Stretch::Between(s) | Stretch::After(s) | Stretch::Before(s) => s.clone(),
         };
@@ -301,11 +339,13 @@ mod tests {
     ];
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
         #[test]
         fn finds_what_the_regex_finds(picks in prop::collection::vec(0..PIECES.len(), 0..40)) {
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let phrases = Phrases::new(&text);
             for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
-                prop_assert_eq!(find_at(&text, at), by_oracle(&text, at), "{} from {}", text, at);
+                prop_assert_eq!(phrases.find_at(at), by_oracle(&text, at), "{} from {}", text, at);
             }
         }
     }

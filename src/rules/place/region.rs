@@ -20,7 +20,7 @@ use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Level};
 use super::identity::Verdict;
-use super::own_context::{self, Stretch};
+use super::own_context::{Phrases, Stretch};
 use super::{self_level, stand_in};
 use crate::diagnostic::{Finding, Related, Severity};
 use crate::document::{ceil_boundary, floor_boundary, phrase_covers, Document};
@@ -36,7 +36,7 @@ pub(super) static RULE: RuleDef = RuleDef::document(
     check,
 );
 
-/// The fixed words of the phrases [`own_context`] reads: found first, with a fast literal
+/// The fixed words of the phrases [`Phrases`] reads: found first, with a fast literal
 /// search, so that the phrases are read only on the few stretches around them.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("发展所需|实际|高质量发展|经济社会发展|发展大局|新篇章|我们|咱们|上下|领导下")
@@ -63,8 +63,9 @@ pub fn own_names(doc: &Document, allow: &[String]) -> Vec<OwnName> {
         let from = floor_boundary(text, anchor.start().saturating_sub(REACH));
         let to = ceil_boundary(text, anchor.end() + REACH);
         let window = &text[from..to];
+        let phrases = Phrases::new(window);
         let mut at = 0;
-        while let Some(phrase) = own_context::find_at(window, at) {
+        while let Some(phrase) = phrases.find_at(at) {
             match own_name(window, &phrase.stretch) {
                 Some(own) => {
                     let span = from + own.span.start..from + own.span.end;

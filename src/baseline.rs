@@ -120,13 +120,13 @@ fn entry(path: &str, doc: &Document, d: &Diagnostic) -> Entry {
         .sentence_at(d.span.start)
         .map_or("", |s| doc.source[s].trim());
     let mut hasher = fnv::FnvHasher::default();
-    for part in [d.rule.as_str(), &doc.source[d.span.clone()], sentence] {
+    for part in [&*d.rule, &doc.source[d.span.clone()], sentence] {
         hasher.write(part.as_bytes());
         hasher.write_u8(0xff);
     }
     Entry {
         path: path.replace('\\', "/"),
-        rule: d.rule.clone(),
+        rule: d.rule.to_string(),
         hash: format!("{:016x}", hasher.finish()),
     }
 }

@@ -5,6 +5,7 @@
 //! output stage's. Keeping the three apart is what lets one finding be rendered as rustc-style
 //! text, one line, JSON or (later) SARIF without any rule knowing.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use std::str::FromStr;
@@ -131,6 +132,17 @@ impl Finding {
         }
     }
 
+    /// The finding with a place that explains it. The list is allocated for exactly one: a
+    /// long document can have a hundred thousand findings with one related place each.
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.reserve_exact(1);
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
     /// The finding with a replacement for its span that is certain to be right.
     pub fn with_fix(mut self, replacement: impl Into<String>) -> Self {
         self.fix = Some(Fix::safe(replacement));
@@ -141,7 +153,9 @@ impl Finding {
 /// A finding as reported: rule id and effective severity attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub rule: String,
+    /// The rule's id: borrowed from the built-in rules, so that the many findings of one
+    /// rule share it.
+    pub rule: Cow<'static, str>,
     pub severity: Severity,
     pub message: String,
     pub span: Span,
@@ -157,9 +171,9 @@ impl Diagnostic {
         self.fix.as_ref().is_some_and(Fix::is_safe)
     }
 
-    pub fn from_finding(rule: &str, severity: Severity, finding: Finding) -> Self {
+    pub fn from_finding(rule: Cow<'static, str>, severity: Severity, finding: Finding) -> Self {
         Diagnostic {
-            rule: rule.to_string(),
+            rule,
             severity,
             message: finding.message,
             span: finding.span,

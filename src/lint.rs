@@ -30,17 +30,25 @@ pub fn lint_selected(
         .filter(|rule| wanted(&rule.meta().id))
         .filter_map(|rule| Some((rule, config.severity_of(rule.meta())?)))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = enabled
+    // Each rule's findings become diagnostics in a list of their own, of exactly their
+    // number, and the lists are joined once their total is known: a long document's hundred
+    // thousand findings are not copied into ever larger lists.
+    let by_rule: Vec<Vec<Diagnostic>> = enabled
         .par_iter()
-        .flat_map_iter(|(rule, severity)| {
+        .map(|(rule, severity)| {
             let mut findings = Vec::new();
             rule.check(&cx, &mut findings);
             let id = &rule.meta().id;
             findings
                 .into_iter()
-                .map(move |finding| Diagnostic::from_finding(id, *severity, finding))
+                .map(|finding| Diagnostic::from_finding(id.clone(), *severity, finding))
+                .collect()
         })
         .collect();
+    let mut diagnostics = Vec::with_capacity(by_rule.iter().map(Vec::len).sum());
+    for found in by_rule {
+        diagnostics.extend(found);
+    }
     sort(&mut diagnostics);
     diagnostics
 }

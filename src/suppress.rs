@@ -178,7 +178,7 @@ fn unknown_names(directives: &[Directive], config: &Config, severity: Severity) 
                 "；wenlint rules 列出全部规则".to_string()
             };
             found.push(Diagnostic {
-                rule: unknown::ID.to_string(),
+                rule: unknown::ID.into(),
                 severity,
                 message: format!(
                     "抑制注释中的“{name}”不是已有的规则或规则族，什么也不会抑制{hint}"
@@ -195,7 +195,7 @@ fn unknown_names(directives: &[Directive], config: &Config, severity: Severity) 
 
 fn unused(directive: &Directive, severity: Severity) -> Diagnostic {
     Diagnostic {
-        rule: UNUSED.to_string(),
+        rule: UNUSED.into(),
         severity,
         message: "这条抑制注释没有抑制任何问题，可以删去".to_string(),
         span: directive.at.clone(),

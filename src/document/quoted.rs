@@ -86,21 +86,14 @@ const MARKS: [char; 13] = [
     '“', '《', '「', '『', '【', '[', '”', '》', '」', '』', '】', ']', '\n',
 ];
 
-/// Where [`MARKS`] are in `text`, in order: one pass of a searcher for all of them, which
-/// steps over the text between them instead of decoding it.
+/// Where [`MARKS`] are in `text`, in order: the bytes they start with are searched for (the
+/// full-width marks all start with 0xE2 or 0xE3), and the characters there decoded.
 fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    static SEARCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-        std::sync::LazyLock::new(|| {
-            let mut buffer = [0; 4];
-            let needles: Vec<String> = MARKS
-                .iter()
-                .map(|c| c.encode_utf8(&mut buffer).to_string())
-                .collect();
-            aho_corasick::AhoCorasick::new(needles).expect("thirteen marks build")
-        });
-    SEARCHER
-        .find_iter(text)
-        .map(|m| (m.start(), MARKS[m.pattern().as_usize()]))
+    const FIRST_BYTES: [u8; 5] = [0xE2, 0xE3, b'\n', b'[', b']'];
+    crate::document::chars::find_bytes(text.as_bytes(), &FIRST_BYTES).filter_map(|at| {
+        let c = text[at..].chars().next()?;
+        MARKS.contains(&c).then_some((at, c))
+    })
 }
 
 fn merge_nested(mut ranges: Vec<Span>) -> Vec<Span> {
@@ -118,6 +111,19 @@ fn merge_nested(mut ranges: Vec<Span>) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn marks_are_what_decoding_finds(
+            text in "[“”《》「」『』【】\\[\\]\n、。，的a ]{0,60}",
+        ) {
+            let decoded: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|(_, c)| MARKS.contains(c))
+                .collect();
+            proptest::prop_assert_eq!(marks(&text).collect::<Vec<_>>(), decoded);
+        }
+    }
 
     #[test]
     fn the_searcher_finds_every_mark_decoding_would() {

@@ -123,7 +123,7 @@ impl CrossFile {
         };
         for shared in self.0.add(path, doc) {
             diagnostics.push(Diagnostic {
-                rule: cross_file::ID.to_string(),
+                rule: cross_file::ID.into(),
                 severity,
                 message: shared.message,
                 span: shared.span,

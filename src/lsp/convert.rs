@@ -80,7 +80,7 @@ pub(crate) fn diagnostic(
     lsp_types::Diagnostic {
         range: finding.range,
         severity: Some(severity(d.severity)),
-        code: Some(NumberOrString::String(d.rule.clone())),
+        code: Some(NumberOrString::String(d.rule.to_string())),
         code_description: docs.of(&d.rule).map(|href| CodeDescription { href }),
         source: Some("wenlint".to_string()),
         message,

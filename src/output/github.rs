@@ -71,7 +71,7 @@ pub fn command(path: &str, doc: &Document, d: &Diagnostic) -> String {
         properties.push(("col", start.column.to_string()));
         properties.push(("endColumn", end.column.to_string()));
     }
-    properties.push(("title", d.rule.clone()));
+    properties.push(("title", d.rule.to_string()));
     let properties = properties
         .iter()
         .map(|(key, value)| format!("{key}={}", escape_property(value)))
@@ -110,7 +110,7 @@ mod tests {
 
     fn diagnostic(span: std::ops::Range<usize>, message: &str) -> Diagnostic {
         Diagnostic {
-            rule: "house/rule".to_string(),
+            rule: "house/rule".into(),
             severity: Severity::Info,
             message: message.to_string(),
             span,

@@ -149,7 +149,7 @@ impl JsonDiagnostic {
     pub fn new(path: &str, doc: &Document, d: &Diagnostic) -> JsonDiagnostic {
         JsonDiagnostic {
             path: path.to_string(),
-            rule: d.rule.clone(),
+            rule: d.rule.to_string(),
             severity: d.severity,
             message: d.message.clone(),
             span: JsonSpan::new(doc, &d.span),

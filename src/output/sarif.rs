@@ -109,7 +109,7 @@ impl Log {
             *occurrence += 1;
             let result = result(&uri, doc, d, format!("{hash:016x}:{occurrence}"));
             self.results.push(Pending {
-                rule: d.rule.clone(),
+                rule: d.rule.to_string(),
                 result,
             });
         }
@@ -258,7 +258,7 @@ fn result(uri: &str, doc: &Document, d: &Diagnostic, fingerprint: String) -> Sar
         })
         .collect();
     SarifResult {
-        rule_id: d.rule.clone(),
+        rule_id: d.rule.to_string(),
         rule_index: 0,
         level: level(d.severity),
         message: Text::new(&d.message),

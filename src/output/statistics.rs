@@ -75,8 +75,8 @@ impl Emitter for Statistics {
         diagnostics: &[Diagnostic],
     ) -> io::Result<()> {
         for d in diagnostics {
-            let count = self.counts.entry(d.rule.clone()).or_insert(Count {
-                rule: d.rule.clone(),
+            let count = self.counts.entry(d.rule.to_string()).or_insert(Count {
+                rule: d.rule.to_string(),
                 severity: d.severity,
                 count: 0,
                 fixable: 0,

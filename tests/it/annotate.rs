@@ -157,7 +157,7 @@ fn assert_commented(original: &[u8], copy: &[u8]) -> Vec<u64> {
                 ids.next();
                 assert_eq!(ranges[&id], flagged, "comment {id}: {:?}", comments[&id]);
                 let rule_line = comments[&id].last().unwrap();
-                assert!(rule_line.starts_with(&d.rule), "{:?}", comments[&id]);
+                assert!(rule_line.starts_with(&*d.rule), "{:?}", comments[&id]);
             }
             _ => gathered.push(d),
         }

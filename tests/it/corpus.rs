@@ -266,7 +266,7 @@ fn seed_reports_its_wrong_formula_and_pinyin() {
         .collect();
     let shown: Vec<(&str, &str)> = terms
         .iter()
-        .map(|d| (d.rule.as_str(), &doc.source[d.span.clone()]))
+        .map(|d| (d.rule.as_ref(), &doc.source[d.span.clone()]))
         .collect();
     assert_eq!(
         shown,
@@ -295,7 +295,7 @@ fn clean_texts_report_no_wrong_term_and_no_pinyin() {
         let (doc, diagnostics) = common::lint_text(&text, &path);
         for d in &diagnostics {
             let shown = &doc.source[d.span.clone()];
-            match d.rule.as_str() {
+            match d.rule.as_ref() {
                 "term/variant" => assert!(
                     ["其它", "其他"].contains(&shown)
                         && text.contains("其它")
@@ -342,7 +342,7 @@ fn seed_reports_its_repetitions() {
     let found: Vec<(&str, &str)> = diagnostics
         .iter()
         .filter(|d| d.rule.starts_with("duplicate/"))
-        .map(|d| (d.rule.as_str(), &doc.source[d.span.clone()]))
+        .map(|d| (d.rule.as_ref(), &doc.source[d.span.clone()]))
         .collect();
     assert!(found.contains(&("duplicate/near", "营造了浓厚的dangshi学习教育氛围。")));
     assert!(found.contains(&("duplicate/clause", "忠诚履责、奋发有为")));

@@ -256,7 +256,7 @@ fn recall_on_planted_repeats(clean: &Path) -> [Tally; 3] {
                 original
             };
             let found = diagnostics.iter().any(|d| {
-                plant.kind.rules().contains(&d.rule.as_str())
+                plant.kind.rules().contains(&d.rule.as_ref())
                     && later.start <= d.span.start
                     && d.span.start < later.end
             });

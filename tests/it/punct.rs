@@ -67,7 +67,7 @@ fn nothing_is_reported_at_the_seeds_traps() {
                         .any(|f| d.rule.starts_with(f))
                 })
                 .filter(|d| d.span.start < trap_span.end && trap_span.start < d.span.end)
-                .map(|d| d.rule.as_str())
+                .map(|d| d.rule.as_ref())
                 .collect();
             assert_eq!(touching, Vec::<&str>::new(), "at {trap}");
         }

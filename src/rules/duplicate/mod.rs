@@ -20,7 +20,7 @@ mod sentence;
 pub mod units;
 
 use super::RuleDef;
-use crate::diagnostic::{Finding, Related};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 use units::Unit;
 
@@ -35,12 +35,10 @@ const LONG_CLAUSE_CHARS: usize = 20;
 const HEADING_CHARS: usize = 25;
 
 fn finding(doc: &Document, unit: &Unit, earlier: &Unit, message: String, label: &str) -> Finding {
-    let mut finding = Finding::new(unit.span.clone(), message);
-    finding.related.push(Related {
-        span: earlier.span.clone(),
-        message: format!("{label}（第 {} 行）", doc.position(earlier.span.start).line),
-    });
-    finding
+    Finding::new(unit.span.clone(), message).with_related(
+        earlier.span.clone(),
+        format!("{label}（第 {} 行）", doc.position(earlier.span.start).line),
+    )
 }
 
 /// How many character edits a near repeat of `length` characters may have: one or two

@@ -7,8 +7,9 @@
 //! as `XX`.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use super::lazy_regex::LazyRegex;
+use super::lazy_regex::{LazyRegex, StartSet};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{Context, Rule, RuleMeta};
@@ -38,6 +39,8 @@ pub struct Existence {
     meta: RuleMeta,
     message: String,
     patterns: Vec<Pattern>,
+    /// The patterns' opening literals, searched for once per text (built on first use).
+    starts: OnceLock<StartSet>,
     tokens: Option<AhoCorasick>,
 }
 
@@ -61,6 +64,7 @@ impl Existence {
             meta,
             message,
             patterns,
+            starts: OnceLock::new(),
             tokens,
         })
     }
@@ -70,23 +74,24 @@ impl Existence {
         if let Some(tokens) = &self.tokens {
             hits.extend(tokens.find_iter(text).map(|m| m.range()));
         }
-        for pattern in &self.patterns {
-            hits.extend(pattern.hits(text));
+        let starts = self
+            .starts
+            .get_or_init(|| StartSet::new(self.patterns.iter().map(|p| &p.regex)));
+        for (pattern, may_match) in self.patterns.iter().zip(starts.may_match(text)) {
+            if may_match {
+                hits.extend(pattern.hits(text));
+            }
         }
         keep_first_of_overlapping(hits)
     }
 }
 
 impl Pattern {
+    /// The pattern's hits in `text`, which its opening literals are known to occur in.
     fn hits<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
-        let may_match = self.regex.may_match(text);
-        let hit_group = may_match
-            .then(|| self.regex.capture_names().position(|n| n == Some("hit")))
-            .flatten();
-        may_match
-            .then(|| self.regex.captures_iter(text))
-            .into_iter()
-            .flatten()
+        let hit_group = self.regex.capture_names().position(|n| n == Some("hit"));
+        self.regex
+            .captures_iter(text)
             .filter_map(move |caps| match hit_group {
                 Some(group) => caps.get(group).map(|m| m.range()),
                 None => caps.get(0).map(|m| m.range()),

@@ -10,7 +10,7 @@
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::Regex;
 use regex_syntax::hir::literal::Extractor;
 
@@ -64,13 +64,99 @@ impl Deref for LazyRegex {
 /// A searcher for the literals every match of `pattern` starts with, or `None` when they
 /// are not a small finite set of non-empty strings (a match can then start anywhere).
 fn match_starts(pattern: &str) -> Option<AhoCorasick> {
+    AhoCorasick::new(start_literals(pattern)?).ok()
+}
+
+/// The literals every match of `pattern` starts with, or `None` when they are not a small
+/// finite set of non-empty strings.
+fn start_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     let seq = Extractor::new().extract(&hir);
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
         return None;
     }
-    AhoCorasick::new(literals.iter().map(|l| l.as_bytes())).ok()
+    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// The opening literals of several patterns in one searcher: one pass over a text tells
+/// which of the patterns may match it, where [`LazyRegex::may_match`] would take a pass each.
+pub struct StartSet {
+    /// Every opening literal of every pattern that has them, leftmost-longest: of the
+    /// literals that start at one place, the longest is found (and a vectorised search can
+    /// be used, which overlapping search cannot).
+    automaton: Option<AhoCorasick>,
+    /// For each literal of `automaton`, the patterns it shows may match: the owners of every
+    /// literal that is a prefix of it (found at the same place) and its own.
+    shows: Vec<Vec<usize>>,
+    /// Per pattern: whether its matches may start anywhere (it is always searched).
+    anywhere: Vec<bool>,
+}
+
+impl StartSet {
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a LazyRegex>) -> StartSet {
+        let mut literals: Vec<(Vec<u8>, usize)> = Vec::new();
+        let mut anywhere = Vec::new();
+        for (i, regex) in patterns.into_iter().enumerate() {
+            let starts = start_literals(&regex.pattern);
+            anywhere.push(starts.is_none());
+            literals.extend(starts.into_iter().flatten().map(|literal| (literal, i)));
+        }
+        let shows = literals
+            .iter()
+            .map(|(literal, _)| {
+                let mut owners: Vec<usize> = literals
+                    .iter()
+                    .filter(|(prefix, _)| literal.starts_with(prefix))
+                    .map(|&(_, owner)| owner)
+                    .collect();
+                owners.sort_unstable();
+                owners.dedup();
+                owners
+            })
+            .collect();
+        let automaton = (!literals.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(literals.iter().map(|(literal, _)| literal))
+                    .ok()
+            })
+            .flatten();
+        if automaton.is_none() {
+            anywhere.iter_mut().for_each(|a| *a = true);
+        }
+        StartSet {
+            automaton,
+            shows,
+            anywhere,
+        }
+    }
+
+    /// Per pattern: whether it may match somewhere in `text`.
+    pub fn may_match(&self, text: &str) -> Vec<bool> {
+        let mut may = self.anywhere.clone();
+        let Some(automaton) = &self.automaton else {
+            return may;
+        };
+        let mut left = may.iter().filter(|m| !**m).count();
+        let mut at = 0;
+        while left > 0 {
+            let Some(found) = automaton.find(Input::new(text).span(at..text.len())) else {
+                break;
+            };
+            for &pattern in &self.shows[found.pattern().as_usize()] {
+                if !may[pattern] {
+                    may[pattern] = true;
+                    left -= 1;
+                }
+            }
+            // The next place a literal may start: literals start on a character's first
+            // byte, so stepping one byte into a character skips nothing.
+            at = found.start() + 1;
+        }
+        may
+    }
 }
 
 #[cfg(test)]
@@ -103,6 +189,52 @@ mod tests {
         }
         assert!(LazyRegex::deferred("a*".into()).may_match("xyz"));
         assert!(!LazyRegex::deferred("x?某".into()).may_match("xyz"));
+    }
+
+    #[test]
+    fn one_pass_tells_each_pattern_what_its_own_prefilter_would() {
+        let patterns: Vec<LazyRegex> = [
+            "即要.又要",
+            "(?i)todo",
+            r"\p{Han}+",
+            "某某|XX",
+            "要",
+            "（）",
+            "（",
+            "X",
+        ]
+        .into_iter()
+        .map(|p| LazyRegex::deferred(p.to_string()))
+        .collect();
+        let set = StartSet::new(&patterns);
+        for text in [
+            "",
+            "abc",
+            "即要好又要快",
+            "ToDo：某某",
+            "XX要",
+            "即要",
+            "（）",
+            "X（",
+        ] {
+            let each: Vec<bool> = patterns.iter().map(|p| p.may_match(text)).collect();
+            assert_eq!(set.may_match(text), each, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_agrees_with_a_pass_per_pattern(text in "[即要又XＸ某（）(\\[【】_＿todTOD a]{0,30}") {
+            let patterns: Vec<LazyRegex> = [
+                "即要.又要", "(?i)todo", "某某|XX", "（）|（[ ]+）", "（", "X{2,}|某", "_{1,2}|＿",
+                "__", r"\[[^\]]*\]", "【|\\(",
+            ]
+            .into_iter()
+            .map(|p| LazyRegex::deferred(p.to_string()))
+            .collect();
+            let each: Vec<bool> = patterns.iter().map(|p| p.may_match(&text)).collect();
+            proptest::prop_assert_eq!(StartSet::new(&patterns).may_match(&text), each);
+        }
     }
 
     #[test]

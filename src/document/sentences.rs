@@ -18,25 +18,33 @@ fn is_closing(c: char) -> bool {
     )
 }
 
-/// Splits `span` of `text` into sentence spans, trimmed of surrounding whitespace.
+/// The first bytes of the end marks: `。` 0xE3, `！？；` 0xEF, `…` 0xE2, and `!?`.
+const TERMINATOR_FIRST_BYTES: [u8; 5] = [0xE3, 0xEF, 0xE2, b'!', b'?'];
+
+/// Splits `span` of `text` into sentence spans, trimmed of surrounding whitespace. Only the
+/// places where an end mark can be are decoded (found by byte search), not every character.
 pub(super) fn split(text: &str, span: Span) -> Vec<Span> {
     let base = span.start;
     let paragraph = &text[span];
     let mut sentences = Vec::new();
     let mut start = 0;
-    let mut chars = paragraph.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for i in crate::document::chars::find_bytes(paragraph.as_bytes(), &TERMINATOR_FIRST_BYTES) {
+        // Marks inside the run of marks that ended the last sentence are part of it.
+        if i < start {
+            continue;
+        }
+        let Some(c) = paragraph[i..].chars().next() else {
+            continue;
+        };
         if !is_terminator(c) || is_lone_ellipsis_dot(paragraph, i, c) {
             continue;
         }
         let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if is_terminator(next) || is_closing(next) {
-                end = j + next.len_utf8();
-                chars.next();
-            } else {
+        for next in paragraph[end..].chars() {
+            if !(is_terminator(next) || is_closing(next)) {
                 break;
             }
+            end += next.len_utf8();
         }
         push_trimmed(&mut sentences, paragraph, base, start..end);
         start = end;
@@ -63,6 +71,43 @@ fn push_trimmed(out: &mut Vec<Span>, paragraph: &str, base: usize, range: Span) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The split as a walk over every character: what [`split`] must find.
+    fn split_by_walking(text: &str, span: Span) -> Vec<Span> {
+        let base = span.start;
+        let paragraph = &text[span];
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        let mut chars = paragraph.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !is_terminator(c) || is_lone_ellipsis_dot(paragraph, i, c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, next)) = chars.peek() {
+                if is_terminator(next) || is_closing(next) {
+                    end = j + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            push_trimmed(&mut sentences, paragraph, base, start..end);
+            start = end;
+        }
+        push_trimmed(&mut sentences, paragraph, base, start..paragraph.len());
+        sentences
+    }
+
+    proptest! {
+        #[test]
+        fn the_byte_search_splits_as_a_walk_over_every_character(
+            text in "[。！？；!?…”’」』）)》】〕］\"'，、 a字\n]{0,40}",
+        ) {
+            prop_assert_eq!(split(&text, 0..text.len()), split_by_walking(&text, 0..text.len()));
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text, 0..text.len())

@@ -90,15 +90,21 @@ impl NameIndex {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + 'a {
-        let mut at = 0;
+        let mut chars = text.char_indices();
+        let mut base = 0;
         std::iter::from_fn(move || {
-            while let Some(first) = text[at..].chars().next() {
+            for (i, first) in chars.by_ref() {
+                // Most characters start no name: the table says so without a lookup.
+                if self.starts.get(first as usize) == Some(&0) {
+                    continue;
+                }
+                let at = base + i;
                 if let Some(found) = self.longest_starting(text, at, first) {
                     let range = at..at + found.1;
-                    at = range.end;
+                    base = range.end;
+                    chars = text[base..].char_indices();
                     return Some((found.0, range));
                 }
-                at += first.len_utf8();
             }
             None
         })

@@ -57,7 +57,7 @@ impl Titles {
     pub fn new(text: &str) -> Titles {
         let mut spans: Vec<Span> = Vec::new();
         let mut open: Vec<usize> = Vec::new();
-        for (i, c) in crate::document::chars::find_chars(text, &['《', '》', '\n']) {
+        for (i, c) in marks(text) {
             match c {
                 '《' => open.push(i),
                 '》' => {
@@ -81,7 +81,7 @@ impl Titles {
     }
 }
 
-/// The marks [`Quoted`] pairs, and line breaks.
+/// The marks [`Quoted`] and [`Titles`] pair, and line breaks.
 const MARKS: [char; 13] = [
     '“', '《', '「', '『', '【', '[', '”', '》', '」', '』', '】', ']', '\n',
 ];

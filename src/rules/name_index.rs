@@ -94,10 +94,6 @@ impl NameIndex {
         let mut base = 0;
         std::iter::from_fn(move || {
             for (i, first) in chars.by_ref() {
-                // Most characters start no name: the table says so without a lookup.
-                if self.starts.get(first as usize) == Some(&0) {
-                    continue;
-                }
                 let at = base + i;
                 if let Some(found) = self.longest_starting(text, at, first) {
                     let range = at..at + found.1;
@@ -116,7 +112,9 @@ impl NameIndex {
         self.longest_starting(text, at, first)
     }
 
-    /// [`NameIndex::longest_at`] where the character at `at` is known to be `first`.
+    /// [`NameIndex::longest_at`] where the character at `at` is known to be `first`. Most
+    /// characters start no name, and the first-character table says so before any lookup.
+    #[inline]
     fn longest_starting(&self, text: &str, at: usize, first: char) -> Option<(usize, usize)> {
         let what = self
             .starts

@@ -218,7 +218,7 @@ pub(super) fn parallel_neighbours(
 /// `0xEF` or `0xE3`, rare lead bytes in Chinese text, so a byte search finds the few
 /// candidates instead of every character being compared with each separator.
 fn contains_separator(text: &str) -> bool {
-    memchr::memchr2_iter(0xEF, 0xE3, text.as_bytes()).any(|at| {
+    crate::document::chars::find_bytes(text.as_bytes(), &[0xEF, 0xE3]).any(|at| {
         text.get(at..)
             .and_then(|rest| rest.chars().next())
             .is_some_and(|c| SEPARATORS.contains(&c))

@@ -199,17 +199,8 @@ fn is_han_script(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
-    HAN_RANGES
-        .binary_search_by(|&(low, high)| {
-            if high < c {
-                std::cmp::Ordering::Less
-            } else if low > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    let i = HAN_RANGES.partition_point(|&(_, high)| high < c);
+    HAN_RANGES.get(i).is_some_and(|&(low, _)| low <= c)
 }
 
 /// The ranges of `\p{Han}`, from the regex crate's own Unicode tables.
@@ -234,7 +225,7 @@ mod tests {
     use proptest::prelude::*;
     use regex::Regex;
 
-    /// The phrases as one regex: what [`find_at`] must find.
+    /// The phrases as one regex: what [`Phrases::find_at`] must find.
     static ORACLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)

@@ -83,7 +83,7 @@ pub struct Fix {
 }
 
 /// How sure a fix is, which decides whether `--fix` applies it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
     /// Certain to be right: applied by `--fix`.

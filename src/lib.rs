@@ -31,7 +31,7 @@
 #![forbid(unsafe_code)]
 
 pub use diagnostic::{Applicability, Diagnostic, Elsewhere, Fix, Related, Severity};
-pub use engine::{Finished, FixMode, Linter, Report, Settings, Source};
+pub use engine::{CrossFile, Finished, FixMode, Linter, Report, Settings, Source};
 pub use error::Error;
 pub use lang::{Lang, Text};
 pub use output::{write_reports, OutputFormat};
@@ -61,6 +61,15 @@ pub(crate) mod stats;
 pub(crate) mod structure;
 pub(crate) mod suppress;
 pub(crate) mod walk;
+
+/// Cross-file duplicates at archive scale: each document's fingerprints (the map), and the
+/// findings of a group of equal ones (the reduce), for a distributed engine to connect.
+pub mod cross_file {
+    pub use crate::engine::fingerprints::{
+        shared, Fingerprint, Fingerprints, JsonDiagnostic, JsonPosition, JsonRelated, JsonSpan,
+        Kind, Occurrence,
+    };
+}
 
 #[cfg(test)]
 mod tests;

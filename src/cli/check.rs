@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::args::CheckArgs;
 use crate::diagnostic::Severity;
-use crate::engine::{Checked, FixMode, Linter, Report, Settings, Source};
+use crate::engine::{Checked, CrossFile, FixMode, Linter, Report, Settings, Source};
 use crate::error::Error;
 use crate::fix;
 use crate::lang::{plural, Lang, Text};
@@ -230,7 +230,11 @@ fn settings(args: &CheckArgs) -> Settings {
         config: args.config.config.clone(),
         config_text: None,
         root: None,
-        cross_file: args.cross_file,
+        cross_file: if args.cross_file {
+            CrossFile::Everywhere
+        } else {
+            CrossFile::AsConfigured
+        },
         report_unused_suppressions: args.report_unused_suppressions,
         baseline: args.baseline.clone(),
         write_baseline: args.write_baseline.clone(),

@@ -16,6 +16,7 @@
 //! assert_eq!(report.position(first.span.start).column, 1);
 //! ```
 
+pub mod fingerprints;
 mod project;
 mod run;
 mod source;
@@ -58,6 +59,21 @@ pub enum FixMode {
     Write,
 }
 
+/// Which documents of a run are compared with each other for shared paragraphs and
+/// sentences (`duplicate/cross-file`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CrossFile {
+    /// Those whose config says `cross_file = true`.
+    #[default]
+    AsConfigured,
+    /// Every document (`--cross-file`).
+    Everywhere,
+    /// None, whatever the configs say: each document's report is its own, whichever were
+    /// linted before it (a program that compares documents itself, from
+    /// [`Linter::fingerprints`]).
+    Never,
+}
+
 /// How a run is set up; the default finds each file's config and reports.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -70,8 +86,9 @@ pub struct Settings {
     /// Where the config of named bytes is looked for, and what the defaults' relative paths
     /// start from; the current directory by default.
     pub root: Option<PathBuf>,
-    /// Find text shared between documents, whatever their configs say (`--cross-file`).
-    pub cross_file: bool,
+    /// Which documents are compared with each other for shared text
+    /// (`duplicate/cross-file`).
+    pub cross_file: CrossFile,
     /// Report suppressions that silenced nothing (`--report-unused-suppressions`).
     pub report_unused_suppressions: bool,
     /// Do not report again the findings this baseline file holds (`--baseline`).
@@ -187,7 +204,7 @@ impl Linter {
             paths: ProjectPaths::new(root.clone()),
             root,
             run: Run {
-                cross_file_everywhere: settings.cross_file,
+                cross_file_mode: settings.cross_file,
                 report_unused: settings.report_unused_suppressions,
                 recorder: settings
                     .write_baseline
@@ -207,19 +224,39 @@ impl Linter {
     /// (text shared with earlier sources, suppressions, baselines).
     pub fn lint(&mut self, source: Source) -> Result<Report, Error> {
         let shown = source.shown();
-        let dir = match &source {
+        let config = self.config_of(&source, &shown)?;
+        let checked = self.check(&source, shown, config);
+        self.settle(checked)
+    }
+
+    /// What `duplicate/cross-file` compares of one source, for a program that compares
+    /// documents itself (an archive too large for one run: see
+    /// [`fingerprints`](crate::cross_file)). The source is read and decoded as
+    /// [`Linter::lint`] reads it, under the same config; the run's own index is left alone.
+    pub fn fingerprints(&mut self, source: Source) -> Result<fingerprints::Fingerprints, Error> {
+        let shown = source.shown();
+        let config = self.config_of(&source, &shown)?;
+        let doc = source::load(&source, &shown)?.doc;
+        Ok(fingerprints::of(
+            &doc,
+            &config,
+            shown,
+            source.path_for_matching(),
+        ))
+    }
+
+    /// The config that governs `source`: a file's is found from its folder, named bytes'
+    /// from the root.
+    fn config_of(&mut self, source: &Source, shown: &str) -> Result<Arc<Config>, Error> {
+        let dir = match source {
             Source::Path(path) => path.parent().unwrap_or(Path::new(".")).to_path_buf(),
             Source::Bytes { .. } => self.root.clone(),
         };
-        let config = match self.configs.for_dir(&dir) {
-            Ok(config) => config,
-            Err(ConfigProblem::Invalid(e)) => return Err(e.into()),
-            Err(ConfigProblem::AlreadyReported) => {
-                return Err(Error::file(shown, config_has_an_error()))
-            }
-        };
-        let checked = self.check(&source, shown, config);
-        self.settle(checked)
+        match self.configs.for_dir(&dir) {
+            Ok(config) => Ok(config),
+            Err(ConfigProblem::Invalid(e)) => Err(e.into()),
+            Err(ConfigProblem::AlreadyReported) => Err(Error::file(shown, config_has_an_error())),
+        }
     }
 
     /// The files `paths` name or hold, each with its config (what `wenlint check PATHS`

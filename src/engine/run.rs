@@ -16,8 +16,8 @@ use crate::suppress;
 /// What a run keeps between documents.
 #[derive(Default)]
 pub(crate) struct Run {
-    /// `--cross-file`: index every document, not only those whose config asks for it.
-    pub cross_file_everywhere: bool,
+    /// Which documents the cross-file index takes.
+    pub cross_file_mode: super::CrossFile,
     /// `--report-unused-suppressions`.
     pub report_unused: bool,
     pub cross_file: CrossFile,
@@ -45,7 +45,12 @@ impl Run {
         config: &Arc<Config>,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
-        if self.cross_file_everywhere || config.cross_file {
+        let compared = match self.cross_file_mode {
+            super::CrossFile::AsConfigured => config.cross_file,
+            super::CrossFile::Everywhere => true,
+            super::CrossFile::Never => false,
+        };
+        if compared {
             self.cross_file.add(shown, doc, config, diagnostics);
         }
         suppress::apply(

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Emitter, Failure, Totals};
 use crate::diagnostic::{Diagnostic, Severity, Span};
@@ -87,7 +87,8 @@ impl Summary {
     }
 }
 
-#[derive(Serialize)]
+/// One finding, as the JSON format writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonDiagnostic {
     pub path: String,
     pub rule: String,
@@ -98,7 +99,9 @@ pub struct JsonDiagnostic {
     pub fix: Option<JsonFix>,
 }
 
-#[derive(Serialize)]
+/// Where a finding is: lines and columns (1-based, in characters; `end` exclusive) and byte
+/// offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonSpan {
     pub start: JsonPosition,
     pub end: JsonPosition,
@@ -106,20 +109,21 @@ pub struct JsonSpan {
     pub byte_end: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonPosition {
     pub line: usize,
     pub column: usize,
 }
 
-#[derive(Serialize)]
+/// Another place a finding points to, in its file or in another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonRelated {
     pub path: String,
     pub span: JsonSpan,
     pub message: String,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonFix {
     pub replacement: String,
     /// `safe` (applied by `--fix`) or `suggested` (applied only with `--unsafe-fixes`).
@@ -127,7 +131,7 @@ pub struct JsonFix {
 }
 
 impl JsonSpan {
-    fn new(doc: &Document, span: &Span) -> JsonSpan {
+    pub(crate) fn new(doc: &Document, span: &Span) -> JsonSpan {
         let position = |byte| {
             let p = doc.position(byte);
             JsonPosition {

@@ -8,6 +8,10 @@
 //! exemptions as in one document apply (set phrases, quotations, headings), and a
 //! regulation's sentences are not indexed alone: its standard clauses recur in every
 //! regulation.
+//!
+//! What a document contributes ([`prints`]) depends on that document alone, and paragraphs
+//! are compared with paragraphs, sentences with sentences: so the index is a group-by on
+//! the keys, which a distributed run can do instead (see `engine::fingerprints`).
 
 use std::collections::hash_map::Entry;
 
@@ -33,6 +37,87 @@ pub static RULE: RuleDef = RuleDef::run_level(
     CROSS_FILE,
 );
 
+/// What a document offers for comparison with others: a paragraph or a sentence.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Paragraph,
+    Sentence,
+}
+
+impl Kind {
+    /// What a finding of a shared unit of this kind says.
+    pub fn message(self) -> &'static str {
+        match self {
+            Kind::Paragraph => "这一段与另一文件中的一段相同",
+            Kind::Sentence => "这句话与另一文件中的一句相同",
+        }
+    }
+}
+
+/// What a finding says of the place a shared unit was first seen.
+pub const FIRST_SEEN: &str = "首次出现于";
+
+/// A paragraph or sentence of one document that is compared with other documents: its
+/// [`units::key`] (paragraphs and sentences are compared among their own kind) and, for a
+/// sentence, the paragraph unit that holds it. A sentence inside a paragraph that is itself
+/// shared is not compared: the paragraph is reported, once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Print {
+    pub kind: Kind,
+    pub key: u64,
+    pub span: Span,
+    /// For a sentence, the index (among the prints) of the paragraph that holds it, when that
+    /// paragraph is long enough to be compared.
+    pub paragraph: Option<usize>,
+}
+
+/// The units of `doc` that are compared with other documents: its paragraphs of 30
+/// characters or more, then its sentences of 12 or more that are not exempt, in document
+/// order. A regulation's sentences are left out: its standard clauses recur in every
+/// regulation.
+pub fn prints(doc: &Document) -> Vec<Print> {
+    let units = units::Units::new(doc);
+    let outline = crate::structure::Outline::build(doc);
+    let scope = Scope::new(doc, &units, &outline);
+    let mut prints: Vec<Print> = doc
+        .paragraphs
+        .iter()
+        .filter_map(|span| {
+            let chars = units::normalise(&doc.text, span.clone());
+            (chars.len() >= MIN_PARAGRAPH_CHARS).then(|| Print {
+                kind: Kind::Paragraph,
+                key: units::key(&chars),
+                span: span.clone(),
+                paragraph: None,
+            })
+        })
+        .collect();
+    let paragraphs = prints.len();
+    if !scope.exempt.sections.is_empty() {
+        return prints;
+    }
+    for (i, sentence) in units.sentences.iter().enumerate() {
+        if sentence.len() < MIN_SENTENCE_CHARS || scope.exempt.sentences[i] {
+            continue;
+        }
+        let start = sentence.span.start;
+        let after = prints[..paragraphs].partition_point(|p| p.span.start <= start);
+        let paragraph = after
+            .checked_sub(1)
+            .filter(|&p| prints[p].span.contains(&start));
+        prints.push(Print {
+            kind: Kind::Sentence,
+            key: sentence.key,
+            span: sentence.span.clone(),
+            paragraph,
+        });
+    }
+    prints
+}
+
 /// Where a text was first seen.
 struct Seen {
     file: u32,
@@ -51,7 +136,7 @@ pub struct Shared {
 #[derive(Default)]
 pub struct CrossFileIndex {
     files: Vec<String>,
-    seen: HashMap<u64, Seen>,
+    seen: HashMap<(Kind, u64), Seen>,
 }
 
 impl CrossFileIndex {
@@ -60,109 +145,52 @@ impl CrossFileIndex {
     pub fn add(&mut self, path: &str, doc: &Document) -> Vec<Shared> {
         let file = self.files.len() as u32;
         self.files.push(path.to_string());
-        // The run keeps no rule context: the index reads the document on its own.
-        let units = units::Units::new(doc);
-        let outline = crate::structure::Outline::build(doc);
-        let scope = Scope::new(doc, &units, &outline);
-        let sentences = &units.sentences;
+        let prints = prints(doc);
+        let mut shared_paragraph = vec![false; prints.len()];
         let mut shared = Vec::new();
-        let mut covered: Vec<Span> = Vec::new();
-        for paragraph in paragraphs(doc) {
-            if paragraph.len < MIN_PARAGRAPH_CHARS {
+        for (i, print) in prints.iter().enumerate() {
+            if print.paragraph.is_some_and(|p| shared_paragraph[p]) {
                 continue;
             }
-            if let Some(found) = self.see(
-                doc,
-                file,
-                &paragraph.span,
-                paragraph.key,
-                "这一段与另一文件中的一段相同",
-            ) {
-                covered.push(paragraph.span.clone());
+            if let Some(found) = self.see(doc, file, print) {
+                shared_paragraph[i] = print.kind == Kind::Paragraph;
                 shared.push(found);
             }
-        }
-        let regulation = !scope.exempt.sections.is_empty();
-        for (i, sentence) in sentences.iter().enumerate() {
-            let inside_shared = covered.iter().any(|p| p.contains(&sentence.span.start));
-            if regulation
-                || inside_shared
-                || sentence.len() < MIN_SENTENCE_CHARS
-                || scope.exempt.sentences[i]
-            {
-                continue;
-            }
-            shared.extend(self.see(
-                doc,
-                file,
-                &sentence.span,
-                sentence.key,
-                "这句话与另一文件中的一句相同",
-            ));
         }
         shared.sort_by_key(|s| s.span.start);
         shared
     }
 
-    /// Records the unit at `span` if its text (by `key`) is new to the run; if another file
-    /// had it first, says so.
-    fn see(
-        &mut self,
-        doc: &Document,
-        file: u32,
-        span: &Span,
-        key: u64,
-        message: &str,
-    ) -> Option<Shared> {
-        match self.seen.entry(key) {
+    /// Records `print` if its text is new to the run; if another file had it first, says
+    /// so.
+    fn see(&mut self, doc: &Document, file: u32, print: &Print) -> Option<Shared> {
+        match self.seen.entry((print.kind, print.key)) {
             Entry::Vacant(entry) => {
                 entry.insert(Seen {
                     file,
-                    span: span.clone(),
-                    start: doc.position(span.start),
-                    end: doc.position(span.end),
+                    span: print.span.clone(),
+                    start: doc.position(print.span.start),
+                    end: doc.position(print.span.end),
                 });
                 None
             }
             Entry::Occupied(entry) if entry.get().file != file => {
                 let first = entry.get();
                 Some(Shared {
-                    span: span.clone(),
-                    message: message.to_string(),
+                    span: print.span.clone(),
+                    message: print.kind.message().to_string(),
                     elsewhere: Elsewhere {
                         path: self.files[first.file as usize].clone(),
                         span: first.span.clone(),
                         start: first.start,
                         end: first.end,
-                        message: "首次出现于".to_string(),
+                        message: FIRST_SEEN.to_string(),
                     },
                 })
             }
             Entry::Occupied(_) => None,
         }
     }
-}
-
-/// A paragraph compared whole: where it is, the key of its normalised text and its length.
-struct Paragraph {
-    span: Span,
-    key: u64,
-    len: usize,
-}
-
-/// Each paragraph, normalised like sentences.
-fn paragraphs(doc: &Document) -> Vec<Paragraph> {
-    doc.paragraphs
-        .iter()
-        .map(|span| {
-            let chars = units::normalise(&doc.text, span.clone());
-            Paragraph {
-                span: span.clone(),
-                key: units::key(&chars),
-                len: chars.len(),
-            }
-        })
-        .collect()
 }
 
 const CROSS_FILE: &str = r#"

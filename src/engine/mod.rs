@@ -259,6 +259,17 @@ impl Linter {
         }
     }
 
+    /// The files `wenlint check PATHS` would lint, in its order (each directory walked in
+    /// name order, hidden and `.gitignore`d entries skipped, each config's `include` and
+    /// `exclude` applied), and what kept others from being listed (a missing path, a broken
+    /// config). A program that distributes the linting lists its documents with it, so that
+    /// it lints the same files and calls the same one first.
+    pub fn files(&mut self, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+        let mut errors = Vec::new();
+        let targets = self.targets(paths, &mut errors);
+        (targets.into_iter().map(|t| t.path).collect(), errors)
+    }
+
     /// The files `paths` name or hold, each with its config (what `wenlint check PATHS`
     /// lints); problems are pushed to `errors`.
     pub(crate) fn targets(&mut self, paths: &[PathBuf], errors: &mut Vec<Error>) -> Vec<Target> {

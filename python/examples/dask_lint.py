@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import time
@@ -152,7 +153,11 @@ def main(argv: Optional[List[str]] = None) -> int:
             counts = run(args.paths, args.out, client, config)
     else:
         with LocalCluster(
-            n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=args.workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
         ) as cluster, Client(cluster) as client:
             counts = run(args.paths, args.out, client, config)
     for error in counts["listing_errors"]:

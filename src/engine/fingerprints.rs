@@ -11,9 +11,9 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::config::Config;
+pub use crate::contract::{JsonDiagnostic, JsonPosition, JsonRelated, JsonSpan};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-pub use crate::output::json::{JsonDiagnostic, JsonPosition, JsonRelated, JsonSpan};
 pub use crate::rules::duplicate::cross_file::Kind;
 use crate::rules::duplicate::cross_file::{self, FIRST_SEEN, ID};
 use crate::suppress;

@@ -5,10 +5,11 @@
 
 use std::io::{self, Write};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Emitter, Failure, Totals};
-use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::contract::JsonDiagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 
 pub const VERSION: u32 = 1;
@@ -83,109 +84,6 @@ impl Summary {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
             Severity::Info => self.infos += 1,
-        }
-    }
-}
-
-/// One finding, as the JSON format writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JsonDiagnostic {
-    pub path: String,
-    pub rule: String,
-    pub severity: Severity,
-    pub message: String,
-    pub span: JsonSpan,
-    pub related: Vec<JsonRelated>,
-    pub fix: Option<JsonFix>,
-}
-
-/// Where a finding is: lines and columns (1-based, in characters; `end` exclusive) and byte
-/// offsets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JsonSpan {
-    pub start: JsonPosition,
-    pub end: JsonPosition,
-    pub byte_start: usize,
-    pub byte_end: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JsonPosition {
-    pub line: usize,
-    pub column: usize,
-}
-
-/// Another place a finding points to, in its file or in another.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JsonRelated {
-    pub path: String,
-    pub span: JsonSpan,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JsonFix {
-    pub replacement: String,
-    /// `safe` (applied by `--fix`) or `suggested` (applied only with `--unsafe-fixes`).
-    pub applicability: crate::diagnostic::Applicability,
-}
-
-impl JsonSpan {
-    pub(crate) fn new(doc: &Document, span: &Span) -> JsonSpan {
-        let position = |byte| {
-            let p = doc.position(byte);
-            JsonPosition {
-                line: p.line,
-                column: p.column,
-            }
-        };
-        JsonSpan {
-            start: position(span.start),
-            end: position(span.end),
-            byte_start: span.start,
-            byte_end: span.end,
-        }
-    }
-}
-
-impl JsonDiagnostic {
-    /// Converts while the document is at hand, so that documents need not outlive linting.
-    pub fn new(path: &str, doc: &Document, d: &Diagnostic) -> JsonDiagnostic {
-        JsonDiagnostic {
-            path: path.to_string(),
-            rule: d.rule.to_string(),
-            severity: d.severity,
-            message: d.message.clone(),
-            span: JsonSpan::new(doc, &d.span),
-            related: d
-                .related
-                .iter()
-                .map(|r| JsonRelated {
-                    path: path.to_string(),
-                    span: JsonSpan::new(doc, &r.span),
-                    message: r.message.clone(),
-                })
-                .chain(d.elsewhere.iter().map(|e| JsonRelated {
-                    path: e.path.clone(),
-                    span: JsonSpan {
-                        start: JsonPosition {
-                            line: e.start.line,
-                            column: e.start.column,
-                        },
-                        end: JsonPosition {
-                            line: e.end.line,
-                            column: e.end.column,
-                        },
-                        byte_start: e.span.start,
-                        byte_end: e.span.end,
-                    },
-                    message: e.message.clone(),
-                }))
-                .collect(),
-            fix: d.fix.as_ref().map(|f| JsonFix {
-                replacement: f.replacement.clone(),
-                applicability: f.applicability,
-            }),
         }
     }
 }

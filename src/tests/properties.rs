@@ -157,7 +157,7 @@ proptest! {
         let report = crate::output::json::Report {
             version: crate::output::json::VERSION,
             summary: crate::output::json::Summary::default(),
-            diagnostics: diagnostics.iter().map(|d| crate::output::json::JsonDiagnostic::new("a.txt", &doc, d)).collect(),
+            diagnostics: diagnostics.iter().map(|d| crate::contract::JsonDiagnostic::new("a.txt", &doc, d)).collect(),
             failures: Vec::new(),
         };
         let mut out = Vec::new();

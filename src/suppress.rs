@@ -112,6 +112,46 @@ fn next_line(doc: &Document, at: usize) -> Range<usize> {
     at..at
 }
 
+/// What silences a diagnostic: a directive of the document, or an `[[ignore]]` entry of the
+/// config (by index).
+enum Silencer {
+    Directive(usize),
+    Ignore(usize),
+}
+
+/// The directive or ignore entry that silences `d`, if any (a directive first).
+fn silencer(
+    doc: &Document,
+    config: &Config,
+    path: &std::path::Path,
+    directives: &[Directive],
+    d: &Diagnostic,
+) -> Option<Silencer> {
+    if let Some(i) = directives.iter().position(|x| x.silences(d)) {
+        return Some(Silencer::Directive(i));
+    }
+    let sentence = doc.sentence_at(d.span.start).unwrap_or(d.span.clone());
+    let flagged = &doc.source[d.span.clone()];
+    config
+        .ignored_by(path, &d.rule, flagged, &doc.source[sentence])
+        .map(Silencer::Ignore)
+}
+
+/// Whether each of `diagnostics` would be silenced in `doc` (by a directive or an ignore
+/// entry), as [`apply`] would remove it, without removing anything.
+pub fn silenced(
+    doc: &Document,
+    config: &Config,
+    path: &std::path::Path,
+    diagnostics: &[Diagnostic],
+) -> Vec<bool> {
+    let directives = directives(doc);
+    diagnostics
+        .iter()
+        .map(|d| silencer(doc, config, path, &directives, d).is_some())
+        .collect()
+}
+
 /// Removes the diagnostics that directives or the config's ignores silence. With
 /// `report_unused`, adds a diagnostic for each directive that silenced nothing, and marks the
 /// ignores that were used in `used_ignores`.
@@ -125,22 +165,18 @@ pub fn apply(
 ) {
     let directives = directives(doc);
     let mut used = vec![false; directives.len()];
-    diagnostics.retain(|d| {
-        if let Some(i) = directives.iter().position(|x| x.silences(d)) {
+    diagnostics.retain(|d| match silencer(doc, config, path, &directives, d) {
+        Some(Silencer::Directive(i)) => {
             used[i] = true;
-            return false;
+            false
         }
-        let sentence = doc.sentence_at(d.span.start).unwrap_or(d.span.clone());
-        let flagged = &doc.source[d.span.clone()];
-        match config.ignored_by(path, &d.rule, flagged, &doc.source[sentence]) {
-            Some(i) => {
-                if let Some(u) = used_ignores.get_mut(i) {
-                    *u = true;
-                }
-                false
+        Some(Silencer::Ignore(i)) => {
+            if let Some(u) = used_ignores.get_mut(i) {
+                *u = true;
             }
-            None => true,
+            false
         }
+        None => true,
     });
     if let Some(severity) = config.severity_of_id(unknown::ID) {
         diagnostics.extend(unknown_names(&directives, config, severity));

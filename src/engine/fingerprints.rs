@@ -97,8 +97,8 @@ pub(crate) fn of(
     }
 }
 
-/// Whether a `duplicate/cross-file` finding on each print would be silenced in `doc`: the
-/// findings are made and the suppressions applied, as a run applies them.
+/// Whether a `duplicate/cross-file` finding on each print would be silenced in `doc`, as a
+/// run's suppressions would silence it.
 fn silenced(
     doc: &Document,
     config: &Config,
@@ -106,28 +106,19 @@ fn silenced(
     prints: &[cross_file::Print],
     severity: Severity,
 ) -> Vec<bool> {
-    let mut findings: Vec<Diagnostic> = prints
+    let findings: Vec<Diagnostic> = prints
         .iter()
-        .enumerate()
-        .map(|(i, print)| Diagnostic {
+        .map(|print| Diagnostic {
             rule: ID.into(),
             severity,
-            // The index, to know which findings are left.
-            message: i.to_string(),
+            message: String::new(),
             span: print.span.clone(),
             related: Vec::new(),
             elsewhere: Vec::new(),
             fix: None,
         })
         .collect();
-    suppress::apply(doc, config, matched, &mut findings, &mut [], false);
-    let mut silenced = vec![true; prints.len()];
-    for left in findings.iter().filter(|d| d.rule == ID) {
-        if let Ok(i) = left.message.parse::<usize>() {
-            silenced[i] = false;
-        }
-    }
-    silenced
+    suppress::silenced(doc, config, matched, &findings)
 }
 
 /// The `duplicate/cross-file` findings among `occurrences`: in each group of one kind and

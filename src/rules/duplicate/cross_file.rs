@@ -86,10 +86,10 @@ pub fn prints(doc: &Document) -> Vec<Print> {
         .paragraphs
         .iter()
         .filter_map(|span| {
-            let chars = units::normalise(&doc.text, span.clone());
-            (chars.len() >= MIN_PARAGRAPH_CHARS).then(|| Print {
+            let (key, len) = units::normalised_key_and_len(&doc.text, span.clone());
+            (len >= MIN_PARAGRAPH_CHARS).then(|| Print {
                 kind: Kind::Paragraph,
-                key: units::key(&chars),
+                key,
                 span: span.clone(),
                 paragraph: None,
             })

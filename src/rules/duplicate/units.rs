@@ -211,6 +211,11 @@ pub fn normalise(text: &str, span: Range<usize>) -> Vec<char> {
     with_normalised(text, span, <[char]>::to_vec)
 }
 
+/// [`key`] and length of the [`normalise`]d characters of `span`, with no allocation.
+pub fn normalised_key_and_len(text: &str, span: Range<usize>) -> (u64, usize) {
+    with_normalised(text, span, |chars| (key(chars), chars.len()))
+}
+
 /// [`key`] of [`normalise`]d text, with no allocation.
 pub fn normalised_key(text: &str) -> Option<u64> {
     with_normalised(text, 0..text.len(), |chars| {

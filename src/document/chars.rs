@@ -56,22 +56,47 @@ pub fn find_bytes<'t>(bytes: &'t [u8], wanted: &[u8]) -> impl Iterator<Item = us
         (1..=6).contains(&wanted.len()),
         "one to six bytes are searched for"
     );
-    let search = |set: &[u8]| -> Box<dyn Iterator<Item = usize> + 't> {
-        match *set {
-            [] => Box::new(std::iter::empty()),
-            [a] => Box::new(memchr::memchr_iter(a, bytes)),
-            [a, b] => Box::new(memchr::memchr2_iter(a, b, bytes)),
-            [a, b, c, ..] => Box::new(memchr::memchr3_iter(a, b, c, bytes)),
-        }
-    };
     let (first, second) = wanted.split_at(wanted.len().min(3));
-    let mut first = search(first).peekable();
-    let mut second = search(second).peekable();
+    let mut first = ByteSearch::new(first, bytes).peekable();
+    let mut second = ByteSearch::new(second, bytes).peekable();
     std::iter::from_fn(move || match (first.peek(), second.peek()) {
         (Some(a), Some(b)) if b < a => second.next(),
         (Some(_), _) => first.next(),
         (None, _) => second.next(),
     })
+}
+
+/// A search for up to three bytes, without a box: [`find_bytes`] runs on every clause of a
+/// long document, where two allocations a call added up.
+enum ByteSearch<'t> {
+    Nothing,
+    One(memchr::Memchr<'t>),
+    Two(memchr::Memchr2<'t>),
+    Three(memchr::Memchr3<'t>),
+}
+
+impl<'t> ByteSearch<'t> {
+    fn new(set: &[u8], bytes: &'t [u8]) -> ByteSearch<'t> {
+        match *set {
+            [] => ByteSearch::Nothing,
+            [a] => ByteSearch::One(memchr::memchr_iter(a, bytes)),
+            [a, b] => ByteSearch::Two(memchr::memchr2_iter(a, b, bytes)),
+            [a, b, c, ..] => ByteSearch::Three(memchr::memchr3_iter(a, b, c, bytes)),
+        }
+    }
+}
+
+impl Iterator for ByteSearch<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            ByteSearch::Nothing => None,
+            ByteSearch::One(search) => search.next(),
+            ByteSearch::Two(search) => search.next(),
+            ByteSearch::Three(search) => search.next(),
+        }
+    }
 }
 
 /// Full-width punctuation of Chinese text (GB/T 15834-2011 forms) and the ideographic space.

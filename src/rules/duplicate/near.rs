@@ -32,7 +32,7 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         .filter(|(s, exempt)| s.len() >= MIN_SENTENCE_CHARS && !**exempt)
         .count();
     let mut index = Index::for_units(indexed);
-    let mut reordered: HashMap<Vec<&[char]>, usize> = HashMap::default();
+    let mut reordered = (HashMap::<u64, usize>::default(), Vec::new());
     let mut clause_at = 0;
     for (i, sentence) in sentences.iter().enumerate() {
         let first_clause = clause_at;
@@ -52,9 +52,7 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
                         (earlier, message)
                     })
                 }
-                None => {
-                    reordered_repeat(&mut reordered, &clauses[first_clause..clause_at], chars, i)
-                }
+                None => reordered_repeat(&mut reordered, &clauses[first_clause..clause_at], i),
             }
         } else {
             None
@@ -173,18 +171,25 @@ fn word_swapped(a: &[char], b: &[char]) -> bool {
 }
 
 /// An earlier sentence with the same clauses in another order.
-fn reordered_repeat<'u>(
-    seen: &mut HashMap<Vec<&'u [char]>, usize>,
+fn reordered_repeat(
+    (seen, keys): &mut (HashMap<u64, usize>, Vec<u64>),
     clauses: &[Unit],
-    chars: &'u [char],
     i: usize,
 ) -> Option<(usize, String)> {
     if clauses.len() < 2 {
         return None;
     }
-    // The clauses' own characters, sorted: no copy of the text is made.
-    let mut key: Vec<&[char]> = clauses.iter().map(|c| c.chars(chars)).collect();
-    key.sort_unstable();
+    // The keys of its clauses, sorted, hashed into one: a sentence of the same clauses in
+    // another order has the same, and no list of them is kept per sentence.
+    keys.clear();
+    keys.extend(clauses.iter().map(|c| c.key));
+    keys.sort_unstable();
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        keys.hash(&mut hasher);
+        hasher.finish()
+    };
     let earlier = *seen.entry(key).or_insert(i);
     (earlier != i).then(|| {
         (

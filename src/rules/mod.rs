@@ -178,7 +178,7 @@ struct Shared {
     place_names: OnceLock<Vec<place::gazetteer::NameMatch>>,
     outline: OnceLock<crate::structure::Outline>,
     numbering: OnceLock<Vec<crate::structure::Problem>>,
-    units: OnceLock<duplicate::units::Units>,
+    duplicates: OnceLock<duplicate::pass::Duplicates>,
     dates: OnceLock<Vec<number::DateExpr>>,
 }
 
@@ -236,11 +236,12 @@ impl<'a> Context<'a> {
             .get_or_init(|| number::dates(&self.doc.text))
     }
 
-    /// The sentences and clauses normalised for comparison, for the duplicate rules.
-    pub fn units(&self) -> &duplicate::units::Units {
+    /// The sentences and clauses normalised for comparison, and what repeats what: the
+    /// duplicate rules' one pass.
+    pub fn duplicates(&self) -> &duplicate::pass::Duplicates {
         self.shared
-            .units
-            .get_or_init(|| duplicate::units::Units::new(self.doc))
+            .duplicates
+            .get_or_init(|| duplicate::pass::Duplicates::new(self.doc))
     }
 
     /// Every place name of the text, from one pass of the gazetteer shared by the rules that

@@ -3,10 +3,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::index::{self, Index, Repeat};
-use super::scope::{Scope, Units};
+use super::index::{self, Repeat};
+use super::pass::Pass;
+use super::scope::Scope;
 use super::units::Unit;
-use super::{finding, near_edits, only_numbers_differ, LONG_CLAUSE_CHARS, MIN_CLAUSE_CHARS};
+use super::{finding, near_edits, only_numbers_differ, LONG_CLAUSE_CHARS};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::rules::{Context, RuleDef};
@@ -20,32 +21,25 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 );
 
 fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
-    let Units {
+    let Pass {
         doc,
         scope,
         sentences,
         clauses,
-        chars,
-    } = Units::new(cx);
-    let indexed = |(i, clause): &(usize, &Unit)| {
-        clause.len() >= MIN_CLAUSE_CHARS && !scope.exempt.clauses[*i]
-    };
-    let mut index = Index::for_units(clauses.iter().enumerate().filter(indexed).count());
+        found,
+    } = Pass::new(cx);
     let mut repeats: HashMap<usize, Repeat> = HashMap::default();
-    for (i, clause) in clauses.iter().enumerate().filter(indexed) {
-        let Some(repeat) = index.repeat_of(clauses, chars, i, |_| 2) else {
-            continue;
-        };
-        if reportable_clause_repeat(&scope, sentences, chars, &clauses[repeat.earlier], clause) {
+    for &(i, repeat) in &found.clause_repeats {
+        if reportable_clause_repeat(&scope, sentences, &clauses[repeat.earlier], &clauses[i]) {
             repeats.insert(i, repeat);
         }
     }
     // A clause alone is reported when it is long and no enumeration of short items (a motto
     // said again as it stands); any clause is, in a stretch of clauses pasted together.
     let alone = |i: usize| {
-        clauses[i].len() >= LONG_CLAUSE_CHARS && !is_enumeration(&doc.text[clauses[i].span.clone()])
+        clauses[i].len() >= LONG_CLAUSE_CHARS && !is_enumeration(&doc.text[clauses[i].span()])
     };
-    let prose = |i: usize| !is_enumeration(&doc.text[clauses[i].span.clone()]);
+    let prose = |i: usize| !is_enumeration(&doc.text[clauses[i].span()]);
     let mut reported: Vec<(&usize, &Repeat)> = repeats
         .iter()
         .filter(|(&i, repeat)| alone(i) || in_a_run(&repeats, i, repeat, prose))
@@ -89,24 +83,26 @@ fn in_a_run(
 fn reportable_clause_repeat(
     scope: &Scope,
     sentences: &[Unit],
-    chars: &[char],
     first: &Unit,
     clause: &Unit,
 ) -> bool {
-    let same_sentence = first.sentence == clause.sentence;
+    let same_sentence = first.sentence() == clause.sentence();
     // Said again in one paragraph, a clause is stressed (`一种是战争引起革命，一种是革命制止
     // 战争`); said again after a heading, the heading is taken up in the text.
-    let same_paragraph = first.paragraph == clause.paragraph;
+    let same_paragraph = first.paragraph() == clause.paragraph();
     // The cheap tests first: comparing whole sentences is the dearest, and most repeats are
     // settled before it.
     let heading = || in_heading(scope.doc, first) || in_heading(scope.doc, clause);
     let both_open = || opens_sentence(sentences, clause) && opens_sentence(sentences, first);
-    let (a, b) = (first.chars(chars), clause.chars(chars));
-    let other_figures = || a != b && only_numbers_differ(a, b);
+    let text = &scope.doc.text;
+    let other_figures = || {
+        let (a, b) = (first.chars(text), clause.chars(text));
+        a != b && only_numbers_differ(&a, &b)
+    };
     let whole_sentences = || {
         alike(
-            sentences[clause.sentence].chars(chars),
-            sentences[first.sentence].chars(chars),
+            &sentences[clause.sentence()].chars(text),
+            &sentences[first.sentence()].chars(text),
         )
     };
     !(same_sentence
@@ -141,7 +137,7 @@ const HEADING_PARAGRAPH_CHARS: usize = 50;
 /// Whether a unit is in a heading: a short paragraph that ends no sentence
 /// (`十五、坚定不移全面从严治党，深入推进新时代党的建设新的伟大工程`).
 fn in_heading(doc: &Document, unit: &Unit) -> bool {
-    let paragraph = doc.text[doc.paragraphs[unit.paragraph].clone()].trim_end();
+    let paragraph = doc.text[doc.paragraphs[unit.paragraph()].clone()].trim_end();
     paragraph.len() <= HEADING_PARAGRAPH_CHARS * 4
         && paragraph.chars().count() <= HEADING_PARAGRAPH_CHARS
         && !paragraph.ends_with(['。', '！', '？', '；'])
@@ -160,7 +156,7 @@ fn alike(a: &[char], b: &[char]) -> bool {
 }
 
 fn opens_sentence(sentences: &[Unit], clause: &Unit) -> bool {
-    sentences[clause.sentence].span.start == clause.span.start
+    sentences[clause.sentence()].span().start == clause.span().start
 }
 
 const CLAUSE: &str = r#"

@@ -17,7 +17,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::scope::Scope;
+use super::pass::Duplicates;
 use super::units;
 use super::MIN_SENTENCE_CHARS;
 use crate::diagnostic::Severity;
@@ -79,9 +79,8 @@ pub struct Print {
 /// order. A regulation's sentences are left out: its standard clauses recur in every
 /// regulation.
 pub fn prints(doc: &Document) -> Vec<Print> {
-    let units = units::Units::new(doc);
-    let outline = crate::structure::Outline::build(doc);
-    let scope = Scope::new(doc, &units, &outline);
+    let found = Duplicates::exemptions(doc);
+    let units = &found.units;
     let mut prints: Vec<Print> = doc
         .paragraphs
         .iter()
@@ -96,14 +95,15 @@ pub fn prints(doc: &Document) -> Vec<Print> {
         })
         .collect();
     let paragraphs = prints.len();
-    if !scope.exempt.sections.is_empty() {
+    let outline = crate::structure::Outline::build(doc);
+    if !found.sections(doc, &outline).is_empty() {
         return prints;
     }
     for (i, sentence) in units.sentences.iter().enumerate() {
-        if sentence.len() < MIN_SENTENCE_CHARS || scope.exempt.sentences[i] {
+        if sentence.len() < MIN_SENTENCE_CHARS || found.exempt.sentences[i] {
             continue;
         }
-        let start = sentence.span.start;
+        let start = sentence.span().start;
         let after = prints[..paragraphs].partition_point(|p| p.span.start <= start);
         let paragraph = after
             .checked_sub(1)
@@ -111,7 +111,7 @@ pub fn prints(doc: &Document) -> Vec<Print> {
         prints.push(Print {
             kind: Kind::Sentence,
             key: sentence.key,
-            span: sentence.span.clone(),
+            span: sentence.span(),
             paragraph,
         });
     }

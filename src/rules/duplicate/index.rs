@@ -42,6 +42,9 @@ pub struct Index {
     candidates: Vec<usize>,
     /// The hashes of the current unit's prefixes.
     prefixes: Prefixes,
+    /// The characters of an earlier unit a later one is compared with, decoded from the text
+    /// into a buffer reused from unit to unit.
+    other: Vec<char>,
 }
 
 /// The polynomial hashes of every prefix of a unit, so that any stretch of it (a third,
@@ -86,12 +89,9 @@ impl Prefixes {
     }
 }
 
-/// How many keys a unit is indexed under: its two ends and its middle.
-const KEYS_PER_UNIT: usize = 3;
-
 impl Index {
-    /// An index sized for `units` units up front: a long document's index is then built
-    /// without growing (each growth copies the table and, while it does, holds both).
+    /// An index sized for about `units` units up front: a long document's index is then
+    /// built with few or no growths (each copies the tables and, while it does, holds both).
     pub fn for_units(units: usize) -> Index {
         Index {
             exact: HashMap::with_capacity_and_hasher(units, Default::default()),
@@ -102,21 +102,21 @@ impl Index {
     }
 
     /// The earlier unit `units[i]` repeats (equal, or at most `max_edits(length)` character
-    /// edits apart), and adds `units[i]` to the index.
+    /// edits apart), and adds `units[i]` to the index. `chars` are its normalised characters;
+    /// those of earlier units are decoded from `text` when they are compared.
     pub fn repeat_of(
         &mut self,
-        units: &[Unit],
-        all: &[char],
+        (units, text): (&[Unit], &str),
         i: usize,
+        chars: &[char],
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
-        let chars = units[i].chars(all);
         if let Some(&earlier) = self.exact.get(&units[i].key) {
             return Some(Repeat { earlier, edits: 0 });
         }
         self.exact.insert(units[i].key, i);
         self.prefixes.fill(chars);
-        let near = self.near(units, all, i, max_edits);
+        let near = self.near(units, text, chars, max_edits);
         let mut own_keys = std::mem::take(&mut self.keys);
         own_keys.clear();
         own_keys.extend(end_keys(chars.len(), &self.prefixes).chain(middle_key(&self.prefixes)));
@@ -132,14 +132,14 @@ impl Index {
         near
     }
 
+    /// The nearest earlier unit within its bound of edits of `chars` (the current unit's).
     fn near(
         &mut self,
         units: &[Unit],
-        all: &[char],
-        i: usize,
+        text: &str,
+        chars: &[char],
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
-        let chars = units[i].chars(all);
         let mut best: Option<Repeat> = None;
         let mut rows = std::mem::take(&mut self.rows);
         let mut keys = std::mem::take(&mut self.keys);
@@ -171,10 +171,14 @@ impl Index {
         }
         candidates.sort_unstable();
         candidates.dedup();
+        let mut other = std::mem::take(&mut self.other);
         for &earlier in &candidates {
-            let other = units[earlier].chars(all);
-            let bound = max_edits(chars.len().max(other.len()));
-            if let Some(edits) = edit_distance_in(chars, other, bound, &mut rows) {
+            let bound = max_edits(chars.len().max(units[earlier].len()));
+            if chars.len().abs_diff(units[earlier].len()) > bound {
+                continue;
+            }
+            units[earlier].chars_into(text, &mut other);
+            if let Some(edits) = edit_distance_in(chars, &other, bound, &mut rows) {
                 if best.is_none_or(|b| (edits, earlier) < (b.edits, b.earlier)) {
                     best = Some(Repeat { earlier, edits });
                 }
@@ -183,9 +187,13 @@ impl Index {
         self.rows = rows;
         self.keys = keys;
         self.candidates = candidates;
+        self.other = other;
         best.filter(|b| b.edits > 0)
     }
 }
+
+/// How many keys a unit is indexed under: its two ends and its middle.
+const KEYS_PER_UNIT: usize = 3;
 
 /// An entry of [`Index::chain`].
 #[derive(Clone, Copy)]
@@ -388,14 +396,17 @@ mod tests {
 
     #[test]
     fn two_edits_at_both_ends_are_found_by_the_middle() {
-        let (units, all) = Units::of_texts(&[
+        let (units, text) = Units::of_texts(&[
             "千方百计地对抗破坏无产阶级经过艰苦战斗终于取得了重要的战果",
             "千方真计地对抗破坏无产阶级经过艰苦战斗终于实得了重要的战果",
         ]);
         let mut index = Index::default();
-        assert_eq!(index.repeat_of(&units, &all, 0, |_| 2), None);
         assert_eq!(
-            index.repeat_of(&units, &all, 1, |_| 2),
+            index.repeat_of((&units, &text), 0, &units[0].chars(&text), |_| 2),
+            None
+        );
+        assert_eq!(
+            index.repeat_of((&units, &text), 1, &units[1].chars(&text), |_| 2),
             Some(Repeat {
                 earlier: 0,
                 edits: 2
@@ -405,7 +416,7 @@ mod tests {
 
     #[test]
     fn finds_exact_and_near_repeats_but_not_different_units() {
-        let (units, all) = Units::of_texts(&[
+        let (units, text) = Units::of_texts(&[
             "积极投身新时代伟大实践奋勇前进",
             "完善制度体系提高治理能力",
             "积极投身新时代伟大实践奋勇前进",
@@ -414,7 +425,7 @@ mod tests {
         ]);
         let mut index = Index::default();
         let found: Vec<Option<Repeat>> = (0..units.len())
-            .map(|i| index.repeat_of(&units, &all, i, |n| n / 5))
+            .map(|i| index.repeat_of((&units, &text), i, &units[i].chars(&text), |n| n / 5))
             .collect();
         assert_eq!(found[0], None);
         assert_eq!(found[1], None);

@@ -15,6 +15,7 @@ mod clause;
 pub mod cross_file;
 mod index;
 mod near;
+pub mod pass;
 mod scope;
 mod sentence;
 pub mod units;
@@ -35,9 +36,12 @@ const LONG_CLAUSE_CHARS: usize = 20;
 const HEADING_CHARS: usize = 25;
 
 fn finding(doc: &Document, unit: &Unit, earlier: &Unit, message: String, label: &str) -> Finding {
-    Finding::new(unit.span.clone(), message).with_related(
-        earlier.span.clone(),
-        format!("{label}（第 {} 行）", doc.position(earlier.span.start).line),
+    Finding::new(unit.span(), message).with_related(
+        earlier.span(),
+        format!(
+            "{label}（第 {} 行）",
+            doc.position(earlier.span().start).line
+        ),
     )
 }
 

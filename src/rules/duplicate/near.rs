@@ -3,10 +3,11 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
-use super::index::{Index, Repeat};
-use super::scope::{Scope, Units};
+use super::index::Repeat;
+use super::pass::Pass;
+use super::scope::Scope;
 use super::units::Unit;
-use super::{finding, near_edits, only_numbers_differ, MIN_CLAUSE_CHARS, MIN_SENTENCE_CHARS};
+use super::{finding, only_numbers_differ, MIN_CLAUSE_CHARS, MIN_SENTENCE_CHARS};
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::{Context, RuleDef};
 
@@ -19,35 +20,34 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 );
 
 fn check_near(cx: &Context, out: &mut Vec<Finding>) {
-    let Units {
+    let Pass {
         doc,
         scope,
         sentences,
         clauses,
-        chars,
-    } = Units::new(cx);
-    let indexed = sentences
-        .iter()
-        .zip(&scope.exempt.sentences)
-        .filter(|(s, exempt)| s.len() >= MIN_SENTENCE_CHARS && !**exempt)
-        .count();
-    let mut index = Index::for_units(indexed);
+        found,
+    } = Pass::new(cx);
+    // The pass's repeats are in document order, read alongside the sentences.
+    let mut repeats = found.sentence_repeats.iter().peekable();
     let mut reordered = (HashMap::<u64, usize>::default(), Vec::new());
     let mut clause_at = 0;
     for (i, sentence) in sentences.iter().enumerate() {
         let first_clause = clause_at;
-        while clauses.get(clause_at).is_some_and(|c| c.sentence == i) {
+        while clauses.get(clause_at).is_some_and(|c| c.sentence() == i) {
             clause_at += 1;
         }
         if scope.exempt.sentences[i] {
             continue;
         }
+        let repeat = repeats
+            .next_if(|(at, _)| *at == i)
+            .map(|&(_, repeat)| repeat);
         let found = if sentence.len() >= MIN_SENTENCE_CHARS {
-            match index.repeat_of(sentences, chars, i, near_edits) {
+            match repeat {
                 // The same sentence again is `duplicate/sentence`'s.
                 Some(Repeat { edits: 0, .. }) => continue,
                 Some(Repeat { earlier, edits }) => {
-                    (!parallel(&scope, sentences, chars, earlier, i)).then(|| {
+                    (!parallel(&scope, sentences, earlier, i)).then(|| {
                         let message = format!("这句话与前文的一句几乎相同（相差 {edits} 个字）");
                         (earlier, message)
                     })
@@ -57,22 +57,18 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         } else {
             None
         };
-        let found =
-            found.filter(|&(earlier, _)| !scope.may_repeat_sentence(sentences, chars, earlier, i));
+        let found = found.filter(|&(earlier, _)| !scope.may_repeat_sentence(sentences, earlier, i));
         if let Some((earlier, message)) = found {
             let earlier = &sentences[earlier];
             let mut finding = finding(doc, sentence, earlier, message, "相近的句子");
-            let (was, is) = (
-                &doc.source[earlier.span.clone()],
-                &doc.source[sentence.span.clone()],
-            );
+            let (was, is) = (&doc.source[earlier.span()], &doc.source[sentence.span()]);
             if let Some(changes) = differences(was, is) {
                 finding.related[0]
                     .message
                     .push_str(&format!("，不同之处：{changes}"));
             }
             out.push(finding);
-        } else if let Some(restated) = restates_previous(sentences, clauses, chars, i) {
+        } else if let Some(restated) = restates_previous(&doc.text, sentences, clauses, i) {
             let message = "这句话重复了上一句的意思".to_string();
             out.push(finding(doc, sentence, restated, message, "上一句"));
         }
@@ -134,21 +130,16 @@ pub(super) fn differences(earlier: &str, later: &str) -> Option<String> {
 /// paragraphs, a few sentences apart) with a word swapped for another (`加快打造经济融合示范
 /// 样板。…` / `加快打造社会融合示范样板。…`), or anywhere with other figures. A copy with a
 /// character or two edited (`主体责任` / `主要责任`) is no parallel, however close.
-fn parallel(
-    scope: &Scope,
-    sentences: &[Unit],
-    chars: &[char],
-    earlier: usize,
-    later: usize,
-) -> bool {
+fn parallel(scope: &Scope, sentences: &[Unit], earlier: usize, later: usize) -> bool {
     const NEARBY: usize = 3;
     let (a, b) = (&sentences[earlier], &sentences[later]);
-    let opens = |u: &Unit| scope.doc.paragraphs[u.paragraph].start == u.span.start;
-    let close = a.paragraph == b.paragraph
-        || (b.paragraph - a.paragraph <= NEARBY && opens(a) && opens(b))
+    let opens = |u: &Unit| scope.doc.paragraphs[u.paragraph()].start == u.span().start;
+    let close = a.paragraph() == b.paragraph()
+        || (b.paragraph() - a.paragraph() <= NEARBY && opens(a) && opens(b))
         || later - earlier <= NEARBY;
-    let (a, b) = (a.chars(chars), b.chars(chars));
-    close && word_swapped(a, b) || only_numbers_differ(a, b)
+    let text = &scope.doc.text;
+    let (a, b) = (a.chars(text), b.chars(text));
+    close && word_swapped(&a, &b) || only_numbers_differ(&a, &b)
 }
 
 /// Whether what differs between two sentences, past what they share at both ends, is a whole
@@ -204,29 +195,43 @@ fn reordered_repeat(
 /// shorter one appears in the longer one, the two are of similar length, and
 /// they are in the same paragraph (`营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。`).
 fn restates_previous<'a>(
+    text: &str,
     sentences: &'a [Unit],
     clauses: &'a [Unit],
-    chars: &[char],
     i: usize,
 ) -> Option<&'a Unit> {
     let sentence = &sentences[i];
     let previous = sentences.get(i.checked_sub(1)?)?;
-    if previous.paragraph != sentence.paragraph || sentence.len() < MIN_CLAUSE_CHARS {
+    if previous.paragraph() != sentence.paragraph() || sentence.len() < MIN_CLAUSE_CHARS {
         return None;
     }
-    let start = clauses.partition_point(|c| c.sentence < previous.sentence);
+    let start = clauses.partition_point(|c| c.sentence() < previous.sentence());
+    let (mut own, mut own_ends) = (None, None);
     std::iter::once(previous)
         .chain(
             clauses[start..]
                 .iter()
-                .take_while(|c| c.sentence == previous.sentence),
+                .take_while(|c| c.sentence() == previous.sentence()),
         )
-        .find(|unit| restates(unit.chars(chars), sentence.chars(chars)))
+        .filter(|unit| lengths_may_restate(unit.len(), sentence.len()))
+        .filter(|unit| unit.ends(text) == *own_ends.get_or_insert_with(|| sentence.ends(text)))
+        .find(|unit| {
+            // Decoded only for the units of a fitting length and the same ends, each once.
+            let own = own.get_or_insert_with(|| sentence.chars(text));
+            restates(&unit.chars(text), own)
+        })
+}
+
+/// Whether units of these lengths may restate each other: the shorter one is a clause or
+/// longer, and six tenths of the longer one or more.
+fn lengths_may_restate(a: usize, b: usize) -> bool {
+    let (short, long) = (a.min(b), a.max(b));
+    short >= MIN_CLAUSE_CHARS && short as f64 >= 0.6 * long as f64
 }
 
 fn restates(a: &[char], b: &[char]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() < MIN_CLAUSE_CHARS || (short.len() as f64) < 0.6 * long.len() as f64 {
+    if !lengths_may_restate(short.len(), long.len()) {
         return false;
     }
     let same_ends = short[..2] == long[..2] && short[short.len() - 2..] == long[long.len() - 2..];

@@ -5,10 +5,9 @@
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-use super::units::{self, Exempt, Unit};
-use super::{index, HEADING_CHARS, MIN_CLAUSE_CHARS};
+use super::units::{self, Unit};
+use super::{index, HEADING_CHARS};
 use crate::document::Document;
-use crate::rules::Context;
 use crate::structure::markers::{LegalUnit, Level};
 use crate::structure::Outline;
 
@@ -45,56 +44,23 @@ fn every_separator_opens_with_a_byte_the_search_looks_for() {
     assert!(!contains_separator("加强“组织”领导（试行）"));
 }
 
-/// A document's sentences and clauses, and what of them the rules leave alone.
-pub(super) struct Units<'a> {
-    pub(super) doc: &'a Document,
-    pub(super) scope: Scope<'a>,
-    pub(super) sentences: &'a [Unit],
-    pub(super) clauses: &'a [Unit],
-    /// The normalised characters of all of them.
-    pub(super) chars: &'a [char],
-}
-
-impl<'a> Units<'a> {
-    pub(super) fn new(cx: &'a Context) -> Units<'a> {
-        let units = cx.units();
-        Units {
-            doc: cx.doc,
-            scope: Scope::new(cx.doc, units, cx.outline()),
-            sentences: &units.sentences,
-            clauses: &units.clauses,
-            chars: &units.chars,
-        }
-    }
+/// One flag per sentence and per clause of a document's [`units::Units`]: the sentences and
+/// clauses the duplicate rules leave alone (set phrases, quotations, headings). Clauses too
+/// short to be compared are not examined, and are not flagged.
+#[derive(Debug, Default)]
+pub struct Exempt {
+    pub sentences: Vec<bool>,
+    pub clauses: Vec<bool>,
 }
 
 /// What the duplicate rules leave alone in one document.
 pub(super) struct Scope<'a> {
     pub(super) doc: &'a Document,
-    /// The sentences and clauses that repeat by nature, and a regulation's sections, worked
-    /// out once per document for all the rules here.
+    /// The sentences and clauses that repeat by nature, worked out once per document for all
+    /// the rules here.
     pub(super) exempt: &'a Exempt,
-}
-
-impl<'a> Scope<'a> {
-    pub(super) fn new(doc: &'a Document, units: &'a units::Units, outline: &Outline) -> Scope<'a> {
-        let exempt = units.exempt.get_or_init(|| {
-            let flags = |all: &[Unit], min_chars: usize| {
-                all.iter()
-                    .map(|u| u.len() >= min_chars && exempt(doc, u, units))
-                    .collect()
-            };
-            Exempt {
-                // Every sentence: `duplicate/near` also asks of short ones whether they
-                // restate the sentence before.
-                sentences: flags(&units.sentences, 0),
-                // Shorter clauses are never compared, so not examined: most clauses are.
-                clauses: flags(&units.clauses, MIN_CLAUSE_CHARS),
-                sections: regulation_sections(doc, outline),
-            }
-        });
-        Scope { doc, exempt }
-    }
+    /// Where the sections of a regulation start; empty for other texts.
+    pub(super) sections: &'a [usize],
 }
 
 /// Where the articles, items and paragraphs (款) of a regulation start (`第十二条`, `（三）`):
@@ -116,32 +82,29 @@ pub(super) fn regulation_sections(doc: &Document, outline: &Outline) -> Vec<usiz
 }
 
 /// Units that repeat by nature: set phrases, quotations, headings, text that is not Chinese
-/// (a licence line in Latin letters).
-pub(super) fn exempt(doc: &Document, unit: &Unit, units: &units::Units) -> bool {
-    let chinese = unit
-        .chars(&units.chars)
-        .iter()
-        .filter(|c| !c.is_ascii())
-        .count();
-    chinese * 2 < unit.len()
-        || doc.quoted().covers(&unit.span)
-        || is_heading(doc, &units.sentences[unit.sentence])
+/// (a licence line in Latin letters). `sentence` is the unit's sentence (itself, for one).
+pub(super) fn exempt(doc: &Document, unit: &Unit, sentence: &Unit) -> bool {
+    unit.is_latin()
+        || doc.quoted().covers(&unit.span())
+        || is_heading(doc, sentence)
         || is_set_phrase(doc, unit)
 }
 
 pub(super) fn is_heading(doc: &Document, sentence: &Unit) -> bool {
-    let paragraph = &doc.paragraphs[sentence.paragraph];
+    let paragraph = &doc.paragraphs[sentence.paragraph()];
     sentence.len() < HEADING_CHARS
-        && paragraph.start == sentence.span.start
-        && doc.text[sentence.span.end..paragraph.end].trim().is_empty()
+        && paragraph.start == sentence.span().start
+        && doc.text[sentence.span().end..paragraph.end]
+            .trim()
+            .is_empty()
 }
 
 impl Scope<'_> {
     /// Whether two units are in different sections of a regulation (articles, items,
     /// paragraphs).
     pub(super) fn in_other_sections(&self, a: &Unit, b: &Unit) -> bool {
-        let sections = &self.exempt.sections;
-        let section = |unit: &Unit| sections.partition_point(|&at| at <= unit.span.start);
+        let sections = self.sections;
+        let section = |unit: &Unit| sections.partition_point(|&at| at <= unit.span().start);
         !sections.is_empty() && section(a) != section(b)
     }
 
@@ -161,7 +124,6 @@ impl Scope<'_> {
     pub(super) fn may_repeat_sentence(
         &self,
         sentences: &[Unit],
-        chars: &[char],
         earlier: usize,
         later: usize,
     ) -> bool {
@@ -169,15 +131,17 @@ impl Scope<'_> {
         if !self.in_other_sections(a, b) {
             return false;
         }
-        let text = &self.doc.text[b.span.clone()];
+        let text = &self.doc.text[b.span()];
         let last_item = later > 0 && {
             let previous = &sentences[later - 1];
-            previous.paragraph == b.paragraph
-                && self.doc.text[previous.span.clone()]
+            previous.paragraph() == b.paragraph()
+                && self.doc.text[previous.span()]
                     .trim_end()
                     .ends_with(['；', ';'])
         };
-        last_item || recurs_by_design(text) || parallel_neighbours(sentences, chars, earlier, later)
+        last_item
+            || recurs_by_design(text)
+            || parallel_neighbours(self.doc, sentences, earlier, later)
     }
 }
 
@@ -201,8 +165,8 @@ pub(super) fn recurs_by_design(sentence: &str) -> bool {
 /// Whether the sentences next to two repeated ones are alike without being equal: two
 /// articles written in parallel, not one pasted twice.
 pub(super) fn parallel_neighbours(
+    doc: &Document,
     sentences: &[Unit],
-    chars: &[char],
     earlier: usize,
     later: usize,
 ) -> bool {
@@ -210,11 +174,13 @@ pub(super) fn parallel_neighbours(
     // that a text of long sentences repeated costs no more than their count.
     const LONGEST: usize = 200;
     let alike_but_other = |i: usize, j: usize| {
-        let (a, b) = (sentences[i].chars(chars), sentences[j].chars(chars));
-        let bound = (a.len().max(b.len()) * 3 / 10).max(4);
-        a.len().max(b.len()) <= LONGEST
-            && a != b
-            && index::bounded_edit_distance(a, b, bound).is_some()
+        let (a, b) = (&sentences[i], &sentences[j]);
+        let longer = a.len().max(b.len());
+        longer <= LONGEST && {
+            let (a, b) = (a.chars(&doc.text), b.chars(&doc.text));
+            let bound = (longer * 3 / 10).max(4);
+            a != b && index::bounded_edit_distance(&a, &b, bound).is_some()
+        }
     };
     let before = earlier > 0 && alike_but_other(earlier - 1, later - 1);
     let after = later + 1 < sentences.len() && alike_but_other(earlier + 1, later + 1);
@@ -237,7 +203,7 @@ pub(super) fn is_set_phrase(doc: &Document, unit: &Unit) -> bool {
     if SET_PHRASES.contains(&unit.key) {
         return true;
     }
-    let text = &doc.text[unit.span.clone()];
+    let text = &doc.text[unit.span()];
     if !contains_separator(text) {
         return false;
     }

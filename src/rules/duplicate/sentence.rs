@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::scope::Scope;
+use super::pass::Pass;
 use super::{finding, MIN_SENTENCE_CHARS};
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::{Context, RuleDef};
@@ -16,19 +16,19 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 );
 
 fn check_sentence(cx: &Context, out: &mut Vec<Finding>) {
-    let doc = cx.doc;
-    let scope = Scope::new(doc, cx.units(), cx.outline());
-    let units = cx.units();
-    let sentences = &units.sentences;
+    let Pass {
+        doc,
+        scope,
+        sentences,
+        ..
+    } = Pass::new(cx);
     let mut first: HashMap<u64, usize> = HashMap::default();
     for (i, sentence) in sentences.iter().enumerate() {
         if sentence.len() < MIN_SENTENCE_CHARS || scope.exempt.sentences[i] {
             continue;
         }
         let earlier = &sentences[*first.entry(sentence.key).or_insert(i)];
-        if earlier.sentence != i
-            && !scope.may_repeat_sentence(sentences, &units.chars, earlier.sentence, i)
-        {
+        if earlier.sentence() != i && !scope.may_repeat_sentence(sentences, earlier.sentence(), i) {
             let message = "这句话与前文完全相同".to_string();
             out.push(finding(doc, sentence, earlier, message, "首次出现"));
         }

@@ -10,70 +10,129 @@ use std::ops::Range;
 use crate::document::Document;
 use crate::structure::markers::{self, marker_at};
 
-/// A sentence or clause: where it is, and where its normalised characters are in
-/// [`Units::chars`].
+/// A sentence or clause: where it is, the key of its normalised characters, and how many
+/// there are. The characters themselves are not kept: the few units that are compared
+/// character by character (candidates of a near repeat) are decoded again from the text
+/// ([`Unit::chars_into`]), and a long document's units take 32 bytes each.
 #[derive(Debug, Clone)]
 pub struct Unit {
-    pub span: Range<usize>,
-    /// Its normalised characters, as a range of the characters of all units.
-    chars: Range<u32>,
     /// [`key`] of its characters, computed once: equal units are found by it.
     pub key: u64,
-    /// Index of the sentence it belongs to (itself, for a sentence).
-    pub sentence: usize,
-    /// Index of its paragraph.
-    pub paragraph: usize,
+    start: u32,
+    end: u32,
+    /// How many normalised characters it has.
+    len: u32,
+    sentence: u32,
+    paragraph: u32,
+    /// Bytes from its start to where its characters are counted from: past a leading
+    /// numbering marker (markers are a few characters long).
+    skip: u16,
+    /// Fewer than half its characters are Chinese (a licence line in Latin letters).
+    latin: bool,
 }
 
 impl Unit {
-    /// Its normalised characters, in the characters of all units (`Units::chars`).
-    pub fn chars<'a>(&self, all: &'a [char]) -> &'a [char] {
-        &all[self.chars.start as usize..self.chars.end as usize]
+    /// Where it is in [`Document::text`](crate::document::Document::text).
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
     }
 
     /// How many normalised characters it has.
     pub fn len(&self) -> usize {
-        (self.chars.end - self.chars.start) as usize
+        self.len as usize
+    }
+
+    /// Index of the sentence it belongs to (itself, for a sentence).
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
+    /// Index of its paragraph.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
+    /// Whether fewer than half its characters are Chinese.
+    pub fn is_latin(&self) -> bool {
+        self.latin
+    }
+
+    /// Its normalised characters, decoded from `text` (the document's) into `into`.
+    pub fn chars_into(&self, text: &str, into: &mut Vec<char>) {
+        into.clear();
+        into.reserve(self.len());
+        push_word_characters(&text[self.words()], into);
+    }
+
+    /// Where its characters are counted: past a leading marker.
+    fn words(&self) -> Range<usize> {
+        self.start as usize + usize::from(self.skip)..self.end as usize
+    }
+
+    /// Its first two and last two normalised characters (of a unit of two or more), read
+    /// from `text` without decoding the rest.
+    pub fn ends(&self, text: &str) -> [char; 4] {
+        let words = &text[self.words()];
+        let mut ends = [char::default(); 4];
+        let forward = words.chars().filter(|&c| is_word_character(c));
+        let backward = words.chars().rev().filter(|&c| is_word_character(c));
+        let (first, last) = (forward.take(2), backward.take(2));
+        for (end, c) in ends[..2].iter_mut().zip(first) {
+            *end = c.to_ascii_lowercase();
+        }
+        for (end, c) in ends[2..].iter_mut().rev().zip(last) {
+            *end = c.to_ascii_lowercase();
+        }
+        ends
+    }
+
+    /// Its normalised characters, decoded from `text` (the document's).
+    pub fn chars(&self, text: &str) -> Vec<char> {
+        let mut chars = Vec::with_capacity(self.len());
+        self.chars_into(text, &mut chars);
+        chars
     }
 }
 
-/// A document's sentences and clauses, normalised; built once per document
-/// ([`Context::units`](crate::rules::Context::units)).
-///
-/// The normalised characters of a sentence are stored once, in one buffer for the whole
-/// document: a clause is a stretch of its sentence's, so it needs no copy of its own, and no
-/// unit has an allocation of its own.
+/// A document's sentences and clauses, normalised; built once per document, by the duplicate
+/// rules' pass ([`super::pass`]) or alone for the cross-file fingerprints.
 #[derive(Debug)]
 pub struct Units {
     pub sentences: Vec<Unit>,
     pub clauses: Vec<Unit>,
-    /// The letters, digits and ideographs of every sentence, one sentence after the other
-    /// (numbering markers included: a unit's range starts past its own).
-    pub chars: Vec<char>,
-    /// Which sentences and clauses the rules comparing them leave alone (set phrases,
-    /// quotations, headings), worked out by the first rule that needs it and shared.
-    pub exempt: std::sync::OnceLock<Exempt>,
 }
 
-/// One flag per sentence and per clause of [`Units`], and the offsets where the sections of
-/// a regulation start (repeats across sections are by design); empty for other texts.
-/// Clauses too short to be compared are not examined, and are not flagged.
-#[derive(Debug)]
-pub struct Exempt {
-    pub sentences: Vec<bool>,
-    pub clauses: Vec<bool>,
-    pub sections: Vec<usize>,
+/// The normalised characters of the sentence just cut, as a pass over the units sees them
+/// ([`Units::build`]): the sentence's and each of its clauses', as ranges of `chars`, so that
+/// what compares them reads them without decoding the text again.
+pub struct Cut<'s> {
+    /// The index of the sentence, the last of [`Units::sentences`].
+    pub sentence: usize,
+    pub chars: &'s [char],
+    /// The sentence's characters in `chars` (past its marker).
+    pub sentence_chars: Range<usize>,
+    /// Its clauses, the last of [`Units::clauses`]: each index and characters in `chars`.
+    pub clauses: &'s [(usize, Range<usize>)],
+}
+
+/// The normalised characters of the sentence being cut, with the byte offset of each in the
+/// sentence, and its clauses: reused from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<char>,
+    offsets: Vec<usize>,
+    clauses: Vec<(usize, Range<usize>)>,
 }
 
 impl Units {
-    /// One pass over each sentence gathers its characters and cuts its clauses.
-    pub fn new(doc: &Document) -> Units {
+    /// One pass over each sentence gathers its characters and cuts its clauses; `visit` sees
+    /// each sentence once it and its clauses are cut, with their characters.
+    pub fn build(doc: &Document, mut visit: impl FnMut(&Units, &Cut)) -> Units {
         let mut units = Units {
             sentences: Vec::with_capacity(doc.sentences.len()),
             clauses: Vec::with_capacity(doc.sentences.len() * 3),
-            chars: Vec::with_capacity(doc.text.len() / 3),
-            exempt: std::sync::OnceLock::new(),
         };
+        let mut scratch = Scratch::default();
         let mut paragraph = 0;
         for (i, span) in doc.sentences.iter().enumerate() {
             while doc
@@ -83,100 +142,134 @@ impl Units {
             {
                 paragraph += 1;
             }
-            units.push_sentence(doc, span.clone(), i, paragraph);
+            let sentence_chars =
+                units.push_sentence(doc, span.clone(), (i, paragraph), &mut scratch);
+            let cut = Cut {
+                sentence: i,
+                chars: &scratch.chars,
+                sentence_chars,
+                clauses: &scratch.clauses,
+            };
+            visit(&units, &cut);
         }
         units.sentences.shrink_to_fit();
         units.clauses.shrink_to_fit();
-        units.chars.shrink_to_fit();
         units
     }
 
-    /// The sentence at `span` and its clauses (the parts between `，；：`).
-    fn push_sentence(&mut self, doc: &Document, span: Range<usize>, i: usize, paragraph: usize) {
+    /// The sentence at `span` and its clauses (the parts between `，；：`); the range of the
+    /// sentence's characters in the scratch.
+    fn push_sentence(
+        &mut self,
+        doc: &Document,
+        span: Range<usize>,
+        (i, paragraph): (usize, usize),
+        scratch: &mut Scratch,
+    ) -> Range<usize> {
         let text = &doc.text[span.clone()];
-        let first = self.chars.len();
-        let mut clause_start = (0, first);
+        scratch.chars.clear();
+        scratch.offsets.clear();
+        scratch.clauses.clear();
+        let mut clause_start = (0, 0);
         for (at, c) in text.char_indices() {
             if matches!(c, '，' | '；' | '：' | ',' | ';' | ':') {
-                self.push_clause(doc, span.start, clause_start, at, i, paragraph);
-                clause_start = (at + c.len_utf8(), self.chars.len());
+                self.push_clause(doc, span.start, clause_start, at, (i, paragraph), scratch);
+                clause_start = (at + c.len_utf8(), scratch.chars.len());
             } else if is_word_character(c) {
-                self.chars.push(c.to_ascii_lowercase());
+                scratch.chars.push(c.to_ascii_lowercase());
+                scratch.offsets.push(at);
             }
         }
-        let chars = self.view(text, span.start, first, self.chars.len());
-        self.sentences.push(Unit {
-            key: key(self.slice(&chars)),
-            span,
-            chars,
-            sentence: i,
-            paragraph,
-        });
-        let end = text.len();
+        let (sentence, chars) = unit(text, span.clone(), (0, 0), (i, paragraph), scratch);
+        self.sentences.push(sentence);
         self.push_clause(
             doc,
-            self.sentences[i].span.start,
+            span.start,
             clause_start,
-            end,
-            i,
-            paragraph,
+            text.len(),
+            (i, paragraph),
+            scratch,
         );
-    }
-
-    fn slice(&self, chars: &Range<u32>) -> &[char] {
-        &self.chars[chars.start as usize..chars.end as usize]
+        chars
     }
 
     /// The clause of the sentence at `base` from `start` (its byte offset in the sentence and
-    /// the index of its first character in `chars`) to the byte offset `end`.
+    /// the index of its first character in the scratch) to the byte offset `end`.
     fn push_clause(
         &mut self,
         doc: &Document,
         base: usize,
         (start, first): (usize, usize),
         end: usize,
-        sentence: usize,
-        paragraph: usize,
+        (sentence, paragraph): (usize, usize),
+        scratch: &mut Scratch,
     ) {
         let span = base + start..base + end;
         let text = &doc.text[span.clone()];
-        let chars = self.view(text, span.start, first, self.chars.len());
-        if chars.is_empty() {
+        if first == scratch.chars.len() {
             return;
         }
+        let (mut clause, chars) = unit(
+            text,
+            span.clone(),
+            (start, first),
+            (sentence, paragraph),
+            scratch,
+        );
+        if clause.len == 0 {
+            return;
+        }
+        // Spaces before it and marks after it are not shown as part of it.
         let leading = text.len() - text.trim_start().len();
         let trailing = text.trim_end_matches(|c: char| !is_word_character(c)).len();
-        let key = key(self.slice(&chars));
-        self.clauses.push(Unit {
-            span: span.start + leading..span.start + trailing.max(leading),
-            chars,
-            key,
-            sentence,
-            paragraph,
-        });
-    }
-
-    /// The normalised characters of `text` (at `at` in the document), whose characters are
-    /// `chars[first..end]`: past a leading numbering marker.
-    fn view(&self, text: &str, at: usize, first: usize, end: usize) -> Range<u32> {
-        let skip = marker_len(text, at);
-        let skipped = if skip == 0 {
-            0
-        } else {
-            text[..skip]
-                .chars()
-                .filter(|&c| is_word_character(c))
-                .count()
-        };
-        let start = (first + skipped).min(end);
-        to_u32(start)..to_u32(end)
+        let shown = span.start + leading..span.start + trailing.max(leading);
+        let skip = usize::from(clause.skip).saturating_sub(leading);
+        clause.start = to_u32(shown.start);
+        clause.end = to_u32(shown.end);
+        clause.skip = to_u16(skip);
+        scratch.clauses.push((self.clauses.len(), chars));
+        self.clauses.push(clause);
     }
 }
 
-/// Offsets in the buffer of characters; a document of more than four billion characters is
-/// far past what is read.
+/// The unit of `text` (at `span` in the document), whose characters are the scratch's from
+/// `first` on, `start` being its byte offset in the sentence: past a leading numbering marker.
+/// Also the range of its characters in the scratch.
+fn unit(
+    text: &str,
+    span: Range<usize>,
+    (start, first): (usize, usize),
+    (sentence, paragraph): (usize, usize),
+    scratch: &Scratch,
+) -> (Unit, Range<usize>) {
+    let skip = marker_len(text, span.start);
+    // The characters of the marker are the first of the unit's, up to its end.
+    let counted = scratch.offsets[first..].partition_point(|&at| at < start + skip);
+    let range = first + counted..scratch.chars.len();
+    let chars = &scratch.chars[range.clone()];
+    let chinese = chars.iter().filter(|c| !c.is_ascii()).count();
+    let unit = Unit {
+        key: key(chars),
+        start: to_u32(span.start),
+        end: to_u32(span.end),
+        len: to_u32(chars.len()),
+        sentence: to_u32(sentence),
+        paragraph: to_u32(paragraph),
+        skip: to_u16(skip),
+        latin: chinese * 2 < chars.len(),
+    };
+    (unit, range)
+}
+
+/// A marker's length in bytes: a few characters.
+fn to_u16(skip: usize) -> u16 {
+    u16::try_from(skip).expect("a numbering marker is a few characters long")
+}
+
+/// Offsets and counts in a document; one of more than four gigabytes is far past what is
+/// read.
 fn to_u32(at: usize) -> u32 {
-    u32::try_from(at).expect("fewer than 2^32 characters")
+    u32::try_from(at).expect("a document of less than 4 GB")
 }
 
 /// The length in bytes of the numbering marker `text` (at `at` in the document) opens with,
@@ -236,14 +329,48 @@ fn with_normalised<T>(text: &str, span: Range<usize>, f: impl FnOnce(&[char]) ->
     let skip = marker_len(slice, span.start);
     SCRATCH.with_borrow_mut(|scratch| {
         scratch.clear();
-        scratch.extend(
-            slice[skip..]
-                .chars()
-                .filter(|&c| is_word_character(c))
-                .map(|c| c.to_ascii_lowercase()),
-        );
+        push_word_characters(&slice[skip..], scratch);
         f(scratch)
     })
+}
+
+/// Pushes the letters, digits and ideographs of `text` onto `into`, Latin letters in lower
+/// case. The units of a long document are decoded again and again when they are compared,
+/// so the common case is decoded here by hand: ASCII, and the three bytes of a character of
+/// the Basic Multilingual Plane (all Chinese text), whose value is put together directly.
+fn push_word_characters(text: &str, into: &mut Vec<char>) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if lead.is_ascii() {
+            if lead.is_ascii_alphanumeric() {
+                into.push(char::from(lead.to_ascii_lowercase()));
+            }
+            at += 1;
+            continue;
+        }
+        let three = (0xE0..0xF0).contains(&lead);
+        let c = match bytes.get(at + 1..at + 3) {
+            Some(&[b1, b2]) if three => {
+                let value = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b1 & 0x3F) << 6)
+                    | u32::from(b2 & 0x3F);
+                char::from_u32(value)
+            }
+            _ => None,
+        };
+        let (c, width) = match c {
+            Some(c) => (c, 3),
+            None => {
+                let c = text[at..].chars().next().unwrap_or_default();
+                (c, c.len_utf8().max(1))
+            }
+        };
+        if is_word_character(c) {
+            into.push(c);
+        }
+        at += width;
+    }
 }
 
 /// Letters, digits and ideographs. The common ideographs and the punctuation of Chinese text
@@ -253,18 +380,29 @@ fn is_word_character(c: char) -> bool {
     match c {
         '\u{4E00}'..='\u{9FFF}' => true,
         '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' => false,
+        // Full-width forms: the marks of Chinese text (`，；：（）！？`), then digits and letters.
+        '\u{FF00}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}' => false,
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => true,
         _ => c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()),
     }
 }
 
 #[cfg(test)]
 impl Units {
-    /// One sentence of each text, and the characters of them all, for tests of the index.
-    pub fn of_texts(texts: &[&str]) -> (Vec<Unit>, Vec<char>) {
+    /// The units alone.
+    pub fn new(doc: &Document) -> Units {
+        Units::build(doc, |_, _| {})
+    }
+
+    /// One sentence of each text, and the text they were cut from, for tests of the index.
+    pub fn of_texts(texts: &[&str]) -> (Vec<Unit>, String) {
         let doc = Document::new(texts.join("\n"), crate::document::Format::Text);
         let units = Units::new(&doc);
         assert_eq!(units.sentences.len(), texts.len());
-        (units.sentences, units.chars)
+        (units.sentences, doc.text.to_string())
     }
 }
 
@@ -280,13 +418,13 @@ mod tests {
             Format::Text,
         );
         let units = Units::new(&doc);
-        let text = |unit: &Unit| unit.chars(&units.chars).iter().collect::<String>();
+        let text = |unit: &Unit| unit.chars(&doc.text).iter().collect::<String>();
         assert_eq!(text(&units.sentences[0]), "加强组织领导压实责任");
         assert_eq!(text(&units.sentences[1]), "加强组织领导");
         let shown: Vec<&str> = units
             .clauses
             .iter()
-            .map(|c| &doc.source[c.span.clone()])
+            .map(|c| &doc.source[c.span()])
             .collect();
         assert_eq!(
             shown,
@@ -294,26 +432,107 @@ mod tests {
         );
         let clauses: Vec<String> = units.clauses.iter().map(text).collect();
         assert_eq!(clauses, ["加强组织领导", "压实责任", "加强组织领导"]);
-        assert_eq!(units.clauses[1].paragraph, 0);
-        assert_eq!(units.clauses[2].paragraph, 1);
+        assert_eq!(units.clauses[1].paragraph(), 0);
+        assert_eq!(units.clauses[2].paragraph(), 1);
+    }
+
+    /// What a unit decodes to is what its text normalised alone gives (a clause's text
+    /// running from the mark before it to the mark after it), and its key and length are
+    /// those of these characters.
+    fn assert_units_are_their_spans_normalised(text: &str) {
+        let doc = Document::new(text.to_string(), Format::Text);
+        let units = Units::new(&doc);
+        let mut clause_texts = Vec::new();
+        for span in &doc.sentences {
+            let mut start = span.start;
+            for (at, c) in doc.text[span.clone()].char_indices() {
+                if matches!(c, '，' | '；' | '：' | ',' | ';' | ':') {
+                    clause_texts.push(start..span.start + at);
+                    start = span.start + at + c.len_utf8();
+                }
+            }
+            clause_texts.push(start..span.end);
+        }
+        let clauses = clause_texts
+            .into_iter()
+            .map(|span| normalise(&doc.text, span))
+            .filter(|chars| !chars.is_empty());
+        let sentences = doc
+            .sentences
+            .iter()
+            .map(|s| normalise(&doc.text, s.clone()));
+        let expected: Vec<Vec<char>> = sentences.chain(clauses).collect();
+        let found: Vec<&Unit> = units.sentences.iter().chain(&units.clauses).collect();
+        // What a pass sees of each unit is its characters too.
+        let mut seen = 0;
+        Units::build(&doc, |units, cut| {
+            let sentence = &units.sentences[cut.sentence];
+            assert_eq!(
+                cut.chars[cut.sentence_chars.clone()],
+                sentence.chars(&doc.text)
+            );
+            for (i, chars) in cut.clauses {
+                assert_eq!(cut.chars[chars.clone()], units.clauses[*i].chars(&doc.text));
+                assert_eq!(units.clauses[*i].sentence(), cut.sentence);
+                seen += 1;
+            }
+        });
+        assert_eq!(seen, units.clauses.len());
+        assert_eq!(found.len(), expected.len(), "{text:?}");
+        for (unit, alone) in found.into_iter().zip(expected) {
+            assert_eq!(
+                unit.chars(&doc.text),
+                alone,
+                "{:?} in {text:?}",
+                unit.span()
+            );
+            assert_eq!(unit.key, key(&alone));
+            assert_eq!(unit.len(), alone.len());
+            let chinese = alone.iter().filter(|c| !c.is_ascii()).count();
+            assert_eq!(unit.is_latin(), chinese * 2 < alone.len());
+        }
     }
 
     #[test]
     fn each_unit_has_the_key_of_its_text_normalised_alone() {
-        let doc = Document::new(
-            "一、总体要求。第一，坚持问题导向，1.聚焦“突出问题”；（三）狠抓落实：见实效。\n".into(),
-            Format::Text,
+        assert_units_are_their_spans_normalised(
+            "一、总体要求。第一，坚持问题导向，1.聚焦“突出问题”；（三）狠抓落实：见实效。\n",
         );
-        let units = Units::new(&doc);
-        for unit in units.sentences.iter().chain(&units.clauses) {
-            let alone = normalise(&doc.text, unit.span.clone());
-            assert_eq!(
-                unit.chars(&units.chars),
-                alone.as_slice(),
-                "{:?}",
-                unit.span
-            );
-            assert_eq!(unit.key, key(&alone));
+        assert_units_are_their_spans_normalised(
+            " （一）加强领导， 2.压实 责任；GPL v3 or later.\n",
+        );
+    }
+
+    proptest::proptest! {
+        /// Decoded by hand, the characters are those `str::chars` gives.
+        #[test]
+        fn word_characters_decoded_by_hand_are_those_of_the_text(
+            text in "(\\PC|[甲乙，。Ａ１aZ9 ]){0,40}",
+        ) {
+            let mut by_hand = Vec::new();
+            push_word_characters(&text, &mut by_hand);
+            let plain: Vec<char> = text
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            proptest::prop_assert_eq!(by_hand, plain);
+        }
+    }
+
+    #[test]
+    fn word_characters_are_the_letters_and_digits_of_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_character(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn units_of_random_texts_are_their_spans_normalised(
+            text in "[（一二）1.第条，；：、。 “”a-c甲乙丙\n]{0,60}",
+        ) {
+            assert_units_are_their_spans_normalised(&text);
         }
     }
 }

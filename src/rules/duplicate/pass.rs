@@ -1,0 +1,135 @@
+//! The duplicate rules' one pass over a document: its sentences and clauses are cut, what of
+//! them the rules leave alone is decided, and each is looked up in the index of the earlier
+//! ones, while its normalised characters are at hand. The rules then read what the pass found
+//! (`duplicate/clause` the repeated clauses, `duplicate/near` the sentences that repeat an
+//! earlier one), and no unit is decoded from the text again unless it is compared with
+//! another character by character.
+
+use std::sync::OnceLock;
+
+use super::index::{Index, Repeat};
+use super::scope::{self, Exempt, Scope};
+use super::units::{Cut, Unit, Units};
+use super::{MIN_CLAUSE_CHARS, MIN_SENTENCE_CHARS};
+use crate::document::Document;
+use crate::rules::Context;
+use crate::structure::Outline;
+
+/// What a duplicate rule works from: the document, its units and what the pass found.
+pub(super) struct Pass<'a> {
+    pub(super) doc: &'a Document,
+    pub(super) scope: Scope<'a>,
+    pub(super) sentences: &'a [Unit],
+    pub(super) clauses: &'a [Unit],
+    pub(super) found: &'a Duplicates,
+}
+
+impl<'a> Pass<'a> {
+    pub(super) fn new(cx: &'a Context) -> Pass<'a> {
+        let found = cx.duplicates();
+        Pass {
+            doc: cx.doc,
+            scope: Scope {
+                doc: cx.doc,
+                exempt: &found.exempt,
+                sections: found.sections(cx.doc, cx.outline()),
+            },
+            sentences: &found.units.sentences,
+            clauses: &found.units.clauses,
+            found,
+        }
+    }
+}
+
+/// A document's units, what of them the rules leave alone, and what repeats what.
+#[derive(Debug)]
+pub struct Duplicates {
+    pub units: Units,
+    pub exempt: Exempt,
+    /// Each clause of [`MIN_CLAUSE_CHARS`] or more that is not exempt and repeats an earlier
+    /// one (at most two characters edited), in document order.
+    pub clause_repeats: Vec<(usize, Repeat)>,
+    /// Each sentence of [`MIN_SENTENCE_CHARS`] or more that is not exempt and repeats an
+    /// earlier one, exactly or within [`super::near_edits`], in document order.
+    pub sentence_repeats: Vec<(usize, Repeat)>,
+    sections: OnceLock<Vec<usize>>,
+}
+
+impl Duplicates {
+    /// The units, their exemptions, and the repeats the rules report.
+    pub fn new(doc: &Document) -> Duplicates {
+        Duplicates::build(doc, true)
+    }
+
+    /// The units and their exemptions, without looking for repeats: what the cross-file
+    /// fingerprints need.
+    pub fn exemptions(doc: &Document) -> Duplicates {
+        Duplicates::build(doc, false)
+    }
+
+    fn build(doc: &Document, find_repeats: bool) -> Duplicates {
+        let mut exempt = Exempt::default();
+        let mut clause_repeats = Vec::new();
+        let mut sentence_repeats = Vec::new();
+        // The sentence index is sized for every sentence up front; the clauses' grows with
+        // the clauses that are new: in a long text said twice over, half of them or fewer
+        // are, and an index sized for all would be most of the memory.
+        let mut clause_index = Index::default();
+        let mut sentence_index = Index::for_units(doc.sentences.len());
+        let units = Units::build(doc, |units, cut| {
+            let sentence = &units.sentences[cut.sentence];
+            let sentence_exempt = scope::exempt(doc, sentence, sentence);
+            exempt.sentences.push(sentence_exempt);
+            for (i, chars) in cut.clauses {
+                let clause = &units.clauses[*i];
+                let clause_exempt =
+                    clause.len() >= MIN_CLAUSE_CHARS && scope::exempt(doc, clause, sentence);
+                exempt.clauses.push(clause_exempt);
+                if find_repeats && clause.len() >= MIN_CLAUSE_CHARS && !clause_exempt {
+                    let units = (units.clauses.as_slice(), doc.text.as_str());
+                    let chars = &cut.chars[chars.clone()];
+                    if let Some(repeat) = clause_index.repeat_of(units, *i, chars, |_| 2) {
+                        clause_repeats.push((*i, repeat));
+                    }
+                }
+            }
+            if find_repeats && sentence.len() >= MIN_SENTENCE_CHARS && !sentence_exempt {
+                let found = repeat_of_sentence(&mut sentence_index, doc, units, cut);
+                sentence_repeats.extend(found.map(|repeat| (cut.sentence, repeat)));
+            }
+        });
+        exempt.sentences.shrink_to_fit();
+        exempt.clauses.shrink_to_fit();
+        Duplicates {
+            units,
+            exempt,
+            clause_repeats,
+            sentence_repeats,
+            sections: OnceLock::new(),
+        }
+    }
+
+    /// Where the sections of a regulation start (repeats across sections are by design);
+    /// empty for other texts.
+    pub fn sections(&self, doc: &Document, outline: &Outline) -> &[usize] {
+        self.sections
+            .get_or_init(|| scope::regulation_sections(doc, outline))
+    }
+}
+
+/// The earlier sentence the sentence just cut repeats, exactly or nearly.
+fn repeat_of_sentence(
+    index: &mut Index,
+    doc: &Document,
+    units: &Units,
+    cut: &Cut,
+) -> Option<Repeat> {
+    let sentences: &[Unit] = &units.sentences;
+    let chars = &cut.chars[cut.sentence_chars.clone()];
+    index.repeat_of(
+        (sentences, doc.text.as_str()),
+        cut.sentence,
+        chars,
+        super::near_edits,
+    )
+}

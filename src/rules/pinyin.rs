@@ -104,8 +104,7 @@ impl Data {
 
     /// Whether a run of letters reads as pinyin of two or more syllables and not as English.
     fn is_pinyin(&self, run: &str) -> bool {
-        run.len() >= MIN_LETTERS
-            && run.bytes().all(|b| b.is_ascii_lowercase())
+        may_be_pinyin(run)
             && !self.english.contains(run)
             && self.fewest_syllables(run).is_some_and(|n| n >= 2)
     }
@@ -164,12 +163,19 @@ fn finding(span: Range<usize>, run: &str, word: Option<&str>) -> Finding {
     finding
 }
 
+/// Whether a run of letters has the shape of pinyin at all: four lower-case letters or
+/// more. The tables are read only for such runs: a draft without any is checked before
+/// they are loaded (a tenth of a one-line draft's start-up).
+fn may_be_pinyin(run: &str) -> bool {
+    run.len() >= MIN_LETTERS && run.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let (text, data) = (&cx.doc.text, &*DATA);
+    let text = &cx.doc.text;
     for span in letter_runs(text) {
         let run = &text[span.clone()];
-        if data.is_pinyin(run) && in_chinese_text(text, &span) {
-            out.push(finding(span, run, data.words.get(run).copied()));
+        if may_be_pinyin(run) && DATA.is_pinyin(run) && in_chinese_text(text, &span) {
+            out.push(finding(span, run, DATA.words.get(run).copied()));
         }
     }
 }

@@ -45,6 +45,9 @@ pub struct Index {
     /// The characters of an earlier unit a later one is compared with, decoded from the text
     /// into a buffer reused from unit to unit.
     other: Vec<char>,
+    /// The [`signature`] of each unit indexed, by unit: most candidates are ruled out by it,
+    /// before they are decoded and compared.
+    signatures: Vec<u64>,
 }
 
 /// The polynomial hashes of every prefix of a unit, so that any stretch of it (a third,
@@ -116,7 +119,12 @@ impl Index {
         }
         self.exact.insert(units[i].key, i);
         self.prefixes.fill(chars);
-        let near = self.near(units, text, chars, max_edits);
+        let own = signature(chars);
+        let near = self.near(units, text, (chars, own), max_edits);
+        if self.signatures.len() <= i {
+            self.signatures.resize(i + 1, 0);
+        }
+        self.signatures[i] = own;
         let mut own_keys = std::mem::take(&mut self.keys);
         own_keys.clear();
         own_keys.extend(end_keys(chars.len(), &self.prefixes).chain(middle_key(&self.prefixes)));
@@ -137,7 +145,7 @@ impl Index {
         &mut self,
         units: &[Unit],
         text: &str,
-        chars: &[char],
+        (chars, own): (&[char], u64),
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
         let mut best: Option<Repeat> = None;
@@ -174,7 +182,8 @@ impl Index {
         let mut other = std::mem::take(&mut self.other);
         for &earlier in &candidates {
             let bound = max_edits(chars.len().max(units[earlier].len()));
-            if chars.len().abs_diff(units[earlier].len()) > bound {
+            let apart = (own ^ self.signatures[earlier]).count_ones() as usize;
+            if chars.len().abs_diff(units[earlier].len()) > bound || apart > 2 * bound {
                 continue;
             }
             units[earlier].chars_into(text, &mut other);
@@ -262,6 +271,15 @@ fn middle_keys(
     (first.saturating_sub(MIDDLE_SHIFT)..=last + MIDDLE_SHIFT)
         .filter_map(move |at| unit.stretch(at, k))
         .map(move |third| hash(&(b'm', bucket, k, third)))
+}
+
+/// A bit per character of `chars` (each character's bit taken from a hash of it): units
+/// `d` edits apart differ in `2d` bits at most, since an edit takes one character away or adds
+/// one, or both. Unrelated units of the same length differ in many more.
+fn signature(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |bits, &c| {
+        bits | 1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
+    })
 }
 
 fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -379,6 +397,20 @@ mod tests {
                 let banded = edit_distance_in(&a, &b, bound, &mut rows);
                 proptest::prop_assert_eq!(banded, (plain <= bound).then_some(plain));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The signatures never rule out a pair within the bound.
+        #[test]
+        fn units_within_the_bound_have_signatures_within_twice_it(
+            a in "[甲乙丙丁戊己庚辛壬癸子丑寅卯]{0,16}",
+            b in "[甲乙丙丁戊己庚辛壬癸子丑寅卯]{0,16}",
+        ) {
+            let (a, b) = (chars(&a), chars(&b));
+            let distance = plain_edit_distance(&a, &b);
+            let apart = (signature(&a) ^ signature(&b)).count_ones() as usize;
+            proptest::prop_assert!(apart <= 2 * distance, "{apart} bits, {distance} edits");
         }
     }
 

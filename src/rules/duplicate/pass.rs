@@ -78,7 +78,9 @@ impl Duplicates {
         let mut sentence_index = Index::for_units(doc.sentences.len());
         let units = Units::build(doc, |units, cut| {
             let sentence = &units.sentences[cut.sentence];
-            let sentence_exempt = scope::exempt(doc, sentence, sentence);
+            // Shorter sentences are neither compared nor said to restate the one before.
+            let sentence_exempt =
+                sentence.len() >= MIN_CLAUSE_CHARS && scope::exempt(doc, sentence, sentence);
             exempt.sentences.push(sentence_exempt);
             for (i, chars) in cut.clauses {
                 let clause = &units.clauses[*i];

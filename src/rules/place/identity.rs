@@ -363,6 +363,10 @@ static DELEGATE: LazyLock<Regex> = LazyLock::new(|| {
 fn delegated(doc: &Document) -> Vec<(Range<usize>, usize, bool)> {
     let gazetteer = Gazetteer::builtin();
     let opening = &doc.text[..floor_boundary(&doc.text, OPENING)];
+    // The pattern is compiled only for a text that has its opening words.
+    if !opening.contains("我代表") {
+        return Vec::new();
+    }
     DELEGATE
         .captures_iter(opening)
         .filter_map(|caps| {
@@ -416,6 +420,11 @@ fn offices(doc: &Document, header: &[Range<usize>]) -> Vec<Evidence> {
     let mut found = Vec::new();
     for paragraph in header {
         let text = &doc.text[paragraph.clone()];
+        // Each pattern names a level (`省长`, `区六届人大`, `市交通运输局`) or a department
+        // (`厅长`): the patterns are compiled only for a header that has one.
+        if !text.contains(['省', '市', '州', '盟', '区', '县', '旗', '厅']) {
+            continue;
+        }
         for caps in OFFICE.captures_iter(text) {
             let (group, level) = if let Some(m) = caps.name("head") {
                 (m, m.as_str().chars().next().unwrap_or('省'))

@@ -41,6 +41,9 @@ impl<'a> Pass<'a> {
     }
 }
 
+/// The longest document, in bytes, whose clause index is sized up front.
+const SIZED_UP_FRONT: usize = 1 << 20;
+
 /// A document's units, what of them the rules leave alone, and what repeats what.
 #[derive(Debug)]
 pub struct Duplicates {
@@ -71,10 +74,16 @@ impl Duplicates {
         let mut exempt = Exempt::default();
         let mut clause_repeats = Vec::new();
         let mut sentence_repeats = Vec::new();
-        // The sentence index is sized for every sentence up front; the clauses' grows with
-        // the clauses that are new: in a long text said twice over, half of them or fewer
-        // are, and an index sized for all would be most of the memory.
-        let mut clause_index = Index::default();
+        // The sentence index is sized for every sentence up front. So is the clauses' in a
+        // document of ordinary length (about one and a half clauses a sentence are long enough
+        // to be compared), which then never grows; in a long one it grows with the clauses
+        // that are new: in a long text said twice over, half of them or fewer are, and an
+        // index sized for all would be most of the memory.
+        let mut clause_index = if doc.text.len() <= SIZED_UP_FRONT {
+            Index::for_units(doc.sentences.len() * 3 / 2)
+        } else {
+            Index::default()
+        };
         let mut sentence_index = Index::for_units(doc.sentences.len());
         let units = Units::build(doc, |units, cut| {
             let sentence = &units.sentences[cut.sentence];

@@ -29,7 +29,7 @@ fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
         found,
     } = Pass::new(cx);
     let mut repeats: HashMap<usize, Repeat> = HashMap::default();
-    for &(i, repeat) in &found.clause_repeats {
+    for (i, repeat) in found.clause_repeats() {
         if reportable_clause_repeat(&scope, sentences, &clauses[repeat.earlier], &clauses[i]) {
             repeats.insert(i, repeat);
         }

@@ -28,7 +28,7 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         found,
     } = Pass::new(cx);
     // The pass's repeats are in document order, read alongside the sentences.
-    let mut repeats = found.sentence_repeats.iter().peekable();
+    let mut repeats = found.sentence_repeats().peekable();
     let mut reordered = (HashMap::<u64, usize>::default(), Vec::new());
     let mut clause_at = 0;
     for (i, sentence) in sentences.iter().enumerate() {
@@ -41,7 +41,7 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         }
         let repeat = repeats
             .next_if(|(at, _)| *at == i)
-            .map(|&(_, repeat)| repeat);
+            .map(|(_, repeat)| repeat);
         let found = if sentence.len() >= MIN_SENTENCE_CHARS {
             match repeat {
                 // The same sentence again is `duplicate/sentence`'s.

@@ -51,10 +51,10 @@ pub struct Duplicates {
     pub exempt: Exempt,
     /// Each clause of [`MIN_CLAUSE_CHARS`] or more that is not exempt and repeats an earlier
     /// one (at most two characters edited), in document order.
-    pub clause_repeats: Vec<(usize, Repeat)>,
+    clause_repeats: Vec<Found>,
     /// Each sentence of [`MIN_SENTENCE_CHARS`] or more that is not exempt and repeats an
     /// earlier one, exactly or within [`super::near_edits`], in document order.
-    pub sentence_repeats: Vec<(usize, Repeat)>,
+    sentence_repeats: Vec<Found>,
     sections: OnceLock<Vec<usize>>,
 }
 
@@ -74,17 +74,21 @@ impl Duplicates {
         let mut exempt = Exempt::default();
         let mut clause_repeats = Vec::new();
         let mut sentence_repeats = Vec::new();
-        // The sentence index is sized for every sentence up front. So is the clauses' in a
-        // document of ordinary length (about one and a half clauses a sentence are long enough
-        // to be compared), which then never grows; in a long one it grows with the clauses
-        // that are new: in a long text said twice over, half of them or fewer are, and an
-        // index sized for all would be most of the memory.
+        // In a document of ordinary length the indexes are sized up front (for every sentence,
+        // and about one and a half clauses a sentence long enough to be compared), and never
+        // grow; in a long one they grow with the units that are new: in a long text said
+        // twice over, half of them or fewer are, and indexes sized for all would be most of
+        // the memory.
         let mut clause_index = if doc.text.len() <= SIZED_UP_FRONT {
             Index::for_units(doc.sentences.len() * 3 / 2)
         } else {
             Index::default()
         };
-        let mut sentence_index = Index::for_units(doc.sentences.len());
+        let mut sentence_index = if doc.text.len() <= SIZED_UP_FRONT {
+            Index::for_units(doc.sentences.len())
+        } else {
+            Index::default()
+        };
         let units = Units::build(doc, |units, cut| {
             let sentence = &units.sentences[cut.sentence];
             // Shorter sentences are neither compared nor said to restate the one before.
@@ -100,13 +104,13 @@ impl Duplicates {
                     let units = (units.clauses.as_slice(), doc.text.as_str());
                     let chars = &cut.chars[chars.clone()];
                     if let Some(repeat) = clause_index.repeat_of(units, *i, chars, |_| 2) {
-                        clause_repeats.push((*i, repeat));
+                        clause_repeats.push(Found::new(*i, repeat));
                     }
                 }
             }
             if find_repeats && sentence.len() >= MIN_SENTENCE_CHARS && !sentence_exempt {
                 let found = repeat_of_sentence(&mut sentence_index, doc, units, cut);
-                sentence_repeats.extend(found.map(|repeat| (cut.sentence, repeat)));
+                sentence_repeats.extend(found.map(|repeat| Found::new(cut.sentence, repeat)));
             }
         });
         exempt.sentences.shrink_to_fit();
@@ -120,11 +124,49 @@ impl Duplicates {
         }
     }
 
+    /// Each clause that repeats an earlier one, with the repeat, in document order.
+    pub fn clause_repeats(&self) -> impl Iterator<Item = (usize, Repeat)> + '_ {
+        self.clause_repeats.iter().map(Found::get)
+    }
+
+    /// Each sentence that repeats an earlier one, with the repeat, in document order.
+    pub fn sentence_repeats(&self) -> impl Iterator<Item = (usize, Repeat)> + '_ {
+        self.sentence_repeats.iter().map(Found::get)
+    }
+
     /// Where the sections of a regulation start (repeats across sections are by design);
     /// empty for other texts.
     pub fn sections(&self, doc: &Document, outline: &Outline) -> &[usize] {
         self.sections
             .get_or_init(|| scope::regulation_sections(doc, outline))
+    }
+}
+
+/// A unit and the earlier one it repeats, held in 12 bytes: a long text said twice over has
+/// a repeat for most of its clauses.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    unit: u32,
+    earlier: u32,
+    edits: u32,
+}
+
+impl Found {
+    fn new(unit: usize, repeat: Repeat) -> Found {
+        let small = |n: usize| u32::try_from(n).expect("fewer than 2^32 units in a document");
+        Found {
+            unit: small(unit),
+            earlier: small(repeat.earlier),
+            edits: small(repeat.edits),
+        }
+    }
+
+    fn get(&self) -> (usize, Repeat) {
+        let repeat = Repeat {
+            earlier: self.earlier as usize,
+            edits: self.edits as usize,
+        };
+        (self.unit as usize, repeat)
     }
 }
 

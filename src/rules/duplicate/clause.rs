@@ -45,6 +45,7 @@ fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
         .filter(|(&i, repeat)| alone(i) || in_a_run(&repeats, i, repeat, prose))
         .collect();
     reported.sort_unstable_by_key(|(&i, _)| i);
+    out.reserve_exact(reported.len());
     for (&i, &Repeat { earlier, edits }) in reported {
         let message = match edits {
             0 => "这个分句在前文出现过".to_string(),

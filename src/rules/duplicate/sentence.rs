@@ -1,9 +1,7 @@
 //! `duplicate/sentence`: the same sentence again, anywhere in the document.
 
-use rustc_hash::FxHashMap as HashMap;
-
+use super::finding;
 use super::pass::Pass;
-use super::{finding, MIN_SENTENCE_CHARS};
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::{Context, RuleDef};
 
@@ -20,18 +18,29 @@ fn check_sentence(cx: &Context, out: &mut Vec<Finding>) {
         doc,
         scope,
         sentences,
+        found,
         ..
     } = Pass::new(cx);
-    let mut first: HashMap<u64, usize> = HashMap::default();
-    for (i, sentence) in sentences.iter().enumerate() {
-        if sentence.len() < MIN_SENTENCE_CHARS || scope.exempt.sentences[i] {
-            continue;
-        }
-        let earlier = &sentences[*first.entry(sentence.key).or_insert(i)];
-        if earlier.sentence() != i && !scope.may_repeat_sentence(sentences, earlier.sentence(), i) {
-            let message = "这句话与前文完全相同".to_string();
-            out.push(finding(doc, sentence, earlier, message, "首次出现"));
-        }
+    // The pass found every sentence (long enough, not exempt) said before in the same
+    // words: a repeat with no edit. The findings are made in a list of their number: a long
+    // text said twice over has a hundred thousand, and a growing list would hold them twice
+    // while it grows.
+    let reported: Vec<(usize, usize)> = found
+        .sentence_repeats()
+        .filter(|(_, repeat)| repeat.edits == 0)
+        .map(|(i, repeat)| (i, repeat.earlier))
+        .filter(|&(i, earlier)| !scope.may_repeat_sentence(sentences, earlier, i))
+        .collect();
+    out.reserve_exact(reported.len());
+    for (i, earlier) in reported {
+        let message = "这句话与前文完全相同".to_string();
+        out.push(finding(
+            doc,
+            &sentences[i],
+            &sentences[earlier],
+            message,
+            "首次出现",
+        ));
     }
 }
 

@@ -1,5 +1,6 @@
 //! Sentences and their clauses, normalised for comparison (the duplicate rules compare them;
-//! built once per document, see [`Context::units`](crate::rules::Context::units)).
+//! built once per document by their pass, see
+//! [`Context::duplicates`](crate::rules::Context::duplicates)).
 //!
 //! Normalising drops everything but letters, digits and ideographs (punctuation, spaces,
 //! quotation marks) and a leading numbering marker, so `（二）加强领导。` and `加强领导；`

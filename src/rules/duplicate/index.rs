@@ -9,6 +9,8 @@
 
 use std::hash::{Hash, Hasher};
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use super::units::Unit;
@@ -114,10 +116,17 @@ impl Index {
         chars: &[char],
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
-        if let Some(&earlier) = self.exact.get(&units[i].key) {
-            return Some(Repeat { earlier, edits: 0 });
+        match self.exact.entry(units[i].key) {
+            Entry::Occupied(first) => {
+                return Some(Repeat {
+                    earlier: *first.get(),
+                    edits: 0,
+                })
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
         }
-        self.exact.insert(units[i].key, i);
         self.prefixes.fill(chars);
         let own = signature(chars);
         let near = self.near(units, text, (chars, own), max_edits);
@@ -282,7 +291,8 @@ fn signature(chars: &[char]) -> u64 {
     })
 }
 
-fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+/// The FxHash of `value`: the index's keys, and any key made of them.
+pub(super) fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
     let mut hasher = FxHasher::default();
     value.hash(&mut hasher);
     hasher.finish()

@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
-use super::index::Repeat;
+use super::index::{self, Repeat};
 use super::pass::Pass;
 use super::scope::Scope;
 use super::units::Unit;
@@ -175,12 +175,7 @@ fn reordered_repeat(
     keys.clear();
     keys.extend(clauses.iter().map(|c| c.key));
     keys.sort_unstable();
-    let key = {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = rustc_hash::FxHasher::default();
-        keys.hash(&mut hasher);
-        hasher.finish()
-    };
+    let key = index::hash(keys.as_slice());
     let earlier = *seen.entry(key).or_insert(i);
     (earlier != i).then(|| {
         (

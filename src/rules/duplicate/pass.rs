@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use super::index::{Index, Repeat};
 use super::scope::{self, Exempt, Scope};
-use super::units::{Cut, Unit, Units};
+use super::units::{to_u32, Cut, Unit, Units};
 use super::{MIN_CLAUSE_CHARS, MIN_SENTENCE_CHARS};
 use crate::document::Document;
 use crate::rules::Context;
@@ -41,7 +41,7 @@ impl<'a> Pass<'a> {
     }
 }
 
-/// The longest document, in bytes, whose clause index is sized up front.
+/// The longest document, in bytes, whose indexes are sized up front.
 const SIZED_UP_FRONT: usize = 1 << 20;
 
 /// A document's units, what of them the rules leave alone, and what repeats what.
@@ -64,7 +64,7 @@ impl Duplicates {
         Duplicates::build(doc, true)
     }
 
-    /// The units and their exemptions, without looking for repeats: what the cross-file
+    /// The units and the sentences' exemptions, without looking for repeats: what the cross-file
     /// fingerprints need.
     pub fn exemptions(doc: &Document) -> Duplicates {
         Duplicates::build(doc, false)
@@ -79,28 +79,21 @@ impl Duplicates {
         // grow; in a long one they grow with the units that are new: in a long text said
         // twice over, half of them or fewer are, and indexes sized for all would be most of
         // the memory.
-        let mut clause_index = if doc.text.len() <= SIZED_UP_FRONT {
-            Index::for_units(doc.sentences.len() * 3 / 2)
-        } else {
-            Index::default()
-        };
-        let mut sentence_index = if doc.text.len() <= SIZED_UP_FRONT {
-            Index::for_units(doc.sentences.len())
-        } else {
-            Index::default()
-        };
+        let mut clause_index = index_for(doc, doc.sentences.len() * 3 / 2);
+        let mut sentence_index = index_for(doc, doc.sentences.len());
         let units = Units::build(doc, |units, cut| {
             let sentence = &units.sentences[cut.sentence];
             // Shorter sentences are neither compared nor said to restate the one before.
             let sentence_exempt =
                 sentence.len() >= MIN_CLAUSE_CHARS && scope::exempt(doc, sentence, sentence);
             exempt.sentences.push(sentence_exempt);
+            if !find_repeats {
+                return;
+            }
+            // A clause's exemption is decided here, where it is looked up, and kept by no one.
             for (i, chars) in cut.clauses {
                 let clause = &units.clauses[*i];
-                let clause_exempt =
-                    clause.len() >= MIN_CLAUSE_CHARS && scope::exempt(doc, clause, sentence);
-                exempt.clauses.push(clause_exempt);
-                if find_repeats && clause.len() >= MIN_CLAUSE_CHARS && !clause_exempt {
+                if clause.len() >= MIN_CLAUSE_CHARS && !scope::exempt(doc, clause, sentence) {
                     let units = (units.clauses.as_slice(), doc.text.as_str());
                     let chars = &cut.chars[chars.clone()];
                     if let Some(repeat) = clause_index.repeat_of(units, *i, chars, |_| 2) {
@@ -108,13 +101,12 @@ impl Duplicates {
                     }
                 }
             }
-            if find_repeats && sentence.len() >= MIN_SENTENCE_CHARS && !sentence_exempt {
+            if sentence.len() >= MIN_SENTENCE_CHARS && !sentence_exempt {
                 let found = repeat_of_sentence(&mut sentence_index, doc, units, cut);
                 sentence_repeats.extend(found.map(|repeat| Found::new(cut.sentence, repeat)));
             }
         });
         exempt.sentences.shrink_to_fit();
-        exempt.clauses.shrink_to_fit();
         Duplicates {
             units,
             exempt,
@@ -142,6 +134,16 @@ impl Duplicates {
     }
 }
 
+/// An index sized for `expected` units when `doc` is of ordinary length, and one that grows
+/// as it is filled when it is long.
+fn index_for(doc: &Document, expected: usize) -> Index {
+    if doc.text.len() <= SIZED_UP_FRONT {
+        Index::for_units(expected)
+    } else {
+        Index::default()
+    }
+}
+
 /// A unit and the earlier one it repeats, held in 12 bytes: a long text said twice over has
 /// a repeat for most of its clauses.
 #[derive(Debug, Clone, Copy)]
@@ -153,11 +155,10 @@ struct Found {
 
 impl Found {
     fn new(unit: usize, repeat: Repeat) -> Found {
-        let small = |n: usize| u32::try_from(n).expect("fewer than 2^32 units in a document");
         Found {
-            unit: small(unit),
-            earlier: small(repeat.earlier),
-            edits: small(repeat.edits),
+            unit: to_u32(unit),
+            earlier: to_u32(repeat.earlier),
+            edits: to_u32(repeat.edits),
         }
     }
 

@@ -44,20 +44,20 @@ fn every_separator_opens_with_a_byte_the_search_looks_for() {
     assert!(!contains_separator("加强“组织”领导（试行）"));
 }
 
-/// One flag per sentence and per clause of a document's [`units::Units`]: the sentences and
-/// clauses the duplicate rules leave alone (set phrases, quotations, headings). Clauses too
-/// short to be compared are not examined, and are not flagged.
+/// One flag per sentence of a document's [`units::Units`]: the sentences the duplicate rules
+/// leave alone (set phrases, quotations, headings). Sentences too short to be compared or
+/// to restate the one before are not examined, and are not flagged. (Clauses are decided as
+/// the pass looks them up, and kept by no one.)
 #[derive(Debug, Default)]
 pub struct Exempt {
     pub sentences: Vec<bool>,
-    pub clauses: Vec<bool>,
 }
 
 /// What the duplicate rules leave alone in one document.
 pub(super) struct Scope<'a> {
     pub(super) doc: &'a Document,
-    /// The sentences and clauses that repeat by nature, worked out once per document for all
-    /// the rules here.
+    /// The sentences that repeat by nature, worked out once per document for all the rules
+    /// here.
     pub(super) exempt: &'a Exempt,
     /// Where the sections of a regulation start; empty for other texts.
     pub(super) sections: &'a [usize],

@@ -269,7 +269,7 @@ fn to_u16(skip: usize) -> u16 {
 
 /// Offsets and counts in a document; one of more than four gigabytes is far past what is
 /// read.
-fn to_u32(at: usize) -> u32 {
+pub(super) fn to_u32(at: usize) -> u32 {
     u32::try_from(at).expect("a document of less than 4 GB")
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
+use crate::span::Position;
 
 /// One finding, as the JSON format writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,18 +53,25 @@ pub struct JsonFix {
     pub applicability: crate::diagnostic::Applicability,
 }
 
+impl From<Position> for JsonPosition {
+    fn from(p: Position) -> JsonPosition {
+        JsonPosition {
+            line: p.line,
+            column: p.column,
+        }
+    }
+}
+
 impl JsonSpan {
     pub(crate) fn new(doc: &Document, span: &Span) -> JsonSpan {
-        let position = |byte| {
-            let p = doc.position(byte);
-            JsonPosition {
-                line: p.line,
-                column: p.column,
-            }
-        };
+        JsonSpan::at(span, doc.position(span.start), doc.position(span.end))
+    }
+
+    /// The span whose ends are at the positions given (of a file no longer at hand).
+    fn at(span: &Span, start: Position, end: Position) -> JsonSpan {
         JsonSpan {
-            start: position(span.start),
-            end: position(span.end),
+            start: start.into(),
+            end: end.into(),
             byte_start: span.start,
             byte_end: span.end,
         }
@@ -89,18 +97,7 @@ impl JsonDiagnostic {
                 })
                 .chain(d.elsewhere.iter().map(|e| JsonRelated {
                     path: e.path.clone(),
-                    span: JsonSpan {
-                        start: JsonPosition {
-                            line: e.start.line,
-                            column: e.start.column,
-                        },
-                        end: JsonPosition {
-                            line: e.end.line,
-                            column: e.end.column,
-                        },
-                        byte_start: e.span.start,
-                        byte_end: e.span.end,
-                    },
+                    span: JsonSpan::at(&e.span, e.start, e.end),
                     message: e.message.clone(),
                 }))
                 .collect(),

@@ -7,9 +7,9 @@
 //! as `XX`.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::Arc;
 
-use super::lazy_regex::{LazyRegex, StartSet};
+use super::lazy_regex::{LazyRegex, SharedStarts};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{Context, Rule, RuleMeta};
@@ -39,8 +39,10 @@ pub struct Existence {
     meta: RuleMeta,
     message: String,
     patterns: Vec<Pattern>,
-    /// The patterns' opening literals, searched for once per text (built on first use).
-    starts: OnceLock<StartSet>,
+    /// The patterns' opening literals, searched for once per text with those of the other
+    /// existence rules of the pack ([`Existence::share_starts`]): the shared set, and where
+    /// this rule's patterns are in it.
+    starts: (Arc<SharedStarts>, usize),
     tokens: Option<AhoCorasick>,
 }
 
@@ -60,24 +62,38 @@ impl Existence {
                 .map_err(|e| format!("tokens cannot be searched: {e}"))?;
             Some(automaton)
         };
+        let starts = Arc::new(SharedStarts::new(patterns.iter().map(|p| &p.regex)));
         Ok(Existence {
             meta,
             message,
             patterns,
-            starts: OnceLock::new(),
+            starts: (starts, 0),
             tokens,
         })
     }
 
-    fn hits(&self, text: &str) -> Vec<Range<usize>> {
+    /// Lets `rules` (a pack's existence rules) search a text for the opening literals of all
+    /// their patterns in one pass, where each took a pass of its own.
+    pub fn share_starts(rules: &mut [&mut Existence]) {
+        let patterns = rules.iter().flat_map(|rule| &rule.patterns);
+        let shared = Arc::new(SharedStarts::new(patterns.map(|p| &p.regex)));
+        let mut first = 0;
+        for rule in rules {
+            rule.starts = (Arc::clone(&shared), first);
+            first += rule.patterns.len();
+        }
+    }
+
+    /// Its hits in `text`, for whose patterns `may_match` (per pattern of its shared starts)
+    /// tells whether their opening literals occur in it.
+    fn hits(&self, text: &str, may_match: &[bool]) -> Vec<Range<usize>> {
         let mut hits: Vec<Range<usize>> = Vec::new();
         if let Some(tokens) = &self.tokens {
             hits.extend(tokens.find_iter(text).map(|m| m.range()));
         }
-        let starts = self
-            .starts
-            .get_or_init(|| StartSet::new(self.patterns.iter().map(|p| &p.regex)));
-        for (pattern, may_match) in self.patterns.iter().zip(starts.may_match(text)) {
+        let (_, first) = self.starts;
+        let own = &may_match[first..first + self.patterns.len()];
+        for (pattern, &may_match) in self.patterns.iter().zip(own) {
             if may_match {
                 hits.extend(pattern.hits(text));
             }
@@ -149,7 +165,8 @@ impl Rule for Existence {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
-        for hit in self.hits(&doc.text) {
+        let may_match = cx.may_match(&self.starts.0);
+        for hit in self.hits(&doc.text, &may_match) {
             let message = self.message.replace("{match}", &doc.source[hit.clone()]);
             out.push(Finding::new(hit, message));
         }
@@ -183,7 +200,7 @@ mod tests {
     }
 
     fn hit_texts(rule: &Existence, text: &str) -> Vec<String> {
-        rule.hits(text)
+        rule.hits(text, &rule.starts.0.may_match(text))
             .into_iter()
             .map(|h| text[h].to_string())
             .collect()
@@ -238,6 +255,34 @@ mod tests {
         )
         .unwrap();
         assert_eq!(hit_texts(&rule, "XX年XX月，XX"), ["XX年XX月", "XX"]);
+    }
+
+    #[test]
+    fn rules_sharing_one_search_for_opening_literals_find_what_each_finds_alone() {
+        let rules = || {
+            [
+                vec![pattern("X{2}", None, None), pattern("TODO", None, None)],
+                vec![pattern("某某", None, None)],
+                vec![pattern("[（(]待定[）)]", None, None)],
+            ]
+            .map(|patterns| Existence::new(meta(), "“{match}”".into(), patterns, &[]).unwrap())
+        };
+        let mut shared = rules();
+        Existence::share_starts(&mut shared.iter_mut().collect::<Vec<_>>());
+        let alone = rules();
+        let profile = crate::config::Profile::default();
+        for text in ["", "某某XX", "请某某（待定）", "TODO：(待定)", "无"] {
+            let doc = crate::document::Document::new(text.into(), crate::document::Format::Text);
+            let cx = crate::rules::Context::new(&doc, &profile);
+            for (shared, alone) in shared.iter().zip(&alone) {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                shared.check(&cx, &mut a);
+                alone.check(&cx, &mut b);
+                assert_eq!(a, b, "{text}");
+            }
+        }
+        assert!(Arc::ptr_eq(&shared[0].starts.0, &shared[2].starts.0));
+        assert_eq!(shared[2].starts.1, 3);
     }
 
     #[test]

@@ -81,7 +81,7 @@ fn start_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
 
 /// The opening literals of several patterns in one searcher: one pass over a text tells
 /// which of the patterns may match it, where [`LazyRegex::may_match`] would take a pass each.
-pub struct StartSet {
+struct StartSet {
     /// Every opening literal of every pattern that has them, leftmost-longest: of the
     /// literals that start at one place, the longest is found (and a vectorised search can
     /// be used, which overlapping search cannot).
@@ -94,11 +94,12 @@ pub struct StartSet {
 }
 
 impl StartSet {
-    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a LazyRegex>) -> StartSet {
+    /// The set of the patterns written `patterns`.
+    fn of<'a>(patterns: impl IntoIterator<Item = &'a str>) -> StartSet {
         let mut literals: Vec<(Vec<u8>, usize)> = Vec::new();
         let mut anywhere = Vec::new();
-        for (i, regex) in patterns.into_iter().enumerate() {
-            let starts = start_literals(&regex.pattern);
+        for (i, pattern) in patterns.into_iter().enumerate() {
+            let starts = start_literals(pattern);
             anywhere.push(starts.is_none());
             literals.extend(starts.into_iter().flatten().map(|literal| (literal, i)));
         }
@@ -159,6 +160,33 @@ impl StartSet {
     }
 }
 
+/// The opening literals of the patterns of several rules (a pack's existence rules), searched
+/// for in one pass over a text where each rule would take one: see
+/// [`Context::may_match`](super::Context::may_match), which keeps what a document's pass
+/// found for all of them.
+pub struct SharedStarts {
+    patterns: Vec<String>,
+    /// Built when a text is first searched (start-up builds none).
+    set: OnceLock<StartSet>,
+}
+
+impl SharedStarts {
+    /// The starts of `patterns`, in this order: a rule's patterns are a stretch of them.
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a LazyRegex>) -> SharedStarts {
+        SharedStarts {
+            patterns: patterns.into_iter().map(|p| p.pattern.clone()).collect(),
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Per pattern: whether it may match somewhere in `text`.
+    pub fn may_match(&self, text: &str) -> Vec<bool> {
+        self.set
+            .get_or_init(|| StartSet::of(self.patterns.iter().map(String::as_str)))
+            .may_match(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,7 +234,7 @@ mod tests {
         .into_iter()
         .map(|p| LazyRegex::deferred(p.to_string()))
         .collect();
-        let set = StartSet::new(&patterns);
+        let set = SharedStarts::new(&patterns);
         for text in [
             "",
             "abc",
@@ -233,7 +261,7 @@ mod tests {
             .map(|p| LazyRegex::deferred(p.to_string()))
             .collect();
             let each: Vec<bool> = patterns.iter().map(|p| p.may_match(&text)).collect();
-            proptest::prop_assert_eq!(StartSet::new(&patterns).may_match(&text), each);
+            proptest::prop_assert_eq!(SharedStarts::new(&patterns).may_match(&text), each);
         }
     }
 

@@ -31,7 +31,7 @@ pub mod suppression;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
@@ -180,7 +180,15 @@ struct Shared {
     numbering: OnceLock<Vec<crate::structure::Problem>>,
     duplicates: OnceLock<duplicate::pass::Duplicates>,
     dates: OnceLock<Vec<number::DateExpr>>,
+    /// What each set of opening literals a pack's existence rules share found in the
+    /// document (by the set's address): the first of the rules to run searches the text,
+    /// the others read it.
+    start_scans: Mutex<Vec<(usize, StartScan)>>,
 }
+
+/// What one search for a set of opening literals found (per pattern, whether they occur),
+/// once a rule has searched.
+type StartScan = Arc<OnceLock<Vec<bool>>>;
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document, profile: &'a Profile) -> Context<'a> {
@@ -189,6 +197,30 @@ impl<'a> Context<'a> {
             profile,
             shared: Shared::default(),
         }
+    }
+
+    /// Per pattern of `starts`: whether its opening literals occur in the document. The
+    /// rules that share `starts` search for them in one pass between them.
+    pub fn may_match(&self, starts: &lazy_regex::SharedStarts) -> Vec<bool> {
+        let address = std::ptr::from_ref(starts) as usize;
+        let scan = {
+            let mut scans = self
+                .shared
+                .start_scans
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            match scans.iter().find(|(at, _)| *at == address) {
+                Some((_, scan)) => Arc::clone(scan),
+                None => {
+                    let scan = Arc::new(OnceLock::new());
+                    scans.push((address, Arc::clone(&scan)));
+                    scan
+                }
+            }
+        };
+        // Searched outside the lock: a rule that needs another set does not wait for it.
+        scan.get_or_init(|| starts.may_match(&self.doc.text))
+            .clone()
     }
 
     /// The letters and symbols of the document that stand for a missing name, number or

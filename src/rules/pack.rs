@@ -158,10 +158,36 @@ fn parse_with(path: &Path, source: &str, patterns: Patterns) -> Result<Vec<Parse
     let located =
         |span: Range<usize>, message: Text| TomlError::new(path, source, Some(span), message);
     let family = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    file.rule
+    let mut compiled = file
+        .rule
         .into_iter()
         .map(|def| compile(def, family, &located, patterns))
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut existence: Vec<&mut Existence> = compiled
+        .iter_mut()
+        .filter_map(|(rule, _)| match rule {
+            Compiled::Existence(rule) => Some(rule),
+            Compiled::Other(_) => None,
+        })
+        .collect();
+    Existence::share_starts(&mut existence);
+    Ok(compiled
+        .into_iter()
+        .map(|(rule, id_span)| ParsedRule {
+            rule: match rule {
+                Compiled::Existence(rule) => Arc::new(rule),
+                Compiled::Other(rule) => rule,
+            },
+            id_span,
+        })
+        .collect())
+}
+
+/// A rule of a pack as compiled: existence rules are kept apart until the pack's are made
+/// to share one search for their patterns' opening literals.
+enum Compiled {
+    Existence(Existence),
+    Other(Arc<dyn Rule>),
 }
 
 fn compile(
@@ -169,7 +195,7 @@ fn compile(
     family: &str,
     located: &dyn Fn(Range<usize>, Text) -> TomlError,
     patterns: Patterns,
-) -> Result<ParsedRule, TomlError> {
+) -> Result<(Compiled, Range<usize>), TomlError> {
     let id_span = def.id.span();
     let id = def.id.get_ref().clone();
     if !RULE_ID.is_match(&id) {
@@ -196,7 +222,8 @@ fn compile(
     let rule: Arc<dyn Rule> = match def.kind {
         Kind::Existence => {
             let patterns = compile_all(def.pattern, |p| compile_pattern(p, located, patterns))?;
-            Arc::new(Existence::new(meta, def.message, patterns, &def.tokens).map_err(at_id)?)
+            let rule = Existence::new(meta, def.message, patterns, &def.tokens).map_err(at_id)?;
+            return Ok((Compiled::Existence(rule), id_span));
         }
         Kind::Substitution => {
             let swaps = compile_all(def.swap, |s| compile_swap(s, located, patterns))?;
@@ -212,7 +239,7 @@ fn compile(
             Arc::new(Consistency::new(meta, def.message, sets).map_err(at_id)?)
         }
     };
-    Ok(ParsedRule { rule, id_span })
+    Ok((Compiled::Other(rule), id_span))
 }
 
 fn compile_all<D, T>(

@@ -74,12 +74,14 @@ const POWERS: [u64; 17] = {
 impl Prefixes {
     fn fill(&mut self, chars: &[char]) {
         self.0.clear();
+        self.0.reserve(chars.len() + 1);
         self.0.push(0);
         let mut hash = 0u64;
-        for &c in chars {
+        // One `extend` of an iterator of known length: no capacity check per character.
+        self.0.extend(chars.iter().map(|&c| {
             hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c) + 1);
-            self.0.push(hash);
-        }
+            hash
+        }));
     }
 
     /// How many characters the unit has.

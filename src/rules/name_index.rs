@@ -90,15 +90,22 @@ impl NameIndex {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + 'a {
-        let mut chars = text.char_indices();
+        let mut chars = text.char_indices().peekable();
         let mut base = 0;
         std::iter::from_fn(move || {
-            for (i, first) in chars.by_ref() {
+            while let Some((i, first)) = chars.next() {
+                let what = self.what_starts(first);
+                if what == 0 {
+                    continue;
+                }
+                // The next character is decoded once: for the pair looked up here, and as
+                // the next place a name may start.
+                let second = chars.peek().map(|&(_, c)| c);
                 let at = base + i;
-                if let Some(found) = self.longest_starting(text, at, first) {
+                if let Some(found) = self.longest_with(text, at, (first, second), what) {
                     let range = at..at + found.1;
                     base = range.end;
-                    chars = text[base..].char_indices();
+                    chars = text[base..].char_indices().peekable();
                     return Some((found.0, range));
                 }
             }
@@ -112,25 +119,41 @@ impl NameIndex {
         self.longest_starting(text, at, first)
     }
 
-    /// [`NameIndex::longest_at`] where the character at `at` is known to be `first`. Most
-    /// characters start no name, and the first-character table says so before any lookup.
-    #[inline]
+    /// [`NameIndex::longest_at`] where the character at `at` is known to be `first`.
     fn longest_starting(&self, text: &str, at: usize, first: char) -> Option<(usize, usize)> {
-        let what = self
-            .starts
-            .get(first as usize)
-            .copied()
-            .unwrap_or(OPENS_LONGER | IS_SINGLE);
+        let what = self.what_starts(first);
         if what == 0 {
             return None;
         }
+        let second = text[at + first.len_utf8()..].chars().next();
+        self.longest_with(text, at, (first, second), what)
+    }
+
+    /// What `first` may start ([`OPENS_LONGER`], [`IS_SINGLE`]): most characters start no
+    /// name, and the table says so before any lookup.
+    #[inline]
+    fn what_starts(&self, first: char) -> u8 {
+        self.starts
+            .get(first as usize)
+            .copied()
+            .unwrap_or(OPENS_LONGER | IS_SINGLE)
+    }
+
+    /// The longest name at `at`, whose first two characters are `first` and `second` (none at
+    /// the end of the text) and whose first can start what `what` says.
+    #[inline]
+    fn longest_with(
+        &self,
+        text: &str,
+        at: usize,
+        (first, second): (char, Option<char>),
+        what: u8,
+    ) -> Option<(usize, usize)> {
         let rest = &text[at..];
-        let longer = (what & OPENS_LONGER != 0)
-            .then(|| rest[first.len_utf8()..].chars().next())
-            .flatten()
+        let longer = second
             .filter(|&second| {
                 let bit = pair_bit(first, second);
-                self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+                what & OPENS_LONGER != 0 && self.pairs[bit / 64] & (1 << (bit % 64)) != 0
             })
             .and_then(|second| self.by_pair.get(&(first, second)))
             .and_then(|bucket| {

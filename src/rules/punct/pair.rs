@@ -14,6 +14,7 @@ use std::ops::Range;
 use super::{paragraphs, Context};
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Fix};
+use crate::document::chars::find_bytes;
 use crate::rules::RuleDef;
 
 pub(super) static RULE: RuleDef = RuleDef::document(
@@ -36,6 +37,22 @@ const PAIRS: [(char, char); 10] = [
     ('「', '」'),
     ('『', '』'),
 ];
+
+/// The first bytes of the marks in UTF-8: each is three bytes long and opens with one of
+/// these (U+2018–U+201D, the U+3000 block, the full-width forms), so the characters between
+/// them, ideographs for the most part, are stepped over by a byte search, not decoded.
+const MARK_LEAD_BYTES: [u8; 3] = [0xE2, 0xE3, 0xEF];
+
+#[cfg(test)]
+#[test]
+fn every_mark_opens_with_a_byte_the_search_looks_for() {
+    for c in PAIRS.iter().flat_map(|&(open, close)| [open, close]) {
+        let mut buffer = [0; 4];
+        let bytes = c.encode_utf8(&mut buffer).as_bytes();
+        assert_eq!(bytes.len(), 3, "{c}");
+        assert!(MARK_LEAD_BYTES.contains(&bytes[0]), "{c}");
+    }
+}
 
 fn closer_of(open: char) -> Option<char> {
     PAIRS.iter().find(|p| p.0 == open).map(|p| p.1)
@@ -114,8 +131,11 @@ fn balance(text: &str, span: Range<usize>, carried: &mut Vec<Open>) -> Balance {
     let mut crossed: Vec<char> = Vec::new();
     // Inner pairs with the offset of the mark enclosing them.
     let mut nested: Vec<(Range<usize>, usize)> = Vec::new();
-    for (i, c) in text[span.clone()].char_indices() {
+    for i in find_bytes(text[span.clone()].as_bytes(), &MARK_LEAD_BYTES) {
         let at = span.start + i;
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
         if c == '’' && is_apostrophe(text, at) {
             continue;
         }

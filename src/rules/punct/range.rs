@@ -41,7 +41,7 @@ const UNITS: &[&str] = &[
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
     for (span, paragraph) in paragraphs(cx) {
-        if !paragraph.bytes().any(|b| b.is_ascii_digit()) {
+        if !may_hold_range(paragraph) {
             continue;
         }
         for m in RANGE.captures_iter(paragraph) {
@@ -68,6 +68,17 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(&text[at.clone()], at, connector, missing));
         }
     }
+}
+
+/// Whether `paragraph` has what every [`RANGE`] needs, a digit and a mark between two
+/// numbers: byte searches rule out most paragraphs before the regex reads them.
+fn may_hold_range(paragraph: &str) -> bool {
+    let bytes = paragraph.as_bytes();
+    bytes.iter().any(u8::is_ascii_digit)
+        && (memchr::memchr2(b'-', b'~', bytes).is_some()
+            || ["－", "–", "〜"]
+                .iter()
+                .any(|mark| paragraph.contains(mark)))
 }
 
 /// Words before a figure, table or formula number (`表2-8`), which is a code, not a range.
@@ -153,6 +164,17 @@ pub(super) const DOC: &str = r#"
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn each_mark_between_numbers_lets_the_paragraph_be_read() {
+        for paragraph in ["第1〜2篇", "3－4个", "5–6人", "7-8次", "9~10天"] {
+            assert!(super::RANGE.is_match(paragraph), "{paragraph}");
+            assert!(super::may_hold_range(paragraph), "{paragraph}");
+        }
+        for paragraph in ["１-２篇", "第1至2篇", "2024年"] {
+            assert!(!super::may_hold_range(paragraph), "{paragraph}");
+        }
+    }
 
     fn fixed(text: &str) -> Vec<String> {
         let (doc, found) = super::super::run("punct/range", text);

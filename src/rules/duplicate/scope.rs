@@ -40,8 +40,11 @@ fn every_separator_opens_with_a_byte_the_search_looks_for() {
         let first = c.encode_utf8(&mut buffer).as_bytes()[0];
         assert!(first == 0xEF || first == 0xE3, "{c}");
     }
-    assert!(contains_separator("加强领导、压实责任"));
-    assert!(!contains_separator("加强“组织”领导（试行）"));
+    assert_eq!(
+        first_separator("加强领导、压实责任"),
+        Some("加强领导".len())
+    );
+    assert_eq!(first_separator("加强“组织”领导（试行）"), None);
 }
 
 /// One flag per sentence of a document's [`units::Units`]: the sentences the duplicate rules
@@ -187,11 +190,11 @@ pub(super) fn parallel_neighbours(
     before || after
 }
 
-/// Whether `text` holds one of [`SEPARATORS`]. Each is three bytes in UTF-8 opening with
+/// Where the first of [`SEPARATORS`] in `text` is. Each is three bytes in UTF-8 opening with
 /// `0xEF` or `0xE3`, rare lead bytes in Chinese text, so a byte search finds the few
 /// candidates instead of every character being compared with each separator.
-fn contains_separator(text: &str) -> bool {
-    crate::document::chars::find_bytes(text.as_bytes(), &[0xEF, 0xE3]).any(|at| {
+fn first_separator(text: &str) -> Option<usize> {
+    crate::document::chars::find_bytes(text.as_bytes(), &[0xEF, 0xE3]).find(|&at| {
         text.get(at..)
             .and_then(|rest| rest.chars().next())
             .is_some_and(|c| SEPARATORS.contains(&c))
@@ -204,8 +207,16 @@ pub(super) fn is_set_phrase(doc: &Document, unit: &Unit) -> bool {
         return true;
     }
     let text = &doc.text[unit.span()];
-    if !contains_separator(text) {
+    let Some(first_end) = first_separator(text) else {
         return false;
+    };
+    // Most sentences fail on their first part: it is looked up before the rest is split.
+    // (A first part with no characters to compare is skipped by the split below, which then
+    // decides.)
+    if let Some(first) = units::normalised_key(&text[..first_end]) {
+        if !SET_PHRASES.contains(&first) {
+            return false;
+        }
     }
     let mut parts = text
         .split(SEPARATORS)

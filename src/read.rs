@@ -192,27 +192,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
-    // Copied whatever checks it: encoding_rs checks faster (see [`decode_owned`]).
+    // Copied whatever checks it, and encoding_rs checks faster than the standard library.
     if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
         return Ok(plain_utf8(text.into_owned()));
     }
     decode_with(guess_legacy_encoding(bytes), bytes, false)
 }
 
-/// [`decode`] of bytes the caller gives up: UTF-8 without a byte-order mark, the common case,
-/// is taken as it is.
+/// [`decode`] of bytes the caller gives up: a long UTF-8 text without a byte-order mark is
+/// taken as it is.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
-    if Encoding::for_bom(&bytes).is_some() || looks_binary(&bytes) {
+    // A text of ordinary length is checked as `decode` checks it, by encoding_rs, faster than
+    // the standard library on Chinese text (three-byte characters), and copied: the copy
+    // costs less than the difference. A long one is checked in place, so that its memory is
+    // not doubled.
+    if bytes.len() <= CHECKED_BY_COPY || Encoding::for_bom(&bytes).is_some() || looks_binary(&bytes)
+    {
         return decode(&bytes);
-    }
-    if bytes.len() <= CHECKED_BY_COPY {
-        // encoding_rs checks UTF-8 faster than the standard library on Chinese text
-        // (three-byte characters), and copying a text of ordinary length costs less than the
-        // difference. A long one is checked in place: a copy would double its memory.
-        return match UTF_8.decode_without_bom_handling_and_without_replacement(&bytes) {
-            Some(text) => Ok(plain_utf8(text.into_owned())),
-            None => decode(&bytes),
-        };
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(plain_utf8(text)),

@@ -67,7 +67,7 @@ fn identity(doc: &Document) -> Identity {
     match &reading.verdict {
         Verdict::Known(known) => Identity {
             level: Some(known.level),
-            region: known.region.map(|r| gazetteer.regions()[r].name.clone()),
+            region: known.region.map(|r| gazetteer.regions()[r].name.to_owned()),
             evidence: place::identity::describe(doc, &reading, known.level, 3),
             balanced: None,
         },

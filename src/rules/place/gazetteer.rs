@@ -34,18 +34,22 @@ pub enum Level {
 
 /// One division. Regions are referred to by their index in [`Gazetteer::regions`], which is
 /// cheaper to pass around and compare than codes or names.
+///
+/// The strings are borrowed from the table the gazetteer was read from (the compiled-in
+/// one for [`Gazetteer::builtin`]): copying its few thousand names was most of the cost of
+/// reading it, and reading it is part of every start.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Region {
+pub struct Region<'t> {
     /// The six-digit GB/T 2260 code, kept as text because it is an identifier, not a number.
-    pub code: String,
+    pub code: &'t str,
     pub level: Level,
     /// `None` for provinces. Counties of municipalities and province-governed counties point
     /// straight at their province: there is no prefecture between them.
     pub parent: Option<usize>,
     /// The full official name (`广西壮族自治区`, `石家庄市`, `海淀区`).
-    pub name: String,
+    pub name: &'t str,
     /// Forms that also name this region in running text (`广西`, `石家庄`).
-    pub short_names: Vec<String>,
+    pub short_names: Vec<&'t str>,
 }
 
 /// One place name found in a text.
@@ -67,26 +71,29 @@ pub struct NameMatch {
     name: usize,
 }
 
-/// Every region of one name, and whether the first one is named by a short form.
+/// Every region of one name (a range of [`Gazetteer::owners`]), and whether the first one
+/// is named by a short form.
 #[derive(Debug)]
 struct Name {
-    regions: Vec<usize>,
+    regions: Range<usize>,
     first_is_short: bool,
 }
 
 /// The divisions, and an index that finds all their names in one pass over a text.
-pub struct Gazetteer {
-    regions: Vec<Region>,
+pub struct Gazetteer<'t> {
+    regions: Vec<Region<'t>>,
     /// Indexed by name id.
     names: Vec<Name>,
-    by_name: HashMap<String, usize>,
+    /// The regions of every name, the names one after another, likeliest first within each.
+    owners: Vec<usize>,
+    by_name: HashMap<&'t str, usize>,
     /// Leftmost-longest, so `天津市` is one match rather than `天津` followed by a stray `市`,
     /// and `河北省` is not read as `河北`. Built on the first search only: the rules look
     /// names up one by one, and start-up counts for a pre-commit hook.
     index: OnceLock<NameIndex>,
 }
 
-impl fmt::Debug for Gazetteer {
+impl fmt::Debug for Gazetteer<'_> {
     // The index and the name table are large and say nothing useful in a test failure.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Gazetteer")
@@ -96,7 +103,7 @@ impl fmt::Debug for Gazetteer {
     }
 }
 
-static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
+static BUILTIN: LazyLock<Gazetteer<'static>> = LazyLock::new(|| {
     Gazetteer::parse(include_str!("../../../rules/regions.tsv")).unwrap_or_else(|e| {
         panic!(
             "built-in rules/regions.tsv is malformed ({e}); regenerate it with scripts/regions.py"
@@ -104,9 +111,9 @@ static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
     })
 });
 
-impl Gazetteer {
+impl<'t> Gazetteer<'t> {
     /// The compiled-in gazetteer. Parsed on first use and shared by every rule.
-    pub fn builtin() -> &'static Gazetteer {
+    pub fn builtin() -> &'static Gazetteer<'static> {
         &BUILTIN
     }
 
@@ -117,7 +124,7 @@ impl Gazetteer {
     ///
     /// The error names the line, because the likely cause is a hand edit or a broken
     /// generator, and the line is what the person fixing it needs.
-    pub fn parse(tsv: &str) -> Result<Gazetteer, String> {
+    pub fn parse(tsv: &'t str) -> Result<Gazetteer<'t>, String> {
         let mut regions = Vec::new();
         // For each region: its line number and parent code, resolved in the second pass.
         let mut pending: Vec<(usize, Option<&str>)> = Vec::new();
@@ -126,14 +133,14 @@ impl Gazetteer {
         let mut by_code: HashMap<&str, usize> = HashMap::default();
         by_code.reserve(tsv.len() / 32);
 
-        for (i, raw) in tsv.lines().enumerate() {
+        for (i, raw) in split_at(tsv, b'\n').enumerate() {
             let line_no = i + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
             let err = |msg: String| format!("line {line_no}: {msg}");
-            let mut fields = line.split('\t');
+            let mut fields = split_at(line, b'\t');
             let (Some(code), Some(level), Some(parent), Some(name), Some(short), None) = (
                 fields.next(),
                 fields.next(),
@@ -145,7 +152,7 @@ impl Gazetteer {
                 return Err(err(format!(
                     "expected 5 tab-separated fields (code, level, parent_code, name, \
                      short_names), found {}",
-                    line.split('\t').count()
+                    split_at(line, b'\t').count()
                 )));
             };
             if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
@@ -172,10 +179,10 @@ impl Gazetteer {
             if name.trim().is_empty() {
                 return Err(err(format!("{code} has no name")));
             }
-            let short_names: Vec<String> = if short.is_empty() {
+            let short_names: Vec<&str> = if short.is_empty() {
                 Vec::new()
             } else {
-                short.split(',').map(str::to_owned).collect()
+                short.split(',').collect()
             };
             if short_names.iter().any(|s| s.trim().is_empty()) {
                 return Err(err(format!("{code} has an empty short name in `{short}`")));
@@ -185,10 +192,10 @@ impl Gazetteer {
             }
             pending.push((line_no, parent));
             regions.push(Region {
-                code: code.to_owned(),
+                code,
                 level,
                 parent: None,
-                name: name.to_owned(),
+                name,
                 short_names,
             });
         }
@@ -215,44 +222,44 @@ impl Gazetteer {
         Self::index(regions)
     }
 
-    fn index(regions: Vec<Region>) -> Result<Gazetteer, String> {
-        let mut by_name: HashMap<String, usize> = HashMap::default();
+    fn index(regions: Vec<Region<'t>>) -> Result<Gazetteer<'t>, String> {
+        let mut by_name: HashMap<&'t str, usize> = HashMap::default();
         by_name.reserve(regions.len() * 2);
-        // Per distinct name: (is short, level, region), sorted below to pick the likeliest.
-        let mut owners: Vec<Vec<(bool, Level, usize)>> = Vec::new();
+        // (name id, is short, level, region): sorted, they list each name's regions
+        // likeliest first.
+        let mut claims: Vec<(usize, bool, Level, usize)> = Vec::with_capacity(regions.len() * 2);
         for (index, region) in regions.iter().enumerate() {
-            let forms = std::iter::once((&region.name, false))
-                .chain(region.short_names.iter().map(|s| (s, true)));
+            let forms = std::iter::once((region.name, false))
+                .chain(region.short_names.iter().map(|&s| (s, true)));
             for (form, short) in forms {
-                let id = match by_name.get(form.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        owners.push(Vec::new());
-                        by_name.insert(form.clone(), owners.len() - 1);
-                        owners.len() - 1
-                    }
-                };
-                // A region whose short name equals its full name is listed once.
-                if !owners[id].iter().any(|&(_, _, r)| r == index) {
-                    owners[id].push((short, region.level, index));
-                }
+                let next_id = by_name.len();
+                let id = *by_name.entry(form).or_insert(next_id);
+                claims.push((id, short, region.level, index));
             }
         }
+        claims.sort_unstable();
 
-        let names = owners
-            .into_iter()
-            .map(|mut list| {
-                list.sort();
-                Name {
-                    first_is_short: list.first().is_some_and(|&(short, _, _)| short),
-                    regions: list.into_iter().map(|(_, _, r)| r).collect(),
+        let mut names: Vec<Name> = Vec::with_capacity(by_name.len());
+        let mut owners = Vec::with_capacity(claims.len());
+        for group in claims.chunk_by(|a, b| a.0 == b.0) {
+            let start = owners.len();
+            for &(_, _, _, region) in group {
+                // A region whose short name equals its full name is listed once, as the
+                // full name (which sorts first).
+                if !owners[start..].contains(&region) {
+                    owners.push(region);
                 }
-            })
-            .collect();
+            }
+            names.push(Name {
+                regions: start..owners.len(),
+                first_is_short: group[0].1,
+            });
+        }
 
         Ok(Gazetteer {
             regions,
             names,
+            owners,
             by_name,
             index: OnceLock::new(),
         })
@@ -261,14 +268,14 @@ impl Gazetteer {
     fn name_index(&self) -> &NameIndex {
         self.index.get_or_init(|| {
             let mut names = vec![""; self.names.len()];
-            for (name, &id) in &self.by_name {
-                names[id] = name.as_str();
+            for (&name, &id) in &self.by_name {
+                names[id] = name;
             }
             NameIndex::new(names)
         })
     }
 
-    pub fn regions(&self) -> &[Region] {
+    pub fn regions(&self) -> &[Region<'t>] {
         &self.regions
     }
 
@@ -281,7 +288,7 @@ impl Gazetteer {
                 let name = self.names.get(id)?;
                 Some(NameMatch {
                     span,
-                    region: *name.regions.first()?,
+                    region: *self.owners.get(name.regions.start)?,
                     short: name.first_is_short,
                     name: id,
                 })
@@ -292,7 +299,9 @@ impl Gazetteer {
     /// [`NameMatch::region`]). Usually one; several for shared county names such as `鼓楼区`
     /// and for `吉林`.
     pub fn regions_named(&self, m: &NameMatch) -> &[usize] {
-        self.names.get(m.name).map_or(&[], |n| &n.regions)
+        self.names
+            .get(m.name)
+            .map_or(&[], |n| &self.owners[n.regions.clone()])
     }
 
     /// Regions whose full or short name is exactly `name`, likeliest first. A `Vec` because
@@ -301,7 +310,7 @@ impl Gazetteer {
         self.by_name
             .get(name)
             .and_then(|&id| self.names.get(id))
-            .map_or_else(Vec::new, |n| n.regions.clone())
+            .map_or_else(Vec::new, |n| self.owners[n.regions.clone()].to_vec())
     }
 
     /// The enclosing divisions of `region`, nearest first. Empty for a province and for an
@@ -319,11 +328,32 @@ impl Gazetteer {
     }
 }
 
+/// `text` cut at every `byte` (an ASCII one, so the pieces are whole characters). The
+/// standard library's splitter, built for any pattern, was a third of reading the table,
+/// whose fields are a few bytes each.
+fn split_at(text: &str, byte: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(byte.is_ascii());
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let piece = rest?;
+        match memchr::memchr(byte, piece.as_bytes()) {
+            Some(at) => {
+                rest = Some(&piece[at + 1..]);
+                Some(&piece[..at])
+            }
+            None => {
+                rest = None;
+                Some(piece)
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn g() -> &'static Gazetteer {
+    fn g() -> &'static Gazetteer<'static> {
         Gazetteer::builtin()
     }
 

@@ -276,7 +276,7 @@ fn lies_in(gazetteer: &Gazetteer, outer: usize, inner: usize) -> bool {
         return true;
     }
     let regions = gazetteer.regions();
-    let outer_name = &regions[outer].name;
+    let outer_name = regions[outer].name;
     FORMERLY.iter().any(|&(province, region, _)| {
         province == outer_name
             && std::iter::once(inner)
@@ -290,7 +290,7 @@ fn message(text: &str, chain: &Range<usize>, wrong: &Wrong) -> String {
     let regions = Gazetteer::builtin().regions();
     let written = &text[wrong.span.clone()];
     let outer = match wrong.outer[..] {
-        [only] => regions[only].name.as_str(),
+        [only] => regions[only].name,
         _ => &text[wrong.outer_span.clone()],
     };
     let named = match wrong.candidates[..] {
@@ -313,7 +313,7 @@ fn whereabouts(candidates: &[usize]) -> String {
     for &r in candidates {
         let mut above: Vec<&str> = gazetteer
             .ancestors(r)
-            .map(|a| gazetteer.regions()[a].name.as_str())
+            .map(|a| gazetteer.regions()[a].name)
             .collect();
         above.reverse();
         let place = above.concat();
@@ -450,10 +450,10 @@ mod tests {
         for (r, region) in gazetteer.regions().iter().enumerate() {
             let mut chain: Vec<&str> = gazetteer
                 .ancestors(r)
-                .map(|a| gazetteer.regions()[a].name.as_str())
+                .map(|a| gazetteer.regions()[a].name)
                 .collect();
             chain.reverse();
-            chain.push(&region.name);
+            chain.push(region.name);
             let province = chain[0];
             for text in [
                 format!("{}。", chain.concat()),

@@ -624,7 +624,7 @@ mod tests {
             Verdict::Known(Identity {
                 region: Some(region),
                 ..
-            }) => Some(Gazetteer::builtin().regions()[region].name.clone()),
+            }) => Some(Gazetteer::builtin().regions()[region].name.to_owned()),
             _ => None,
         }
     }

@@ -36,7 +36,7 @@ pub fn check_region_name(name: &str) -> Result<(), Text> {
     let like = gazetteer
         .lookup(name)
         .first()
-        .map(|&i| gazetteer.regions()[i].name.clone());
+        .map(|&i| gazetteer.regions()[i].name);
     let (zh_hint, en_hint) = match &like {
         Some(full) => (
             format!("：是不是 `{full}`？"),

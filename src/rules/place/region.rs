@@ -154,7 +154,7 @@ pub fn contradiction(
                 )
             })
         }
-        None => (calls_itself_province && is_municipality(named.level, &named.name)).then(|| {
+        None => (calls_itself_province && is_municipality(named.level, named.name)).then(|| {
             format!(
                 "“{written}”被当作本地来写，但{}是直辖市，之上没有省，而本文以“省”自称",
                 named.name

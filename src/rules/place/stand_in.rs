@@ -66,7 +66,7 @@ pub fn stand_ins(
         let in_header = header.iter().any(|p| p.contains(&m.span.start));
         if m.short
             || region.level > own_level
-            || !may_stand_in(&region.name, region.level)
+            || !may_stand_in(region.name, region.level)
             || in_header
             || doc.quoted().contains(m.span.start)
             || doc.in_table(&m.span)

@@ -6,9 +6,15 @@
 //! characters, and a table of first characters lets a scan step over the characters no word
 //! starts with.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 /// The names, ready to be found.
+///
+/// Built at every start for the gazetteer's few thousand names, so it is made of a few flat
+/// lists rather than a string and a list per name and per bucket: the allocations were most
+/// of its cost.
 pub(crate) struct NameIndex {
     /// What a character of the Basic Multilingual Plane can start: [`OPENS_LONGER`] and
     /// [`IS_SINGLE`] bits. Other first characters are looked up in the buckets.
@@ -16,11 +22,15 @@ pub(crate) struct NameIndex {
     /// A bit per hashed pair of first two characters of the longer names, so that most
     /// pairs that start none are passed over without a lookup in `by_pair`.
     pairs: Vec<u64>,
-    /// Names of two characters or more, by their first two, longest first: (id, byte length).
-    by_pair: FxHashMap<(char, char), Vec<(usize, usize)>>,
+    /// Names of two characters or more, by their first two: their range of `longer`.
+    by_pair: FxHashMap<(char, char), Range<usize>>,
+    /// `(id, byte length)` of the longer names, one pair's after another, longest first.
+    longer: Vec<(usize, usize)>,
     /// Names of one character.
     single: FxHashMap<char, usize>,
-    names: Vec<Box<str>>,
+    /// Every name, one after another; `spans[id]` is where name `id` is.
+    text: String,
+    spans: Vec<Range<usize>>,
 }
 
 /// [`NameIndex::starts`]: a name of two characters or more starts with the character.
@@ -39,12 +49,24 @@ fn pair_bit(first: char, second: char) -> usize {
 impl NameIndex {
     /// `names[id]` is the name of id `id`; empty names are never found.
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameIndex {
-        let names: Vec<Box<str>> = names.into_iter().map(Box::from).collect();
+        let mut text = String::new();
+        let spans: Vec<Range<usize>> = names
+            .into_iter()
+            .map(|name| {
+                text.push_str(name);
+                text.len() - name.len()..text.len()
+            })
+            .collect();
         let mut starts = vec![0u8; 0x1_0000];
         let mut pairs = vec![0u64; PAIR_BITS as usize / 64];
-        let mut by_pair: FxHashMap<(char, char), Vec<(usize, usize)>> = FxHashMap::default();
+        // (first pair, longest first, then id): sorted, each pair's names in the order a
+        // lookup tries them. Equal lengths go in id order, so the first listed name wins a
+        // tie (equal names are one id, so a tie is between different names of one length,
+        // and only one of them can match at a position).
+        let mut by_first_pair = Vec::new();
         let mut single = FxHashMap::default();
-        for (id, name) in names.iter().enumerate() {
+        for (id, span) in spans.iter().enumerate() {
+            let name = &text[span.clone()];
             let mut chars = name.chars();
             let Some(first) = chars.next() else { continue };
             let second = chars.next();
@@ -59,10 +81,7 @@ impl NameIndex {
                 Some(second) => {
                     let bit = pair_bit(first, second);
                     pairs[bit / 64] |= 1 << (bit % 64);
-                    by_pair
-                        .entry((first, second))
-                        .or_default()
-                        .push((id, name.len()));
+                    by_first_pair.push(((first, second), std::cmp::Reverse(name.len()), id));
                 }
                 None => {
                     // As an automaton does, the first of equal words wins.
@@ -70,18 +89,26 @@ impl NameIndex {
                 }
             }
         }
-        for bucket in by_pair.values_mut() {
-            // Longest first; equal lengths in id order, so the first listed name wins a tie
-            // (equal names are one id, so a tie is between different names of one length,
-            // and only one of them can match at a position).
-            bucket.sort_by_key(|&(id, len)| (std::cmp::Reverse(len), id));
+        by_first_pair.sort_unstable();
+        let mut by_pair = FxHashMap::default();
+        by_pair.reserve(by_first_pair.len());
+        let longer = by_first_pair
+            .iter()
+            .map(|&(_, std::cmp::Reverse(len), id)| (id, len))
+            .collect();
+        let mut start = 0;
+        for group in by_first_pair.chunk_by(|a, b| a.0 == b.0) {
+            by_pair.insert(group[0].0, start..start + group.len());
+            start += group.len();
         }
         NameIndex {
             starts,
             pairs,
             by_pair,
+            longer,
             single,
-            names,
+            text,
+            spans,
         }
     }
 
@@ -157,9 +184,9 @@ impl NameIndex {
             })
             .and_then(|second| self.by_pair.get(&(first, second)))
             .and_then(|bucket| {
-                bucket
+                self.longer[bucket.clone()]
                     .iter()
-                    .find(|&&(id, _)| rest.starts_with(&*self.names[id]))
+                    .find(|&&(id, _)| rest.starts_with(&self.text[self.spans[id].clone()]))
             });
         longer.copied().or_else(|| {
             (what & IS_SINGLE != 0)

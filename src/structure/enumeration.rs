@@ -55,6 +55,34 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("enumeration pattern is valid")
 });
 
+/// Whether `c` can stand in an [`ITEM`] (every form has one of these): a text without any
+/// has no items, and a short draft then never compiles the pattern.
+fn may_be_in_item(c: char) -> bool {
+    matches!(c, '是' | '要' | '第' | '首' | '其' | '再' | '最')
+}
+
+/// Whether an [`ITEM`] can open with `c`: a numeral, or the first character of `第`,
+/// `首先`, `其次`, `再次`, `最后`.
+fn may_open_item(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '第'
+            | '首'
+            | '其'
+            | '再'
+            | '最'
+    )
+}
+
 /// `第一、二名`, `第一、二,第二、三,第三、一工会小组`: an ordinal, `、` and a number name a pair
 /// (of places, of groups), not an item. Returns where the pair ends. `第二、一定要` is an item:
 /// after `一` a word may go on.
@@ -77,6 +105,9 @@ fn listed_pair_end(at: usize, rest: &str) -> Option<usize> {
 /// so a listed pair of ordinals yields none.
 pub fn items(doc: &Document) -> Vec<Item> {
     let mut items = Vec::new();
+    if !doc.text.contains(may_be_in_item) {
+        return items;
+    }
     for paragraph in &doc.paragraphs {
         let text = &doc.text[paragraph.clone()];
         let mut found = Vec::new();
@@ -201,6 +232,9 @@ fn at_clause_start(before: &str) -> bool {
 /// one opens inside an enumeration.
 pub fn continues_enumeration(paragraph: &str) -> bool {
     let paragraph = paragraph.trim_start();
+    if !paragraph.starts_with(may_open_item) {
+        return false;
+    }
     ITEM.captures(paragraph)
         .filter(|caps| caps.get(0).is_some_and(|m| m.start() == 0))
         .and_then(|caps| {
@@ -208,4 +242,28 @@ pub fn continues_enumeration(paragraph: &str) -> bool {
             item(&caps, 0, &paragraph[whole.end()..])
         })
         .is_some_and(|item| item.value > 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text of up to three characters drawn from those [`ITEM`]'s forms are made of
+    /// and a few others, before a few endings: what the cheap looks turn away, the pattern
+    /// does not match (anywhere, or at the start).
+    #[test]
+    fn what_the_looks_turn_away_holds_no_item() {
+        for opening in crate::tests::openings("一十是要第首先其次再最后，,：:、a", 3)
+        {
+            for ending in ["", "，", "是"] {
+                let text = format!("{opening}{ending}");
+                if !text.contains(may_be_in_item) {
+                    assert!(!ITEM.is_match(&text), "{text}");
+                }
+                if !text.starts_with(may_open_item) {
+                    assert!(ITEM.find(&text).is_none_or(|m| m.start() > 0), "{text}");
+                }
+            }
+        }
+    }
 }

@@ -117,6 +117,11 @@ fn marker_after_time(text: &str, sentence: &Span) -> Option<Marker> {
         Regex::new(r"^[0-9]{1,2}[:：][0-9]{2}(?:\s*[-—~～至到]+\s*[0-9]{1,2}[:：][0-9]{2})?\s+")
             .expect("time pattern is valid")
     });
+    // Every sentence that opens a paragraph without a marker comes here: most open with no
+    // digit, and are passed over before the pattern is compiled or run.
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let time = TIME.find(text)?;
     let at = sentence.start + time.end();
     let marker = marker_at(&text[time.end()..], at, sentence.end, false)?;
@@ -264,30 +269,54 @@ fn follows_full_stop(doc: &Document, at: usize) -> bool {
         .ends_with(['。', '！', '？', '!', '?'])
 }
 
+/// A paragraph that says text was left out here, and says nothing else.
+static OMISSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s…．.。—-]*(?:此处(?:隐藏|省略)[0-9０-９]*个?字|[（(]略[）)]|略|…{2}|\.{3})[\s…．.。—-]*$",
+    )
+    .expect("omission pattern is valid")
+});
+
 /// The ends of the paragraphs that say text was left out here (`…… 此处隐藏3604字 ……`,
 /// `（略）`, a line of `…………`, a site's `此处内容需要权限查看`): the numbering after one cannot be judged against the numbering before it.
 pub(super) fn omissions(doc: &Document) -> Vec<usize> {
-    static OMISSION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^[\s…．.。—-]*(?:此处(?:隐藏|省略)[0-9０-９]*个?字|[（(]略[）)]|略|…{2}|\.{3})[\s…．.。—-]*$",
-        )
-        .expect("omission pattern is valid")
-    });
     // A page pasted from a site that shows only part of a text says so on a short line.
-    static HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"隐藏内容|此处内容|需要权限|查看全文|阅读全文|免费查看|下载全文")
-            .expect("hidden-text pattern is valid")
-    });
+    const HIDDEN: [&str; 7] = [
+        "隐藏内容",
+        "此处内容",
+        "需要权限",
+        "查看全文",
+        "阅读全文",
+        "免费查看",
+        "下载全文",
+    ];
     const SHORT_LINE: usize = 30;
     doc.paragraphs
         .iter()
         .filter(|p| {
             let text = &doc.text[(*p).clone()];
-            OMISSION.is_match(text)
-                || (HIDDEN.is_match(text) && text.chars().nth(SHORT_LINE).is_none())
+            (may_open_omission(text) && OMISSION.is_match(text))
+                || (text.chars().nth(SHORT_LINE).is_none()
+                    && HIDDEN.iter().any(|words| text.contains(words)))
         })
         .map(|p| p.end)
         .collect()
+}
+
+/// Whether `paragraph` opens as [`omissions`]' pattern requires: with its dots, dashes or
+/// spaces, or with `此处`, `略`, `（略` or `(略`. A paragraph of text opens otherwise and is
+/// passed over without the pattern (which a short draft then never compiles).
+fn may_open_omission(paragraph: &str) -> bool {
+    let mut chars = paragraph.chars();
+    match chars.next() {
+        Some('（' | '(') => chars.next() == Some('略'),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, '…' | '．' | '.' | '。' | '—' | '-' | '略')
+                || paragraph.starts_with("此处")
+        }
+        None => false,
+    }
 }
 
 /// A paragraph of running text, not a title or a date line: it ends a sentence, or it is long.
@@ -295,4 +324,24 @@ pub(crate) fn is_body(doc: &Document, paragraph: &Span) -> bool {
     const LONG_TITLE: usize = 60;
     let text = doc.text[paragraph.clone()].trim();
     text.contains(['。', '！', '？']) || text.chars().count() > LONG_TITLE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What [`may_open_omission`] turns away, the pattern does not match: every opening of
+    /// up to three characters drawn from those the pattern can open with and their
+    /// neighbours, before each of a few endings.
+    #[test]
+    fn what_cannot_open_an_omission_is_none() {
+        for opening in &crate::tests::openings("（(略此处隐省… .。—-）字2a", 3) {
+            for ending in ["", "）", "隐藏3字", "省略字", "……", "...", "略"] {
+                let text = format!("{opening}{ending}");
+                if !may_open_omission(&text) {
+                    assert!(!OMISSION.is_match(&text), "{text}");
+                }
+            }
+        }
+    }
 }

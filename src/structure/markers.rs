@@ -313,7 +313,46 @@ fn slip_at(text: &str, at: usize, sentence_end: usize) -> Option<Marker> {
 /// [`marker_at`] reports as uncertain): a plain match, without capture groups, so a cheap
 /// test before [`marker_at`] where only certain markers count.
 pub fn opens_with_marker(text: &str) -> bool {
-    MARKER.is_match(text)
+    may_open_marker(text) && MARKER.is_match(text)
+}
+
+/// Whether `text` opens with what [`MARKER`] or [`SLIP`] can start with: a numeral, a digit,
+/// a letter a slip puts for a digit, a point or `、`, a circled or bracketed number, `第`, or
+/// a bracket before a digit or a numeral. Most sentences open with none of these: they are
+/// passed over without a regex search, and a text none of whose sentences can open a marker
+/// never compiles the two patterns, a large part of a short draft's start-up.
+fn may_open_marker(text: &str) -> bool {
+    let mut chars = text.chars();
+    let opens = |c: char| {
+        c.is_ascii_digit()
+            || matches!(c, 'l' | 'I' | 'O' | '.' | '．' | '、' | '第' | '①'..='⑳' | '⑴'..='⒇')
+            || is_chinese_digit(c)
+            || is_capital_digit(c)
+    };
+    match chars.next() {
+        Some('（' | '(') => chars
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || is_chinese_digit(c) || is_capital_digit(c)),
+        Some(c) => opens(c),
+        None => false,
+    }
+}
+
+/// The numerals a marker's number is written in (`[一二三四五六七八九十]` in [`MARKER`]). A
+/// `match`, not a search in a string: this runs on every sentence.
+fn is_chinese_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// The capital numerals of [`SLIP`]'s `壹、` and `（壹）`.
+fn is_capital_digit(c: char) -> bool {
+    matches!(
+        c,
+        '壹' | '贰' | '貳' | '叁' | '參' | '肆' | '伍' | '陆' | '陸' | '柒' | '捌' | '玖' | '拾'
+    )
 }
 
 /// The marker at the very start of `text`, if any; `at` is `text`'s offset in the document.
@@ -324,6 +363,9 @@ pub fn marker_at(
     sentence_end: usize,
     opens_paragraph: bool,
 ) -> Option<Marker> {
+    if !may_open_marker(text) {
+        return None;
+    }
     let Some(caps) = MARKER.captures(text) else {
         return opens_paragraph
             .then(|| slip_at(text, at, sentence_end))
@@ -590,5 +632,23 @@ mod tests {
             assert_eq!(parse_chinese(&chinese_numeral(value)), Some(value));
         }
         assert_eq!(parse_chinese("一百零五"), Some(105));
+    }
+
+    /// The first characters [`may_open_marker`] turns away are ones neither pattern matches
+    /// after. Every opening of up to three characters drawn from those that can open a
+    /// marker and their neighbours that cannot, then each of a few endings, is tried: the
+    /// patterns decide within their first three characters whether what follows can match.
+    #[test]
+    fn what_cannot_open_a_marker_matches_neither_pattern() {
+        let alphabet = "0lIO.．、第①⑳⑴⒇一十壹拾（()）百〇章 \u{3000}，,企X";
+        for opening in crate::tests::openings(alphabet, 3) {
+            for ending in ["", "企业", "条 "] {
+                let text = format!("{opening}{ending}");
+                if !may_open_marker(&text) {
+                    assert!(!MARKER.is_match(&text), "{text}");
+                    assert!(!SLIP.is_match(&text), "{text}");
+                }
+            }
+        }
     }
 }

@@ -181,6 +181,17 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern is valid")
 });
 
+/// Whether [`NUMBERED`] can open with `c` (`\d` is any decimal digit, which
+/// [`char::is_numeric`] covers): a header line that opens otherwise is passed over without
+/// the pattern, which a short draft then never compiles.
+fn may_open_numbered(c: char) -> bool {
+    c.is_numeric()
+        || matches!(
+            c,
+            '第' | '（' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+}
+
 /// Titles of office in a signature or a title (`省长`, `区长`, `自治区主席`, `市委书记`,
 /// `厅长`).
 static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -200,7 +211,7 @@ fn header(doc: &Document) -> Vec<Range<usize>> {
             let text = doc.text[(*p).clone()].trim();
             text.chars().count() <= HEADER_CHARS
                 && !text.ends_with(['。', '！', '？', '；', '：', ':'])
-                && !NUMBERED.is_match(text)
+                && !(text.starts_with(may_open_numbered) && NUMBERED.is_match(text))
         })
         .cloned()
         .collect()
@@ -626,6 +637,21 @@ mod tests {
                 ..
             }) => Some(Gazetteer::builtin().regions()[region].name.to_owned()),
             _ => None,
+        }
+    }
+
+    /// Every opening of up to three characters drawn from those [`NUMBERED`] can open with
+    /// and their neighbours, before a few endings: what [`may_open_numbered`] turns away,
+    /// the pattern does not match.
+    #[test]
+    fn what_cannot_open_a_numbered_heading_is_none() {
+        for opening in crate::tests::openings("第一十（）0０٣章条、.a", 3) {
+            for ending in ["", "章", "）"] {
+                let text = format!("{opening}{ending}");
+                if !text.starts_with(may_open_numbered) {
+                    assert!(!NUMBERED.is_match(&text), "{text}");
+                }
+            }
         }
     }
 

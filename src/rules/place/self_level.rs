@@ -60,20 +60,27 @@ pub struct Reference {
     pub kind: Kind,
 }
 
+/// Every form holds a level character: a text without one refers to no level, and is not
+/// searched (nor, in a short draft, is the pattern compiled).
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?x)
-        (?:我们|咱们|我|本)(?P<first>[省市州盟区县旗])
-      | 全(?P<whole>[省市州盟区县旗])
-      | (?P<direct>[省市州盟区县旗])直(?:单位|机关|各|部门|属|有关)
-      | (?P<organ>[省市州盟区县旗])(?:委|政府|人大|政协|纪委|监委)
-        ",
-    )
+        (?:我们|咱们|我|本)(?P<first>[{LEVELS}])
+      | 全(?P<whole>[{LEVELS}])
+      | (?P<direct>[{LEVELS}])直(?:单位|机关|各|部门|属|有关)
+      | (?P<organ>[{LEVELS}])(?:委|政府|人大|政协|纪委|监委)
+        "
+    ))
     .expect("self-reference pattern is valid")
 });
 
 /// The level characters.
 const LEVELS: &str = "省市州盟区县旗";
+
+/// Whether `c` is one of [`LEVELS`]: a `match`, for the look over a whole text.
+fn is_level(c: char) -> bool {
+    matches!(c, '省' | '市' | '州' | '盟' | '区' | '县' | '旗')
+}
 
 /// Words that end in `我`, `本` or `全` (`资本市场`, `健全县域`, `自我`): the level character
 /// after them belongs to another word.
@@ -100,6 +107,9 @@ const NOT_AFTER_ORGAN: &[&str] = &["党校", "书记", "常委"];
 /// Every self-reference of the document outside quotations and titles. `is_named` tells
 /// whether a text ends with a region's name (`天津市`), so that `天津市委` is not a bare organ.
 pub fn references(doc: &Document, is_named: &dyn Fn(&str) -> bool) -> Vec<Reference> {
+    if !doc.text.contains(is_level) {
+        return Vec::new();
+    }
     let quoted = doc.quoted();
     REFERENCE
         .captures_iter(&doc.text)
@@ -406,6 +416,12 @@ const SELF_LEVEL: &str = r#"
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_look_knows_every_level_character() {
+        let levels: String = LEVELS.chars().filter(|&c| is_level(c)).collect();
+        assert_eq!(levels, LEVELS);
+    }
     use crate::document::Format;
 
     fn found(text: &str) -> Vec<String> {

@@ -5,10 +5,7 @@
 //! `1031—1095`) and is never reported; four or more bars are usually a blank to fill in, and
 //! a line of bars a separator. No fix is offered: `--` between two names may be a connector.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::runs::Marks;
 use super::{after, before, is_chinese, paragraphs, Context};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
@@ -22,22 +19,23 @@ pub(super) static RULE: RuleDef = RuleDef::document(
     check,
 );
 
-static BARS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[-－―—–]{2,}").expect("dash pattern is valid"));
+/// The bars a 破折号 is typed with: hyphen, full-width hyphen-minus, horizontal bar, em and
+/// en dash.
+static BARS: Marks<5> = Marks::mixed(['-', '－', '―', '—', '–'], 2);
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
     for (span, paragraph) in paragraphs(cx) {
-        for m in BARS.find_iter(paragraph) {
-            let bars = m.as_str();
-            let at = span.start + m.start()..span.start + m.end();
+        BARS.for_each_run(paragraph, |m| {
+            let bars = &paragraph[m.clone()];
+            let at = span.start + m.start..span.start + m.end;
             if is_dash_typo(bars) && in_chinese_text(text, &at) {
                 out.push(Finding::new(
                     at,
                     format!("破折号应为“——”，不用“{bars}”（GB/T 15834-2011 4.10）"),
                 ));
             }
-        }
+        });
     }
 }
 
@@ -82,6 +80,14 @@ pub(super) const DOC: &str = r#"
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The scan finds the runs `find_iter` of the regex it replaced found.
+        #[test]
+        fn bars_are_what_the_regex_finds(text in "[\\-－―—–‐‑‒−，,．_~的中ab ]{0,40}") {
+            super::super::runs::finds_as_regex(&super::BARS, r"[-－―—–]{2,}", &text)?;
+        }
+    }
 
     fn flagged(text: &str) -> Vec<String> {
         super::super::flagged("punct/dash", text)

@@ -2,10 +2,7 @@
 //! with the wrong number of `…`. GB/T 15834-2011 4.11: the ellipsis is six dots, `……` (two
 //! U+2026); twelve dots `…………` stand for omitted paragraphs, on a line of their own.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::runs::Marks;
 use super::{is_chinese, paragraphs, Context};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
@@ -19,32 +16,38 @@ pub(super) static RULE: RuleDef = RuleDef::document(
     check,
 );
 
-static DOTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"。{3,}|\.{3,}|．{3,}|·{3,}|・{3,}|…+").expect("ellipsis pattern is valid")
-});
+/// The dots an ellipsis is typed with, each repeated on its own. Three make an ellipsis-like
+/// run (two `。` are `punct/repeated`'s); one `…` is already one.
+static DOTS: Marks<6> = Marks::each([
+    ('。', 3),
+    ('.', 3),
+    ('．', 3),
+    ('·', 3),
+    ('・', 3),
+    ('…', 1),
+]);
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let text = &cx.doc.text;
     for (span, paragraph) in paragraphs(cx) {
-        for m in DOTS.find_iter(paragraph) {
-            let at = span.start + m.start()..span.start + m.end();
-            if !in_chinese_text(text, &at) {
-                continue;
+        DOTS.for_each_run(paragraph, |m| {
+            let at = span.start + m.start..span.start + m.end;
+            if in_chinese_text(&cx.doc.text, &at) {
+                out.extend(finding(&paragraph[m.clone()], &paragraph[m.end..], at));
             }
-            if followed_by_deng(&paragraph[m.end()..]) {
-                out.push(Finding::new(at, WITH_DENG));
-                continue;
-            }
-            if is_well_formed(m.as_str()) {
-                continue;
-            }
-            let message = format!(
-                "省略号应为“……”，不用“{}”（GB/T 15834-2011 4.11）",
-                m.as_str()
-            );
-            out.push(Finding::new(at, message).with_fix("……"));
-        }
+        });
     }
+}
+
+/// What is wrong with the `dots` before `rest`, if anything: `等` after them, or their form.
+fn finding(dots: &str, rest: &str, at: std::ops::Range<usize>) -> Option<Finding> {
+    if followed_by_deng(rest) {
+        return Some(Finding::new(at, WITH_DENG));
+    }
+    if is_well_formed(dots) {
+        return None;
+    }
+    let message = format!("省略号应为“……”，不用“{dots}”（GB/T 15834-2011 4.11）");
+    Some(Finding::new(at, message).with_fix("……"))
 }
 
 const WITH_DENG: &str = "省略号和“等”“等等”不能同时使用，删去其中一个（GB/T 15834-2011 附录 A）";
@@ -102,6 +105,14 @@ pub(super) const DOC: &str = r#"
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The scan finds the runs `find_iter` of the regex it replaced found.
+        #[test]
+        fn dots_are_what_the_regex_finds(text in "[。．./·・…‥⋯〃，、的中ab ]{0,40}") {
+            super::super::runs::finds_as_regex(&super::DOTS, r"。{3,}|\.{3,}|．{3,}|·{3,}|・{3,}|…+", &text)?;
+        }
+    }
 
     fn flagged(text: &str) -> Vec<String> {
         super::super::flagged("punct/ellipsis", text)

@@ -13,6 +13,7 @@ mod pair;
 mod quoted_list;
 mod range;
 mod repeated;
+mod runs;
 mod space;
 
 pub(crate) use crate::document::chars::{is_chinese, is_han};

@@ -3,10 +3,7 @@
 //! marks of this kind never do. `？！`, `！？`, `？？` and `！！` are allowed (4.2, 4.3), and
 //! three or more `。` are an ellipsis, `punct/ellipsis`'s.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::runs::Marks;
 use super::{paragraphs, Context};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
@@ -20,19 +17,17 @@ pub(super) static RULE: RuleDef = RuleDef::document(
     check,
 );
 
-static RUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[，。、；：？！]{2,}").expect("run pattern is valid"));
+/// The point marks whose runs are looked at (runs of `？` and `！` alone are allowed).
+static POINTS: Marks<7> = Marks::mixed(['，', '。', '、', '；', '：', '？', '！'], 2);
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (span, paragraph) in paragraphs(cx) {
-        for m in RUN.find_iter(paragraph) {
-            let run = m.as_str();
-            if run.chars().all(|c| c == '？' || c == '！') || is_ellipsis(run) {
-                continue;
+        POINTS.for_each_run(paragraph, |m| {
+            let run = &paragraph[m.clone()];
+            if !run.chars().all(|c| c == '？' || c == '！') && !is_ellipsis(run) {
+                out.push(finding(run, span.start + m.start..span.start + m.end));
             }
-            let at = span.start + m.start()..span.start + m.end();
-            out.push(finding(run, at));
-        }
+        });
     }
 }
 
@@ -81,6 +76,14 @@ pub(super) const DOC: &str = r#"
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The scan finds the runs `find_iter` of the regex it replaced found.
+        #[test]
+        fn runs_are_what_the_regex_finds(text in "[，。、；：？！．〃,.;:?!…·的中ab ]{0,40}") {
+            super::super::runs::finds_as_regex(&super::POINTS, r"[，。、；：？！]{2,}", &text)?;
+        }
+    }
 
     fn flagged(text: &str) -> Vec<(String, bool)> {
         let (doc, found) = super::super::run("punct/repeated", text);

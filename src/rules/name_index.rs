@@ -24,8 +24,8 @@ pub(crate) struct NameIndex {
     pairs: Vec<u64>,
     /// Names of two characters or more, by their first two: their range of `longer`.
     by_pair: FxHashMap<(char, char), Range<usize>>,
-    /// `(id, byte length)` of the longer names, one pair's after another, longest first.
-    longer: Vec<(usize, usize)>,
+    /// The ids of the longer names, one pair's after another, longest first.
+    longer: Vec<usize>,
     /// Names of one character.
     single: FxHashMap<char, usize>,
     /// Every name, one after another; `spans[id]` is where name `id` is.
@@ -91,11 +91,9 @@ impl NameIndex {
         }
         by_first_pair.sort_unstable();
         let mut by_pair = FxHashMap::default();
+        // At most one entry a name: reserved once, not grown through rehashes.
         by_pair.reserve(by_first_pair.len());
-        let longer = by_first_pair
-            .iter()
-            .map(|&(_, std::cmp::Reverse(len), id)| (id, len))
-            .collect();
+        let longer = by_first_pair.iter().map(|&(_, _, id)| id).collect();
         let mut start = 0;
         for group in by_first_pair.chunk_by(|a, b| a.0 == b.0) {
             by_pair.insert(group[0].0, start..start + group.len());
@@ -186,9 +184,9 @@ impl NameIndex {
             .and_then(|bucket| {
                 self.longer[bucket.clone()]
                     .iter()
-                    .find(|&&(id, _)| rest.starts_with(&self.text[self.spans[id].clone()]))
+                    .find(|&&id| rest.starts_with(&self.text[self.spans[id].clone()]))
             });
-        longer.copied().or_else(|| {
+        longer.map(|&id| (id, self.spans[id].len())).or_else(|| {
             (what & IS_SINGLE != 0)
                 .then(|| self.single.get(&first).map(|&id| (id, first.len_utf8())))
                 .flatten()

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markers::{marker_at, Level, Marker, Slip};
+use super::markers::{marker_at, may_open_marker, Level, Marker, Slip};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -107,10 +107,6 @@ fn sentence_end(doc: &Document, paragraph: &Span, at: usize) -> usize {
         .max(at)
 }
 
-fn may_start_marker(c: char) -> bool {
-    c.is_ascii_digit() || "一二三四五六七八九十（(第".contains(c) || ('①'..='⒇').contains(&c)
-}
-
 /// `9:30-9:50 （二）志愿者服务经验分享`: a programme gives each item's time before its marker.
 fn marker_after_time(text: &str, sentence: &Span) -> Option<Marker> {
     static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -143,7 +139,7 @@ fn flattened_markers(doc: &Document, paragraph: &Span) -> Option<Vec<Marker>> {
     let spaced_candidates = text
         .split([' ', '\u{3000}'])
         .skip(1)
-        .filter(|rest| rest.chars().next().is_some_and(may_start_marker))
+        .filter(|rest| may_open_marker(rest))
         .nth(MIN_SPACED_MARKERS - 1);
     spaced_candidates?;
     let mut markers = Vec::new();

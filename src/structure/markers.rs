@@ -321,7 +321,7 @@ pub fn opens_with_marker(text: &str) -> bool {
 /// a bracket before a digit or a numeral. Most sentences open with none of these: they are
 /// passed over without a regex search, and a text none of whose sentences can open a marker
 /// never compiles the two patterns, a large part of a short draft's start-up.
-fn may_open_marker(text: &str) -> bool {
+pub(super) fn may_open_marker(text: &str) -> bool {
     let mut chars = text.chars();
     let opens = |c: char| {
         c.is_ascii_digit()

@@ -276,13 +276,9 @@ pub(super) fn to_u32(at: usize) -> u32 {
 /// The length in bytes of the numbering marker `text` (at `at` in the document) opens with,
 /// 0 without one.
 fn marker_len(text: &str, at: usize) -> usize {
-    // A `match`, not a search of a string of these: this runs for every unit.
-    let may_open_with_marker = text.chars().next().is_some_and(|c| {
-        matches!(c,
-            '0'..='9' | '（' | '(' | '第' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八'
-            | '九' | '十' | '①'..='⑩' | '⑴'..='⑸')
-    });
-    if !may_open_with_marker || !markers::opens_with_marker(text) {
+    // `opens_with_marker` looks at the first characters before its pattern: most units
+    // are passed over there.
+    if !markers::opens_with_marker(text) {
         return 0;
     }
     // A slip's remains are always uncertain: only the regular forms can count.

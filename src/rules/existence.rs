@@ -94,7 +94,7 @@ impl Existence {
         let (_, first) = self.starts;
         let own = &may_match[first..first + self.patterns.len()];
         for (pattern, &may_match) in self.patterns.iter().zip(own) {
-            if may_match {
+            if may_match && pattern.regex.inner_literals_occur(text) {
                 hits.extend(pattern.hits(text));
             }
         }

@@ -7,18 +7,22 @@
 //! and the pattern is not compiled. User packs compile their patterns when they are loaded,
 //! so that a pattern the regex crate refuses is reported with its config line.
 
-use std::ops::Deref;
+use std::ops::{Deref, RangeInclusive};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::Regex;
 use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::{Class, Hir, HirKind, Literal};
 
 pub struct LazyRegex {
     pattern: String,
     compiled: OnceLock<Regex>,
     /// The literals every match starts with; `None` when a match may start anywhere.
     starts: OnceLock<Option<AhoCorasick>>,
+    /// Literals one of which every match contains, rarer than its opening ones (see
+    /// [`inner_literals`]); `None` when none are known.
+    inner: OnceLock<Option<AhoCorasick>>,
 }
 
 impl LazyRegex {
@@ -29,6 +33,7 @@ impl LazyRegex {
             pattern,
             compiled: OnceLock::new(),
             starts: OnceLock::new(),
+            inner: OnceLock::new(),
         }
     }
 
@@ -43,10 +48,27 @@ impl LazyRegex {
     /// Whether the pattern may match somewhere in `text`: false only when no literal that a
     /// match must start with occurs in it.
     pub fn may_match(&self, text: &str) -> bool {
-        match self.starts.get_or_init(|| match_starts(&self.pattern)) {
+        let starts_occur = match self.starts.get_or_init(|| match_starts(&self.pattern)) {
             Some(starts) => starts.is_match(text),
             None => true,
+        };
+        starts_occur && self.inner_literals_occur(text)
+    }
+
+    /// Whether `text` may hold a match for its inner literals: false only when the pattern
+    /// is not compiled yet and `text` holds none of the literals every match contains besides
+    /// its opening ones. The opening `（` of `（此处填写…）` is in most texts, `此处` and its
+    /// alternatives in few: compiling such a pattern is most of a short draft's run. Once it
+    /// is compiled, the regex's own search is as quick as a look for the literals would be.
+    pub fn inner_literals_occur(&self, text: &str) -> bool {
+        if self.compiled.get().is_some() {
+            return true;
         }
+        let inner = self.inner.get_or_init(|| {
+            let literals = inner_literals(&parse(&self.pattern)?)?;
+            AhoCorasick::new(literals).ok()
+        });
+        inner.as_ref().is_none_or(|inner| inner.is_match(text))
     }
 }
 
@@ -67,16 +89,140 @@ fn match_starts(pattern: &str) -> Option<AhoCorasick> {
     AhoCorasick::new(start_literals(pattern)?).ok()
 }
 
+fn parse(pattern: &str) -> Option<Hir> {
+    regex_syntax::Parser::new().parse(pattern).ok()
+}
+
 /// The literals every match of `pattern` starts with, or `None` when they are not a small
 /// finite set of non-empty strings.
 fn start_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let seq = Extractor::new().extract(&hir);
+    start_literals_of(&parse(pattern)?)
+}
+
+fn start_literals_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let seq = Extractor::new().extract(hir);
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
         return None;
     }
     Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// At most this many literals in a set one of which a match must contain: more, and looking
+/// for them costs about what the regex search would.
+const MAX_LITERALS: usize = 64;
+
+/// Literals one of which occurs in every match of `hir`, when their shortest is longer than
+/// the shortest opening literal (else they say no more than the openings already do).
+fn inner_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let inner = needed(hir)?;
+    let opening = start_literals_of(hir).map_or(0, |starts| shortest(&starts));
+    (shortest(&inner) > opening).then_some(inner)
+}
+
+/// A set of literals one of which occurs in every match of `hir`, as rare as its structure
+/// tells: a match of a concatenation contains a match of each part (the rarest part's set
+/// is taken), of an alternation a match of one branch (the union of theirs), of a repetition
+/// at least once its part.
+fn needed(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Capture(capture) => needed(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min > 0 => needed(&repetition.sub),
+        HirKind::Concat(parts) => needed_in_sequence(parts),
+        HirKind::Alternation(branches) => {
+            let mut union = Vec::new();
+            for branch in branches {
+                union.extend(needed(branch)?);
+            }
+            union.sort_unstable();
+            union.dedup();
+            (union.len() <= MAX_LITERALS).then_some(union)
+        }
+        _ => exactly(hir),
+    }
+}
+
+/// The rarest set needed by a sequence of parts. Consecutive parts that each match one of a
+/// few fixed strings are joined (`待[定填]` needs `待定` or `待填`, rarer than `待`).
+fn needed_in_sequence(parts: &[Hir]) -> Option<Vec<Vec<u8>>> {
+    let mut rarest = None;
+    let mut joined: Option<Vec<Vec<u8>>> = None;
+    for part in parts {
+        match exactly(part) {
+            Some(strings) => {
+                joined = Some(match joined.take() {
+                    None => strings,
+                    Some(heads) if heads.len() * strings.len() <= MAX_LITERALS => heads
+                        .iter()
+                        .flat_map(|head| strings.iter().map(move |tail| [&head[..], tail].concat()))
+                        .collect(),
+                    Some(heads) => {
+                        rarest = rarer(rarest, Some(heads));
+                        strings
+                    }
+                });
+            }
+            None => {
+                rarest = rarer(rarest, joined.take());
+                rarest = rarer(rarest, needed(part));
+            }
+        }
+    }
+    rarer(rarest, joined)
+}
+
+/// The strings `hir` matches when they are a few fixed ones: a literal, a small class.
+fn exactly(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Literal(Literal(bytes)) => Some(vec![bytes.to_vec()]),
+        HirKind::Capture(capture) => exactly(&capture.sub),
+        HirKind::Class(Class::Unicode(class)) => members(
+            class
+                .iter()
+                .map(|range| range.start()..=range.end())
+                .collect(),
+            |c| c.to_string().into_bytes(),
+        ),
+        HirKind::Class(Class::Bytes(class)) => members(
+            class
+                .iter()
+                .map(|range| range.start()..=range.end())
+                .collect(),
+            |b| vec![b],
+        ),
+        _ => None,
+    }
+}
+
+/// A class of at most this many characters is read as that many literals.
+const MAX_CLASS: u32 = 16;
+
+/// The members of a class of `ranges` (of characters or bytes), each encoded by `encode`,
+/// when there are at most [`MAX_CLASS`] of them.
+fn members<T>(ranges: Vec<RangeInclusive<T>>, encode: impl Fn(T) -> Vec<u8>) -> Option<Vec<Vec<u8>>>
+where
+    T: Copy + Into<u32>,
+    RangeInclusive<T>: Iterator<Item = T>,
+{
+    let size: u32 = ranges
+        .iter()
+        .map(|range| (*range.end()).into() - (*range.start()).into() + 1)
+        .sum();
+    (size <= MAX_CLASS).then(|| ranges.into_iter().flatten().map(encode).collect())
+}
+
+/// Of two sets, the one whose shortest literal is longer (then the smaller one): the rarer
+/// to occur in a text, on the whole.
+fn rarer(a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+    let rarity = |set: &Vec<Vec<u8>>| (shortest(set), std::cmp::Reverse(set.len()));
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if rarity(&b) > rarity(&a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn shortest(literals: &[Vec<u8>]) -> usize {
+    literals.iter().map(Vec::len).min().unwrap_or(0)
 }
 
 /// The opening literals of several patterns in one searcher: one pass over a text tells
@@ -262,6 +408,71 @@ mod tests {
             .collect();
             let each: Vec<bool> = patterns.iter().map(|p| p.may_match(&text)).collect();
             proptest::prop_assert_eq!(SharedStarts::new(&patterns).may_match(&text), each);
+        }
+    }
+
+    fn inner_of(pattern: &str) -> Option<Vec<String>> {
+        let literals = inner_literals(&parse(pattern).unwrap())?;
+        Some(
+            literals
+                .into_iter()
+                .map(|l| String::from_utf8(l).unwrap())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_bracketed_note_needs_one_of_its_words() {
+        let words = inner_of("[（(](?:此处|写明)[^（）]{0,40}[）)]|[（(][^（）]{0,20}(?:待定|填写)[^（）]{0,20}[）)]");
+        assert_eq!(words.unwrap(), ["写明", "填写", "待定", "此处"]);
+        // Consecutive fixed parts are joined; a part that may be absent needs nothing.
+        assert_eq!(inner_of("【[^】]*待[定填]").unwrap(), ["待填", "待定"]);
+        assert_eq!(inner_of("（(?:此处)?[^）]*）"), None);
+        // Literals no rarer than the opening ones are not looked for again.
+        assert_eq!(inner_of("即要[^。]{1,30}又要"), None);
+        assert_eq!(inner_of("X{2,}"), None);
+        assert_eq!(inner_of(r"\p{Han}+"), None);
+    }
+
+    #[test]
+    fn a_text_without_the_inner_literals_compiles_nothing() {
+        let lazy = LazyRegex::deferred("（[^）]{0,9}待定[^）]{0,9}）".to_string());
+        assert!(!lazy.may_match("（一）工作安排"));
+        assert!(lazy.compiled.get().is_none(), "nothing was compiled");
+        assert!(lazy.may_match("（时间待定）"));
+        assert!(lazy.is_match("（时间待定）"));
+        // Compiled, the regex's own search does the looking.
+        assert!(lazy.inner_literals_occur("（一）工作安排"));
+    }
+
+    proptest::proptest! {
+        /// Whatever a pattern matches holds one of its inner literals, for patterns built
+        /// of the parts the analysis reads (and of parts it must give up on).
+        #[test]
+        fn every_match_holds_an_inner_literal(
+            text in "[（）()此处待定填写补充XＸ某a-c\n ]{0,24}",
+            pattern in proptest::sample::select(vec![
+                "[（(](?:此处|这里)[^（）()\\n]{0,6}[）)]|[（(][^（）()\\n]{0,4}(?:待定|填写)[^（）()\\n]{0,4}[）)]",
+                "（[^）]*待[定填补][^）]*）",
+                "（(?:此处)?[^）]*）",
+                "[（(](?P<hit>[填补]充)+",
+                "(?i)A[bc]{1,2}X",
+                "某{2,}|[XＸ]{2}",
+                "(?:a|b)(?:待|充)(?:定|填)?",
+                "^处|定$",
+            ]),
+        ) {
+            let matches = Regex::new(pattern).unwrap().is_match(&text);
+            let inner = inner_of(pattern).unwrap_or_default();
+            if matches && !inner.is_empty() {
+                proptest::prop_assert!(
+                    inner.iter().any(|literal| text.contains(literal.as_str())),
+                    "{} in {:?}", pattern, text
+                );
+            }
+            // Not compiled yet: the look for the literals decides.
+            let lazy = LazyRegex::deferred(pattern.to_string());
+            proptest::prop_assert!(!matches || lazy.may_match(&text), "{} in {:?}", pattern, text);
         }
     }
 

@@ -14,43 +14,15 @@
 //! context (an enclosing division nearby, a [`NameMatch::short`] hit) before it reports.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
+use super::table::Name;
 use crate::rules::name_index::NameIndex;
 
-/// The three levels the gazetteer covers. The order is the nesting order (a province is
-/// "less" than what it contains), so a parent always compares lower than its children.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    /// 省级: provinces, autonomous regions, the four municipalities, the two SARs, Taiwan.
-    Province,
-    /// 地级: prefecture-level cities, prefectures (地区), autonomous prefectures, leagues (盟).
-    Prefecture,
-    /// 县级: districts, counties, county-level cities, banners.
-    County,
-}
-
-/// One division. Regions are referred to by their index in [`Gazetteer::regions`], which is
-/// cheaper to pass around and compare than codes or names.
-///
-/// The strings are borrowed from the table the gazetteer was read from (the compiled-in
-/// one for [`Gazetteer::builtin`]): copying its few thousand names was most of the cost of
-/// reading it, and reading it is part of every start.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Region<'t> {
-    /// The six-digit GB/T 2260 code, kept as text because it is an identifier, not a number.
-    pub code: &'t str,
-    pub level: Level,
-    /// `None` for provinces. Counties of municipalities and province-governed counties point
-    /// straight at their province: there is no prefecture between them.
-    pub parent: Option<usize>,
-    /// The full official name (`广西壮族自治区`, `石家庄市`, `海淀区`).
-    pub name: &'t str,
-    /// Forms that also name this region in running text (`广西`, `石家庄`).
-    pub short_names: Vec<&'t str>,
-}
+pub use super::table::{Level, Region};
 
 /// One place name found in a text.
 ///
@@ -71,22 +43,22 @@ pub struct NameMatch {
     name: usize,
 }
 
-/// Every region of one name (a range of [`Gazetteer::owners`]), and whether the first one
-/// is named by a short form.
-#[derive(Debug)]
-struct Name {
-    regions: Range<usize>,
-    first_is_short: bool,
-}
-
 /// The divisions, and an index that finds all their names in one pass over a text.
+///
+/// The built-in one is made of statics the build script writes from `rules/regions.tsv`
+/// (read by [`read`](super::table::read), which checks it): a run starts with it read, checked and
+/// sorted, and builds only what it searches with.
 pub struct Gazetteer<'t> {
-    regions: Vec<Region<'t>>,
-    /// Indexed by name id.
-    names: Vec<Name>,
+    regions: Cow<'t, [Region<'t>]>,
+    /// Each distinct full or short name, by name id.
+    names: Cow<'t, [&'t str]>,
+    /// Per name id: where its regions are in `owners`.
+    named: Cow<'t, [Name]>,
     /// The regions of every name, the names one after another, likeliest first within each.
-    owners: Vec<usize>,
-    by_name: HashMap<&'t str, usize>,
+    owners: Cow<'t, [usize]>,
+    /// Name id by name: built on the first lookup (most runs search texts, and never look a
+    /// name up).
+    by_name: OnceLock<HashMap<&'t str, usize>>,
     /// Leftmost-longest, so `天津市` is one match rather than `天津` followed by a stray `市`,
     /// and `河北省` is not read as `河北`. Built on the first search only: the rules look
     /// names up one by one, and start-up counts for a pre-commit hook.
@@ -103,175 +75,48 @@ impl fmt::Debug for Gazetteer<'_> {
     }
 }
 
-static BUILTIN: LazyLock<Gazetteer<'static>> = LazyLock::new(|| {
-    Gazetteer::parse(include_str!("../../../rules/regions.tsv")).unwrap_or_else(|e| {
-        panic!(
-            "built-in rules/regions.tsv is malformed ({e}); regenerate it with scripts/regions.py"
-        )
-    })
-});
+// REGIONS, NAMES, NAMED and OWNERS: `rules/regions.tsv` as `table::read` reads it.
+include!(concat!(env!("OUT_DIR"), "/regions.rs"));
+
+static BUILTIN: Gazetteer<'static> = Gazetteer {
+    regions: Cow::Borrowed(&REGIONS),
+    names: Cow::Borrowed(&NAMES),
+    named: Cow::Borrowed(&NAMED),
+    owners: Cow::Borrowed(&OWNERS),
+    by_name: OnceLock::new(),
+    index: OnceLock::new(),
+};
 
 impl<'t> Gazetteer<'t> {
-    /// The compiled-in gazetteer. Parsed on first use and shared by every rule.
+    /// The compiled-in gazetteer, shared by every rule.
     pub fn builtin() -> &'static Gazetteer<'static> {
         &BUILTIN
     }
 
-    /// Reads the `rules/regions.tsv` format: `#` comments and blank lines are ignored; each
-    /// other line is `code, level, parent_code, name, short_names` separated by tabs, short
-    /// names separated by commas. Lines may come in any order (parents are resolved after
-    /// reading everything), so a hand-made or filtered file need not be sorted.
-    ///
-    /// The error names the line, because the likely cause is a hand edit or a broken
-    /// generator, and the line is what the person fixing it needs.
+    /// Reads a table in the `rules/regions.tsv` format (see [`read`](super::table::read)); the error names
+    /// the line. (The built-in table is read so by the build script.)
+    #[cfg(test)]
     pub fn parse(tsv: &'t str) -> Result<Gazetteer<'t>, String> {
-        let mut regions = Vec::new();
-        // For each region: its line number and parent code, resolved in the second pass.
-        let mut pending: Vec<(usize, Option<&str>)> = Vec::new();
-        // Fx rather than SipHash: the keys are the compiled-in table's, and hashing them was
-        // a tenth of a one-line draft's start-up.
-        let mut by_code: HashMap<&str, usize> = HashMap::default();
-        by_code.reserve(tsv.len() / 32);
-
-        for (i, raw) in split_at(tsv, b'\n').enumerate() {
-            let line_no = i + 1;
-            let line = raw.strip_suffix('\r').unwrap_or(raw);
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |msg: String| format!("line {line_no}: {msg}");
-            let mut fields = split_at(line, b'\t');
-            let (Some(code), Some(level), Some(parent), Some(name), Some(short), None) = (
-                fields.next(),
-                fields.next(),
-                fields.next(),
-                fields.next(),
-                fields.next(),
-                fields.next(),
-            ) else {
-                return Err(err(format!(
-                    "expected 5 tab-separated fields (code, level, parent_code, name, \
-                     short_names), found {}",
-                    split_at(line, b'\t').count()
-                )));
-            };
-            if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(err(format!("code `{code}` is not a number")));
-            }
-            let level = match level {
-                "province" => Level::Province,
-                "prefecture" => Level::Prefecture,
-                "county" => Level::County,
-                other => {
-                    return Err(err(format!(
-                        "level `{other}` is not province, prefecture or county"
-                    )))
-                }
-            };
-            let parent = match (level, parent) {
-                (Level::Province, "") => None,
-                (Level::Province, p) => {
-                    return Err(err(format!("a province has no parent, found `{p}`")))
-                }
-                (_, "") => return Err(err(format!("{code} has no parent code"))),
-                (_, p) => Some(p),
-            };
-            if name.trim().is_empty() {
-                return Err(err(format!("{code} has no name")));
-            }
-            let short_names: Vec<&str> = if short.is_empty() {
-                Vec::new()
-            } else {
-                short.split(',').collect()
-            };
-            if short_names.iter().any(|s| s.trim().is_empty()) {
-                return Err(err(format!("{code} has an empty short name in `{short}`")));
-            }
-            if by_code.insert(code, regions.len()).is_some() {
-                return Err(err(format!("code {code} appears twice")));
-            }
-            pending.push((line_no, parent));
-            regions.push(Region {
-                code,
-                level,
-                parent: None,
-                name,
-                short_names,
-            });
-        }
-
-        for (index, &(line_no, parent_code)) in pending.iter().enumerate() {
-            let Some(parent_code) = parent_code else {
-                continue;
-            };
-            let Some(&parent) = by_code.get(parent_code) else {
-                return Err(format!(
-                    "line {line_no}: parent code {parent_code} is not defined"
-                ));
-            };
-            // A strictly higher parent level also rules out cycles.
-            if regions[parent].level >= regions[index].level {
-                return Err(format!(
-                    "line {line_no}: parent {parent_code} ({}) is not above a {:?}",
-                    regions[parent].name, regions[index].level
-                ));
-            }
-            regions[index].parent = Some(parent);
-        }
-
-        Self::index(regions)
-    }
-
-    fn index(regions: Vec<Region<'t>>) -> Result<Gazetteer<'t>, String> {
-        let mut by_name: HashMap<&'t str, usize> = HashMap::default();
-        by_name.reserve(regions.len() * 2);
-        // (name id, is short, level, region): sorted, they list each name's regions
-        // likeliest first.
-        let mut claims: Vec<(usize, bool, Level, usize)> = Vec::with_capacity(regions.len() * 2);
-        for (index, region) in regions.iter().enumerate() {
-            let forms = std::iter::once((region.name, false))
-                .chain(region.short_names.iter().map(|&s| (s, true)));
-            for (form, short) in forms {
-                let next_id = by_name.len();
-                let id = *by_name.entry(form).or_insert(next_id);
-                claims.push((id, short, region.level, index));
-            }
-        }
-        claims.sort_unstable();
-
-        let mut names: Vec<Name> = Vec::with_capacity(by_name.len());
-        let mut owners = Vec::with_capacity(claims.len());
-        for group in claims.chunk_by(|a, b| a.0 == b.0) {
-            let start = owners.len();
-            for &(_, _, _, region) in group {
-                // A region whose short name equals its full name is listed once, as the
-                // full name (which sorts first).
-                if !owners[start..].contains(&region) {
-                    owners.push(region);
-                }
-            }
-            names.push(Name {
-                regions: start..owners.len(),
-                first_is_short: group[0].1,
-            });
-        }
-
+        let table = super::table::read(tsv)?;
         Ok(Gazetteer {
-            regions,
-            names,
-            owners,
-            by_name,
+            regions: Cow::Owned(table.regions),
+            names: Cow::Owned(table.names),
+            named: Cow::Owned(table.named),
+            owners: Cow::Owned(table.owners),
+            by_name: OnceLock::new(),
             index: OnceLock::new(),
         })
     }
 
     fn name_index(&self) -> &NameIndex {
-        self.index.get_or_init(|| {
-            let mut names = vec![""; self.names.len()];
-            for (&name, &id) in &self.by_name {
-                names[id] = name;
-            }
-            NameIndex::new(names)
+        self.index
+            .get_or_init(|| NameIndex::new(self.names.iter().copied()))
+    }
+
+    fn by_name(&self) -> &HashMap<&'t str, usize> {
+        self.by_name.get_or_init(|| {
+            let ids = self.names.iter().enumerate().map(|(id, &name)| (name, id));
+            ids.collect()
         })
     }
 
@@ -281,11 +126,11 @@ impl<'t> Gazetteer<'t> {
 
     /// All place names in `text`, left to right, never overlapping. Where names overlap the
     /// longest one starting first wins, which is how a reader parses `河北省石家庄市`.
-    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
+    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + use<'a, 't> {
         self.name_index()
             .find_iter(text)
             .filter_map(move |(id, span)| {
-                let name = self.names.get(id)?;
+                let name = self.named.get(id)?;
                 Some(NameMatch {
                     span,
                     region: *self.owners.get(name.regions.start)?,
@@ -299,7 +144,7 @@ impl<'t> Gazetteer<'t> {
     /// [`NameMatch::region`]). Usually one; several for shared county names such as `鼓楼区`
     /// and for `吉林`.
     pub fn regions_named(&self, m: &NameMatch) -> &[usize] {
-        self.names
+        self.named
             .get(m.name)
             .map_or(&[], |n| &self.owners[n.regions.clone()])
     }
@@ -307,15 +152,15 @@ impl<'t> Gazetteer<'t> {
     /// Regions whose full or short name is exactly `name`, likeliest first. A `Vec` because
     /// names are ambiguous (several counties share one), and an empty one means "not a place".
     pub fn lookup(&self, name: &str) -> Vec<usize> {
-        self.by_name
+        self.by_name()
             .get(name)
-            .and_then(|&id| self.names.get(id))
+            .and_then(|&id| self.named.get(id))
             .map_or_else(Vec::new, |n| self.owners[n.regions.clone()].to_vec())
     }
 
     /// The enclosing divisions of `region`, nearest first. Empty for a province and for an
     /// index that is not a region, so callers need no bounds check.
-    pub fn ancestors(&self, region: usize) -> impl Iterator<Item = usize> + '_ {
+    pub fn ancestors(&self, region: usize) -> impl Iterator<Item = usize> + use<'_, 't> {
         let first = self.regions.get(region).and_then(|r| r.parent);
         std::iter::successors(first, move |&p| self.regions.get(p).and_then(|r| r.parent))
     }
@@ -326,27 +171,6 @@ impl<'t> Gazetteer<'t> {
     pub fn contains(&self, outer: usize, inner: usize) -> bool {
         inner < self.regions.len() && (outer == inner || self.ancestors(inner).any(|a| a == outer))
     }
-}
-
-/// `text` cut at every `byte` (an ASCII one, so the pieces are whole characters). The
-/// standard library's splitter, built for any pattern, was a third of reading the table,
-/// whose fields are a few bytes each.
-fn split_at(text: &str, byte: u8) -> impl Iterator<Item = &str> {
-    debug_assert!(byte.is_ascii());
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let piece = rest?;
-        match memchr::memchr(byte, piece.as_bytes()) {
-            Some(at) => {
-                rest = Some(&piece[at + 1..]);
-                Some(&piece[..at])
-            }
-            None => {
-                rest = None;
-                Some(piece)
-            }
-        }
-    })
 }
 
 #[cfg(test)]
@@ -514,6 +338,16 @@ mod tests {
         130000\tprovince\t\t河北省\t河北\n\
         130102\tcounty\t130100\t长安区\t\n\
         130100\tprefecture\t130000\t石家庄市\t石家庄\n";
+
+    #[test]
+    fn the_built_in_statics_are_the_table_as_read_now() {
+        let read = Gazetteer::parse(include_str!("../../../rules/regions.tsv")).unwrap();
+        let builtin = Gazetteer::builtin();
+        assert_eq!(read.regions, builtin.regions);
+        assert_eq!(read.names, builtin.names);
+        assert_eq!(read.named, builtin.named);
+        assert_eq!(read.owners, builtin.owners);
+    }
 
     #[test]
     fn parse_accepts_children_before_parents() {

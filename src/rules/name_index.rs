@@ -46,6 +46,34 @@ fn pair_bit(first: char, second: char) -> usize {
     (mixed.wrapping_mul(0x85EB_CA6B) >> 16) as usize % PAIR_BITS as usize
 }
 
+/// The ids of the names of two characters or more, one pair's after another, each pair's
+/// longest first and equal lengths in id order; `by_pair` holds each pair's count of names
+/// and is made to hold its range of the list. `pair_of[id]` is the first pair of name `id`.
+fn place_by_pair(
+    by_pair: &mut FxHashMap<(char, char), Range<usize>>,
+    pair_of: &[Option<(char, char)>],
+    spans: &[Range<usize>],
+) -> Vec<usize> {
+    let mut start = 0;
+    for range in by_pair.values_mut() {
+        let count = range.end;
+        *range = start..start;
+        start += count;
+    }
+    let mut longer = vec![0; start];
+    for (id, pair) in pair_of.iter().enumerate() {
+        if let Some(range) = pair.and_then(|pair| by_pair.get_mut(&pair)) {
+            longer[range.end] = id;
+            range.end += 1;
+        }
+    }
+    // Ids went in in increasing order: a stable sort by length keeps equal lengths in it.
+    for range in by_pair.values() {
+        longer[range.clone()].sort_by_key(|&id| std::cmp::Reverse(spans[id].len()));
+    }
+    longer
+}
+
 impl NameIndex {
     /// `names[id]` is the name of id `id`; empty names are never found.
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameIndex {
@@ -59,16 +87,22 @@ impl NameIndex {
             .collect();
         let mut starts = vec![0u8; 0x1_0000];
         let mut pairs = vec![0u64; PAIR_BITS as usize / 64];
-        // (first pair, longest first, then id): sorted, each pair's names in the order a
-        // lookup tries them. Equal lengths go in id order, so the first listed name wins a
-        // tie (equal names are one id, so a tie is between different names of one length,
-        // and only one of them can match at a position).
-        let mut by_first_pair = Vec::new();
+        // Each pair's names are listed longest first, equal lengths in id order (equal names
+        // are one id, so a tie is between different names of one length, and only one of
+        // them can match at a position): counted per pair, placed, then each pair's few
+        // names sorted, which is a fraction of the cost of sorting them all.
+        let mut pair_of: Vec<Option<(char, char)>> = Vec::with_capacity(spans.len());
+        let mut by_pair: FxHashMap<(char, char), Range<usize>> = FxHashMap::default();
+        // At most one entry a name: reserved once, not grown through rehashes.
+        by_pair.reserve(spans.len());
         let mut single = FxHashMap::default();
         for (id, span) in spans.iter().enumerate() {
             let name = &text[span.clone()];
             let mut chars = name.chars();
-            let Some(first) = chars.next() else { continue };
+            let Some(first) = chars.next() else {
+                pair_of.push(None);
+                continue;
+            };
             let second = chars.next();
             if let Some(slot) = starts.get_mut(first as usize) {
                 *slot |= if second.is_some() {
@@ -81,24 +115,19 @@ impl NameIndex {
                 Some(second) => {
                     let bit = pair_bit(first, second);
                     pairs[bit / 64] |= 1 << (bit % 64);
-                    by_first_pair.push(((first, second), std::cmp::Reverse(name.len()), id));
+                    // For now the range's end counts the pair's names.
+                    by_pair.entry((first, second)).or_insert(0..0).end += 1;
+                    pair_of.push(Some((first, second)));
+                    continue;
                 }
                 None => {
                     // As an automaton does, the first of equal words wins.
                     single.entry(first).or_insert(id);
                 }
             }
+            pair_of.push(None);
         }
-        by_first_pair.sort_unstable();
-        let mut by_pair = FxHashMap::default();
-        // At most one entry a name: reserved once, not grown through rehashes.
-        by_pair.reserve(by_first_pair.len());
-        let longer = by_first_pair.iter().map(|&(_, _, id)| id).collect();
-        let mut start = 0;
-        for group in by_first_pair.chunk_by(|a, b| a.0 == b.0) {
-            by_pair.insert(group[0].0, start..start + group.len());
-            start += group.len();
-        }
+        let longer = place_by_pair(&mut by_pair, &pair_of, &spans);
         NameIndex {
             starts,
             pairs,

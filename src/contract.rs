@@ -85,7 +85,7 @@ impl JsonDiagnostic {
             path: path.to_string(),
             rule: d.rule.to_string(),
             severity: d.severity,
-            message: d.message.clone(),
+            message: d.message.to_string(),
             span: JsonSpan::new(doc, &d.span),
             related: d
                 .related

@@ -117,13 +117,15 @@ impl Fix {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub span: Span,
-    pub message: String,
+    /// Most rules say the same thing each time: their message is then borrowed from the
+    /// binary, not allocated per finding (a long text can have a hundred thousand).
+    pub message: Cow<'static, str>,
     pub related: Vec<Related>,
     pub fix: Option<Fix>,
 }
 
 impl Finding {
-    pub fn new(span: Span, message: impl Into<String>) -> Self {
+    pub fn new(span: Span, message: impl Into<Cow<'static, str>>) -> Self {
         Finding {
             span,
             message: message.into(),
@@ -157,7 +159,7 @@ pub struct Diagnostic {
     /// rule share it.
     pub rule: Cow<'static, str>,
     pub severity: Severity,
-    pub message: String,
+    pub message: Cow<'static, str>,
     pub span: Span,
     pub related: Vec<Related>,
     /// Related places in other files.

@@ -195,7 +195,7 @@ mod tests {
         Diagnostic {
             rule: "term/test".into(),
             severity: Severity::Warning,
-            message: String::new(),
+            message: "".into(),
             span,
             related: Vec::new(),
             elsewhere: Vec::new(),

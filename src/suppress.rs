@@ -218,7 +218,8 @@ fn unknown_names(directives: &[Directive], config: &Config, severity: Severity) 
                 severity,
                 message: format!(
                     "抑制注释中的“{name}”不是已有的规则或规则族，什么也不会抑制{hint}"
-                ),
+                )
+                .into(),
                 span: directive.at.clone(),
                 related: Vec::new(),
                 elsewhere: Vec::new(),
@@ -233,7 +234,7 @@ fn unused(directive: &Directive, severity: Severity) -> Diagnostic {
     Diagnostic {
         rule: UNUSED.into(),
         severity,
-        message: "这条抑制注释没有抑制任何问题，可以删去".to_string(),
+        message: "这条抑制注释没有抑制任何问题，可以删去".into(),
         span: directive.at.clone(),
         related: Vec::new(),
         elsewhere: Vec::new(),

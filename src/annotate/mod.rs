@@ -169,7 +169,7 @@ fn start_of_body(map: &TextMap) -> Option<Range> {
 
 /// A comment's paragraphs: the message, the fix (as the human report words it), the rule.
 fn words(d: &Diagnostic, lang: Lang) -> Vec<String> {
-    let mut paragraphs = vec![d.message.clone()];
+    let mut paragraphs = vec![d.message.to_string()];
     paragraphs.extend(crate::output::human::notes(d, lang));
     paragraphs.push(format!("{} · {}", d.rule, level_word(d, lang)));
     paragraphs

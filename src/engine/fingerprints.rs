@@ -111,7 +111,7 @@ fn silenced(
         .map(|print| Diagnostic {
             rule: ID.into(),
             severity,
-            message: String::new(),
+            message: "".into(),
             span: print.span.clone(),
             related: Vec::new(),
             elsewhere: Vec::new(),

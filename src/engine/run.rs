@@ -130,7 +130,7 @@ impl SharedText {
             diagnostics.push(Diagnostic {
                 rule: cross_file::ID.into(),
                 severity,
-                message: shared.message,
+                message: shared.message.into(),
                 span: shared.span,
                 related: Vec::new(),
                 elsewhere: vec![shared.elsewhere],

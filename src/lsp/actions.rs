@@ -241,7 +241,7 @@ mod tests {
         doc.keep(vec![crate::diagnostic::Diagnostic {
             rule: "placeholder/marker".into(),
             severity: crate::diagnostic::Severity::Error,
-            message: String::new(),
+            message: "".into(),
             span,
             related: Vec::new(),
             elsewhere: Vec::new(),

@@ -67,7 +67,7 @@ pub(crate) fn diagnostic(
     let d = &finding.diagnostic;
     let message = match suggestion(d) {
         Some(suggestion) => format!("{}\n{suggestion}", d.message),
-        None => d.message.clone(),
+        None => d.message.to_string(),
     };
     let related = d
         .related

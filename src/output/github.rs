@@ -77,7 +77,7 @@ pub fn command(path: &str, doc: &Document, d: &Diagnostic) -> String {
         .map(|(key, value)| format!("{key}={}", escape_property(value)))
         .collect::<Vec<_>>()
         .join(",");
-    let mut message = d.message.clone();
+    let mut message = d.message.to_string();
     if let Some(fix) = &d.fix {
         if !fix.is_safe() {
             message.push_str(&format!(" (suggestion: “{}”)", fix.replacement));
@@ -112,7 +112,7 @@ mod tests {
         Diagnostic {
             rule: "house/rule".into(),
             severity: Severity::Info,
-            message: message.to_string(),
+            message: message.to_string().into(),
             span,
             related: Vec::new(),
             elsewhere: Vec::new(),

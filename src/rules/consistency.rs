@@ -153,7 +153,7 @@ mod tests {
             Consistency::new(meta, "{match}/{usual}/{usual_count}/{count}".into(), sets).unwrap();
         let (doc, out) = crate::rules::run_rule(&rule, text);
         out.into_iter()
-            .map(|f| (doc.source[f.span].to_string(), f.message))
+            .map(|f| (doc.source[f.span].to_string(), f.message.into_owned()))
             .collect()
     }
 

@@ -256,7 +256,7 @@ mod tests {
             .map(|f| {
                 (
                     doc.source[f.span].to_string(),
-                    f.message,
+                    f.message.into_owned(),
                     f.fix.map(|x| x.replacement),
                 )
             })

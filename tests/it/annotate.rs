@@ -173,7 +173,11 @@ fn assert_commented(original: &[u8], copy: &[u8]) -> Vec<u64> {
         );
         let listed = comments[rest[0]].join("\n");
         for d in gathered {
-            assert!(listed.contains(&d.message), "{} not in {listed}", d.message);
+            assert!(
+                listed.contains(d.message.as_ref()),
+                "{} not in {listed}",
+                d.message
+            );
         }
     }
     new

@@ -20,6 +20,8 @@ mod scope;
 mod sentence;
 pub mod units;
 
+use std::borrow::Cow;
+
 use super::RuleDef;
 use crate::diagnostic::Finding;
 use crate::document::Document;
@@ -35,7 +37,13 @@ const LONG_CLAUSE_CHARS: usize = 20;
 /// A paragraph of one sentence shorter than this is a heading: headings repeat by design.
 const HEADING_CHARS: usize = 25;
 
-fn finding(doc: &Document, unit: &Unit, earlier: &Unit, message: String, label: &str) -> Finding {
+fn finding(
+    doc: &Document,
+    unit: &Unit,
+    earlier: &Unit,
+    message: impl Into<Cow<'static, str>>,
+    label: &str,
+) -> Finding {
     Finding::new(unit.span(), message).with_related(
         earlier.span(),
         format!(

@@ -69,7 +69,7 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
             }
             out.push(finding);
         } else if let Some(restated) = restates_previous(&doc.text, sentences, clauses, i) {
-            let message = "这句话重复了上一句的意思".to_string();
+            let message = "这句话重复了上一句的意思";
             out.push(finding(doc, sentence, restated, message, "上一句"));
         }
     }

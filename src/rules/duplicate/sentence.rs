@@ -33,12 +33,11 @@ fn check_sentence(cx: &Context, out: &mut Vec<Finding>) {
         .collect();
     out.reserve_exact(reported.len());
     for (i, earlier) in reported {
-        let message = "这句话与前文完全相同".to_string();
         out.push(finding(
             doc,
             &sentences[i],
             &sentences[earlier],
-            message,
+            "这句话与前文完全相同",
             "首次出现",
         ));
     }

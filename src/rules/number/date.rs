@@ -108,7 +108,7 @@ mod tests {
         let (_, found) = run_builtin("number/date", text);
         found
             .into_iter()
-            .map(|f| (text[f.span].to_string(), f.message))
+            .map(|f| (text[f.span].to_string(), f.message.into_owned()))
             .collect()
     }
 

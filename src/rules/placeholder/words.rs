@@ -8,7 +8,6 @@
 use std::sync::LazyLock;
 
 use crate::rules::name_index::NameIndex;
-use serde::Deserialize;
 
 use crate::document::chars::simplified;
 
@@ -34,19 +33,22 @@ pub struct Word {
     pub len: usize,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The lists of `rules/blank-words.toml`, read by the build script (a run would spend a fifth
+/// of a one-line draft's time parsing them).
 struct Lists {
-    number: Vec<String>,
-    place: Vec<String>,
-    organ: Vec<String>,
-    title: Vec<String>,
-    compounds: Vec<String>,
-    x_terms: Vec<String>,
-    takes_object: Vec<String>,
-    takes_number: Vec<String>,
-    surnames: String,
+    number: &'static [&'static str],
+    place: &'static [&'static str],
+    organ: &'static [&'static str],
+    title: &'static [&'static str],
+    compounds: &'static [&'static str],
+    x_terms: &'static [&'static str],
+    takes_object: &'static [&'static str],
+    takes_number: &'static [&'static str],
+    surnames: &'static str,
 }
+
+// `static LISTS: Lists`.
+include!(concat!(env!("OUT_DIR"), "/blank_words.rs"));
 
 struct Lexicon {
     /// Every classed word, looked up at one position, longest first.
@@ -54,33 +56,24 @@ struct Lexicon {
     /// Every classed word written backwards, to find the one that ends at a position.
     before: NameIndex,
     classes: Vec<Class>,
-    x_terms: Vec<String>,
-    takes_object: Vec<String>,
-    takes_number: Vec<String>,
-    surnames: String,
 }
 
-static LEXICON: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../../../rules/blank-words.toml")));
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(&LISTS));
 
 impl Lexicon {
-    fn parse(source: &str) -> Lexicon {
-        // The list is part of the binary and checked by the tests; failing here is a build
-        // defect, not a user error.
-        let lists: Lists = toml::from_str(source)
-            .unwrap_or_else(|e| panic!("rules/blank-words.toml is invalid: {e}"));
+    fn new(lists: &Lists) -> Lexicon {
         let classed = [
-            (Class::Number, &lists.number),
-            (Class::Place, &lists.place),
-            (Class::Organ, &lists.organ),
-            (Class::Title, &lists.title),
-            (Class::Compound, &lists.compounds),
+            (Class::Number, lists.number),
+            (Class::Place, lists.place),
+            (Class::Organ, lists.organ),
+            (Class::Title, lists.title),
+            (Class::Compound, lists.compounds),
         ];
         let mut words = Vec::new();
         let mut classes = Vec::new();
         for (class, list) in classed {
-            for word in list {
-                words.push(word.as_str());
+            for &word in list {
+                words.push(word);
                 classes.push(class);
             }
         }
@@ -91,10 +84,6 @@ impl Lexicon {
             after,
             before,
             classes,
-            x_terms: lists.x_terms,
-            takes_object: lists.takes_object,
-            takes_number: lists.takes_number,
-            surnames: lists.surnames,
         }
     }
 }
@@ -163,10 +152,10 @@ pub fn is_x_term(text: &str, at: usize) -> bool {
     // Text copied from a PDF may hold a space inside the term: `X 光机`.
     let at = at + text[at..].len() - text[at..].trim_start_matches([' ', '\u{3000}']).len();
     let window = window_after(text, at);
-    let term = LEXICON
+    let term = LISTS
         .x_terms
         .iter()
-        .filter(|t| window.starts_with(t.as_str()))
+        .filter(|t| window.starts_with(**t))
         .map(|t| t.len())
         .max();
     term.is_some_and(|len| word_after(text, at).is_none_or(|w| w.len <= len))
@@ -175,24 +164,18 @@ pub fn is_x_term(text: &str, at: usize) -> bool {
 /// Whether a word that must be followed by something ends at `at` (`代表`, `为`, `由`).
 pub fn takes_object_before(text: &str, at: usize) -> bool {
     let window = window_before(text, at);
-    LEXICON
-        .takes_object
-        .iter()
-        .any(|w| window.ends_with(w.as_str()))
+    LISTS.takes_object.iter().any(|w| window.ends_with(*w))
 }
 
 /// Whether a word that must be followed by a number ends at `at` (`共`, `投资`).
 pub fn takes_number_before(text: &str, at: usize) -> bool {
     let window = window_before(text, at);
-    LEXICON
-        .takes_number
-        .iter()
-        .any(|w| window.ends_with(w.as_str()))
+    LISTS.takes_number.iter().any(|w| window.ends_with(*w))
 }
 
 /// Whether `c` is a common surname (`张` of `张某某`, a name hidden on purpose).
 pub fn is_surname(c: char) -> bool {
-    LEXICON.surnames.contains(simplified(c))
+    LISTS.surnames.contains(simplified(c))
 }
 
 #[cfg(test)]
@@ -251,14 +234,13 @@ mod tests {
 
     #[test]
     fn every_word_is_listed_once() {
-        let lists: Lists = toml::from_str(include_str!("../../../rules/blank-words.toml")).unwrap();
         let mut seen = std::collections::HashSet::new();
         for word in [
-            &lists.number,
-            &lists.place,
-            &lists.organ,
-            &lists.title,
-            &lists.compounds,
+            LISTS.number,
+            LISTS.place,
+            LISTS.organ,
+            LISTS.title,
+            LISTS.compounds,
         ]
         .into_iter()
         .flatten()

@@ -347,13 +347,24 @@ impl SharedStarts {
 mod tests {
     use super::*;
 
+    /// `pattern`, not yet compiled: `may_match` says no for `without` and compiles nothing,
+    /// says yes for `with`, which the compiled pattern matches.
+    fn skipped_then_matched(pattern: &str, without: &str, with: &str) -> LazyRegex {
+        let lazy = LazyRegex::deferred(pattern.to_string());
+        assert!(!lazy.may_match(without), "{pattern} in {without}");
+        assert!(lazy.compiled.get().is_none(), "nothing was compiled");
+        assert!(lazy.may_match(with), "{pattern} in {with}");
+        assert!(lazy.is_match(with), "{pattern} in {with}");
+        lazy
+    }
+
     #[test]
     fn a_text_without_the_opening_literals_is_not_searched() {
-        let lazy = LazyRegex::deferred("(?P<hit>即要)[^。]{1,30}又要".to_string());
-        assert!(!lazy.may_match("既要抓发展，又要保安全。"));
-        assert!(lazy.compiled.get().is_none(), "nothing was compiled");
-        assert!(lazy.may_match("即要抓发展，又要保安全。"));
-        assert!(lazy.is_match("即要抓发展，又要保安全。"));
+        skipped_then_matched(
+            "(?P<hit>即要)[^。]{1,30}又要",
+            "既要抓发展，又要保安全。",
+            "即要抓发展，又要保安全。",
+        );
     }
 
     #[test]
@@ -446,11 +457,11 @@ mod tests {
 
     #[test]
     fn a_text_without_the_inner_literals_compiles_nothing() {
-        let lazy = LazyRegex::deferred("（[^）]{0,9}待定[^）]{0,9}）".to_string());
-        assert!(!lazy.may_match("（一）工作安排"));
-        assert!(lazy.compiled.get().is_none(), "nothing was compiled");
-        assert!(lazy.may_match("（时间待定）"));
-        assert!(lazy.is_match("（时间待定）"));
+        let lazy = skipped_then_matched(
+            "（[^）]{0,9}待定[^）]{0,9}）",
+            "（一）工作安排",
+            "（时间待定）",
+        );
         // Compiled, the regex's own search does the looking.
         assert!(lazy.inner_literals_occur("（一）工作安排"));
     }

@@ -97,13 +97,10 @@ impl NameIndex {
         by_pair.reserve(spans.len());
         let mut single = FxHashMap::default();
         for (id, span) in spans.iter().enumerate() {
-            let name = &text[span.clone()];
-            let mut chars = name.chars();
-            let Some(first) = chars.next() else {
-                pair_of.push(None);
-                continue;
-            };
-            let second = chars.next();
+            let mut chars = text[span.clone()].chars();
+            let (first, second) = (chars.next(), chars.next());
+            pair_of.push(first.zip(second));
+            let Some(first) = first else { continue };
             if let Some(slot) = starts.get_mut(first as usize) {
                 *slot |= if second.is_some() {
                     OPENS_LONGER
@@ -117,15 +114,12 @@ impl NameIndex {
                     pairs[bit / 64] |= 1 << (bit % 64);
                     // For now the range's end counts the pair's names.
                     by_pair.entry((first, second)).or_insert(0..0).end += 1;
-                    pair_of.push(Some((first, second)));
-                    continue;
                 }
                 None => {
                     // As an automaton does, the first of equal words wins.
                     single.entry(first).or_insert(id);
                 }
             }
-            pair_of.push(None);
         }
         let longer = place_by_pair(&mut by_pair, &pair_of, &spans);
         NameIndex {

@@ -95,10 +95,13 @@ impl Document {
             .into_iter()
             .filter_map(|span| mask::trim(&text, span))
             .collect();
-        let sentences = paragraphs
+        let mut sentences: Vec<Span> = paragraphs
             .iter()
             .flat_map(|p| sentences::split(&text, p.clone()))
             .collect();
+        // Collected without knowing their number, the list has up to twice the room it needs,
+        // held for the whole check: a long document has a few hundred thousand sentences.
+        sentences.shrink_to_fit();
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(source.match_indices('\n').map(|(i, _)| i + 1))
             .collect();

@@ -30,8 +30,8 @@ pub struct Repeat {
 #[derive(Default)]
 pub struct Index {
     exact: HashMap<u64, usize>,
-    /// For each end key, its latest entry in `chain`.
-    ends: HashMap<u64, u32>,
+    /// For each end key (its [`slot`]), its latest entry in `chain`.
+    ends: HashMap<u32, u32>,
     /// Every unit under each of its end keys, linked from the latest to the earliest with the
     /// same key: one small map entry per key and eight bytes per unit and end, where a
     /// bucket per key would be most of the index's memory.
@@ -141,7 +141,7 @@ impl Index {
         own_keys.extend(end_keys(chars.len(), &self.prefixes).chain(middle_key(&self.prefixes)));
         for &key in &own_keys {
             let entry = u32::try_from(self.chain.len()).unwrap_or(NONE);
-            let previous = self.ends.insert(key, entry).unwrap_or(NONE);
+            let previous = self.ends.insert(slot(key), entry).unwrap_or(NONE);
             self.chain.push(Link {
                 unit: u32::try_from(i).unwrap_or(NONE),
                 previous,
@@ -225,10 +225,17 @@ struct Link {
 /// No entry.
 const NONE: u32 = u32::MAX;
 
+/// The half of an end key the index stores: an entry of eight bytes, where the whole key made
+/// it sixteen, in the largest table of a long document's pass. Keys that share a half only
+/// add candidates, and every candidate is compared character by character.
+fn slot(key: u64) -> u32 {
+    (key >> 32) as u32
+}
+
 impl Index {
     /// The latest [`BUCKET`] units indexed under `key`, latest first.
     fn sharing(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
-        let mut at = self.ends.get(&key).copied().unwrap_or(NONE);
+        let mut at = self.ends.get(&slot(key)).copied().unwrap_or(NONE);
         std::iter::from_fn(move || {
             let link = self.chain.get(at as usize)?;
             at = link.previous;

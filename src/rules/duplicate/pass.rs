@@ -106,7 +106,12 @@ impl Duplicates {
                 sentence_repeats.extend(found.map(|repeat| Found::new(cut.sentence, repeat)));
             }
         });
+        // Grown one repeat at a time, the lists have up to twice the room they need, and they
+        // are held while the rules make their findings: in a long text said twice over, these
+        // are the peak of the check.
         exempt.sentences.shrink_to_fit();
+        clause_repeats.shrink_to_fit();
+        sentence_repeats.shrink_to_fit();
         Duplicates {
             units,
             exempt,

@@ -61,7 +61,8 @@ pub use crate::span::Span;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
     pub span: Span,
-    pub message: String,
+    /// Borrowed from the binary when it is a constant label.
+    pub message: Cow<'static, str>,
 }
 
 /// A place in another file that explains a finding (the file a shared paragraph was seen
@@ -121,7 +122,8 @@ pub struct Finding {
     /// binary, not allocated per finding (a long text can have a hundred thousand).
     pub message: Cow<'static, str>,
     pub related: Vec<Related>,
-    pub fix: Option<Fix>,
+    /// Boxed: most findings have none, and a long text has a hundred thousand findings.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Finding {
@@ -136,7 +138,7 @@ impl Finding {
 
     /// The finding with a place that explains it. The list is allocated for exactly one: a
     /// long document can have a hundred thousand findings with one related place each.
-    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_related(mut self, span: Span, message: impl Into<Cow<'static, str>>) -> Self {
         self.related.reserve_exact(1);
         self.related.push(Related {
             span,
@@ -147,7 +149,7 @@ impl Finding {
 
     /// The finding with a replacement for its span that is certain to be right.
     pub fn with_fix(mut self, replacement: impl Into<String>) -> Self {
-        self.fix = Some(Fix::safe(replacement));
+        self.fix = Some(Box::new(Fix::safe(replacement)));
         self
     }
 }
@@ -164,13 +166,13 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// Related places in other files.
     pub elsewhere: Vec<Elsewhere>,
-    pub fix: Option<Fix>,
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
     /// Whether `--fix` applies this finding's fix without `--unsafe-fixes`.
     pub fn has_safe_fix(&self) -> bool {
-        self.fix.as_ref().is_some_and(Fix::is_safe)
+        self.fix.as_ref().is_some_and(|fix| fix.is_safe())
     }
 
     pub fn from_finding(rule: Cow<'static, str>, severity: Severity, finding: Finding) -> Self {

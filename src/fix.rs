@@ -199,7 +199,7 @@ mod tests {
             span,
             related: Vec::new(),
             elsewhere: Vec::new(),
-            fix: Some(Fix::safe(replacement)),
+            fix: Some(Box::new(Fix::safe(replacement))),
         }
     }
 

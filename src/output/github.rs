@@ -144,7 +144,7 @@ mod tests {
         let doc = Document::new("第一行\n第二行\n".to_string(), Format::Text);
         let mut d = diagnostic(3..13, "m");
         d.severity = Severity::Warning;
-        d.fix = Some(Fix::safe(String::new()));
+        d.fix = Some(Box::new(Fix::safe(String::new())));
         assert_eq!(
             command("a.txt", &doc, &d),
             "::warning file=a.txt,line=1,endLine=2,title=house/rule::m (fix: remove this text)"

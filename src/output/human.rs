@@ -642,7 +642,7 @@ mod tests {
             .map(|(i, _)| {
                 let mut d = diagnostic(i..i + 1);
                 d.rule = "punct/halfwidth".into();
-                d.fix = Some(Fix::safe("，"));
+                d.fix = Some(Box::new(Fix::safe("，")));
                 d
             })
             .collect();
@@ -671,7 +671,7 @@ mod tests {
     #[test]
     fn the_report_speaks_chinese_by_default_and_english_when_asked() {
         let mut d = diagnostic(0..1);
-        d.fix = Some(Fix::safe("，"));
+        d.fix = Some(Box::new(Fix::safe("，")));
         let zh = rendered_in(",后", std::slice::from_ref(&d), View::default());
         assert!(zh.starts_with("错误[placeholder/marker]: m"), "{zh}");
         assert!(zh.contains("= 建议：改为“，”"), "{zh}");
@@ -743,7 +743,7 @@ mod tests {
     #[test]
     fn fix_is_shown_as_help() {
         let mut d = diagnostic(0..1);
-        d.fix = Some(Fix::safe("，"));
+        d.fix = Some(Box::new(Fix::safe("，")));
         assert!(rendered(",后", &d).contains("= help: replace with “，”"));
     }
 

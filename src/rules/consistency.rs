@@ -114,7 +114,7 @@ impl Rule for Consistency {
                 if let Some(first) = first_usual {
                     finding.related.push(Related {
                         span: first.span.clone(),
-                        message: format!("本文多用“{}”", set.variants[usual]),
+                        message: format!("本文多用“{}”", set.variants[usual]).into(),
                     });
                 }
                 if set.fix {
@@ -122,9 +122,9 @@ impl Rule for Consistency {
                     // is only suggested.
                     let replacement = set.variants[usual].clone();
                     finding.fix = Some(if count == usual_count {
-                        Fix::suggested(replacement)
+                        Box::new(Fix::suggested(replacement))
                     } else {
-                        Fix::safe(replacement)
+                        Box::new(Fix::safe(replacement))
                     });
                 }
                 out.push(finding);

@@ -159,7 +159,7 @@ fn finding(span: Range<usize>, run: &str, word: Option<&str>) -> Finding {
         message.push_str(&format!("，应为“{word}”？"));
     }
     let mut finding = Finding::new(span, message);
-    finding.fix = word.map(|word| Fix::safe(word.to_string()));
+    finding.fix = word.map(|word| Box::new(Fix::safe(word.to_string())));
     finding
 }
 

@@ -210,15 +210,15 @@ impl Rule for Substitution {
             if let Some(at) = right_form_elsewhere(&doc.text, &swap.right, &span) {
                 finding.related.push(Related {
                     span: at,
-                    message: format!("本文此处写作“{}”", swap.right),
+                    message: format!("本文此处写作“{}”", swap.right).into(),
                 });
             }
             // A swap the context decides (`fix = false` in its pack) is still offered, as a
             // suggestion that `--fix` leaves alone.
             finding.fix = Some(if swap.safe {
-                Fix::safe(swap.right.clone())
+                Box::new(Fix::safe(swap.right.clone()))
             } else {
-                Fix::suggested(swap.right.clone())
+                Box::new(Fix::suggested(swap.right.clone()))
             });
             out.push(finding);
         }

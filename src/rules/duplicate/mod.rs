@@ -21,6 +21,7 @@ mod sentence;
 pub mod units;
 
 use std::borrow::Cow;
+use std::fmt::Write;
 
 use super::RuleDef;
 use crate::diagnostic::Finding;
@@ -44,13 +45,18 @@ fn finding(
     message: impl Into<Cow<'static, str>>,
     label: &str,
 ) -> Finding {
-    Finding::new(unit.span(), message).with_related(
-        earlier.span(),
-        format!(
-            "{label}（第 {} 行）",
-            doc.position(earlier.span().start).line
-        ),
-    )
+    let line = doc.position(earlier.span().start).line;
+    Finding::new(unit.span(), message).with_related(earlier.span(), cite_line(label, line))
+}
+
+/// `label（第 line 行）`, in a string of exactly its length: `format!` would leave up to
+/// half of it empty, in each of a long repeated text's hundred thousand findings.
+fn cite_line(label: &str, line: usize) -> String {
+    let (open, close) = ("（第 ", " 行）");
+    let digits = line.checked_ilog10().unwrap_or(0) as usize + 1;
+    let mut cited = String::with_capacity(label.len() + open.len() + digits + close.len());
+    write!(cited, "{label}{open}{line}{close}").expect("a String takes any text");
+    cited
 }
 
 /// How many character edits a near repeat of `length` characters may have: one or two
@@ -89,6 +95,19 @@ pub static RULES: &[&RuleDef] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cited_line_fills_its_string_exactly() {
+        for (line, cited) in [
+            (1, "首次出现（第 1 行）"),
+            (10, "首次出现（第 10 行）"),
+            (12_345, "首次出现（第 12345 行）"),
+        ] {
+            let made = super::cite_line("首次出现", line);
+            assert_eq!(made, cited);
+            assert_eq!(made.capacity(), made.len(), "line {line}");
+        }
+    }
+
     fn flagged(id: &str, text: &str) -> Vec<String> {
         let (doc, found) = crate::rules::run_builtin(id, text);
         found

@@ -65,6 +65,7 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
             if let Some(changes) = differences(was, is) {
                 finding.related[0]
                     .message
+                    .to_mut()
                     .push_str(&format!("，不同之处：{changes}"));
             }
             out.push(finding);

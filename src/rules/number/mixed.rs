@@ -36,7 +36,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "日期中汉字数字与阿拉伯数字混用（“{written}”），应统一为“{arabic}”（GB/T 15835-2011 4.3）"
             ),
         );
-        finding.fix = Some(Fix::safe(arabic));
+        finding.fix = Some(Box::new(Fix::safe(arabic)));
         found.push(finding);
     }
     for hit in digits_with_small_units(text) {
@@ -59,7 +59,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 ),
             ),
         };
-        finding.fix = hit.value.map(Fix::safe);
+        finding.fix = hit.value.map(Fix::safe).map(Box::new);
         found.push(finding);
     }
     found.sort_by_key(|f| f.span.start);

@@ -71,7 +71,7 @@ fn report(text: &str, kind: &str, spans: &[(Range<usize>, bool)], out: &mut Vec<
         );
         finding.related.push(Related {
             span: first.clone(),
-            message: format!("{kind}多用{other_style}，如“{}”", &text[first.clone()]),
+            message: format!("{kind}多用{other_style}，如“{}”", &text[first.clone()]).into(),
         });
         out.push(finding);
     }

@@ -44,11 +44,11 @@ pub fn problems(doc: &Document, outline: &Outline) -> Vec<Problem> {
 fn report(cx: &Context, id: &str, out: &mut Vec<Finding>) {
     for problem in cx.numbering_problems().iter().filter(|p| p.rule == id) {
         let mut finding = Finding::new(problem.span.clone(), problem.message.clone());
-        finding.fix = problem.fix.clone().map(Fix::safe);
+        finding.fix = problem.fix.clone().map(Fix::safe).map(Box::new);
         if let Some((span, message)) = &problem.related {
             finding.related.push(Related {
                 span: span.clone(),
-                message: message.clone(),
+                message: message.clone().into(),
             });
         }
         out.push(finding);

@@ -217,12 +217,12 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if let Some(evidence) = evidence {
             finding.related.push(Related {
                 span: evidence.span.clone(),
-                message: "本文身份的依据".to_string(),
+                message: "本文身份的依据".into(),
             });
         } else if let (None, Some(first)) = (known, references.iter().find(|r| r.level == '省')) {
             finding.related.push(Related {
                 span: first.span.clone(),
-                message: "本文以“省”自称".to_string(),
+                message: "本文以“省”自称".into(),
             });
         }
         out.push(finding);

@@ -368,7 +368,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     for conflict in conflicts(cx.doc, cx.identity()) {
         let mut finding = Finding::new(conflict.reference.span, conflict.message);
         for (span, message) in conflict.related {
-            finding.related.push(Related { span, message });
+            finding.related.push(Related {
+                span,
+                message: message.into(),
+            });
         }
         out.push(finding);
     }

@@ -214,7 +214,7 @@ mod tests {
 
     fn flagged(text: &str) -> Vec<(String, Option<String>)> {
         let (doc, found) = super::super::run("punct/halfwidth", text);
-        let fix = |f: Option<crate::diagnostic::Fix>| f.map(|fix| fix.replacement);
+        let fix = |f: Option<Box<crate::diagnostic::Fix>>| f.map(|fix| fix.replacement);
         found
             .into_iter()
             .map(|f| (doc.source[f.span].to_string(), fix(f.fix)))

@@ -99,7 +99,7 @@ fn finding(
     );
     finding.related.push(Related {
         span: list,
-        message: "与前面的成分并列".to_string(),
+        message: "与前面的成分并列".into(),
     });
     finding
 }

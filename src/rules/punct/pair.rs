@@ -320,7 +320,7 @@ fn wrong_direction(text: &str, open: &mut Vec<Open>, stray: &mut Vec<usize>) -> 
 fn turned(at: usize, written: char, meant: char, why: &str) -> Finding {
     let message = format!("“{written}”应为“{meant}”：引号方向打反了，{why}");
     let mut finding = Finding::new(at..at + written.len_utf8(), message);
-    finding.fix = Some(Fix::suggested(meant.to_string()));
+    finding.fix = Some(Box::new(Fix::suggested(meant.to_string())));
     finding
 }
 
@@ -331,7 +331,7 @@ fn reversed(text: &str, span: Range<usize>, opening: char, closing: char) -> Fin
     let message = format!("这对引号方向打反了，应为{replacement}");
     let mut finding = Finding::new(span, message);
     if inner.len() <= NESTED_BYTES {
-        finding.fix = Some(Fix::suggested(replacement));
+        finding.fix = Some(Box::new(Fix::suggested(replacement)));
     }
     finding
 }

@@ -66,7 +66,7 @@ fn finding(text: &str, span: Range<usize>, adjacent: Range<usize>) -> Finding {
     let mut finding = Finding::new(span, message);
     finding.related.push(Related {
         span: adjacent,
-        message: "这里并列的成分之间没有顿号".to_string(),
+        message: "这里并列的成分之间没有顿号".into(),
     });
     finding
 }

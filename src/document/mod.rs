@@ -66,8 +66,8 @@ pub struct Document {
     pub tables: Vec<Span>,
     /// Markdown's raw HTML, where suppression comments are.
     pub html: Vec<Span>,
-    quoted: std::sync::OnceLock<Quoted>,
-    titles: std::sync::OnceLock<Titles>,
+    /// Quotations and titles, found together ([`quoted::read`]).
+    quoting: std::sync::OnceLock<(Quoted, Titles)>,
 }
 
 impl Document {
@@ -117,19 +117,22 @@ impl Document {
             ordered_items: markdown.ordered_items,
             tables: markdown.tables,
             html: markdown.html,
-            quoted: std::sync::OnceLock::new(),
-            titles: std::sync::OnceLock::new(),
+            quoting: std::sync::OnceLock::new(),
         }
     }
 
     /// Where the text quotes, found once and shared by the rules that leave quotations alone.
     pub fn quoted(&self) -> &Quoted {
-        self.quoted.get_or_init(|| Quoted::new(&self.text))
+        &self.quoting().0
     }
 
     /// The book titles `《…》`, found once and shared by the rules that leave them alone.
     pub fn titles(&self) -> &Titles {
-        self.titles.get_or_init(|| Titles::new(&self.text))
+        &self.quoting().1
+    }
+
+    fn quoting(&self) -> &(Quoted, Titles) {
+        self.quoting.get_or_init(|| quoted::read(&self.text))
     }
 
     /// Number of lines (a final line without a newline counts; an empty text has one line).

@@ -10,24 +10,8 @@ use crate::span::Span;
 pub struct Quoted(Vec<Span>);
 
 impl Quoted {
-    /// Pairs marks paragraph by paragraph: an unbalanced mark in a draft must not hide the
-    /// rest of the text.
     pub fn new(text: &str) -> Quoted {
-        let mut ranges = Vec::new();
-        let mut open: Vec<usize> = Vec::new();
-        for (i, c) in marks(text) {
-            match c {
-                '“' | '《' | '「' | '『' | '【' | '[' => open.push(i),
-                '”' | '》' | '」' | '』' | '】' | ']' => {
-                    if let Some(start) = open.pop() {
-                        ranges.push(start..i);
-                    }
-                }
-                '\n' => open.clear(),
-                _ => {}
-            }
-        }
-        Quoted(merge_nested(ranges))
+        read(text).0
     }
 
     /// Whether the byte at `at` is inside quotation marks.
@@ -55,23 +39,7 @@ pub struct Titles(Vec<Span>);
 
 impl Titles {
     pub fn new(text: &str) -> Titles {
-        let mut spans: Vec<Span> = Vec::new();
-        let mut open: Vec<usize> = Vec::new();
-        for (i, c) in marks(text) {
-            match c {
-                '《' => open.push(i),
-                '》' => {
-                    if let Some(start) = open.pop() {
-                        if open.is_empty() {
-                            spans.push(start..i + c.len_utf8());
-                        }
-                    }
-                }
-                '\n' => open.clear(),
-                _ => {}
-            }
-        }
-        Titles(spans)
+        read(text).1
     }
 
     /// Whether `span` overlaps a title.
@@ -79,6 +47,45 @@ impl Titles {
         let i = self.0.partition_point(|s| s.end <= span.start);
         self.0.get(i).is_some_and(|s| s.start < span.end)
     }
+}
+
+/// The quotations and the book titles of `text`, found in one walk over its marks: the rules
+/// that leave quoted words alone and those that leave titles alone mostly run together, and
+/// the walk is what costs. Marks pair within a line: an unbalanced mark in a draft must not
+/// hide the rest of the text.
+pub fn read(text: &str) -> (Quoted, Titles) {
+    let mut quotations = Vec::new();
+    let mut titles: Vec<Span> = Vec::new();
+    // The open marks of quotations (titles among them), and of titles alone.
+    let (mut open, mut open_titles): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for (i, c) in marks(text) {
+        match c {
+            '“' | '《' | '「' | '『' | '【' | '[' => open.push(i),
+            '”' | '》' | '」' | '』' | '】' | ']' => {
+                if let Some(start) = open.pop() {
+                    quotations.push(start..i);
+                }
+            }
+            '\n' => {
+                open.clear();
+                open_titles.clear();
+            }
+            _ => {}
+        }
+        match c {
+            '《' => open_titles.push(i),
+            // A title inside a title is part of the outer one.
+            '》' => {
+                if let Some(start) = open_titles.pop() {
+                    if open_titles.is_empty() {
+                        titles.push(start..i + c.len_utf8());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (Quoted(merge_nested(quotations)), Titles(titles))
 }
 
 /// The marks [`Quoted`] and [`Titles`] pair, and line breaks.

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::index::{self, Repeat};
 use super::pass::Pass;
 use super::scope::Scope;
-use super::units::Unit;
+use super::units::{sentence_of, Unit};
 use super::{finding, near_edits, only_numbers_differ, LONG_CLAUSE_CHARS};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
@@ -87,10 +87,14 @@ fn reportable_clause_repeat(
     first: &Unit,
     clause: &Unit,
 ) -> bool {
-    let same_sentence = first.sentence() == clause.sentence();
+    let (first_sentence, sentence) = (
+        sentence_of(sentences, first),
+        sentence_of(sentences, clause),
+    );
+    let same_sentence = first_sentence == sentence;
     // Said again in one paragraph, a clause is stressed (`一种是战争引起革命，一种是革命制止
     // 战争`); said again after a heading, the heading is taken up in the text.
-    let same_paragraph = first.paragraph() == clause.paragraph();
+    let same_paragraph = || first.paragraph_in(scope.doc) == clause.paragraph_in(scope.doc);
     // The cheap tests first: comparing whole sentences is the dearest, and most repeats are
     // settled before it.
     let heading = || in_heading(scope.doc, first) || in_heading(scope.doc, clause);
@@ -102,12 +106,12 @@ fn reportable_clause_repeat(
     };
     let whole_sentences = || {
         alike(
-            &sentences[clause.sentence()].chars(text),
-            &sentences[first.sentence()].chars(text),
+            &sentences[sentence].chars(text),
+            &sentences[first_sentence].chars(text),
         )
     };
     !(same_sentence
-        || same_paragraph
+        || same_paragraph()
         || heading()
         || both_open()
         || other_figures()
@@ -138,7 +142,7 @@ const HEADING_PARAGRAPH_CHARS: usize = 50;
 /// Whether a unit is in a heading: a short paragraph that ends no sentence
 /// (`十五、坚定不移全面从严治党，深入推进新时代党的建设新的伟大工程`).
 fn in_heading(doc: &Document, unit: &Unit) -> bool {
-    let paragraph = doc.text[doc.paragraphs[unit.paragraph()].clone()].trim_end();
+    let paragraph = doc.text[doc.paragraphs[unit.paragraph_in(doc)].clone()].trim_end();
     paragraph.len() <= HEADING_PARAGRAPH_CHARS * 4
         && paragraph.chars().count() <= HEADING_PARAGRAPH_CHARS
         && !paragraph.ends_with(['。', '！', '？', '；'])
@@ -157,7 +161,7 @@ fn alike(a: &[char], b: &[char]) -> bool {
 }
 
 fn opens_sentence(sentences: &[Unit], clause: &Unit) -> bool {
-    sentences[clause.sentence()].span().start == clause.span().start
+    sentences[sentence_of(sentences, clause)].span().start == clause.span().start
 }
 
 const CLAUSE: &str = r#"

@@ -31,11 +31,24 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
     let mut repeats = found.sentence_repeats().peekable();
     let mut reordered = (HashMap::<u64, usize>::default(), Vec::new());
     let mut clause_at = 0;
+    // The paragraph of the sentence, and whether the one before was in it too.
+    let (mut paragraph, mut previous_paragraph) = (0, None);
     for (i, sentence) in sentences.iter().enumerate() {
         let first_clause = clause_at;
-        while clauses.get(clause_at).is_some_and(|c| c.sentence() == i) {
+        while clauses
+            .get(clause_at)
+            .is_some_and(|c| c.span().start < sentence.span().end)
+        {
             clause_at += 1;
         }
+        while doc
+            .paragraphs
+            .get(paragraph)
+            .is_some_and(|p| p.end <= sentence.span().start)
+        {
+            paragraph += 1;
+        }
+        let follows_in_paragraph = previous_paragraph.replace(paragraph) == Some(paragraph);
         if scope.exempt.sentences[i] {
             continue;
         }
@@ -69,7 +82,9 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
                     .push_str(&format!("，不同之处：{changes}"));
             }
             out.push(finding);
-        } else if let Some(restated) = restates_previous(&doc.text, sentences, clauses, i) {
+        } else if let Some(restated) =
+            restates_previous(&doc.text, sentences, clauses, (i, follows_in_paragraph))
+        {
             let message = "这句话重复了上一句的意思";
             out.push(finding(doc, sentence, restated, message, "上一句"));
         }
@@ -134,9 +149,10 @@ pub(super) fn differences(earlier: &str, later: &str) -> Option<String> {
 fn parallel(scope: &Scope, sentences: &[Unit], earlier: usize, later: usize) -> bool {
     const NEARBY: usize = 3;
     let (a, b) = (&sentences[earlier], &sentences[later]);
-    let opens = |u: &Unit| scope.doc.paragraphs[u.paragraph()].start == u.span().start;
-    let close = a.paragraph() == b.paragraph()
-        || (b.paragraph() - a.paragraph() <= NEARBY && opens(a) && opens(b))
+    let (pa, pb) = (a.paragraph_in(scope.doc), b.paragraph_in(scope.doc));
+    let opens = |u: &Unit, p: usize| scope.doc.paragraphs[p].start == u.span().start;
+    let close = pa == pb
+        || (pb - pa <= NEARBY && opens(a, pa) && opens(b, pb))
         || later - earlier <= NEARBY;
     let text = &scope.doc.text;
     let (a, b) = (a.chars(text), b.chars(text));
@@ -189,25 +205,25 @@ fn reordered_repeat(
 /// The unit of the previous sentence (the sentence or one of its clauses) that sentence `i`
 /// restates: it opens and closes with the same words (`营造……氛围`), every character of the
 /// shorter one appears in the longer one, the two are of similar length, and
-/// they are in the same paragraph (`营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。`).
+/// they are in the same paragraph (`follows_in_paragraph`) (`营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。`).
 fn restates_previous<'a>(
     text: &str,
     sentences: &'a [Unit],
     clauses: &'a [Unit],
-    i: usize,
+    (i, follows_in_paragraph): (usize, bool),
 ) -> Option<&'a Unit> {
     let sentence = &sentences[i];
     let previous = sentences.get(i.checked_sub(1)?)?;
-    if previous.paragraph() != sentence.paragraph() || sentence.len() < MIN_CLAUSE_CHARS {
+    if !follows_in_paragraph || sentence.len() < MIN_CLAUSE_CHARS {
         return None;
     }
-    let start = clauses.partition_point(|c| c.sentence() < previous.sentence());
+    let start = clauses.partition_point(|c| c.span().start < previous.span().start);
     let (mut own, mut own_ends) = (None, None);
     std::iter::once(previous)
         .chain(
             clauses[start..]
                 .iter()
-                .take_while(|c| c.sentence() == previous.sentence()),
+                .take_while(|c| c.span().start < previous.span().end),
         )
         .filter(|unit| lengths_may_restate(unit.len(), sentence.len()))
         .filter(|unit| unit.ends(text) == *own_ends.get_or_insert_with(|| sentence.ends(text)))

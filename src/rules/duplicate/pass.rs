@@ -84,8 +84,8 @@ impl Duplicates {
         let units = Units::build(doc, |units, cut| {
             let sentence = &units.sentences[cut.sentence];
             // Shorter sentences are neither compared nor said to restate the one before.
-            let sentence_exempt =
-                sentence.len() >= MIN_CLAUSE_CHARS && scope::exempt(doc, sentence, sentence);
+            let sentence_exempt = sentence.len() >= MIN_CLAUSE_CHARS
+                && scope::exempt(doc, sentence, (sentence, cut.paragraph));
             exempt.sentences.push(sentence_exempt);
             if !find_repeats {
                 return;
@@ -93,7 +93,9 @@ impl Duplicates {
             // A clause's exemption is decided here, where it is looked up, and kept by no one.
             for (i, chars) in cut.clauses {
                 let clause = &units.clauses[*i];
-                if clause.len() >= MIN_CLAUSE_CHARS && !scope::exempt(doc, clause, sentence) {
+                if clause.len() >= MIN_CLAUSE_CHARS
+                    && !scope::exempt(doc, clause, (sentence, cut.paragraph))
+                {
                     let units = (units.clauses.as_slice(), doc.text.as_str());
                     let chars = &cut.chars[chars.clone()];
                     if let Some(repeat) = clause_index.repeat_of(units, *i, chars, |_| 2) {

@@ -86,15 +86,16 @@ pub(super) fn regulation_sections(doc: &Document, outline: &Outline) -> Vec<usiz
 
 /// Units that repeat by nature: set phrases, quotations, headings, text that is not Chinese
 /// (a licence line in Latin letters). `sentence` is the unit's sentence (itself, for one).
-pub(super) fn exempt(doc: &Document, unit: &Unit, sentence: &Unit) -> bool {
+pub(super) fn exempt(doc: &Document, unit: &Unit, (sentence, paragraph): (&Unit, usize)) -> bool {
     unit.is_latin()
         || doc.quoted().covers(&unit.span())
-        || is_heading(doc, sentence)
+        || is_heading(doc, sentence, paragraph)
         || is_set_phrase(doc, unit)
 }
 
-pub(super) fn is_heading(doc: &Document, sentence: &Unit) -> bool {
-    let paragraph = &doc.paragraphs[sentence.paragraph()];
+/// Whether `sentence`, of paragraph `paragraph`, is a heading: a short paragraph of its own.
+pub(super) fn is_heading(doc: &Document, sentence: &Unit, paragraph: usize) -> bool {
+    let paragraph = &doc.paragraphs[paragraph];
     sentence.len() < HEADING_CHARS
         && paragraph.start == sentence.span().start
         && doc.text[sentence.span().end..paragraph.end]
@@ -137,7 +138,7 @@ impl Scope<'_> {
         let text = &self.doc.text[b.span()];
         let last_item = later > 0 && {
             let previous = &sentences[later - 1];
-            previous.paragraph() == b.paragraph()
+            previous.paragraph_in(self.doc) == b.paragraph_in(self.doc)
                 && self.doc.text[previous.span()]
                     .trim_end()
                     .ends_with(['；', ';'])

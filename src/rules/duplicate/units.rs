@@ -14,7 +14,9 @@ use crate::structure::markers::{self, marker_at};
 /// A sentence or clause: where it is, the key of its normalised characters, and how many
 /// there are. The characters themselves are not kept: the few units that are compared
 /// character by character (candidates of a near repeat) are decoded again from the text
-/// ([`Unit::chars_into`]), and a long document's units take 32 bytes each.
+/// ([`Unit::chars_into`]). Nor are the sentence and paragraph it is in, which its place
+/// tells ([`sentence_of`], [`Unit::paragraph_in`]): a long document has hundreds of
+/// thousands of units, and each takes 24 bytes.
 #[derive(Debug, Clone)]
 pub struct Unit {
     /// [`key`] of its characters, computed once: equal units are found by it.
@@ -23,14 +25,16 @@ pub struct Unit {
     end: u32,
     /// How many normalised characters it has.
     len: u32,
-    sentence: u32,
-    paragraph: u32,
     /// Bytes from its start to where its characters are counted from: past a leading
     /// numbering marker (markers are a few characters long).
     skip: u16,
     /// Fewer than half its characters are Chinese (a licence line in Latin letters).
     latin: bool,
 }
+
+// A field more would make it 32 bytes: a long text's units are a quarter of its check's
+// peak memory.
+const _: () = assert!(std::mem::size_of::<Unit>() == 24);
 
 impl Unit {
     /// Where it is in [`Document::text`](crate::document::Document::text).
@@ -43,14 +47,11 @@ impl Unit {
         self.len as usize
     }
 
-    /// Index of the sentence it belongs to (itself, for a sentence).
-    pub fn sentence(&self) -> usize {
-        self.sentence as usize
-    }
-
-    /// Index of its paragraph.
-    pub fn paragraph(&self) -> usize {
-        self.paragraph as usize
+    /// Index of its paragraph in `doc` (the document its units were cut from): the first
+    /// that ends past its start.
+    pub fn paragraph_in(&self, doc: &Document) -> usize {
+        doc.paragraphs
+            .partition_point(|p| p.end <= self.span().start)
     }
 
     /// Whether fewer than half its characters are Chinese.
@@ -109,6 +110,8 @@ pub struct Units {
 pub struct Cut<'s> {
     /// The index of the sentence, the last of [`Units::sentences`].
     pub sentence: usize,
+    /// The index of its paragraph.
+    pub paragraph: usize,
     pub chars: &'s [char],
     /// The sentence's characters in `chars` (past its marker).
     pub sentence_chars: Range<usize>,
@@ -143,10 +146,10 @@ impl Units {
             {
                 paragraph += 1;
             }
-            let sentence_chars =
-                units.push_sentence(doc, span.clone(), (i, paragraph), &mut scratch);
+            let sentence_chars = units.push_sentence(doc, span.clone(), &mut scratch);
             let cut = Cut {
                 sentence: i,
+                paragraph,
                 chars: &scratch.chars,
                 sentence_chars,
                 clauses: &scratch.clauses,
@@ -164,7 +167,6 @@ impl Units {
         &mut self,
         doc: &Document,
         span: Range<usize>,
-        (i, paragraph): (usize, usize),
         scratch: &mut Scratch,
     ) -> Range<usize> {
         let text = &doc.text[span.clone()];
@@ -174,23 +176,16 @@ impl Units {
         let mut clause_start = (0, 0);
         for (at, c) in text.char_indices() {
             if matches!(c, '，' | '；' | '：' | ',' | ';' | ':') {
-                self.push_clause(doc, span.start, clause_start, at, (i, paragraph), scratch);
+                self.push_clause(doc, span.start, clause_start, at, scratch);
                 clause_start = (at + c.len_utf8(), scratch.chars.len());
             } else if is_word_character(c) {
                 scratch.chars.push(c.to_ascii_lowercase());
                 scratch.offsets.push(at);
             }
         }
-        let (sentence, chars) = unit(text, span.clone(), (0, 0), (i, paragraph), scratch);
+        let (sentence, chars) = unit(text, span.clone(), (0, 0), scratch);
         self.sentences.push(sentence);
-        self.push_clause(
-            doc,
-            span.start,
-            clause_start,
-            text.len(),
-            (i, paragraph),
-            scratch,
-        );
+        self.push_clause(doc, span.start, clause_start, text.len(), scratch);
         chars
     }
 
@@ -202,7 +197,6 @@ impl Units {
         base: usize,
         (start, first): (usize, usize),
         end: usize,
-        (sentence, paragraph): (usize, usize),
         scratch: &mut Scratch,
     ) {
         let span = base + start..base + end;
@@ -210,13 +204,7 @@ impl Units {
         if first == scratch.chars.len() {
             return;
         }
-        let (mut clause, chars) = unit(
-            text,
-            span.clone(),
-            (start, first),
-            (sentence, paragraph),
-            scratch,
-        );
+        let (mut clause, chars) = unit(text, span.clone(), (start, first), scratch);
         if clause.len == 0 {
             return;
         }
@@ -240,7 +228,6 @@ fn unit(
     text: &str,
     span: Range<usize>,
     (start, first): (usize, usize),
-    (sentence, paragraph): (usize, usize),
     scratch: &Scratch,
 ) -> (Unit, Range<usize>) {
     let skip = marker_len(text, span.start);
@@ -254,12 +241,16 @@ fn unit(
         start: to_u32(span.start),
         end: to_u32(span.end),
         len: to_u32(chars.len()),
-        sentence: to_u32(sentence),
-        paragraph: to_u32(paragraph),
         skip: to_u16(skip),
         latin: chinese * 2 < chars.len(),
     };
     (unit, range)
+}
+
+/// Index of the sentence of `sentences` (a document's, in order) that `clause` is in: the
+/// first that ends past its start.
+pub fn sentence_of(sentences: &[Unit], clause: &Unit) -> usize {
+    sentences.partition_point(|s| s.end as usize <= clause.span().start)
 }
 
 /// A marker's length in bytes: a few characters.
@@ -429,8 +420,10 @@ mod tests {
         );
         let clauses: Vec<String> = units.clauses.iter().map(text).collect();
         assert_eq!(clauses, ["加强组织领导", "压实责任", "加强组织领导"]);
-        assert_eq!(units.clauses[1].paragraph(), 0);
-        assert_eq!(units.clauses[2].paragraph(), 1);
+        assert_eq!(units.clauses[1].paragraph_in(&doc), 0);
+        assert_eq!(units.clauses[2].paragraph_in(&doc), 1);
+        assert_eq!(sentence_of(&units.sentences, &units.clauses[1]), 0);
+        assert_eq!(sentence_of(&units.sentences, &units.clauses[2]), 1);
     }
 
     /// What a unit decodes to is what its text normalised alone gives (a clause's text
@@ -470,7 +463,10 @@ mod tests {
             );
             for (i, chars) in cut.clauses {
                 assert_eq!(cut.chars[chars.clone()], units.clauses[*i].chars(&doc.text));
-                assert_eq!(units.clauses[*i].sentence(), cut.sentence);
+                let clause = &units.clauses[*i];
+                assert_eq!(sentence_of(&units.sentences, clause), cut.sentence);
+                assert_eq!(clause.paragraph_in(&doc), cut.paragraph);
+                assert_eq!(sentence.paragraph_in(&doc), cut.paragraph);
                 seen += 1;
             }
         });

@@ -29,8 +29,13 @@ fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
         found,
     } = Pass::new(cx);
     let mut repeats: HashMap<usize, Repeat> = HashMap::default();
+    // The repeats come in document order: the later clause's place is walked to.
+    let mut walk = Place::default();
     for (i, repeat) in found.clause_repeats() {
-        if reportable_clause_repeat(&scope, sentences, &clauses[repeat.earlier], &clauses[i]) {
+        let (first, clause) = (&clauses[repeat.earlier], &clauses[i]);
+        walk.advance(doc, sentences, clause);
+        let places = (Place::of(doc, sentences, first), walk);
+        if reportable_clause_repeat(&scope, sentences, (first, clause), places) {
             repeats.insert(i, repeat);
         }
     }
@@ -84,21 +89,20 @@ fn in_a_run(
 fn reportable_clause_repeat(
     scope: &Scope,
     sentences: &[Unit],
-    first: &Unit,
-    clause: &Unit,
+    (first, clause): (&Unit, &Unit),
+    (first_place, place): (Place, Place),
 ) -> bool {
-    let (first_sentence, sentence) = (
-        sentence_of(sentences, first),
-        sentence_of(sentences, clause),
-    );
+    let (first_sentence, sentence) = (first_place.sentence, place.sentence);
     let same_sentence = first_sentence == sentence;
     // Said again in one paragraph, a clause is stressed (`一种是战争引起革命，一种是革命制止
     // 战争`); said again after a heading, the heading is taken up in the text.
-    let same_paragraph = || first.paragraph_in(scope.doc) == clause.paragraph_in(scope.doc);
+    let same_paragraph = first_place.paragraph == place.paragraph;
     // The cheap tests first: comparing whole sentences is the dearest, and most repeats are
     // settled before it.
-    let heading = || in_heading(scope.doc, first) || in_heading(scope.doc, clause);
-    let both_open = || opens_sentence(sentences, clause) && opens_sentence(sentences, first);
+    let heading = || in_heading(scope.doc, first_place) || in_heading(scope.doc, place);
+    let opens =
+        |unit: &Unit, place: Place| sentences[place.sentence].span().start == unit.span().start;
+    let both_open = || opens(clause, place) && opens(first, first_place);
     let text = &scope.doc.text;
     let other_figures = || {
         let (a, b) = (first.chars(text), clause.chars(text));
@@ -111,7 +115,7 @@ fn reportable_clause_repeat(
         )
     };
     !(same_sentence
-        || same_paragraph()
+        || same_paragraph
         || heading()
         || both_open()
         || other_figures()
@@ -139,10 +143,10 @@ fn is_enumeration(clause: &str) -> bool {
 /// How long a heading is at most, in characters.
 const HEADING_PARAGRAPH_CHARS: usize = 50;
 
-/// Whether a unit is in a heading: a short paragraph that ends no sentence
+/// Whether a unit at `place` is in a heading: a short paragraph that ends no sentence
 /// (`十五、坚定不移全面从严治党，深入推进新时代党的建设新的伟大工程`).
-fn in_heading(doc: &Document, unit: &Unit) -> bool {
-    let paragraph = doc.text[doc.paragraphs[unit.paragraph_in(doc)].clone()].trim_end();
+fn in_heading(doc: &Document, place: Place) -> bool {
+    let paragraph = doc.text[doc.paragraphs[place.paragraph].clone()].trim_end();
     paragraph.len() <= HEADING_PARAGRAPH_CHARS * 4
         && paragraph.chars().count() <= HEADING_PARAGRAPH_CHARS
         && !paragraph.ends_with(['。', '！', '？', '；'])
@@ -160,8 +164,40 @@ fn alike(a: &[char], b: &[char]) -> bool {
     a == b || index::bounded_edit_distance(a, b, bound).is_some() || sorted(a) == sorted(b)
 }
 
-fn opens_sentence(sentences: &[Unit], clause: &Unit) -> bool {
-    sentences[sentence_of(sentences, clause)].span().start == clause.span().start
+/// Where a clause is: the indexes of its sentence and its paragraph.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Place {
+    sentence: usize,
+    paragraph: usize,
+}
+
+impl Place {
+    /// The place of `clause`, looked up.
+    fn of(doc: &Document, sentences: &[Unit], clause: &Unit) -> Place {
+        Place {
+            sentence: sentence_of(sentences, clause),
+            paragraph: clause.paragraph_in(doc),
+        }
+    }
+
+    /// Moves on to the place of `clause`, at or after this one: a walk over clauses in
+    /// document order steps, where looking each up would search.
+    fn advance(&mut self, doc: &Document, sentences: &[Unit], clause: &Unit) {
+        let start = clause.span().start;
+        while sentences
+            .get(self.sentence)
+            .is_some_and(|s| s.span().end <= start)
+        {
+            self.sentence += 1;
+        }
+        while doc
+            .paragraphs
+            .get(self.paragraph)
+            .is_some_and(|p| p.end <= start)
+        {
+            self.paragraph += 1;
+        }
+    }
 }
 
 const CLAUSE: &str = r#"
@@ -193,3 +229,29 @@ const CLAUSE: &str = r#"
 如何修改
   删去或改写其中一处。
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+    use crate::rules::duplicate::units::Units;
+
+    #[test]
+    fn walking_to_each_clause_finds_the_place_looking_up_finds() {
+        let text =
+            "（一）加强领导，压实责任。\n\n二、抓好落实：\n1.细化任务，明确分工；强化督查。\n结尾";
+        let doc = Document::new(text.to_string(), Format::Text);
+        let units = Units::new(&doc);
+        let mut walk = Place::default();
+        let mut places = Vec::new();
+        for clause in &units.clauses {
+            walk.advance(&doc, &units.sentences, clause);
+            assert_eq!(walk, Place::of(&doc, &units.sentences, clause));
+            places.push((walk.sentence, walk.paragraph));
+        }
+        assert_eq!(
+            places,
+            [(0, 0), (0, 0), (1, 1), (2, 2), (2, 2), (3, 2), (4, 3)]
+        );
+    }
+}

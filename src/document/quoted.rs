@@ -10,6 +10,7 @@ use crate::span::Span;
 pub struct Quoted(Vec<Span>);
 
 impl Quoted {
+    /// The quotations of `text` ([`read`] finds its titles with them).
     pub fn new(text: &str) -> Quoted {
         read(text).0
     }
@@ -38,6 +39,7 @@ impl Quoted {
 pub struct Titles(Vec<Span>);
 
 impl Titles {
+    /// The titles of `text` ([`read`] finds its quotations with them).
     pub fn new(text: &str) -> Titles {
         read(text).1
     }

@@ -204,8 +204,8 @@ fn reordered_repeat(
 
 /// The unit of the previous sentence (the sentence or one of its clauses) that sentence `i`
 /// restates: it opens and closes with the same words (`营造……氛围`), every character of the
-/// shorter one appears in the longer one, the two are of similar length, and
-/// they are in the same paragraph (`follows_in_paragraph`) (`营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。`).
+/// shorter one appears in the longer one, the two are of similar length, and they are in one
+/// paragraph, as `follows_in_paragraph` says (`营造学党史的浓厚氛围。营造了浓厚的党史学习教育氛围。`).
 fn restates_previous<'a>(
     text: &str,
     sentences: &'a [Unit],

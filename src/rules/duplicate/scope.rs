@@ -85,7 +85,8 @@ pub(super) fn regulation_sections(doc: &Document, outline: &Outline) -> Vec<usiz
 }
 
 /// Units that repeat by nature: set phrases, quotations, headings, text that is not Chinese
-/// (a licence line in Latin letters). `sentence` is the unit's sentence (itself, for one).
+/// (a licence line in Latin letters). `sentence` is the unit's sentence (itself, for one),
+/// `paragraph` the index of their paragraph.
 pub(super) fn exempt(doc: &Document, unit: &Unit, (sentence, paragraph): (&Unit, usize)) -> bool {
     unit.is_latin()
         || doc.quoted().covers(&unit.span())

@@ -88,6 +88,26 @@ impl Linter {
         })
     }
 
+    /// [`check_file`](Self::check_file) and [`fingerprints_file`](Self::fingerprints_file)
+    /// of the file at `path` from one read of it: what the archive map needs of each file.
+    #[pyo3(signature = (path, name = None))]
+    fn check_and_fingerprints_file(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        name: Option<String>,
+    ) -> PyResult<(String, String)> {
+        self.detached(py, Source::path(path), |engine, source| {
+            let (mut report, mut prints) = lock(engine).lint_with_fingerprints(source)?;
+            if let Some(name) = name {
+                report.name = name.clone();
+                prints.path = name;
+            }
+            let prints = serde_json::to_string(&prints).expect("fingerprints serialize");
+            Ok((report_json(report), prints))
+        })
+    }
+
     /// The files `wenlint check PATHS` lints, in its order, and the messages of what kept
     /// others out (a missing path, a broken config).
     fn files(&self, py: Python<'_>, paths: Vec<PathBuf>) -> (Vec<String>, Vec<String>) {
@@ -104,12 +124,12 @@ impl Linter {
     /// and its panics, become `WenlintError`s that name the source.
     /// `job` is what the call does with the engine and the source: a report, or
     /// fingerprints, as JSON.
-    fn detached(
+    fn detached<T: Send>(
         &self,
         py: Python<'_>,
         source: Source,
-        job: impl FnOnce(&Mutex<wenlint::Linter>, Source) -> Result<String, wenlint::Error> + Send,
-    ) -> PyResult<String> {
+        job: impl FnOnce(&Mutex<wenlint::Linter>, Source) -> Result<T, wenlint::Error> + Send,
+    ) -> PyResult<T> {
         let name = source.shown();
         py.detach(|| guarded(&name, || job(&self.engine, source)))
             .map_err(to_py)
@@ -137,10 +157,15 @@ fn report_named(
     if let Some(name) = name {
         report.name = name;
     }
+    Ok(report_json(report))
+}
+
+/// A report as the JSON of `wenlint check --format json`.
+fn report_json(report: wenlint::Report) -> String {
     let mut json = Vec::new();
     wenlint::write_reports(&[report], OutputFormat::Json, &mut json)
         .expect("writing to memory does not fail");
-    Ok(String::from_utf8(json).expect("the JSON report is UTF-8"))
+    String::from_utf8(json).expect("the JSON report is UTF-8")
 }
 
 /// The fingerprints of one source as JSON.

@@ -490,6 +490,17 @@ def test_check_file_uses_the_config_of_its_folder_and_the_given_name(tmp_path):
         linter.check_file(tmp_path / "nothing.txt")
 
 
+def test_one_read_gives_the_report_and_the_fingerprints_of_two(tmp_path):
+    path = repo_file("fixtures/speech-draft.txt")
+    linter = wenlint.Linter(path=REPO)
+    report, prints = linter.check_and_fingerprints_file(path, name="fixtures/speech-draft.txt")
+    assert report == linter.check_file(path, name="fixtures/speech-draft.txt")
+    assert prints == linter.fingerprints_file(path, name="fixtures/speech-draft.txt")
+    assert report["diagnostics"] and prints["units"]
+    with pytest.raises(wenlint.WenlintError, match="nothing.txt"):
+        linter.check_and_fingerprints_file(tmp_path / "nothing.txt")
+
+
 def test_check_file_gives_the_report_of_check(tmp_path):
     path = repo_file("fixtures/speech-draft.txt")
     expected = cli_report("fixtures/speech-draft.txt")

@@ -245,6 +245,28 @@ impl Linter {
         ))
     }
 
+    /// [`Linter::lint`] and [`Linter::fingerprints`] of one source, read and decoded once: what
+    /// a program that compares an archive's documents itself needs of each (the fingerprints
+    /// are of the text as read, before any fix).
+    pub fn lint_with_fingerprints(
+        &mut self,
+        source: Source,
+    ) -> Result<(Report, fingerprints::Fingerprints), Error> {
+        let shown = source.shown();
+        let config = self.config_of(&source, &shown)?;
+        let matched = source.path_for_matching().to_path_buf();
+        let loaded = source::load(&source, &shown)?;
+        let prints = fingerprints::of(&loaded.doc, &config, shown.clone(), &matched);
+        let report = self.check_loaded(&source, &shown, &config, &matched, loaded);
+        let checked = Checked {
+            shown,
+            matched,
+            config,
+            report,
+        };
+        Ok((self.settle(checked)?, prints))
+    }
+
     /// The config that governs `source`: a file's is found from its folder, named bytes'
     /// from the root.
     fn config_of(&mut self, source: &Source, shown: &str) -> Result<Arc<Config>, Error> {
@@ -312,6 +334,18 @@ impl Linter {
         matched: &Path,
     ) -> Result<Report, Error> {
         let loaded = source::load(source, shown)?;
+        self.check_loaded(source, shown, config, matched, loaded)
+    }
+
+    /// [`Linter::check_source`] of a source already read and decoded.
+    fn check_loaded(
+        &self,
+        source: &Source,
+        shown: &str,
+        config: &Config,
+        matched: &Path,
+        loaded: source::Loaded,
+    ) -> Result<Report, Error> {
         let mut fixes = self.fixes;
         let word_not_rewritten = loaded.word && fixes != FixMode::Report;
         if word_not_rewritten {

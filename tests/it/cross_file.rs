@@ -128,6 +128,34 @@ fn cross_file_findings_of_check(dir: &Path, paths: &[&str]) -> Vec<JsonDiagnosti
         .collect()
 }
 
+#[test]
+fn one_read_gives_the_report_and_the_fingerprints_two_reads_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.txt");
+    let text = format!("（一）XX同志：\n{SHARED}\n{SHARED}\n<!-- 批注 -->");
+    std::fs::write(&draft, text).unwrap();
+    let linter = || {
+        Linter::new(Settings {
+            root: Some(dir.path().to_path_buf()),
+            ..Settings::default()
+        })
+        .unwrap()
+    };
+    let (report, prints) = linter()
+        .lint_with_fingerprints(Source::path(&draft))
+        .unwrap();
+    let mut apart = linter();
+    let alone = apart.lint(Source::path(&draft)).unwrap();
+    assert!(!alone.diagnostics.is_empty());
+    assert_eq!(report.diagnostics, alone.diagnostics);
+    assert_eq!(report.name, alone.name);
+    let prints_alone = apart.fingerprints(Source::path(&draft)).unwrap();
+    assert!(!prints_alone.units.is_empty());
+    assert_eq!(prints, prints_alone);
+    let missing = linter().lint_with_fingerprints(Source::path(dir.path().join("nothing.txt")));
+    assert!(missing.is_err());
+}
+
 /// The same findings from fingerprints: each file's, in the order `check` walks them (by
 /// name within each folder), reduced.
 fn cross_file_findings_of_fingerprints(dir: &Path, files: &[PathBuf]) -> Vec<JsonDiagnostic> {

@@ -104,6 +104,14 @@ class Linter:
         folder, named ``name`` (by default the path as given)."""
         return json.loads(self._engine.fingerprints_file(os.fspath(path), name))
 
+    def check_and_fingerprints_file(
+        self, path: Union[str, os.PathLike], name: Optional[str] = None
+    ) -> Tuple[Json, Json]:
+        """:meth:`check_file` and :meth:`fingerprints_file` of the file at ``path`` from one
+        read of it: a map over an archive that needs both reads and decodes each file once."""
+        report, prints = self._engine.check_and_fingerprints_file(os.fspath(path), name)
+        return json.loads(report), json.loads(prints)
+
     def files(self, paths: Iterable[Union[str, os.PathLike]]) -> Tuple[List[str], List[str]]:
         """The files ``wenlint check PATHS`` lints, in its order (directories walked in name
         order, hidden and ``.gitignore``d entries skipped, each config's ``include`` and

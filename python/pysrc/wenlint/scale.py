@@ -78,8 +78,8 @@ def lint_partition(
 def _record(linter: Linter, order: int, name: str, path: str) -> Json:
     record: Json = {"order": order, "path": name, "diagnostics": [], "failure": None, "occurrences": []}
     try:
-        record["diagnostics"] = linter.check_file(path, name)["diagnostics"]
-        prints = linter.fingerprints_file(path, name)
+        report, prints = linter.check_and_fingerprints_file(path, name)
+        record["diagnostics"] = report["diagnostics"]
     except WenlintError as error:
         record["failure"] = str(error)
         return record

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::index::{self, Repeat};
 use super::pass::Pass;
 use super::scope::Scope;
-use super::units::{sentence_of, Unit};
+use super::units::{paragraph_from, sentence_of, Unit};
 use super::{finding, near_edits, only_numbers_differ, LONG_CLAUSE_CHARS};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
@@ -190,13 +190,7 @@ impl Place {
         {
             self.sentence += 1;
         }
-        while doc
-            .paragraphs
-            .get(self.paragraph)
-            .is_some_and(|p| p.end <= start)
-        {
-            self.paragraph += 1;
-        }
+        self.paragraph = paragraph_from(doc, self.paragraph, start);
     }
 }
 

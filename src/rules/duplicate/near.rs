@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use super::index::{self, Repeat};
 use super::pass::Pass;
 use super::scope::Scope;
-use super::units::Unit;
+use super::units::{self, Unit};
 use super::{finding, only_numbers_differ, MIN_CLAUSE_CHARS, MIN_SENTENCE_CHARS};
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::{Context, RuleDef};
@@ -41,13 +41,7 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         {
             clause_at += 1;
         }
-        while doc
-            .paragraphs
-            .get(paragraph)
-            .is_some_and(|p| p.end <= sentence.span().start)
-        {
-            paragraph += 1;
-        }
+        paragraph = units::paragraph_from(doc, paragraph, sentence.span().start);
         let follows_in_paragraph = previous_paragraph.replace(paragraph) == Some(paragraph);
         if scope.exempt.sentences[i] {
             continue;

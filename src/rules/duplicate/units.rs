@@ -139,13 +139,7 @@ impl Units {
         let mut scratch = Scratch::default();
         let mut paragraph = 0;
         for (i, span) in doc.sentences.iter().enumerate() {
-            while doc
-                .paragraphs
-                .get(paragraph)
-                .is_some_and(|p| p.end <= span.start)
-            {
-                paragraph += 1;
-            }
+            paragraph = paragraph_from(doc, paragraph, span.start);
             let sentence_chars = units.push_sentence(doc, span.clone(), &mut scratch);
             let cut = Cut {
                 sentence: i,
@@ -245,6 +239,14 @@ fn unit(
         latin: chinese * 2 < chars.len(),
     };
     (unit, range)
+}
+
+/// What [`Unit::paragraph_in`] finds for a unit starting at `at`, walked to from `from`, the
+/// paragraph of an earlier unit: a walk over the units in document order steps from paragraph
+/// to paragraph where looking each up would search.
+pub fn paragraph_from(doc: &Document, from: usize, at: usize) -> usize {
+    let rest = doc.paragraphs.get(from..).unwrap_or_default();
+    from + rest.iter().take_while(|p| p.end <= at).count()
 }
 
 /// Index of the sentence of `sentences` (a document's, in order) that `clause` is in: the

@@ -84,8 +84,9 @@ impl Duplicates {
         let units = Units::build(doc, |units, cut| {
             let sentence = &units.sentences[cut.sentence];
             // Shorter sentences are neither compared nor said to restate the one before.
+            let words = cut.words(cut.sentence_chars.clone());
             let sentence_exempt = sentence.len() >= MIN_CLAUSE_CHARS
-                && scope::exempt(doc, sentence, (sentence, cut.paragraph));
+                && scope::exempt(doc, (sentence, words), (sentence, cut.paragraph));
             exempt.sentences.push(sentence_exempt);
             if !find_repeats {
                 return;
@@ -93,8 +94,9 @@ impl Duplicates {
             // A clause's exemption is decided here, where it is looked up, and kept by no one.
             for (i, chars) in cut.clauses {
                 let clause = &units.clauses[*i];
+                let words = cut.words(chars.clone());
                 if clause.len() >= MIN_CLAUSE_CHARS
-                    && !scope::exempt(doc, clause, (sentence, cut.paragraph))
+                    && !scope::exempt(doc, (clause, words), (sentence, cut.paragraph))
                 {
                     let units = (units.clauses.as_slice(), doc.text.as_str());
                     let chars = &cut.chars[chars.clone()];

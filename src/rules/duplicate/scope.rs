@@ -5,7 +5,7 @@
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-use super::units::{self, Unit};
+use super::units::{self, Unit, Words};
 use super::{index, HEADING_CHARS};
 use crate::document::Document;
 use crate::structure::markers::{LegalUnit, Level};
@@ -85,13 +85,17 @@ pub(super) fn regulation_sections(doc: &Document, outline: &Outline) -> Vec<usiz
 }
 
 /// Units that repeat by nature: set phrases, quotations, headings, text that is not Chinese
-/// (a licence line in Latin letters). `sentence` is the unit's sentence (itself, for one),
-/// `paragraph` the index of their paragraph.
-pub(super) fn exempt(doc: &Document, unit: &Unit, (sentence, paragraph): (&Unit, usize)) -> bool {
+/// (a licence line in Latin letters). `words` are the unit's characters, `sentence` is its
+/// sentence (itself, for one), `paragraph` the index of their paragraph.
+pub(super) fn exempt(
+    doc: &Document,
+    (unit, words): (&Unit, Words),
+    (sentence, paragraph): (&Unit, usize),
+) -> bool {
     unit.is_latin()
         || doc.quoted().covers(&unit.span())
         || is_heading(doc, sentence, paragraph)
-        || is_set_phrase(doc, unit)
+        || is_set_phrase(doc, unit, words)
 }
 
 /// Whether `sentence`, of paragraph `paragraph`, is a heading: a short paragraph of its own.
@@ -203,8 +207,8 @@ fn first_separator(text: &str) -> Option<usize> {
     })
 }
 
-/// Whether a unit is a set phrase, or made only of set phrases.
-pub(super) fn is_set_phrase(doc: &Document, unit: &Unit) -> bool {
+/// Whether a unit is a set phrase, or made only of set phrases; `words` are its characters.
+pub(super) fn is_set_phrase(doc: &Document, unit: &Unit, words: Words) -> bool {
     if SET_PHRASES.contains(&unit.key) {
         return true;
     }
@@ -215,7 +219,7 @@ pub(super) fn is_set_phrase(doc: &Document, unit: &Unit) -> bool {
     // Most sentences fail on their first part: it is looked up before the rest is split.
     // (A first part with no characters to compare is skipped by the split below, which then
     // decides.)
-    if let Some(first) = units::normalised_key(&text[..first_end]) {
+    if let Some(first) = unit.key_of_opening(text, first_end, words) {
         if !SET_PHRASES.contains(&first) {
             return false;
         }

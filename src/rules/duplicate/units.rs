@@ -88,6 +88,21 @@ impl Unit {
         ends
     }
 
+    /// The [`key`] of `own[..end]` normalised alone (`None` if it has no characters), `own`
+    /// being the unit's text (`&doc.text[unit.span()]`) and `words` its characters. When the
+    /// same marker opens both, its characters are the unit's before `end`, and the key is
+    /// taken from them without decoding the text again.
+    pub fn key_of_opening(&self, own: &str, end: usize, words: Words) -> Option<u64> {
+        let part = &own[..end];
+        if marker_len(part, 0) != usize::from(self.skip) {
+            return normalised_key(part);
+        }
+        let end = self.span().start + end;
+        let before = words.offsets.partition_point(|&at| words.start + at < end);
+        let chars = &words.chars[..before];
+        (!chars.is_empty()).then(|| key(chars))
+    }
+
     /// Its normalised characters, decoded from `text` (the document's).
     pub fn chars(&self, text: &str) -> Vec<char> {
         let mut chars = Vec::with_capacity(self.len());
@@ -117,6 +132,30 @@ pub struct Cut<'s> {
     pub sentence_chars: Range<usize>,
     /// Its clauses, the last of [`Units::clauses`]: each index and characters in `chars`.
     pub clauses: &'s [(usize, Range<usize>)],
+    /// Where each of `chars` is, in bytes from the sentence's start.
+    offsets: &'s [usize],
+    /// Where the sentence starts in the document.
+    start: usize,
+}
+
+impl<'s> Cut<'s> {
+    /// The characters at `range` of [`Cut::chars`] (a unit's), with where they are.
+    pub fn words(&self, range: Range<usize>) -> Words<'s> {
+        Words {
+            chars: &self.chars[range.clone()],
+            offsets: &self.offsets[range],
+            start: self.start,
+        }
+    }
+}
+
+/// A unit's normalised characters as the pass cut them, and where each is.
+#[derive(Clone, Copy)]
+pub struct Words<'s> {
+    chars: &'s [char],
+    /// In bytes from `start`.
+    offsets: &'s [usize],
+    start: usize,
 }
 
 /// The normalised characters of the sentence being cut, with the byte offset of each in the
@@ -147,6 +186,8 @@ impl Units {
                 chars: &scratch.chars,
                 sentence_chars,
                 clauses: &scratch.clauses,
+                offsets: &scratch.offsets,
+                start: span.start,
             };
             visit(&units, &cut);
         }
@@ -463,9 +504,15 @@ mod tests {
                 cut.chars[cut.sentence_chars.clone()],
                 sentence.chars(&doc.text)
             );
+            assert_openings_are_keyed_as_alone(
+                &doc,
+                sentence,
+                cut.words(cut.sentence_chars.clone()),
+            );
             for (i, chars) in cut.clauses {
                 assert_eq!(cut.chars[chars.clone()], units.clauses[*i].chars(&doc.text));
                 let clause = &units.clauses[*i];
+                assert_openings_are_keyed_as_alone(&doc, clause, cut.words(chars.clone()));
                 assert_eq!(sentence_of(&units.sentences, clause), cut.sentence);
                 assert_eq!(clause.paragraph_in(&doc), cut.paragraph);
                 assert_eq!(sentence.paragraph_in(&doc), cut.paragraph);
@@ -485,6 +532,20 @@ mod tests {
             assert_eq!(unit.len(), alone.len());
             let chinese = alone.iter().filter(|c| !c.is_ascii()).count();
             assert_eq!(unit.is_latin(), chinese * 2 < alone.len());
+        }
+    }
+
+    /// Every opening of a unit's text (up to each character) has, taken from the unit's
+    /// characters, the key it has normalised alone.
+    fn assert_openings_are_keyed_as_alone(doc: &Document, unit: &Unit, words: Words) {
+        let own = &doc.text[unit.span()];
+        for (end, _) in own.char_indices().chain([(own.len(), ' ')]) {
+            assert_eq!(
+                unit.key_of_opening(own, end, words),
+                normalised_key(&own[..end]),
+                "{:?} up to {end}",
+                own
+            );
         }
     }
 

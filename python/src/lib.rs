@@ -11,7 +11,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use wenlint::cross_file::Occurrence;
+use wenlint::cross_file::{Fingerprints, Occurrence};
 use wenlint::{CrossFile, OutputFormat, Settings, Source};
 
 create_exception!(
@@ -80,11 +80,8 @@ impl Linter {
         name: Option<String>,
     ) -> PyResult<String> {
         self.detached(py, Source::path(path), |engine, source| {
-            let mut prints = lock(engine).fingerprints(source)?;
-            if let Some(name) = name {
-                prints.path = name;
-            }
-            Ok(serde_json::to_string(&prints).expect("fingerprints serialize"))
+            let prints = lock(engine).fingerprints(source)?;
+            Ok(prints_json(prints, name))
         })
     }
 
@@ -98,13 +95,8 @@ impl Linter {
         name: Option<String>,
     ) -> PyResult<(String, String)> {
         self.detached(py, Source::path(path), |engine, source| {
-            let (mut report, mut prints) = lock(engine).lint_with_fingerprints(source)?;
-            if let Some(name) = name {
-                report.name = name.clone();
-                prints.path = name;
-            }
-            let prints = serde_json::to_string(&prints).expect("fingerprints serialize");
-            Ok((report_json(report), prints))
+            let (report, prints) = lock(engine).lint_with_fingerprints(source)?;
+            Ok((report_json(report, name.clone()), prints_json(prints, name)))
         })
     }
 
@@ -153,15 +145,16 @@ fn report_named(
     source: Source,
     name: Option<String>,
 ) -> Result<String, wenlint::Error> {
-    let mut report = lock(engine).lint(source)?;
+    let report = lock(engine).lint(source)?;
+    Ok(report_json(report, name))
+}
+
+/// A report as the JSON of `wenlint check --format json`, its source named `name` when one
+/// is given.
+fn report_json(mut report: wenlint::Report, name: Option<String>) -> String {
     if let Some(name) = name {
         report.name = name;
     }
-    Ok(report_json(report))
-}
-
-/// A report as the JSON of `wenlint check --format json`.
-fn report_json(report: wenlint::Report) -> String {
     let mut json = Vec::new();
     wenlint::write_reports(&[report], OutputFormat::Json, &mut json)
         .expect("writing to memory does not fail");
@@ -171,7 +164,15 @@ fn report_json(report: wenlint::Report) -> String {
 /// The fingerprints of one source as JSON.
 fn fingerprints(engine: &Mutex<wenlint::Linter>, source: Source) -> Result<String, wenlint::Error> {
     let prints = lock(engine).fingerprints(source)?;
-    Ok(serde_json::to_string(&prints).expect("fingerprints serialize"))
+    Ok(prints_json(prints, None))
+}
+
+/// Fingerprints as JSON, their source named `name` when one is given.
+fn prints_json(mut prints: Fingerprints, name: Option<String>) -> String {
+    if let Some(name) = name {
+        prints.path = name;
+    }
+    serde_json::to_string(&prints).expect("fingerprints serialize")
 }
 
 /// The settings of a Python linter: `path` is the config file when it is not a directory,

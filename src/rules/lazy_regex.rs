@@ -235,19 +235,34 @@ fn shortest(literals: &[Vec<u8>]) -> usize {
     literals.iter().map(Vec::len).min().unwrap_or(0)
 }
 
-/// The opening literals of several patterns in one searcher: one pass over a text tells
-/// which of the patterns may match it, where [`LazyRegex::may_match`] would take a pass each.
+/// The opening literals of several patterns in one pass: one scan of a text tells which of
+/// the patterns may match it, where [`LazyRegex::may_match`] would take a scan each.
 struct StartSet {
-    /// Every opening literal of every pattern that has them, leftmost-longest: of the
-    /// literals that start at one place, the longest is found (and a vectorised search can
-    /// be used, which overlapping search cannot).
-    automaton: Option<AhoCorasick>,
-    /// For each literal of `automaton`, the patterns it shows may match: the owners of every
-    /// literal that is a prefix of it (found at the same place) and its own.
-    shows: Vec<Vec<usize>>,
+    /// The literals in searchers by length (see [`LONG`]).
+    searchers: Vec<Searcher>,
     /// Per pattern: whether its matches may start anywhere (it is always searched).
     anywhere: Vec<bool>,
 }
+
+/// Some of the opening literals, leftmost-longest: of the literals that start at one place,
+/// the longest is found (and a vectorised search can be used, which overlapping search
+/// cannot).
+struct Searcher {
+    automaton: AhoCorasick,
+    /// For each literal of `automaton`, the patterns it shows may match: the owners of every
+    /// literal of `automaton` that is a prefix of it (found at the same place) and its own.
+    shows: Vec<Vec<usize>>,
+    /// Every pattern some literal of `automaton` shows: once these are all known to match,
+    /// the rest of the text tells nothing more.
+    owners: Vec<usize>,
+}
+
+/// The length, in bytes, from which a literal is searched with the long ones. A vectorised
+/// search tells candidates by as many leading bytes as its shortest literal has: with `(`
+/// among them, `（` is told by its first byte, `0xEF`, which `，` shares, and the search
+/// stops at every comma of a Chinese text. Literals of a Chinese character or more are
+/// searched apart from the shorter (ASCII) ones, each set by its own fingerprint.
+const LONG: usize = 3;
 
 impl StartSet {
     /// The set of the patterns written `patterns`.
@@ -259,33 +274,20 @@ impl StartSet {
             anywhere.push(starts.is_none());
             literals.extend(starts.into_iter().flatten().map(|literal| (literal, i)));
         }
-        let shows = literals
+        let (long, short): (Vec<_>, Vec<_>) = literals
             .iter()
-            .map(|(literal, _)| {
-                let mut owners: Vec<usize> = literals
-                    .iter()
-                    .filter(|(prefix, _)| literal.starts_with(prefix))
-                    .map(|&(_, owner)| owner)
-                    .collect();
-                owners.sort_unstable();
-                owners.dedup();
-                owners
-            })
+            .partition(|(literal, _)| literal.len() >= LONG);
+        let searchers: Option<Vec<Searcher>> = [long, short]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .map(|part| Searcher::of(&part))
             .collect();
-        let automaton = (!literals.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(literals.iter().map(|(literal, _)| literal))
-                    .ok()
-            })
-            .flatten();
-        if automaton.is_none() {
+        let searchers = searchers.unwrap_or_else(|| {
             anywhere.iter_mut().for_each(|a| *a = true);
-        }
+            Vec::new()
+        });
         StartSet {
-            automaton,
-            shows,
+            searchers,
             anywhere,
         }
     }
@@ -293,13 +295,50 @@ impl StartSet {
     /// Per pattern: whether it may match somewhere in `text`.
     pub fn may_match(&self, text: &str) -> Vec<bool> {
         let mut may = self.anywhere.clone();
-        let Some(automaton) = &self.automaton else {
-            return may;
-        };
-        let mut left = may.iter().filter(|m| !**m).count();
+        for searcher in &self.searchers {
+            searcher.show(text, &mut may);
+        }
+        may
+    }
+}
+
+impl Searcher {
+    /// The searcher of `literals`, each with the pattern it opens; `None` if the automaton
+    /// cannot be built.
+    fn of(literals: &[&(Vec<u8>, usize)]) -> Option<Searcher> {
+        let shows: Vec<Vec<usize>> = literals
+            .iter()
+            .map(|(literal, _)| {
+                let mut owners: Vec<usize> = literals
+                    .iter()
+                    .filter(|(prefix, _)| literal.starts_with(prefix))
+                    .map(|(_, owner)| *owner)
+                    .collect();
+                owners.sort_unstable();
+                owners.dedup();
+                owners
+            })
+            .collect();
+        let mut owners: Vec<usize> = shows.iter().flatten().copied().collect();
+        owners.sort_unstable();
+        owners.dedup();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(literals.iter().map(|(literal, _)| literal))
+            .ok()?;
+        Some(Searcher {
+            automaton,
+            shows,
+            owners,
+        })
+    }
+
+    /// Marks in `may` the patterns its literals show may match in `text`.
+    fn show(&self, text: &str, may: &mut [bool]) {
+        let mut left = self.owners.iter().filter(|&&p| !may[p]).count();
         let mut at = 0;
         while left > 0 {
-            let Some(found) = automaton.find(Input::new(text).span(at..text.len())) else {
+            let Some(found) = self.automaton.find(Input::new(text).span(at..text.len())) else {
                 break;
             };
             for &pattern in &self.shows[found.pattern().as_usize()] {
@@ -312,7 +351,6 @@ impl StartSet {
             // byte, so stepping one byte into a character skips nothing.
             at = found.start() + 1;
         }
-        may
     }
 }
 
@@ -418,11 +456,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Literals of both lengths (searched apart, see `LONG`), and a short one that opens a
+        /// long one (`(` and `(某`).
         #[test]
         fn one_pass_agrees_with_a_pass_per_pattern(text in "[即要又XＸ某（）(\\[【】_＿todTOD a]{0,30}") {
             let patterns: Vec<LazyRegex> = [
                 "即要.又要", "(?i)todo", "某某|XX", "（）|（[ ]+）", "（", "X{2,}|某", "_{1,2}|＿",
-                "__", r"\[[^\]]*\]", "【|\\(",
+                "__", r"\[[^\]]*\]", "【|\\(", r"\(某",
             ]
             .into_iter()
             .map(|p| LazyRegex::deferred(p.to_string()))

@@ -89,8 +89,9 @@ fn percentages(text: &str) -> Vec<(Range<usize>, bool)> {
             found.push((number.len()..at + sign.len_utf8(), false));
         }
     }
-    for (at, word) in text.match_indices("百分之") {
-        let rest = &text[at + word.len()..];
+    const PERCENT: &str = "百分之";
+    for at in memchr::memmem::find_iter(text.as_bytes(), PERCENT) {
+        let rest = &text[at + PERCENT.len()..];
         let len = rest.len()
             - rest
                 .trim_start_matches(|c: char| "〇零一二三四五六七八九十百点".contains(c))
@@ -105,7 +106,7 @@ fn percentages(text: &str) -> Vec<(Range<usize>, bool)> {
         if len == 0 || approximate || digits == "百" {
             continue;
         }
-        found.push((at..at + word.len() + len, true));
+        found.push((at..at + PERCENT.len() + len, true));
     }
     found.sort_by_key(|(span, _)| span.start);
     found

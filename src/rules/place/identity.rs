@@ -244,8 +244,9 @@ pub fn read(doc: &Document, references: Vec<Reference>, configured: Option<Ident
                 && is_province_level(e) == province
         })
     };
-    let autonomous_region =
-        headed_by('区', true) || (!headed_by('区', false) && doc.text.contains("自治区"));
+    let autonomous_region = headed_by('区', true)
+        || (!headed_by('区', false)
+            && memchr::memmem::find(doc.text.as_bytes(), "自治区".as_bytes()).is_some());
     let ranks = Ranks {
         autonomous_region,
         municipality: evidence
@@ -467,12 +468,14 @@ fn offices(doc: &Document, header: &[Range<usize>]) -> Vec<Evidence> {
     found
 }
 
-/// `我厅`: a 厅 is a department of a province or an autonomous region.
+/// `我厅`: a 厅 is a department of a province or an autonomous region. Looked for in the
+/// whole text with a vectorised search (`str::match_indices` steps through it a byte at a
+/// time).
 fn departments(doc: &Document, autonomous_region: bool) -> Vec<Evidence> {
+    const WORD: &str = "我厅";
     let level = if autonomous_region { '区' } else { '省' };
-    doc.text
-        .match_indices("我厅")
-        .map(|(at, word)| Evidence::new(at..at + word.len(), level, Clue::Department, None))
+    memchr::memmem::find_iter(doc.text.as_bytes(), WORD)
+        .map(|at| Evidence::new(at..at + WORD.len(), level, Clue::Department, None))
         .collect()
 }
 

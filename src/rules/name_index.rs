@@ -149,6 +149,11 @@ impl NameIndex {
                 // The next character is decoded once: for the pair looked up here, and as
                 // the next place a name may start.
                 let second = chars.peek().map(|&(_, c)| c);
+                // A third of a Chinese text's characters open some name, few the name of
+                // their pair: those are passed over here, without a call.
+                if what & IS_SINGLE == 0 && !second.is_some_and(|s| self.pair_may_open(first, s)) {
+                    continue;
+                }
                 let at = base + i;
                 if let Some(found) = self.longest_with(text, at, (first, second), what) {
                     let range = at..at + found.1;
@@ -187,6 +192,14 @@ impl NameIndex {
             .unwrap_or(OPENS_LONGER | IS_SINGLE)
     }
 
+    /// Whether a name of two characters or more may open with `first` and `second`: false
+    /// for most pairs, which no name opens with.
+    #[inline]
+    fn pair_may_open(&self, first: char, second: char) -> bool {
+        let bit = pair_bit(first, second);
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     /// The longest name at `at`, whose first two characters are `first` and `second` (none at
     /// the end of the text) and whose first can start what `what` says.
     #[inline]
@@ -199,10 +212,7 @@ impl NameIndex {
     ) -> Option<(usize, usize)> {
         let rest = &text[at..];
         let longer = second
-            .filter(|&second| {
-                let bit = pair_bit(first, second);
-                what & OPENS_LONGER != 0 && self.pairs[bit / 64] & (1 << (bit % 64)) != 0
-            })
+            .filter(|&second| what & OPENS_LONGER != 0 && self.pair_may_open(first, second))
             .and_then(|second| self.by_pair.get(&(first, second)))
             .and_then(|bucket| {
                 self.longer[bucket.clone()]

@@ -21,6 +21,8 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 
 /// Items longer than this are phrases, not the terms a broken list is made of.
 const MAX_ITEM_CHARS: usize = 10;
+/// The longest an item and the `、` after it are, in bytes (a character has four at most).
+const FIRST_ITEM_BYTES: usize = MAX_ITEM_CHARS * 4 + '、'.len_utf8();
 /// Shared head or tail that makes items parallel.
 const MIN_SHARED_CHARS: usize = 2;
 
@@ -50,7 +52,12 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 /// The items of a sentence that is only `甲、乙（、丙…）。`, all short runs of Han characters.
 fn list_sentence(sentence: &str) -> Option<Vec<&str>> {
-    let items: Vec<&str> = sentence.strip_suffix('。')?.split('、').collect();
+    let body = sentence.strip_suffix('。')?;
+    // Most sentences are no list: no `、` ends a first item short enough, within its first
+    // few bytes. They are passed over before they are split.
+    let first_item = &body.as_bytes()[..body.len().min(FIRST_ITEM_BYTES)];
+    memchr::memmem::find(first_item, "、".as_bytes())?;
+    let items: Vec<&str> = body.split('、').collect();
     let short = |item: &&str| {
         let n = item.chars().count();
         (MIN_SHARED_CHARS + 1..=MAX_ITEM_CHARS).contains(&n) && item.chars().all(is_han)
@@ -133,6 +140,16 @@ mod tests {
         let (doc, found) = super::super::run("punct/list-break", text);
         let column = |f: &crate::diagnostic::Finding| doc.position(f.span.start).column;
         found.iter().map(|f| column(f).to_string()).collect()
+    }
+
+    #[test]
+    fn items_of_the_longest_length_are_read_and_longer_ones_are_not() {
+        let longest = "一二三四五六七八九十";
+        let (plain, wide) = ("丙丁戊", "𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈𠀉");
+        assert!(super::list_sentence(&format!("{longest}、{plain}。")).is_some());
+        // Characters outside the Basic Plane take four bytes each.
+        assert!(super::list_sentence(&format!("{wide}、{plain}。")).is_some());
+        assert!(super::list_sentence(&format!("{longest}甲、{plain}。")).is_none());
     }
 
     #[test]

@@ -103,7 +103,7 @@ impl Document {
         // held for the whole check: a long document has a few hundred thousand sentences.
         sentences.shrink_to_fit();
         let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1))
             .collect();
         let column_marks = column_marks(&source, &line_starts);
         Document {

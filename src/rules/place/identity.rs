@@ -296,9 +296,10 @@ fn is_province_level(e: &Evidence) -> bool {
         .is_some_and(|r| Gazetteer::builtin().regions()[r].level == Level::Province)
 }
 
-/// A national text speaks of `我国` more than of any place of its own.
+/// A national text speaks of `我国` more than of any place of its own (counted with memchr's
+/// vectorised search: `str::matches` steps through the text a byte at a time).
 fn speaks_for_the_nation(doc: &Document, local: usize) -> bool {
-    doc.text.matches("我国").count() > local
+    memchr::memmem::find_iter(doc.text.as_bytes(), "我国").count() > local
 }
 
 /// The regions the header names in full (`山东省`, `海拉尔区`). Where one encloses another

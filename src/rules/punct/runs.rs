@@ -4,10 +4,12 @@
 //! Chinese text has a point mark every ten characters or so, so a byte search that stops at
 //! each mark (memchr) stops too often to be fast. A run worth reporting is rarer: two
 //! three-byte marks side by side (their first bytes three apart), or a mark of one or two
-//! bytes, or a mark that is a run by itself. The scan looks for those places eight bytes at a
-//! time, in a `u64`, and decodes the text only there.
+//! bytes, or a mark that is a run by itself. The scan looks for those places sixteen bytes at
+//! a time in a SIMD register (`wide`), or eight in a `u64`, and decodes the text only there.
 
 use std::ops::Range;
+
+use wide::u8x16;
 
 /// A 1 in each byte of a word.
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -53,6 +55,11 @@ impl Bytes {
         assert!(self.len < 6, "marks open with at most six distinct bytes");
         self.words[self.len] = word;
         self.len += 1;
+    }
+
+    /// The byte values.
+    fn values(&self) -> impl Iterator<Item = u8> + '_ {
+        self.words[..self.len].iter().map(|&w| w as u8)
     }
 
     /// The high bit of each byte of `word` that is one of these. A zero byte of `word ^ b`
@@ -138,22 +145,66 @@ impl<const N: usize> Marks<N> {
     #[inline]
     fn for_each_candidate(&self, bytes: &[u8], mut found: impl FnMut(usize)) {
         let mut at = 0;
-        while let Some((word_at, mut flags)) = self.next_flagged(bytes, at) {
-            while flags != 0 {
-                found(word_at + flags.trailing_zeros() as usize / 8);
-                flags &= flags - 1;
+        while let Some(Block {
+            start,
+            mut places,
+            end,
+        }) = self.next_flagged(bytes, at)
+        {
+            while places != 0 {
+                found(start + places.trailing_zeros() as usize);
+                places &= places - 1;
             }
-            at = word_at + 8;
+            at = end;
         }
     }
 
-    /// The first word from `at` (a multiple of eight) with a place a run may be, and the high
-    /// bits of those places: a first byte of a shorter mark or of a mark that is a run alone,
-    /// or two first bytes of three-byte marks three apart. The pairs of a word's last three
-    /// bytes are completed by the next word. A loop of its own, so that it keeps its few
-    /// values in registers.
+    /// The first block of bytes from `at` with a place a run may be: a first byte of a
+    /// shorter mark or of a mark that is a run alone, or two first bytes of three-byte marks
+    /// three apart. Sixteen bytes at a time in a SIMD register, the last few eight at a time
+    /// in a `u64`.
     #[inline]
-    fn next_flagged(&self, bytes: &[u8], mut at: usize) -> Option<(usize, u64)> {
+    fn next_flagged(&self, bytes: &[u8], mut at: usize) -> Option<Block> {
+        while at + WIDE_BLOCK + 3 <= bytes.len() {
+            let places = self.places_in_sixteen(bytes, at);
+            if places != 0 {
+                let end = at + WIDE_BLOCK;
+                return Some(Block {
+                    start: at,
+                    places,
+                    end,
+                });
+            }
+            at += WIDE_BLOCK;
+        }
+        self.next_flagged_word(bytes, at)
+    }
+
+    /// A bit per byte of `bytes[at..at + 16]` where a run may be; `bytes` has three more
+    /// after them, which complete the pairs of the last three.
+    #[inline]
+    fn places_in_sixteen(&self, bytes: &[u8], at: usize) -> u32 {
+        let load = |from: usize| {
+            let block: [u8; WIDE_BLOCK] = bytes[from..from + WIDE_BLOCK]
+                .try_into()
+                .expect("sixteen bytes");
+            u8x16::new(block)
+        };
+        let members = |block: u8x16, set: &Bytes| {
+            set.values().fold(u8x16::ZERO, |found, b| {
+                found | block.simd_eq(u8x16::splat(b))
+            })
+        };
+        let (here, ahead) = (load(at), load(at + 3));
+        let pairs = members(here, &self.wide) & members(ahead, &self.wide);
+        (pairs | members(here, &self.single)).to_bitmask()
+    }
+
+    /// [`Marks::next_flagged`] eight bytes at a time. The pairs of a word's last three bytes
+    /// are completed by the next word. A loop of its own, so that it keeps its few values in
+    /// registers.
+    #[inline]
+    fn next_flagged_word(&self, bytes: &[u8], mut at: usize) -> Option<Block> {
         let mut here = word(bytes, at);
         let mut here_wide = self.wide.flags(here);
         while at < bytes.len() {
@@ -162,7 +213,12 @@ impl<const N: usize> Marks<N> {
             let pairs = here_wide & ((here_wide >> 24) | (next_wide << 40));
             let flags = pairs | self.single.flags(here);
             if flags != 0 {
-                return Some((at, flags));
+                let places = high_bits_to_places(flags);
+                return Some(Block {
+                    start: at,
+                    places,
+                    end: at + 8,
+                });
             }
             (here, here_wide, at) = (next, next_wide, at + 8);
         }
@@ -200,6 +256,28 @@ impl<const N: usize> Marks<N> {
 
 /// The eight bytes from `at` as a little-endian word, zeros past the end (no mark has a
 /// zero byte).
+/// Bytes the scan looked at, and the places among them where a run may be.
+struct Block {
+    start: usize,
+    /// Bit `j` set when a run may be at byte `start + j`.
+    places: u32,
+    /// Where the next block starts.
+    end: usize,
+}
+
+/// The bytes of one SIMD comparison.
+const WIDE_BLOCK: usize = 16;
+
+/// A bit per byte of a word's flags (its bytes' high bits): bit `j` for byte `j`.
+fn high_bits_to_places(mut flags: u64) -> u32 {
+    let mut places = 0;
+    while flags != 0 {
+        places |= 1 << (flags.trailing_zeros() / 8);
+        flags &= flags - 1;
+    }
+    places
+}
+
 #[inline]
 fn word(bytes: &[u8], at: usize) -> u64 {
     if let Some(eight) = bytes.get(at..at + 8) {

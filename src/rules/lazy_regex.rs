@@ -322,8 +322,11 @@ impl Searcher {
         let mut owners: Vec<usize> = shows.iter().flatten().copied().collect();
         owners.sort_unstable();
         owners.dedup();
+        // A contiguous NFA, quick to build: a short draft's run builds the searchers of
+        // each pack, and their search runs mostly in the prefilter.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(literals.iter().map(|(literal, _)| literal))
             .ok()?;
         Some(Searcher {

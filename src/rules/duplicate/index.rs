@@ -465,6 +465,56 @@ mod tests {
         );
     }
 
+    /// A text of `n` ideographs from a wide range, so that a text rarely repeats a stretch
+    /// of itself, drawn from `seed`.
+    fn ideographs(n: usize, seed: &mut u64) -> String {
+        (0..n)
+            .map(|_| {
+                *seed ^= *seed << 13;
+                *seed ^= *seed >> 7;
+                *seed ^= *seed << 17;
+                char::from_u32(0x4E00 + (*seed % 2000) as u32).expect("an ideograph")
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Whatever two edits do to a unit of nine characters or more (a character changed,
+        /// added or taken away, anywhere), the edited unit is found to repeat it, with the
+        /// edits counted (none when they undo each other: then it is an exact repeat).
+        #[test]
+        fn any_two_edits_are_found(
+            length in 9usize..60,
+            edits in proptest::collection::vec((0u8..3, 0usize..64), 1..=2),
+            seed in 1u64..u64::MAX,
+        ) {
+            let mut seed = seed;
+            let original: Vec<char> = ideographs(length, &mut seed).chars().collect();
+            let mut edited = original.clone();
+            for (kind, at) in edits {
+                let new = ideographs(1, &mut seed).chars().next().expect("one");
+                match kind {
+                    0 if !edited.is_empty() => {
+                        let at = at % edited.len();
+                        edited[at] = new;
+                    }
+                    1 => edited.insert(at % (edited.len() + 1), new),
+                    _ if !edited.is_empty() => {
+                        edited.remove(at % edited.len());
+                    }
+                    _ => {}
+                }
+            }
+            let distance = plain_edit_distance(&original, &edited);
+            let (a, b): (String, String) = (original.iter().collect(), edited.iter().collect());
+            let (units, text) = Units::of_texts(&[&a, &b]);
+            let mut index = Index::default();
+            index.repeat_of((&units, &text), 0, &units[0].chars(&text), |_| 2);
+            let found = index.repeat_of((&units, &text), 1, &units[1].chars(&text), |_| 2);
+            proptest::prop_assert_eq!(found, Some(Repeat { earlier: 0, edits: distance }));
+        }
+    }
+
     #[test]
     fn finds_exact_and_near_repeats_but_not_different_units() {
         let (units, text) = Units::of_texts(&[

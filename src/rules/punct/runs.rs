@@ -192,12 +192,12 @@ impl<const N: usize> Marks<N> {
         };
         let members = |block: u8x16, set: &Bytes| {
             set.values().fold(u8x16::ZERO, |found, b| {
-                found | block.simd_eq(u8x16::splat(b))
+                found | block.cmp_eq(u8x16::splat(b))
             })
         };
         let (here, ahead) = (load(at), load(at + 3));
         let pairs = members(here, &self.wide) & members(ahead, &self.wide);
-        (pairs | members(here, &self.single)).to_bitmask()
+        (pairs | members(here, &self.single)).move_mask() as u32
     }
 
     /// [`Marks::next_flagged`] eight bytes at a time. The pairs of a word's last three bytes

@@ -254,8 +254,6 @@ impl<const N: usize> Marks<N> {
     }
 }
 
-/// The eight bytes from `at` as a little-endian word, zeros past the end (no mark has a
-/// zero byte).
 /// Bytes the scan looked at, and the places among them where a run may be.
 struct Block {
     start: usize,
@@ -278,6 +276,8 @@ fn high_bits_to_places(mut flags: u64) -> u32 {
     places
 }
 
+/// The eight bytes from `at` as a little-endian word, zeros past the end (no mark has a
+/// zero byte).
 #[inline]
 fn word(bytes: &[u8], at: usize) -> u64 {
     if let Some(eight) = bytes.get(at..at + 8) {

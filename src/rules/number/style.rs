@@ -90,7 +90,7 @@ fn percentages(text: &str) -> Vec<(Range<usize>, bool)> {
         }
     }
     const PERCENT: &str = "百分之";
-    for at in memchr::memmem::find_iter(text.as_bytes(), PERCENT) {
+    for at in crate::document::chars::find_word(text, PERCENT) {
         let rest = &text[at + PERCENT.len()..];
         let len = rest.len()
             - rest

@@ -21,6 +21,7 @@ use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Level};
 use super::self_level::{Kind, Reference};
+use crate::document::chars::find_word;
 use crate::document::{floor_boundary, Document};
 
 /// How a piece of evidence names a level.
@@ -245,8 +246,7 @@ pub fn read(doc: &Document, references: Vec<Reference>, configured: Option<Ident
         })
     };
     let autonomous_region = headed_by('区', true)
-        || (!headed_by('区', false)
-            && memchr::memmem::find(doc.text.as_bytes(), "自治区".as_bytes()).is_some());
+        || (!headed_by('区', false) && find_word(&doc.text, "自治区").next().is_some());
     let ranks = Ranks {
         autonomous_region,
         municipality: evidence
@@ -296,10 +296,9 @@ fn is_province_level(e: &Evidence) -> bool {
         .is_some_and(|r| Gazetteer::builtin().regions()[r].level == Level::Province)
 }
 
-/// A national text speaks of `我国` more than of any place of its own (counted with memchr's
-/// vectorised search: `str::matches` steps through the text a byte at a time).
+/// A national text speaks of `我国` more than of any place of its own.
 fn speaks_for_the_nation(doc: &Document, local: usize) -> bool {
-    memchr::memmem::find_iter(doc.text.as_bytes(), "我国").count() > local
+    find_word(&doc.text, "我国").count() > local
 }
 
 /// The regions the header names in full (`山东省`, `海拉尔区`). Where one encloses another
@@ -469,13 +468,11 @@ fn offices(doc: &Document, header: &[Range<usize>]) -> Vec<Evidence> {
     found
 }
 
-/// `我厅`: a 厅 is a department of a province or an autonomous region. Looked for in the
-/// whole text with a vectorised search (`str::match_indices` steps through it a byte at a
-/// time).
+/// `我厅`: a 厅 is a department of a province or an autonomous region.
 fn departments(doc: &Document, autonomous_region: bool) -> Vec<Evidence> {
     const WORD: &str = "我厅";
     let level = if autonomous_region { '区' } else { '省' };
-    memchr::memmem::find_iter(doc.text.as_bytes(), WORD)
+    find_word(&doc.text, WORD)
         .map(|at| Evidence::new(at..at + WORD.len(), level, Clue::Department, None))
         .collect()
 }

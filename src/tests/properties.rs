@@ -152,18 +152,32 @@ proptest! {
     }
 
     #[test]
-    fn the_json_report_always_parses(text in draft()) {
-        let (doc, diagnostics) = lint(&text, Format::Text);
-        let report = crate::output::json::Report {
-            version: crate::output::json::VERSION,
-            summary: crate::output::json::Summary::default(),
-            diagnostics: diagnostics.iter().map(|d| crate::contract::JsonDiagnostic::new("a.txt", &doc, d)).collect(),
-            failures: Vec::new(),
-        };
-        let mut out = Vec::new();
-        crate::output::json::write(&mut out, &report).unwrap();
-        let parsed: serde_json::Value = serde_json::from_slice(&out).unwrap();
-        prop_assert_eq!(parsed["diagnostics"].as_array().unwrap().len(), diagnostics.len());
+    fn the_json_report_is_the_whole_report_serialised(
+        texts in proptest::collection::vec(draft(), 0..3),
+        in_memory in prop_oneof![Just(0usize), Just(1usize << 20)],
+    ) {
+        use crate::output::{json, Emitter, Failure, Totals};
+        // Written file by file through a spool (in memory, or in a temporary file past the
+        // first byte), and serialised whole: the same bytes, and they parse.
+        let mut emitter = Box::new(json::Json::spooling(in_memory));
+        let mut totals = Totals::default();
+        let mut whole = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let (doc, diagnostics) = lint(text, Format::Text);
+            let path = format!("{i}.txt");
+            emitter.file(&mut std::io::sink(), &path, &doc, &diagnostics).unwrap();
+            totals.add(&diagnostics);
+            whole.extend(diagnostics.iter().map(|d| crate::contract::JsonDiagnostic::new(&path, &doc, d)));
+        }
+        let failures = vec![Failure { path: "gone.txt".into(), reason: "\"diagnostics\": []\n".into() }];
+        let mut streamed = Vec::new();
+        emitter.finish(&mut streamed, &totals, &failures).unwrap();
+        let report = json::Report { version: json::VERSION, summary: totals.summary, diagnostics: whole, failures };
+        let mut expected = Vec::new();
+        json::write_whole(&mut expected, &report).unwrap();
+        prop_assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&expected));
+        let parsed: serde_json::Value = serde_json::from_slice(&streamed).unwrap();
+        prop_assert_eq!(parsed["diagnostics"].as_array().unwrap().len(), report.diagnostics.len());
     }
 
     #[test]

@@ -110,7 +110,7 @@ pub fn prints(doc: &Document) -> Vec<Print> {
             .filter(|&p| prints[p].span.contains(&start));
         prints.push(Print {
             kind: Kind::Sentence,
-            key: sentence.key,
+            key: units::normalised_key_and_len(&doc.text, sentence.span()).0,
             span: sentence.span(),
             paragraph,
         });

@@ -109,16 +109,17 @@ impl Index {
     }
 
     /// The earlier unit `units[i]` repeats (equal, or at most `max_edits(length)` character
-    /// edits apart), and adds `units[i]` to the index. `chars` are its normalised characters;
-    /// those of earlier units are decoded from `text` when they are compared.
+    /// edits apart), and adds `units[i]` to the index. `chars` are its normalised characters
+    /// and `key` their [`units::key`]; those of earlier units are decoded from `text` when
+    /// they are compared.
     pub fn repeat_of(
         &mut self,
         (units, text): (&[Unit], &str),
         i: usize,
-        chars: &[char],
+        (chars, key): (&[char], u64),
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
-        match self.exact.entry(units[i].key) {
+        match self.exact.entry(key) {
             Entry::Occupied(first) => {
                 return Some(Repeat {
                     earlier: *first.get(),
@@ -387,6 +388,11 @@ mod tests {
         s.chars().collect()
     }
 
+    /// A unit's characters with their key, as the pass gives them.
+    fn keyed(chars: &[char]) -> (&[char], u64) {
+        (chars, crate::rules::duplicate::units::key(chars))
+    }
+
     /// The whole table, for comparison.
     fn plain_edit_distance(a: &[char], b: &[char]) -> usize {
         let mut previous: Vec<usize> = (0..=b.len()).collect();
@@ -453,11 +459,11 @@ mod tests {
         ]);
         let mut index = Index::default();
         assert_eq!(
-            index.repeat_of((&units, &text), 0, &units[0].chars(&text), |_| 2),
+            index.repeat_of((&units, &text), 0, keyed(&units[0].chars(&text)), |_| 2),
             None
         );
         assert_eq!(
-            index.repeat_of((&units, &text), 1, &units[1].chars(&text), |_| 2),
+            index.repeat_of((&units, &text), 1, keyed(&units[1].chars(&text)), |_| 2),
             Some(Repeat {
                 earlier: 0,
                 edits: 2
@@ -509,8 +515,8 @@ mod tests {
             let (a, b): (String, String) = (original.iter().collect(), edited.iter().collect());
             let (units, text) = Units::of_texts(&[&a, &b]);
             let mut index = Index::default();
-            index.repeat_of((&units, &text), 0, &units[0].chars(&text), |_| 2);
-            let found = index.repeat_of((&units, &text), 1, &units[1].chars(&text), |_| 2);
+            index.repeat_of((&units, &text), 0, keyed(&units[0].chars(&text)), |_| 2);
+            let found = index.repeat_of((&units, &text), 1, keyed(&units[1].chars(&text)), |_| 2);
             proptest::prop_assert_eq!(found, Some(Repeat { earlier: 0, edits: distance }));
         }
     }
@@ -526,7 +532,7 @@ mod tests {
         ]);
         let mut index = Index::default();
         let found: Vec<Option<Repeat>> = (0..units.len())
-            .map(|i| index.repeat_of((&units, &text), i, &units[i].chars(&text), |n| n / 5))
+            .map(|i| index.repeat_of((&units, &text), i, keyed(&units[i].chars(&text)), |n| n / 5))
             .collect();
         assert_eq!(found[0], None);
         assert_eq!(found[1], None);

@@ -1,9 +1,9 @@
 //! `duplicate/near`: a sentence that nearly repeats an earlier one (a character or two
 //! changed, its clauses reordered), or that restates the sentence just before it.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
-use super::index::{self, Repeat};
+use super::index::Repeat;
 use super::pass::Pass;
 use super::scope::Scope;
 use super::units::{self, Unit};
@@ -29,18 +29,10 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
     } = Pass::new(cx);
     // The pass's repeats are in document order, read alongside the sentences.
     let mut repeats = found.sentence_repeats().peekable();
-    let mut reordered = (HashMap::<u64, usize>::default(), Vec::new());
-    let mut clause_at = 0;
+    let mut reordered = found.reordered_repeats().peekable();
     // The paragraph of the sentence, and whether the one before was in it too.
     let (mut paragraph, mut previous_paragraph) = (0, None);
     for (i, sentence) in sentences.iter().enumerate() {
-        let first_clause = clause_at;
-        while clauses
-            .get(clause_at)
-            .is_some_and(|c| c.span().start < sentence.span().end)
-        {
-            clause_at += 1;
-        }
         paragraph = units::paragraph_from(doc, paragraph, sentence.span().start);
         let follows_in_paragraph = previous_paragraph.replace(paragraph) == Some(paragraph);
         if scope.exempt.sentences[i] {
@@ -49,6 +41,9 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
         let repeat = repeats
             .next_if(|(at, _)| *at == i)
             .map(|(_, repeat)| repeat);
+        let reordered = reordered
+            .next_if(|(at, _)| *at == i)
+            .map(|(_, earlier)| earlier);
         let found = if sentence.len() >= MIN_SENTENCE_CHARS {
             match repeat {
                 // The same sentence again is `duplicate/sentence`'s.
@@ -59,7 +54,10 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
                         (earlier, message)
                     })
                 }
-                None => reordered_repeat(&mut reordered, &clauses[first_clause..clause_at], i),
+                None => reordered.map(|earlier| {
+                    let message = "这句话与前文的一句分句相同，只是顺序不同";
+                    (earlier, message.to_string())
+                }),
             }
         } else {
             None
@@ -170,30 +168,6 @@ fn word_swapped(a: &[char], b: &[char]) -> bool {
     let (x, y) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
     let replaced = x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p != q);
     x.len() >= 2 && y.len() >= 2 && (replaced || x.len() != y.len())
-}
-
-/// An earlier sentence with the same clauses in another order.
-fn reordered_repeat(
-    (seen, keys): &mut (HashMap<u64, usize>, Vec<u64>),
-    clauses: &[Unit],
-    i: usize,
-) -> Option<(usize, String)> {
-    if clauses.len() < 2 {
-        return None;
-    }
-    // The keys of its clauses, sorted, hashed into one: a sentence of the same clauses in
-    // another order has the same, and no list of them is kept per sentence.
-    keys.clear();
-    keys.extend(clauses.iter().map(|c| c.key));
-    keys.sort_unstable();
-    let key = index::hash(keys.as_slice());
-    let earlier = *seen.entry(key).or_insert(i);
-    (earlier != i).then(|| {
-        (
-            earlier,
-            "这句话与前文的一句分句相同，只是顺序不同".to_string(),
-        )
-    })
 }
 
 /// The unit of the previous sentence (the sentence or one of its clauses) that sentence `i`

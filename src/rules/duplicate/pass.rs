@@ -7,6 +7,8 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::index::{Index, Repeat};
 use super::scope::{self, Exempt, Scope};
 use super::units::{to_u32, Cut, Unit, Units};
@@ -55,6 +57,9 @@ pub struct Duplicates {
     /// Each sentence of [`MIN_SENTENCE_CHARS`] or more that is not exempt and repeats an
     /// earlier one, exactly or within [`super::near_edits`], in document order.
     sentence_repeats: Vec<Found>,
+    /// Each such sentence that repeats none, but has the clauses of an earlier one in
+    /// another order, with that one, in document order.
+    reordered: Vec<(u32, u32)>,
     sections: OnceLock<Vec<usize>>,
 }
 
@@ -74,6 +79,7 @@ impl Duplicates {
         let mut exempt = Exempt::default();
         let mut clause_repeats = Vec::new();
         let mut sentence_repeats = Vec::new();
+        let mut reordered = Reordered::default();
         // In a document of ordinary length the indexes are sized up front (for every sentence,
         // and about one and a half clauses a sentence long enough to be compared), and never
         // grow; in a long one they grow with the units that are new: in a long text said
@@ -82,9 +88,9 @@ impl Duplicates {
         let mut clause_index = index_for(doc, doc.sentences.len() * 3 / 2);
         let mut sentence_index = index_for(doc, doc.sentences.len());
         let units = Units::build(doc, |units, cut| {
-            let sentence = &units.sentences[cut.sentence];
+            let sentence = &units.sentences[cut.sentence.index];
             // Shorter sentences are neither compared nor said to restate the one before.
-            let words = cut.words(cut.sentence_chars.clone());
+            let words = cut.words(&cut.sentence);
             let sentence_exempt = sentence.len() >= MIN_CLAUSE_CHARS
                 && scope::exempt(doc, (sentence, words), (sentence, cut.paragraph));
             exempt.sentences.push(sentence_exempt);
@@ -92,22 +98,25 @@ impl Duplicates {
                 return;
             }
             // A clause's exemption is decided here, where it is looked up, and kept by no one.
-            for (i, chars) in cut.clauses {
-                let clause = &units.clauses[*i];
-                let words = cut.words(chars.clone());
+            for cut_clause in cut.clauses {
+                let (i, clause) = (cut_clause.index, &units.clauses[cut_clause.index]);
+                let words = cut.words(cut_clause);
                 if clause.len() >= MIN_CLAUSE_CHARS
                     && !scope::exempt(doc, (clause, words), (sentence, cut.paragraph))
                 {
                     let units = (units.clauses.as_slice(), doc.text.as_str());
-                    let chars = &cut.chars[chars.clone()];
-                    if let Some(repeat) = clause_index.repeat_of(units, *i, chars, |_| 2) {
-                        clause_repeats.push(Found::new(*i, repeat));
+                    if let Some(repeat) =
+                        clause_index.repeat_of(units, i, (words.chars(), words.key()), |_| 2)
+                    {
+                        clause_repeats.push(Found::new(i, repeat));
                     }
                 }
             }
             if sentence.len() >= MIN_SENTENCE_CHARS && !sentence_exempt {
-                let found = repeat_of_sentence(&mut sentence_index, doc, units, cut);
-                sentence_repeats.extend(found.map(|repeat| Found::new(cut.sentence, repeat)));
+                match repeat_of_sentence(&mut sentence_index, doc, units, cut) {
+                    Some(repeat) => sentence_repeats.push(Found::new(cut.sentence.index, repeat)),
+                    None => reordered.look_up(cut),
+                }
             }
         });
         // Grown one repeat at a time, the lists have up to twice the room they need, and they
@@ -116,11 +125,13 @@ impl Duplicates {
         exempt.sentences.shrink_to_fit();
         clause_repeats.shrink_to_fit();
         sentence_repeats.shrink_to_fit();
+        reordered.found.shrink_to_fit();
         Duplicates {
             units,
             exempt,
             clause_repeats,
             sentence_repeats,
+            reordered: reordered.found,
             sections: OnceLock::new(),
         }
     }
@@ -133,6 +144,14 @@ impl Duplicates {
     /// Each sentence that repeats an earlier one, with the repeat, in document order.
     pub fn sentence_repeats(&self) -> impl Iterator<Item = (usize, Repeat)> + '_ {
         self.sentence_repeats.iter().map(Found::get)
+    }
+
+    /// Each sentence with the clauses of an earlier one in another order (and no repeat), with
+    /// the earlier one, in document order.
+    pub fn reordered_repeats(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.reordered
+            .iter()
+            .map(|&(unit, earlier)| (unit as usize, earlier as usize))
     }
 
     /// Where the sections of a regulation start (repeats across sections are by design);
@@ -180,6 +199,39 @@ impl Found {
     }
 }
 
+/// The sentences seen, by the clauses they are made of, to find one with the clauses of an
+/// earlier one in another order.
+#[derive(Default)]
+struct Reordered {
+    /// By the keys of its clauses, sorted, hashed into one: a sentence of the same clauses in
+    /// another order has the same, and no list of them is kept per sentence.
+    seen: HashMap<u64, u32>,
+    /// The keys of the current sentence's clauses, reused from one to the next.
+    keys: Vec<u64>,
+    found: Vec<(u32, u32)>,
+}
+
+impl Reordered {
+    /// Records the sentence just cut, or the earlier one with its clauses.
+    fn look_up(&mut self, cut: &Cut) {
+        if cut.clauses.len() < 2 {
+            return;
+        }
+        self.keys.clear();
+        self.keys
+            .extend(cut.clauses.iter().map(|clause| clause.key));
+        self.keys.sort_unstable();
+        let sentence = to_u32(cut.sentence.index);
+        let earlier = *self
+            .seen
+            .entry(super::index::hash(self.keys.as_slice()))
+            .or_insert(sentence);
+        if earlier != sentence {
+            self.found.push((sentence, earlier));
+        }
+    }
+}
+
 /// The earlier sentence the sentence just cut repeats, exactly or nearly.
 fn repeat_of_sentence(
     index: &mut Index,
@@ -188,11 +240,11 @@ fn repeat_of_sentence(
     cut: &Cut,
 ) -> Option<Repeat> {
     let sentences: &[Unit] = &units.sentences;
-    let chars = &cut.chars[cut.sentence_chars.clone()];
+    let words = cut.words(&cut.sentence);
     index.repeat_of(
         (sentences, doc.text.as_str()),
-        cut.sentence,
-        chars,
+        cut.sentence.index,
+        (words.chars(), words.key()),
         super::near_edits,
     )
 }

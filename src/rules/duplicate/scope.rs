@@ -209,7 +209,7 @@ fn first_separator(text: &str) -> Option<usize> {
 
 /// Whether a unit is a set phrase, or made only of set phrases; `words` are its characters.
 pub(super) fn is_set_phrase(doc: &Document, unit: &Unit, words: Words) -> bool {
-    if SET_PHRASES.contains(&unit.key) {
+    if SET_PHRASES.contains(&words.key()) {
         return true;
     }
     let text = &doc.text[unit.span()];

@@ -11,16 +11,15 @@ use std::ops::Range;
 use crate::document::Document;
 use crate::structure::markers::{self, marker_at};
 
-/// A sentence or clause: where it is, the key of its normalised characters, and how many
-/// there are. The characters themselves are not kept: the few units that are compared
-/// character by character (candidates of a near repeat) are decoded again from the text
-/// ([`Unit::chars_into`]). Nor are the sentence and paragraph it is in, which its place
-/// tells ([`sentence_of`], [`Unit::paragraph_in`]): a long document has hundreds of
-/// thousands of units, and each takes 24 bytes.
+/// A sentence or clause: where it is and how many normalised characters it has. The
+/// characters themselves are not kept: the few units that are compared character by
+/// character (candidates of a near repeat) are decoded again from the text
+/// ([`Unit::chars_into`]). Nor is their [`key`]: the pass that cuts the units looks them up
+/// by it while their characters are at hand ([`Words::key`]). Nor are the sentence and
+/// paragraph it is in, which its place tells ([`sentence_of`], [`Unit::paragraph_in`]): a
+/// long document has hundreds of thousands of units, and each takes 16 bytes.
 #[derive(Debug, Clone)]
 pub struct Unit {
-    /// [`key`] of its characters, computed once: equal units are found by it.
-    pub key: u64,
     start: u32,
     end: u32,
     /// How many normalised characters it has.
@@ -32,9 +31,9 @@ pub struct Unit {
     latin: bool,
 }
 
-// A field more would make it 32 bytes: a long text's units are a quarter of its check's
-// peak memory.
-const _: () = assert!(std::mem::size_of::<Unit>() == 24);
+// A field more would make it 24 bytes: a long text's units are a fifth of its check's peak
+// memory.
+const _: () = assert!(std::mem::size_of::<Unit>() == 16);
 
 impl Unit {
     /// Where it is in [`Document::text`](crate::document::Document::text).
@@ -123,28 +122,38 @@ pub struct Units {
 /// ([`Units::build`]): the sentence's and each of its clauses', as ranges of `chars`, so that
 /// what compares them reads them without decoding the text again.
 pub struct Cut<'s> {
-    /// The index of the sentence, the last of [`Units::sentences`].
-    pub sentence: usize,
+    /// The sentence, the last of [`Units::sentences`].
+    pub sentence: CutUnit,
     /// The index of its paragraph.
     pub paragraph: usize,
     pub chars: &'s [char],
-    /// The sentence's characters in `chars` (past its marker).
-    pub sentence_chars: Range<usize>,
-    /// Its clauses, the last of [`Units::clauses`]: each index and characters in `chars`.
-    pub clauses: &'s [(usize, Range<usize>)],
+    /// Its clauses, the last of [`Units::clauses`].
+    pub clauses: &'s [CutUnit],
     /// Where each of `chars` is, in bytes from the sentence's start.
     offsets: &'s [usize],
     /// Where the sentence starts in the document.
     start: usize,
 }
 
+/// A unit of the sentence just cut: its index (in [`Units::sentences`] or
+/// [`Units::clauses`]), its characters in [`Cut::chars`] (past its marker) and their [`key`],
+/// computed once per unit and not kept: it is read while the unit is cut (exempt set
+/// phrases, the index of units seen, clauses reordered).
+#[derive(Debug, Clone)]
+pub struct CutUnit {
+    pub index: usize,
+    pub chars: Range<usize>,
+    pub key: u64,
+}
+
 impl<'s> Cut<'s> {
-    /// The characters at `range` of [`Cut::chars`] (a unit's), with where they are.
-    pub fn words(&self, range: Range<usize>) -> Words<'s> {
+    /// The characters of `unit` (the sentence or one of its clauses), with where they are.
+    pub fn words(&self, unit: &CutUnit) -> Words<'s> {
         Words {
-            chars: &self.chars[range.clone()],
-            offsets: &self.offsets[range],
+            chars: &self.chars[unit.chars.clone()],
+            offsets: &self.offsets[unit.chars.clone()],
             start: self.start,
+            key: unit.key,
         }
     }
 }
@@ -156,6 +165,19 @@ pub struct Words<'s> {
     /// In bytes from `start`.
     offsets: &'s [usize],
     start: usize,
+    key: u64,
+}
+
+impl<'s> Words<'s> {
+    /// The characters.
+    pub fn chars(&self) -> &'s [char] {
+        self.chars
+    }
+
+    /// The [`key`] of the characters: what equal units share.
+    pub fn key(&self) -> u64 {
+        self.key
+    }
 }
 
 /// The normalised characters of the sentence being cut, with the byte offset of each in the
@@ -164,7 +186,7 @@ pub struct Words<'s> {
 struct Scratch {
     chars: Vec<char>,
     offsets: Vec<usize>,
-    clauses: Vec<(usize, Range<usize>)>,
+    clauses: Vec<CutUnit>,
 }
 
 impl Units {
@@ -179,12 +201,12 @@ impl Units {
         let mut paragraph = 0;
         for (i, span) in doc.sentences.iter().enumerate() {
             paragraph = paragraph_from(doc, paragraph, span.start);
-            let sentence_chars = units.push_sentence(doc, span.clone(), &mut scratch);
+            let sentence = units.push_sentence(doc, span.clone(), &mut scratch);
+            debug_assert_eq!(sentence.index, i);
             let cut = Cut {
-                sentence: i,
+                sentence,
                 paragraph,
                 chars: &scratch.chars,
-                sentence_chars,
                 clauses: &scratch.clauses,
                 offsets: &scratch.offsets,
                 start: span.start,
@@ -196,14 +218,14 @@ impl Units {
         units
     }
 
-    /// The sentence at `span` and its clauses (the parts between `，；：`); the range of the
-    /// sentence's characters in the scratch.
+    /// The sentence at `span` and its clauses (the parts between `，；：`); the sentence, as
+    /// cut.
     fn push_sentence(
         &mut self,
         doc: &Document,
         span: Range<usize>,
         scratch: &mut Scratch,
-    ) -> Range<usize> {
+    ) -> CutUnit {
         let text = &doc.text[span.clone()];
         scratch.chars.clear();
         scratch.offsets.clear();
@@ -219,9 +241,10 @@ impl Units {
             }
         }
         let (sentence, chars) = unit(text, span.clone(), (0, 0), scratch);
+        let cut = cut_unit(self.sentences.len(), chars, scratch);
         self.sentences.push(sentence);
         self.push_clause(doc, span.start, clause_start, text.len(), scratch);
-        chars
+        cut
     }
 
     /// The clause of the sentence at `base` from `start` (its byte offset in the sentence and
@@ -251,9 +274,16 @@ impl Units {
         clause.start = to_u32(shown.start);
         clause.end = to_u32(shown.end);
         clause.skip = to_u16(skip);
-        scratch.clauses.push((self.clauses.len(), chars));
+        let cut = cut_unit(self.clauses.len(), chars, scratch);
+        scratch.clauses.push(cut);
         self.clauses.push(clause);
     }
+}
+
+/// The unit at `index`, as cut, whose characters are the scratch's at `chars`.
+fn cut_unit(index: usize, chars: Range<usize>, scratch: &Scratch) -> CutUnit {
+    let key = key(&scratch.chars[chars.clone()]);
+    CutUnit { index, chars, key }
 }
 
 /// The unit of `text` (at `span` in the document), whose characters are the scratch's from
@@ -272,7 +302,6 @@ fn unit(
     let chars = &scratch.chars[range.clone()];
     let chinese = chars.iter().filter(|c| !c.is_ascii()).count();
     let unit = Unit {
-        key: key(chars),
         start: to_u32(span.start),
         end: to_u32(span.end),
         len: to_u32(chars.len()),
@@ -499,21 +528,18 @@ mod tests {
         // What a pass sees of each unit is its characters too.
         let mut seen = 0;
         Units::build(&doc, |units, cut| {
-            let sentence = &units.sentences[cut.sentence];
-            assert_eq!(
-                cut.chars[cut.sentence_chars.clone()],
-                sentence.chars(&doc.text)
-            );
-            assert_openings_are_keyed_as_alone(
-                &doc,
-                sentence,
-                cut.words(cut.sentence_chars.clone()),
-            );
-            for (i, chars) in cut.clauses {
-                assert_eq!(cut.chars[chars.clone()], units.clauses[*i].chars(&doc.text));
-                let clause = &units.clauses[*i];
-                assert_openings_are_keyed_as_alone(&doc, clause, cut.words(chars.clone()));
-                assert_eq!(sentence_of(&units.sentences, clause), cut.sentence);
+            let sentence = &units.sentences[cut.sentence.index];
+            let words = cut.words(&cut.sentence);
+            assert_eq!(words.chars(), sentence.chars(&doc.text));
+            assert_eq!(words.key(), key(words.chars()));
+            assert_openings_are_keyed_as_alone(&doc, sentence, words);
+            for cut_clause in cut.clauses {
+                let clause = &units.clauses[cut_clause.index];
+                let words = cut.words(cut_clause);
+                assert_eq!(words.chars(), clause.chars(&doc.text));
+                assert_eq!(words.key(), key(words.chars()));
+                assert_openings_are_keyed_as_alone(&doc, clause, words);
+                assert_eq!(sentence_of(&units.sentences, clause), cut.sentence.index);
                 assert_eq!(clause.paragraph_in(&doc), cut.paragraph);
                 assert_eq!(sentence.paragraph_in(&doc), cut.paragraph);
                 seen += 1;
@@ -528,7 +554,6 @@ mod tests {
                 "{:?} in {text:?}",
                 unit.span()
             );
-            assert_eq!(unit.key, key(&alone));
             assert_eq!(unit.len(), alone.len());
             let chinese = alone.iter().filter(|c| !c.is_ascii()).count();
             assert_eq!(unit.is_latin(), chinese * 2 < alone.len());

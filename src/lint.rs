@@ -23,18 +23,20 @@ pub fn lint_selected(
     config: &Config,
     wanted: impl Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
-    let cx = Context::new(doc, &config.profile);
     let enabled: Vec<_> = config
         .registry
         .iter()
         .filter(|rule| wanted(&rule.meta().id))
         .filter_map(|rule| Some((rule, config.severity_of(rule.meta())?)))
         .collect();
+    let ids = enabled.iter().map(|(rule, _)| rule.meta().id.as_ref());
+    let cx = Context::for_rules(doc, &config.profile, ids);
     let by_rule: Vec<_> = enabled
         .par_iter()
         .map(|(rule, severity)| {
             let mut findings = Vec::new();
             rule.check(&cx, &mut findings);
+            cx.finished(&rule.meta().id);
             (&rule.meta().id, *severity, findings)
         })
         .collect();

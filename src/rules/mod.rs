@@ -31,6 +31,7 @@ pub mod suppression;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use crate::diagnostic::{Finding, Severity};
@@ -178,7 +179,12 @@ struct Shared {
     place_names: OnceLock<Vec<place::gazetteer::NameMatch>>,
     outline: OnceLock<crate::structure::Outline>,
     numbering: OnceLock<Vec<crate::structure::Problem>>,
-    duplicates: OnceLock<duplicate::pass::Duplicates>,
+    /// Let go once the rules that read it are done ([`Context::finished`]): a long text's
+    /// units and repeats are a fifth of its check's memory, and the other rules' findings
+    /// are yet to come.
+    duplicates: Mutex<Option<Arc<duplicate::pass::Duplicates>>>,
+    /// How many of the rules to run read the duplicate pass and have not finished.
+    duplicate_readers: AtomicUsize,
     dates: OnceLock<Vec<number::DateExpr>>,
     /// What each set of opening literals a pack's existence rules share found in the
     /// document (by the set's address): the first of the rules to run searches the text,
@@ -196,6 +202,36 @@ impl<'a> Context<'a> {
             doc,
             profile,
             shared: Shared::default(),
+        }
+    }
+
+    /// The context for running the rules `ids`: what only some of them read is let go when
+    /// the last of those has [`finished`](Context::finished).
+    pub fn for_rules<'i>(
+        doc: &'a Document,
+        profile: &'a Profile,
+        ids: impl IntoIterator<Item = &'i str>,
+    ) -> Context<'a> {
+        let cx = Context::new(doc, profile);
+        let readers = ids.into_iter().filter(|id| duplicate::reads_pass(id));
+        cx.shared
+            .duplicate_readers
+            .store(readers.count(), Ordering::Relaxed);
+        cx
+    }
+
+    /// Tells that rule `id` is done: the last of the rules that read the duplicate pass lets
+    /// it go. (A rule that asks for it later builds it again.)
+    pub fn finished(&self, id: &str) {
+        if !duplicate::reads_pass(id) {
+            return;
+        }
+        let readers = &self.shared.duplicate_readers;
+        let last = readers.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
+            == Ok(1);
+        if last {
+            let released = self.lock_duplicates().take();
+            drop(released);
         }
     }
 
@@ -269,11 +305,22 @@ impl<'a> Context<'a> {
     }
 
     /// The sentences and clauses normalised for comparison, and what repeats what: the
-    /// duplicate rules' one pass.
-    pub fn duplicates(&self) -> &duplicate::pass::Duplicates {
+    /// duplicate rules' one pass. Built under the lock: a rule that asks while another
+    /// builds it waits for it.
+    pub fn duplicates(&self) -> Arc<duplicate::pass::Duplicates> {
+        let mut shared = self.lock_duplicates();
+        let pass =
+            shared.get_or_insert_with(|| Arc::new(duplicate::pass::Duplicates::new(self.doc)));
+        Arc::clone(pass)
+    }
+
+    fn lock_duplicates(
+        &self,
+    ) -> std::sync::MutexGuard<'_, Option<Arc<duplicate::pass::Duplicates>>> {
         self.shared
             .duplicates
-            .get_or_init(|| duplicate::pass::Duplicates::new(self.doc))
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Every place name of the text, from one pass of the gazetteer shared by the rules that
@@ -478,5 +525,44 @@ mod builtin_pack_tests {
             matched > 20,
             "the fixtures exercise the patterns ({matched} matches)"
         );
+    }
+}
+
+#[cfg(test)]
+mod shared_tests {
+    use super::*;
+
+    #[test]
+    fn the_duplicate_pass_is_let_go_when_its_last_reader_is_done() {
+        let text =
+            "坚持问题导向，聚焦群众反映强烈的突出问题。坚持问题导向，聚焦群众反映强烈的突出问题。";
+        let doc = Document::new(text.to_string(), crate::document::Format::Text);
+        let profile = Profile::default();
+        let ids = ["duplicate/sentence", "punct/dash", "duplicate/near"];
+        let cx = Context::for_rules(&doc, &profile, ids);
+        let pass = cx.duplicates();
+        assert!(Arc::ptr_eq(&pass, &cx.duplicates()), "built once");
+        // A rule that does not read it, and the first reader, leave it.
+        cx.finished("punct/dash");
+        cx.finished("duplicate/sentence");
+        assert_eq!(Arc::strong_count(&pass), 2, "held by the context");
+        // The last lets it go; asked again, it is built again, the same.
+        cx.finished("duplicate/near");
+        assert_eq!(Arc::strong_count(&pass), 1, "held only here");
+        let again = cx.duplicates();
+        assert!(!Arc::ptr_eq(&pass, &again));
+        let repeats = |d: &duplicate::pass::Duplicates| d.sentence_repeats().collect::<Vec<_>>();
+        assert_eq!(repeats(&pass), repeats(&again));
+        assert_eq!(repeats(&pass).len(), 1);
+    }
+
+    #[test]
+    fn a_context_not_told_its_rules_keeps_the_duplicate_pass() {
+        let doc = Document::new("同志们：".to_string(), crate::document::Format::Text);
+        let profile = Profile::default();
+        let cx = Context::new(&doc, &profile);
+        let pass = cx.duplicates();
+        cx.finished("duplicate/sentence");
+        assert!(Arc::ptr_eq(&pass, &cx.duplicates()));
     }
 }

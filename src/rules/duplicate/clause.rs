@@ -21,13 +21,14 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 );
 
 fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
+    let found = cx.duplicates();
     let Pass {
         doc,
         scope,
         sentences,
         clauses,
         found,
-    } = Pass::new(cx);
+    } = Pass::new(cx, &found);
     let mut repeats: HashMap<usize, Repeat> = HashMap::default();
     // The repeats come in document order: the later clause's place is walked to.
     let mut walk = Place::default();

@@ -93,6 +93,15 @@ pub static RULES: &[&RuleDef] = &[
     &cross_file::RULE,
 ];
 
+/// Whether rule `id` reads the pass over the document's units
+/// ([`Context::duplicates`](crate::rules::Context::duplicates)), which is let go when the
+/// last of them is done.
+pub fn reads_pass(id: &str) -> bool {
+    [&sentence::RULE, &near::RULE, &clause::RULE]
+        .iter()
+        .any(|rule| rule.meta.id == id)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

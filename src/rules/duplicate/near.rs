@@ -20,13 +20,14 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 );
 
 fn check_near(cx: &Context, out: &mut Vec<Finding>) {
+    let found = cx.duplicates();
     let Pass {
         doc,
         scope,
         sentences,
         clauses,
         found,
-    } = Pass::new(cx);
+    } = Pass::new(cx, &found);
     // The pass's repeats are in document order, read alongside the sentences.
     let mut repeats = found.sentence_repeats().peekable();
     let mut reordered = found.reordered_repeats().peekable();

@@ -27,8 +27,8 @@ pub(super) struct Pass<'a> {
 }
 
 impl<'a> Pass<'a> {
-    pub(super) fn new(cx: &'a Context) -> Pass<'a> {
-        let found = cx.duplicates();
+    /// What a rule works from, `found` being [`Context::duplicates`].
+    pub(super) fn new(cx: &'a Context, found: &'a Duplicates) -> Pass<'a> {
         Pass {
             doc: cx.doc,
             scope: Scope {

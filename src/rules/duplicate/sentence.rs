@@ -14,13 +14,14 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 );
 
 fn check_sentence(cx: &Context, out: &mut Vec<Finding>) {
+    let found = cx.duplicates();
     let Pass {
         doc,
         scope,
         sentences,
         found,
         ..
-    } = Pass::new(cx);
+    } = Pass::new(cx, &found);
     // The pass found every sentence (long enough, not exempt) said before in the same
     // words: a repeat with no edit. The findings are made in a list of their number: a long
     // text said twice over has a hundred thousand, and a growing list would hold them twice

@@ -32,10 +32,14 @@ pub struct Index {
     exact: HashMap<u64, usize>,
     /// For each end key (its [`slot`]), its latest entry in `chain`.
     ends: HashMap<u32, u32>,
-    /// Every unit under each of its end keys, linked from the latest to the earliest with the
-    /// same key: one small map entry per key and eight bytes per unit and end, where a
-    /// bucket per key would be most of the index's memory.
+    /// Every unit indexed under each of its end keys (by its place in `indexed`), linked from
+    /// the latest to the earliest with the same key: one small map entry per key and eight
+    /// bytes per unit and end, where a bucket per key would be most of the index's memory.
     chain: Vec<Link>,
+    /// The units indexed (those that repeat none exactly), in order: each one's index among
+    /// the units. A long text said twice over has most of its units repeated, and what is
+    /// kept of the others is kept by their place in this list, not by unit.
+    indexed: Vec<u32>,
     /// The two rows of the edit distance, reused from one comparison to the next.
     rows: (Vec<usize>, Vec<usize>),
     /// The keys a unit is looked up by, and the earlier units found by them, reused from
@@ -47,8 +51,8 @@ pub struct Index {
     /// The characters of an earlier unit a later one is compared with, decoded from the text
     /// into a buffer reused from unit to unit.
     other: Vec<char>,
-    /// The [`signature`] of each unit indexed, by unit: most candidates are ruled out by it,
-    /// before they are decoded and compared.
+    /// The [`signature`] of each unit indexed, as `indexed` lists them: most candidates are
+    /// ruled out by it, before they are decoded and compared.
     signatures: Vec<u64>,
 }
 
@@ -104,6 +108,8 @@ impl Index {
             exact: HashMap::with_capacity_and_hasher(units, Default::default()),
             ends: HashMap::with_capacity_and_hasher(units * KEYS_PER_UNIT, Default::default()),
             chain: Vec::with_capacity(units * KEYS_PER_UNIT),
+            indexed: Vec::with_capacity(units),
+            signatures: Vec::with_capacity(units),
             ..Index::default()
         }
     }
@@ -133,10 +139,9 @@ impl Index {
         self.prefixes.fill(chars);
         let own = signature(chars);
         let near = self.near(units, text, (chars, own), max_edits);
-        if self.signatures.len() <= i {
-            self.signatures.resize(i + 1, 0);
-        }
-        self.signatures[i] = own;
+        let place = u32::try_from(self.indexed.len()).unwrap_or(NONE);
+        self.indexed.push(u32::try_from(i).unwrap_or(NONE));
+        self.signatures.push(own);
         let mut own_keys = std::mem::take(&mut self.keys);
         own_keys.clear();
         own_keys.extend(end_keys(chars.len(), &self.prefixes).chain(middle_key(&self.prefixes)));
@@ -144,7 +149,7 @@ impl Index {
             let entry = u32::try_from(self.chain.len()).unwrap_or(NONE);
             let previous = self.ends.insert(slot(key), entry).unwrap_or(NONE);
             self.chain.push(Link {
-                unit: u32::try_from(i).unwrap_or(NONE),
+                indexed: place,
                 previous,
             });
         }
@@ -181,20 +186,22 @@ impl Index {
             keys.extend(end_keys(first, &self.prefixes));
             keys.extend(middle_keys(first..=last, &self.prefixes));
         }
-        // An earlier unit that shares several thirds is compared once.
+        // An earlier unit that shares several thirds is compared once. (Their places in
+        // `indexed` are in the order of the units.)
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
         for &key in &keys {
-            for earlier in self.sharing(key) {
-                candidates.push(earlier);
+            for place in self.sharing(key) {
+                candidates.push(place);
             }
         }
         candidates.sort_unstable();
         candidates.dedup();
         let mut other = std::mem::take(&mut self.other);
-        for &earlier in &candidates {
+        for &place in &candidates {
+            let earlier = self.indexed[place] as usize;
             let bound = max_edits(chars.len().max(units[earlier].len()));
-            let apart = (own ^ self.signatures[earlier]).count_ones() as usize;
+            let apart = (own ^ self.signatures[place]).count_ones() as usize;
             if chars.len().abs_diff(units[earlier].len()) > bound || apart > 2 * bound {
                 continue;
             }
@@ -219,7 +226,8 @@ const KEYS_PER_UNIT: usize = 3;
 /// An entry of [`Index::chain`].
 #[derive(Clone, Copy)]
 struct Link {
-    unit: u32,
+    /// The unit's place in [`Index::indexed`].
+    indexed: u32,
     previous: u32,
 }
 
@@ -234,13 +242,14 @@ fn slot(key: u64) -> u32 {
 }
 
 impl Index {
-    /// The latest [`BUCKET`] units indexed under `key`, latest first.
+    /// The latest [`BUCKET`] units indexed under `key` (their places in `indexed`), latest
+    /// first.
     fn sharing(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
         let mut at = self.ends.get(&slot(key)).copied().unwrap_or(NONE);
         std::iter::from_fn(move || {
             let link = self.chain.get(at as usize)?;
             at = link.previous;
-            Some(link.unit as usize)
+            Some(link.indexed as usize)
         })
         .take(BUCKET)
     }

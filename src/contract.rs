@@ -93,7 +93,7 @@ impl JsonDiagnostic {
                 .map(|r| JsonRelated {
                     path: path.to_string(),
                     span: JsonSpan::new(doc, &r.span),
-                    message: r.message.to_string(),
+                    message: r.text().into_owned(),
                 })
                 .chain(d.elsewhere.iter().map(|e| JsonRelated {
                     path: e.path.clone(),

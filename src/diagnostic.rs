@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::num::NonZeroU32;
 
 use std::str::FromStr;
 
@@ -63,7 +64,53 @@ pub struct Related {
     pub span: Span,
     /// Borrowed from the binary when it is a constant label.
     pub message: Cow<'static, str>,
+    /// The line the message cites after it (`首次出现（第 12 行）`), kept as a number: a long
+    /// text said twice over has a hundred thousand such places, and each written out was
+    /// an allocation of its own.
+    pub cited_line: Option<NonZeroU32>,
 }
+
+impl Related {
+    /// A place with its message.
+    pub fn new(span: Span, message: impl Into<Cow<'static, str>>) -> Related {
+        Related {
+            span,
+            message: message.into(),
+            cited_line: None,
+        }
+    }
+
+    /// A place with a label and the line it is on (`line`, 1-based), read as
+    /// `label（第 line 行）`.
+    pub fn at_line(span: Span, label: &'static str, line: usize) -> Related {
+        let cited_line = u32::try_from(line).ok().and_then(NonZeroU32::new);
+        Related {
+            span,
+            message: Cow::Borrowed(label),
+            cited_line,
+        }
+    }
+
+    /// The message as shown: with the line it cites, if it cites one.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self.cited_line {
+            None => Cow::Borrowed(&self.message),
+            Some(line) => Cow::Owned(format!("{}（第 {line} 行）", self.message)),
+        }
+    }
+
+    /// Adds `more` to the message as shown (after the line it cites).
+    pub fn append(&mut self, more: &str) {
+        let mut text = self.text().into_owned();
+        text.push_str(more);
+        self.message = Cow::Owned(text);
+        self.cited_line = None;
+    }
+}
+
+/// A finding's related places: most findings have none or one, and one is held inline, with
+/// no allocation of its own.
+pub type RelatedPlaces = smallvec::SmallVec<[Related; 1]>;
 
 /// A place in another file that explains a finding (the file a shared paragraph was seen
 /// in first). Positions are kept, not the file: documents are not held once reported.
@@ -121,7 +168,7 @@ pub struct Finding {
     /// Most rules say the same thing each time: their message is then borrowed from the
     /// binary, not allocated per finding (a long text can have a hundred thousand).
     pub message: Cow<'static, str>,
-    pub related: Vec<Related>,
+    pub related: RelatedPlaces,
     /// Boxed: most findings have none, and a long text has a hundred thousand findings.
     pub fix: Option<Box<Fix>>,
 }
@@ -131,19 +178,19 @@ impl Finding {
         Finding {
             span,
             message: message.into(),
-            related: Vec::new(),
+            related: RelatedPlaces::new(),
             fix: None,
         }
     }
 
-    /// The finding with a place that explains it. The list is allocated for exactly one: a
-    /// long document can have a hundred thousand findings with one related place each.
-    pub fn with_related(mut self, span: Span, message: impl Into<Cow<'static, str>>) -> Self {
-        self.related.reserve_exact(1);
-        self.related.push(Related {
-            span,
-            message: message.into(),
-        });
+    /// The finding with a place that explains it.
+    pub fn with_related(self, span: Span, message: impl Into<Cow<'static, str>>) -> Self {
+        self.with_related_place(Related::new(span, message))
+    }
+
+    /// The finding with a place that explains it (one is held inline).
+    pub fn with_related_place(mut self, related: Related) -> Self {
+        self.related.push(related);
         self
     }
 
@@ -163,7 +210,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: Cow<'static, str>,
     pub span: Span,
-    pub related: Vec<Related>,
+    pub related: RelatedPlaces,
     /// Related places in other files.
     pub elsewhere: Vec<Elsewhere>,
     pub fix: Option<Box<Fix>>,
@@ -193,4 +240,33 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_that_cites_its_line_reads_with_it_and_keeps_it_before_what_is_added() {
+        let mut first = Related::at_line(3..9, "首次出现", 12);
+        assert_eq!(first.text(), "首次出现（第 12 行）");
+        first.append("，不同之处：“主体”改为“主要”");
+        assert_eq!(
+            first.text(),
+            "首次出现（第 12 行），不同之处：“主体”改为“主要”"
+        );
+        assert_eq!(Related::new(0..3, "上一句").text(), "上一句");
+    }
+
+    #[test]
+    fn a_finding_holds_one_related_place_inline() {
+        let finding = Finding::new(0..3, "重复").with_related(3..6, "首次出现");
+        assert!(!finding.related.spilled());
+        // What a long text's hundred thousand findings take each, with no allocation.
+        assert!(
+            std::mem::size_of::<Finding>() <= 104,
+            "{}",
+            std::mem::size_of::<Finding>()
+        );
+    }
 }

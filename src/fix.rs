@@ -197,7 +197,7 @@ mod tests {
             severity: Severity::Warning,
             message: "".into(),
             span,
-            related: Vec::new(),
+            related: Default::default(),
             elsewhere: Vec::new(),
             fix: Some(Box::new(Fix::safe(replacement))),
         }

@@ -221,7 +221,7 @@ fn unknown_names(directives: &[Directive], config: &Config, severity: Severity) 
                 )
                 .into(),
                 span: directive.at.clone(),
-                related: Vec::new(),
+                related: Default::default(),
                 elsewhere: Vec::new(),
                 fix: None,
             });
@@ -236,7 +236,7 @@ fn unused(directive: &Directive, severity: Severity) -> Diagnostic {
         severity,
         message: "这条抑制注释没有抑制任何问题，可以删去".into(),
         span: directive.at.clone(),
-        related: Vec::new(),
+        related: Default::default(),
         elsewhere: Vec::new(),
         fix: None,
     }

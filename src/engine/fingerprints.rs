@@ -113,7 +113,7 @@ fn silenced(
             severity,
             message: "".into(),
             span: print.span.clone(),
-            related: Vec::new(),
+            related: Default::default(),
             elsewhere: Vec::new(),
             fix: None,
         })

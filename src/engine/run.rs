@@ -132,7 +132,7 @@ impl SharedText {
                 severity,
                 message: shared.message.into(),
                 span: shared.span,
-                related: Vec::new(),
+                related: Default::default(),
                 elsewhere: vec![shared.elsewhere],
                 fix: None,
             });

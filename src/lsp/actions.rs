@@ -243,7 +243,7 @@ mod tests {
             severity: crate::diagnostic::Severity::Error,
             message: "".into(),
             span,
-            related: Vec::new(),
+            related: Default::default(),
             elsewhere: Vec::new(),
             fix: None,
         }]);

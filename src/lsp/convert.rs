@@ -74,7 +74,7 @@ pub(crate) fn diagnostic(
         .iter()
         .map(|r| DiagnosticRelatedInformation {
             location: Location::new(doc.uri.clone(), doc.index.range(&doc.text, r.span.clone())),
-            message: r.message.to_string(),
+            message: r.text().into_owned(),
         })
         .collect::<Vec<_>>();
     lsp_types::Diagnostic {

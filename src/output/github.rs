@@ -114,7 +114,7 @@ mod tests {
             severity: Severity::Info,
             message: message.to_string().into(),
             span,
-            related: Vec::new(),
+            related: Default::default(),
             elsewhere: Vec::new(),
             fix: None,
         }

@@ -367,7 +367,7 @@ impl Windows<'_> {
 struct Pending<'d> {
     span: Span,
     primary: bool,
-    message: &'d str,
+    message: std::borrow::Cow<'d, str>,
 }
 
 /// Columns an excerpt's text may take: the view's width less codespan's gutter
@@ -386,12 +386,12 @@ fn build<'a>(
     let mut pending = vec![Pending {
         span: d.span.clone(),
         primary: true,
-        message: "",
+        message: "".into(),
     }];
     pending.extend(d.related.iter().map(|r| Pending {
         span: r.span.clone(),
         primary: false,
-        message: &r.message,
+        message: r.text(),
     }));
     let mut windows = Windows {
         name: path,
@@ -527,7 +527,7 @@ mod tests {
             severity: Severity::Error,
             message: "m".into(),
             span,
-            related: Vec::new(),
+            related: Default::default(),
             elsewhere: Vec::new(),
             fix: None,
         }
@@ -717,10 +717,7 @@ mod tests {
     fn far_related_location_gets_its_own_snippet_with_real_line() {
         let text = format!("第一句XX。\n{}\n第三句XX。", "中".repeat(10));
         let mut d = diagnostic(text.rfind("XX").unwrap()..text.rfind("XX").unwrap() + 2);
-        d.related.push(Related {
-            span: 9..11,
-            message: "first here".into(),
-        });
+        d.related.push(Related::new(9..11, "first here"));
         let output = rendered(&text, &d);
         assert!(output.contains("a.txt:3:4"), "{output}");
         assert!(output.contains("a.txt:1:4"), "{output}");
@@ -731,10 +728,7 @@ mod tests {
     fn near_related_location_shares_the_window() {
         let text = "甲XX乙XX丙";
         let mut d = diagnostic(8..10);
-        d.related.push(Related {
-            span: 3..5,
-            message: "same line".into(),
-        });
+        d.related.push(Related::new(3..5, "same line"));
         let output = rendered(text, &d);
         assert_eq!(output.matches("┌─").count(), 1, "{output}");
         assert!(output.contains("same line"));

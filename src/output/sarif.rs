@@ -217,7 +217,7 @@ fn result(uri: &str, doc: &Document, d: &Diagnostic, fingerprint: String) -> Sar
     let related = d
         .related
         .iter()
-        .map(|r| (here(region(&r.span, true)), &*r.message))
+        .map(|r| (here(region(&r.span, true)), r.text()))
         .chain(d.elsewhere.iter().map(|e| {
             let location = PhysicalLocation {
                 artifact_location: ArtifactLocation {
@@ -225,13 +225,13 @@ fn result(uri: &str, doc: &Document, d: &Diagnostic, fingerprint: String) -> Sar
                 },
                 region: Region::new(e.start, e.end, &e.span, None),
             };
-            (location, e.message.as_str())
+            (location, std::borrow::Cow::Borrowed(e.message.as_str()))
         }))
         .enumerate()
         .map(|(i, (physical_location, message))| Location {
             id: Some(i + 1),
             physical_location,
-            message: Some(Text::new(message)),
+            message: Some(Text::new(&message)),
         })
         .collect();
     let fixes = d

@@ -112,10 +112,10 @@ impl Rule for Consistency {
                     .replace("{count}", &count.to_string());
                 let mut finding = Finding::new(o.span.clone(), message);
                 if let Some(first) = first_usual {
-                    finding.related.push(Related {
-                        span: first.span.clone(),
-                        message: format!("本文多用“{}”", set.variants[usual]).into(),
-                    });
+                    finding.related.push(Related::new(
+                        first.span.clone(),
+                        format!("本文多用“{}”", set.variants[usual]),
+                    ));
                 }
                 if set.fix {
                     // On a tie the first variant met is taken as usual: a guess, so the fix

@@ -208,10 +208,9 @@ impl Rule for Substitution {
                 .replace("{replacement}", &swap.right);
             let mut finding = Finding::new(span.clone(), message);
             if let Some(at) = right_form_elsewhere(&doc.text, &swap.right, &span) {
-                finding.related.push(Related {
-                    span: at,
-                    message: format!("本文此处写作“{}”", swap.right).into(),
-                });
+                finding
+                    .related
+                    .push(Related::new(at, format!("本文此处写作“{}”", swap.right)));
             }
             // A swap the context decides (`fix = false` in its pack) is still offered, as a
             // suggestion that `--fix` leaves alone.

@@ -21,10 +21,9 @@ mod sentence;
 pub mod units;
 
 use std::borrow::Cow;
-use std::fmt::Write;
 
 use super::RuleDef;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Related};
 use crate::document::Document;
 use units::Unit;
 
@@ -43,20 +42,14 @@ fn finding(
     unit: &Unit,
     earlier: &Unit,
     message: impl Into<Cow<'static, str>>,
-    label: &str,
+    label: &'static str,
 ) -> Finding {
     let line = doc.position(earlier.span().start).line;
-    Finding::new(unit.span(), message).with_related(earlier.span(), cite_line(label, line))
-}
-
-/// `label（第 line 行）`, in a string of exactly its length: `format!` would leave up to
-/// half of it empty, in each of a long repeated text's hundred thousand findings.
-fn cite_line(label: &str, line: usize) -> String {
-    let (open, close) = ("（第 ", " 行）");
-    let digits = line.checked_ilog10().unwrap_or(0) as usize + 1;
-    let mut cited = String::with_capacity(label.len() + open.len() + digits + close.len());
-    write!(cited, "{label}{open}{line}{close}").expect("a String takes any text");
-    cited
+    Finding::new(unit.span(), message).with_related_place(Related::at_line(
+        earlier.span(),
+        label,
+        line,
+    ))
 }
 
 /// How many character edits a near repeat of `length` characters may have: one or two
@@ -105,16 +98,19 @@ pub fn reads_pass(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn a_cited_line_fills_its_string_exactly() {
+    fn a_repeat_cites_the_line_of_the_first() {
+        let sentence = "坚持问题导向，聚焦群众反映强烈的突出问题，推动各项工作落地见效。";
+        let text = format!("{sentence}\n\n\n{sentence}");
+        let (_, found) = crate::rules::run_builtin("duplicate/sentence", &text);
         for (line, cited) in [
             (1, "首次出现（第 1 行）"),
-            (10, "首次出现（第 10 行）"),
             (12_345, "首次出现（第 12345 行）"),
         ] {
-            let made = super::cite_line("首次出现", line);
-            assert_eq!(made, cited);
-            assert_eq!(made.capacity(), made.len(), "line {line}");
+            let place = crate::diagnostic::Related::at_line(0..3, "首次出现", line);
+            assert_eq!(place.text(), cited);
         }
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].related[0].text(), "首次出现（第 1 行）");
     }
 
     fn flagged(id: &str, text: &str) -> Vec<String> {

@@ -69,10 +69,7 @@ fn check_near(cx: &Context, out: &mut Vec<Finding>) {
             let mut finding = finding(doc, sentence, earlier, message, "相近的句子");
             let (was, is) = (&doc.source[earlier.span()], &doc.source[sentence.span()]);
             if let Some(changes) = differences(was, is) {
-                finding.related[0]
-                    .message
-                    .to_mut()
-                    .push_str(&format!("，不同之处：{changes}"));
+                finding.related[0].append(&format!("，不同之处：{changes}"));
             }
             out.push(finding);
         } else if let Some(restated) =

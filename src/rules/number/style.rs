@@ -69,10 +69,10 @@ fn report(text: &str, kind: &str, spans: &[(Range<usize>, bool)], out: &mut Vec<
                 "{kind}写法不一致：“{written}”用{style}，全文另有{majority}处用{other_style}（GB/T 15835-2011 4.3“同类别同形式”）"
             ),
         );
-        finding.related.push(Related {
-            span: first.clone(),
-            message: format!("{kind}多用{other_style}，如“{}”", &text[first.clone()]).into(),
-        });
+        finding.related.push(Related::new(
+            first.clone(),
+            format!("{kind}多用{other_style}，如“{}”", &text[first.clone()]),
+        ));
         out.push(finding);
     }
 }

@@ -46,10 +46,9 @@ fn report(cx: &Context, id: &str, out: &mut Vec<Finding>) {
         let mut finding = Finding::new(problem.span.clone(), problem.message.clone());
         finding.fix = problem.fix.clone().map(Fix::safe).map(Box::new);
         if let Some((span, message)) = &problem.related {
-            finding.related.push(Related {
-                span: span.clone(),
-                message: message.clone().into(),
-            });
+            finding
+                .related
+                .push(Related::new(span.clone(), message.clone()));
         }
         out.push(finding);
     }

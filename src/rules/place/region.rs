@@ -215,15 +215,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             _ => None,
         };
         if let Some(evidence) = evidence {
-            finding.related.push(Related {
-                span: evidence.span.clone(),
-                message: "本文身份的依据".into(),
-            });
+            finding
+                .related
+                .push(Related::new(evidence.span.clone(), "本文身份的依据"));
         } else if let (None, Some(first)) = (known, references.iter().find(|r| r.level == '省')) {
-            finding.related.push(Related {
-                span: first.span.clone(),
-                message: "本文以“省”自称".into(),
-            });
+            finding
+                .related
+                .push(Related::new(first.span.clone(), "本文以“省”自称"));
         }
         out.push(finding);
     }

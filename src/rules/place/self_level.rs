@@ -368,10 +368,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     for conflict in conflicts(cx.doc, cx.identity()) {
         let mut finding = Finding::new(conflict.reference.span, conflict.message);
         for (span, message) in conflict.related {
-            finding.related.push(Related {
-                span,
-                message: message.into(),
-            });
+            finding.related.push(Related::new(span, message));
         }
         out.push(finding);
     }

@@ -104,10 +104,7 @@ fn finding(
         stop,
         format!("并列成分被句号断开：“{tail}。{list_text}”，这里应为顿号"),
     );
-    finding.related.push(Related {
-        span: list,
-        message: "与前面的成分并列".into(),
-    });
+    finding.related.push(Related::new(list, "与前面的成分并列"));
     finding
 }
 

@@ -64,10 +64,9 @@ fn finding(text: &str, span: Range<usize>, adjacent: Range<usize>) -> Finding {
         &text[adjacent.clone()]
     );
     let mut finding = Finding::new(span, message);
-    finding.related.push(Related {
-        span: adjacent,
-        message: "这里并列的成分之间没有顿号".into(),
-    });
+    finding
+        .related
+        .push(Related::new(adjacent, "这里并列的成分之间没有顿号"));
     finding
 }
 

@@ -91,10 +91,13 @@ impl Document {
             Format::Markdown => markdown.blocks,
             Format::Text => mask::line_ranges(&text),
         };
-        let paragraphs: Vec<Span> = raw_paragraphs
+        // Made in the room of the lines (the list is reused), which has up to twice the room
+        // the lines need, and the blank lines have none: a long text's is let go.
+        let mut paragraphs: Vec<Span> = raw_paragraphs
             .into_iter()
             .filter_map(|span| mask::trim(&text, span))
             .collect();
+        paragraphs.shrink_to_fit();
         let mut sentences: Vec<Span> = paragraphs
             .iter()
             .flat_map(|p| sentences::split(&text, p.clone()))
@@ -102,9 +105,10 @@ impl Document {
         // Collected without knowing their number, the list has up to twice the room it needs,
         // held for the whole check: a long document has a few hundred thousand sentences.
         sentences.shrink_to_fit();
-        let line_starts: Vec<usize> = std::iter::once(0)
+        let mut line_starts: Vec<usize> = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1))
             .collect();
+        line_starts.shrink_to_fit();
         let column_marks = column_marks(&source, &line_starts);
         Document {
             source,

@@ -20,6 +20,7 @@ pub mod human;
 pub mod json;
 pub mod outline;
 pub mod sarif;
+mod spool;
 pub mod statistics;
 
 /// The formats a report is written in.

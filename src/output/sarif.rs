@@ -2,7 +2,8 @@
 //!
 //! One run whose `tool.driver.rules` lists every rule of the registries used (the built-in
 //! rules and the rules of the user packs met on the way) and whose `results` are the
-//! diagnostics of every file. Results are buffered and the log is written whole at the end.
+//! diagnostics of every file. Results are written out as each file is linted, to a spool
+//! copied into the log at the end, when the index of each one's rule is known.
 //!
 //! Regions give 1-based lines and columns counted in Unicode code points
 //! (`run.columnKind` = `unicodeCodePoints`), `endColumn` exclusive as SARIF defines it; this is
@@ -15,10 +16,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hasher;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 
 use serde::Serialize;
 
+use super::spool::{self, Spool};
 use super::{Emitter, Failure, Totals};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, Position};
@@ -55,8 +57,7 @@ impl Emitter for Sarif {
         doc: &Document,
         diagnostics: &[Diagnostic],
     ) -> io::Result<()> {
-        self.log.add_file(path, doc, diagnostics);
-        Ok(())
+        self.log.add_file(path, doc, diagnostics)
     }
 
     fn finish(
@@ -69,23 +70,72 @@ impl Emitter for Sarif {
     }
 }
 
-/// The log being built: rule metadata and the results so far.
-#[derive(Default)]
+/// The log being built: rule metadata, and the results so far written out, each but its
+/// `ruleIndex`, to a spool copied into the log at the end: held as values, a long text's
+/// hundred thousand results took ten times its size in memory.
 pub struct Log {
     /// By id, so that the rule array comes out in id order whatever order packs were met in.
     rules: BTreeMap<String, RuleMeta>,
-    results: Vec<Pending>,
+    spool: Spool,
+    /// How many bytes are in the spool.
+    spooled: u64,
+    /// Where each result's `ruleIndex` goes in the spool, and its rule: known only once
+    /// every rule has been seen.
+    holes: Vec<Hole>,
+    /// The rules of the results, each once (`Hole::rule` is an index into it), with the
+    /// level of the first of its results.
+    reported: Vec<(String, Severity)>,
+    reported_index: HashMap<String, u32>,
+    /// One result's JSON, reused from one to the next.
+    element: Vec<u8>,
 }
 
-/// A result whose `ruleIndex` is known only once every rule has been seen.
-struct Pending {
-    rule: String,
-    result: SarifResult,
+/// Where a result's rule index is missing from the spool.
+struct Hole {
+    at: u64,
+    rule: u32,
+}
+
+/// How far the log indents a result: it is an element of a list in the run, an element of
+/// a list in the log.
+const RESULT_INDENT: &[u8] = b"        ";
+
+/// The `ruleIndex` a result is written with until its rule's index is known: no index is
+/// this large.
+const UNKNOWN_RULE_INDEX: usize = usize::MAX;
+
+/// How a result written with [`UNKNOWN_RULE_INDEX`] says it: no string of the result holds
+/// this after an unescaped `"`. Also where its digits start.
+fn unknown_rule_index() -> &'static (String, usize) {
+    static MARKER: std::sync::LazyLock<(String, usize)> = std::sync::LazyLock::new(|| {
+        let key = "\"ruleIndex\": ";
+        (format!("{key}{UNKNOWN_RULE_INDEX}"), key.len())
+    });
+    &MARKER
+}
+
+impl Default for Log {
+    fn default() -> Log {
+        Log::spooling(spool::IN_MEMORY)
+    }
 }
 
 impl Log {
     pub fn new() -> Log {
         Log::default()
+    }
+
+    /// The log that keeps up to `in_memory` bytes of results in memory.
+    fn spooling(in_memory: usize) -> Log {
+        Log {
+            rules: BTreeMap::new(),
+            spool: spool::spool(in_memory),
+            spooled: 0,
+            holes: Vec::new(),
+            reported: Vec::new(),
+            reported_index: HashMap::new(),
+            element: Vec::new(),
+        }
     }
 
     /// Adds the rules of `registry` that are not known yet (by id: the first definition met
@@ -99,8 +149,14 @@ impl Log {
         }
     }
 
-    /// Converts the diagnostics of one file while its document is at hand.
-    pub fn add_file(&mut self, path: &str, doc: &Document, diagnostics: &[Diagnostic]) {
+    /// Converts the diagnostics of one file while its document is at hand, and writes them
+    /// to the spool.
+    pub fn add_file(
+        &mut self,
+        path: &str,
+        doc: &Document,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()> {
         let uri = uri(path);
         let mut seen: HashMap<u64, usize> = HashMap::new();
         for d in diagnostics {
@@ -108,11 +164,41 @@ impl Log {
             let occurrence = seen.entry(hash).or_default();
             *occurrence += 1;
             let result = result(&uri, doc, d, format!("{hash:016x}:{occurrence}"));
-            self.results.push(Pending {
-                rule: d.rule.to_string(),
-                result,
-            });
+            let rule = self.reported_rule(&d.rule, d.severity);
+            self.spool_result(&result, rule)?;
         }
+        Ok(())
+    }
+
+    /// The index in `reported` of rule `id`, added with `severity` if it is new.
+    fn reported_rule(&mut self, id: &str, severity: Severity) -> u32 {
+        if let Some(&index) = self.reported_index.get(id) {
+            return index;
+        }
+        let index = u32::try_from(self.reported.len()).expect("fewer than 4G rules");
+        self.reported.push((id.to_string(), severity));
+        self.reported_index.insert(id.to_string(), index);
+        index
+    }
+
+    /// Writes `result` (of the rule `reported[rule]`) to the spool, as the log shows it,
+    /// but for the digits of its rule index.
+    fn spool_result(&mut self, result: &SarifResult, rule: u32) -> io::Result<()> {
+        self.element.clear();
+        serde_json::to_writer_pretty(&mut self.element, result)?;
+        let separator: &[u8] = if self.holes.is_empty() { b"\n" } else { b",\n" };
+        let (marker, key) = unknown_rule_index();
+        let at = memchr::memmem::find(&self.element, marker.as_bytes())
+            .ok_or_else(|| io::Error::other("a SARIF result without its rule index"))?;
+        let before = &self.element[..at + key];
+        let after = &self.element[at + marker.len()..];
+        self.spooled += spool::write_indented(&mut self.spool, separator, before, RESULT_INDENT)?;
+        self.holes.push(Hole {
+            at: self.spooled,
+            rule,
+        });
+        self.spooled += spool::write_indented(&mut self.spool, b"", after, RESULT_INDENT)?;
+        Ok(())
     }
 
     /// Writes the whole log. A path that could not be checked is a tool execution
@@ -120,22 +206,18 @@ impl Log {
     pub(crate) fn write(self, out: &mut dyn Write, failures: &[Failure]) -> io::Result<()> {
         let Log {
             mut rules,
-            mut results,
+            spool,
+            holes,
+            reported,
+            ..
         } = self;
         // A rule of a pack that was not announced (standard input under a user pack) still
         // gets a descriptor, with only its id and the level it was reported at, so that
         // every `ruleIndex` points at its rule.
-        for pending in &results {
-            if !rules.contains_key(&pending.rule) {
-                rules.insert(
-                    pending.rule.clone(),
-                    RuleMeta::new(
-                        pending.rule.clone(),
-                        pending_severity(&pending.result),
-                        String::new(),
-                        String::new(),
-                    ),
-                );
+        for (id, severity) in &reported {
+            if !rules.contains_key(id) {
+                let meta = RuleMeta::new(id.clone(), *severity, String::new(), String::new());
+                rules.insert(id.clone(), meta);
             }
         }
         let index: HashMap<&str, usize> = rules
@@ -143,38 +225,48 @@ impl Log {
             .enumerate()
             .map(|(i, id)| (id.as_str(), i))
             .collect();
-        for pending in &mut results {
-            pending.result.rule_index = index[pending.rule.as_str()];
+        let rule_index: Vec<usize> = reported.iter().map(|(id, _)| index[id.as_str()]).collect();
+        let mut around = serde_json::to_vec_pretty(&log(&rules, failures, Vec::new()))?;
+        around.push(b'\n');
+        let (before, after) = spool::around_empty_list(&around, "\n      \"results\": []")?;
+        out.write_all(before)?;
+        let mut spool = spool::rewound(spool)?;
+        let mut copied = 0;
+        for hole in &holes {
+            io::copy(&mut (&mut spool).take(hole.at - copied), out)?;
+            write!(out, "{}", rule_index[hole.rule as usize])?;
+            copied = hole.at;
         }
-        let log = SarifLog {
-            schema: SCHEMA,
-            version: VERSION,
-            runs: vec![Run {
-                tool: Tool {
-                    driver: Driver {
-                        name: "wenlint",
-                        version: env!("CARGO_PKG_VERSION"),
-                        rules: rules.values().map(descriptor).collect(),
-                    },
-                },
-                invocations: vec![Invocation {
-                    execution_successful: failures.is_empty(),
-                    tool_execution_notifications: failures.iter().map(notification).collect(),
-                }],
-                column_kind: "unicodeCodePoints",
-                results: results.into_iter().map(|p| p.result).collect(),
-            }],
-        };
-        serde_json::to_writer_pretty(&mut *out, &log)?;
-        writeln!(out)
+        io::copy(&mut spool, out)?;
+        spool::close_list(out, !holes.is_empty(), b"      ")?;
+        out.write_all(after)
     }
 }
 
-fn pending_severity(result: &SarifResult) -> Severity {
-    match result.level {
-        "error" => Severity::Error,
-        "warning" => Severity::Warning,
-        _ => Severity::Info,
+/// The log of the run, its rules `rules` and its `results`.
+fn log(
+    rules: &BTreeMap<String, RuleMeta>,
+    failures: &[Failure],
+    results: Vec<SarifResult>,
+) -> SarifLog {
+    SarifLog {
+        schema: SCHEMA,
+        version: VERSION,
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "wenlint",
+                    version: env!("CARGO_PKG_VERSION"),
+                    rules: rules.values().map(descriptor).collect(),
+                },
+            },
+            invocations: vec![Invocation {
+                execution_successful: failures.is_empty(),
+                tool_execution_notifications: failures.iter().map(notification).collect(),
+            }],
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
     }
 }
 
@@ -259,7 +351,7 @@ fn result(uri: &str, doc: &Document, d: &Diagnostic, fingerprint: String) -> Sar
         .collect();
     SarifResult {
         rule_id: d.rule.to_string(),
-        rule_index: 0,
+        rule_index: UNKNOWN_RULE_INDEX,
         level: level(d.severity),
         message: Text::new(&d.message),
         locations: vec![Location {
@@ -439,6 +531,7 @@ impl Text {
 #[serde(rename_all = "camelCase")]
 struct SarifResult {
     rule_id: String,
+    /// [`UNKNOWN_RULE_INDEX`] until the log is written.
     rule_index: usize,
     level: &'static str,
     message: Text,
@@ -524,6 +617,64 @@ struct Replacement {
 mod tests {
     use super::*;
     use crate::document::Format;
+    use crate::tests::properties::{draft, lint};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Written file by file through the spool (in memory, or in a temporary file past the
+        /// first byte), the log is the log built whole, as it was: every result in memory,
+        /// its rule index set at the end.
+        #[test]
+        fn the_log_is_the_whole_log_serialised(
+            texts in proptest::collection::vec(draft(), 0..3),
+            in_memory in prop_oneof![Just(0usize), Just(1usize << 20)],
+            unannounced in any::<bool>(),
+        ) {
+            let mut streamed = Log::spooling(in_memory);
+            streamed.add_rules(Registry::builtin());
+            let mut rules = streamed.rules.clone();
+            let mut whole = Vec::new();
+            for (i, text) in texts.iter().enumerate() {
+                let (doc, mut diagnostics) = lint(text, Format::Text);
+                // A rule of a pack that was never announced (standard input under a pack).
+                if let Some(d) = diagnostics.first_mut().filter(|_| unannounced) {
+                    d.rule = "pack/unannounced".into();
+                }
+                let path = format!("{i}.txt");
+                streamed.add_file(&path, &doc, &diagnostics).unwrap();
+                let uri = uri(&path);
+                let mut seen: HashMap<u64, usize> = HashMap::new();
+                for d in &diagnostics {
+                    let hash = fingerprint(&d.rule, &uri, &doc, &d.span);
+                    let occurrence = seen.entry(hash).or_default();
+                    *occurrence += 1;
+                    let result = result(&uri, &doc, d, format!("{hash:016x}:{occurrence}"));
+                    whole.push((d.rule.to_string(), d.severity, result));
+                }
+            }
+            for (id, severity, _) in &whole {
+                rules.entry(id.clone()).or_insert_with(|| {
+                    RuleMeta::new(id.clone(), *severity, String::new(), String::new())
+                });
+            }
+            let ids: Vec<String> = rules.keys().cloned().collect();
+            let results = whole
+                .into_iter()
+                .map(|(id, _, mut result)| {
+                    result.rule_index = ids.iter().position(|known| *known == id).unwrap();
+                    result
+                })
+                .collect();
+            let failures = vec![Failure { path: "gone.txt".into(), reason: "\"results\": []\n".into() }];
+            let mut expected = serde_json::to_vec_pretty(&log(&rules, &failures, results)).unwrap();
+            expected.push(b'\n');
+            let mut written = Vec::new();
+            streamed.write(&mut written, &failures).unwrap();
+            prop_assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&expected));
+        }
+    }
 
     #[test]
     fn paths_become_uri_references() {

@@ -1,6 +1,6 @@
 //! Properties of the whole pipeline, checked inside the crate where every stage can be reached.
 
-mod properties;
+pub(crate) mod properties;
 
 /// Every string of one to `longest` characters drawn from `alphabet`, and the empty one: the
 /// openings a test tries where a cheap look at a text's first characters stands before a

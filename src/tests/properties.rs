@@ -117,7 +117,7 @@ const PIECES: &[&str] = &[
     "20_年",
 ];
 
-fn draft() -> impl Strategy<Value = String> {
+pub(crate) fn draft() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         4 => proptest::sample::select(PIECES).prop_map(str::to_string),
         1 => any::<char>().prop_map(|c| c.to_string()),
@@ -126,7 +126,7 @@ fn draft() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
 }
 
-fn lint(text: &str, format: Format) -> (Document, Vec<crate::Diagnostic>) {
+pub(crate) fn lint(text: &str, format: Format) -> (Document, Vec<crate::Diagnostic>) {
     let doc = Document::new(text.to_string(), format);
     let config = Config::defaults(Path::new(env!("CARGO_MANIFEST_DIR")));
     let diagnostics = crate::lint::lint(&doc, &config);

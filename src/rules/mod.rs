@@ -230,6 +230,7 @@ impl<'a> Context<'a> {
         let last = readers.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
             == Ok(1);
         if last {
+            // Taken under the lock, freed outside it.
             let released = self.lock_duplicates().take();
             drop(released);
         }
@@ -314,6 +315,8 @@ impl<'a> Context<'a> {
         Arc::clone(pass)
     }
 
+    /// The duplicate pass's slot, empty before the first reader asks and after the last is
+    /// done.
     fn lock_duplicates(
         &self,
     ) -> std::sync::MutexGuard<'_, Option<Arc<duplicate::pass::Duplicates>>> {

@@ -29,7 +29,8 @@ pub struct Repeat {
 
 #[derive(Default)]
 pub struct Index {
-    exact: HashMap<u64, usize>,
+    /// The first unit of each key (its index among the units).
+    exact: HashMap<Key, u32>,
     /// For each end key (its [`slot`]), its latest entry in `chain`.
     ends: HashMap<u32, u32>,
     /// Every unit indexed under each of its end keys (by its place in `indexed`), linked from
@@ -125,15 +126,15 @@ impl Index {
         (chars, key): (&[char], u64),
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
-        match self.exact.entry(key) {
+        match self.exact.entry(Key::new(key)) {
             Entry::Occupied(first) => {
                 return Some(Repeat {
-                    earlier: *first.get(),
+                    earlier: *first.get() as usize,
                     edits: 0,
                 })
             }
             Entry::Vacant(slot) => {
-                slot.insert(i);
+                slot.insert(super::units::to_u32(i));
             }
         }
         self.prefixes.fill(chars);
@@ -217,6 +218,24 @@ impl Index {
         self.candidates = candidates;
         self.other = other;
         best.filter(|b| b.edits > 0)
+    }
+}
+
+/// A 64-bit key held as two halves, so that it is aligned as a `u32`: an entry of a table from
+/// keys to `u32`s then takes 12 bytes, where a `u64` made it 16 (in the tables of a long
+/// document's pass, each with a hundred thousand entries or more).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct Key([u32; 2]);
+
+impl Key {
+    pub(super) fn new(key: u64) -> Key {
+        Key([key as u32, (key >> 32) as u32])
+    }
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(u64::from(self.0[0]) | u64::from(self.0[1]) << 32);
     }
 }
 

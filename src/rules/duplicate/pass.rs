@@ -9,9 +9,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::index::{Index, Repeat};
+use super::index::{Index, Key, Repeat};
 use super::scope::{self, Exempt, Scope};
-use super::units::{to_u32, Cut, Unit, Units};
+use super::units::{sentence_of, to_u32, Cut, Unit, Units};
 use super::{MIN_CLAUSE_CHARS, MIN_SENTENCE_CHARS};
 use crate::document::Document;
 use crate::rules::Context;
@@ -98,6 +98,7 @@ impl Duplicates {
                 return;
             }
             // A clause's exemption is decided here, where it is looked up, and kept by no one.
+            let clauses_before = clause_repeats.len();
             for cut_clause in cut.clauses {
                 let (i, clause) = (cut_clause.index, &units.clauses[cut_clause.index]);
                 let words = cut.words(cut_clause);
@@ -114,7 +115,12 @@ impl Duplicates {
             }
             if sentence.len() >= MIN_SENTENCE_CHARS && !sentence_exempt {
                 match repeat_of_sentence(&mut sentence_index, doc, units, cut) {
-                    Some(repeat) => sentence_repeats.push(Found::new(cut.sentence.index, repeat)),
+                    Some(repeat) => {
+                        let of_earlier = &mut clause_repeats[clauses_before..];
+                        let kept = keep_clauses_not_of(of_earlier, repeat.earlier, units);
+                        clause_repeats.truncate(clauses_before + kept);
+                        sentence_repeats.push(Found::new(cut.sentence.index, repeat));
+                    }
                     None => reordered.look_up(cut),
                 }
             }
@@ -162,6 +168,24 @@ impl Duplicates {
     }
 }
 
+/// Keeps, at the start of `found` (the clause repeats of a sentence that repeats the sentence
+/// `earlier`), those whose earlier clause is not in `earlier`; returns how many. The others are
+/// the sentence said again, which `duplicate/clause` leaves to the sentence rules (a clause is
+/// not reported when its sentence is alike the earlier clause's, and a sentence within its
+/// bound of edits is): a long text said twice over has a repeat for most of its clauses, and
+/// these were held until that rule dropped them.
+fn keep_clauses_not_of(found: &mut [Found], earlier: usize, units: &Units) -> usize {
+    let mut kept = 0;
+    for i in 0..found.len() {
+        let first = &units.clauses[found[i].earlier as usize];
+        if sentence_of(&units.sentences, first) != earlier {
+            found[kept] = found[i];
+            kept += 1;
+        }
+    }
+    kept
+}
+
 /// An index sized for `expected` units when `doc` is of ordinary length, and one that grows
 /// as it is filled when it is long.
 fn index_for(doc: &Document, expected: usize) -> Index {
@@ -205,7 +229,7 @@ impl Found {
 struct Reordered {
     /// By the keys of its clauses, sorted, hashed into one: a sentence of the same clauses in
     /// another order has the same, and no list of them is kept per sentence.
-    seen: HashMap<u64, u32>,
+    seen: HashMap<Key, u32>,
     /// The keys of the current sentence's clauses, reused from one to the next.
     keys: Vec<u64>,
     found: Vec<(u32, u32)>,
@@ -224,7 +248,7 @@ impl Reordered {
         let sentence = to_u32(cut.sentence.index);
         let earlier = *self
             .seen
-            .entry(super::index::hash(self.keys.as_slice()))
+            .entry(Key::new(super::index::hash(self.keys.as_slice())))
             .or_insert(sentence);
         if earlier != sentence {
             self.found.push((sentence, earlier));

@@ -92,12 +92,12 @@ fn identity(doc: &Document) -> Identity {
 
 pub fn of(doc: &Document, pace: u32) -> Stats {
     let hanzi = count_hanzi(&doc.text);
-    let mut longest: Vec<(usize, &std::ops::Range<usize>)> = doc
+    let mut longest: Vec<(usize, std::ops::Range<usize>)> = doc
         .sentences
         .iter()
         .map(|s| (count_hanzi(&doc.text[s.clone()]), s))
         .collect();
-    longest.sort_by_key(|&(n, s)| (std::cmp::Reverse(n), s.start));
+    longest.sort_by_key(|(n, s)| (std::cmp::Reverse(*n), s.start));
     let longest_sentences = longest
         .into_iter()
         .take(LONGEST)

@@ -19,7 +19,7 @@ mod sentences;
 pub use markdown::ListItem;
 pub use quoted::{Quoted, Titles};
 
-use crate::span::Span;
+use crate::span::{Span, Spans};
 
 /// How the source is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub struct Document {
     /// Paragraph spans, trimmed of surrounding whitespace, in order.
     pub paragraphs: Vec<Span>,
     /// Sentence spans inside the paragraphs, in order.
-    pub sentences: Vec<Span>,
+    pub sentences: Spans,
     /// Markdown ordered-list items (their numbers are markup, hidden from the lint view).
     pub ordered_items: Vec<ListItem>,
     /// Markdown tables: numbers in their cells are data, not headings.
@@ -98,7 +98,7 @@ impl Document {
             .filter_map(|span| mask::trim(&text, span))
             .collect();
         paragraphs.shrink_to_fit();
-        let mut sentences: Vec<Span> = paragraphs
+        let mut sentences: Spans = paragraphs
             .iter()
             .flat_map(|p| sentences::split(&text, p.clone()))
             .collect();
@@ -199,7 +199,7 @@ impl Document {
     /// The sentence that contains `byte`, if any.
     pub fn sentence_at(&self, byte: usize) -> Option<Span> {
         let i = self.sentences.partition_point(|s| s.end <= byte);
-        self.sentences.get(i).filter(|s| s.start <= byte).cloned()
+        self.sentences.get(i).filter(|s| s.start <= byte)
     }
 }
 

@@ -39,7 +39,7 @@ pub(super) fn find_markers(doc: &Document) -> Vec<Marker> {
             let marker =
                 marker_at(text, sentence.start, sentence.end, opens_paragraph).or_else(|| {
                     opens_paragraph
-                        .then(|| marker_after_time(text, sentence))
+                        .then(|| marker_after_time(text, &sentence))
                         .flatten()
                 });
             if let Some(marker) = marker {

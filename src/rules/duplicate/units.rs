@@ -505,7 +505,7 @@ mod tests {
         let doc = Document::new(text.to_string(), Format::Text);
         let units = Units::new(&doc);
         let mut clause_texts = Vec::new();
-        for span in &doc.sentences {
+        for span in doc.sentences.iter() {
             let mut start = span.start;
             for (at, c) in doc.text[span.clone()].char_indices() {
                 if matches!(c, '，' | '；' | '：' | ',' | ';' | ':') {

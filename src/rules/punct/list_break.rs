@@ -28,9 +28,9 @@ const MIN_SHARED_CHARS: usize = 2;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let (text, sentences) = (&cx.doc.text, &cx.doc.sentences);
-    for pair in sentences.windows(2) {
-        let (first, second) = (&text[pair[0].clone()], &text[pair[1].clone()]);
-        if text[pair[0].end..pair[1].start].contains('\n') {
+    for pair in sentences.iter().zip(sentences.iter().skip(1)) {
+        let (first, second) = (&text[pair.0.clone()], &text[pair.1.clone()]);
+        if text[pair.0.end..pair.1.start].contains('\n') {
             continue;
         }
         let Some(items) = list_sentence(second) else {
@@ -44,8 +44,8 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         if tail.chars().all(is_han) && parallel(tail, &items) {
-            let stop = pair[0].end - '。'.len_utf8();
-            out.push(finding(stop..pair[0].end, tail, pair[1].clone(), second));
+            let stop = pair.0.end - '。'.len_utf8();
+            out.push(finding(stop..pair.0.end, tail, pair.1.clone(), second));
         }
     }
 }

@@ -16,26 +16,40 @@ use crate::structure::markers::{self, marker_at};
 /// character (candidates of a near repeat) are decoded again from the text
 /// ([`Unit::chars_into`]). Nor is their [`key`]: the pass that cuts the units looks them up
 /// by it while their characters are at hand ([`Words::key`]). Nor are the sentence and
-/// paragraph it is in, which its place tells ([`sentence_of`], [`Unit::paragraph_in`]): a
-/// long document has hundreds of thousands of units, and each takes 16 bytes.
+/// paragraph it is in, which its place tells ([`sentence_of`], [`Unit::paragraph_in`]), nor
+/// the length of a leading numbering marker, found again in the few units that have one: a
+/// long document has hundreds of thousands of units, and each takes 12 bytes.
 #[derive(Debug, Clone)]
 pub struct Unit {
     start: u32,
     end: u32,
-    /// How many normalised characters it has.
-    len: u32,
-    /// Bytes from its start to where its characters are counted from: past a leading
-    /// numbering marker (markers are a few characters long).
-    skip: u16,
-    /// Fewer than half its characters are Chinese (a licence line in Latin letters).
-    latin: bool,
+    /// How many normalised characters it has, below [`MARKED`], and the two flags.
+    counted: u32,
 }
 
-// A field more would make it 24 bytes: a long text's units are a fifth of its check's peak
+/// Fewer than half its characters are Chinese (a licence line in Latin letters).
+const LATIN: u32 = 1 << 31;
+/// It opens with a numbering marker, whose characters are not counted.
+const MARKED: u32 = 1 << 30;
+
+// A field more would make it 16 bytes: a long text's units are a fifth of its check's peak
 // memory.
-const _: () = assert!(std::mem::size_of::<Unit>() == 16);
+const _: () = assert!(std::mem::size_of::<Unit>() == 12);
 
 impl Unit {
+    /// The unit at `span`, of `len` characters, opening with a marker or not.
+    fn new(span: Range<usize>, len: usize, marked: bool, latin: bool) -> Unit {
+        // A unit has fewer characters than bytes, and a document is read up to 1 GiB: the
+        // length is below the flags, and is kept below them if not.
+        let len = to_u32(len).min(MARKED - 1);
+        let flag = |set: bool, flag: u32| if set { flag } else { 0 };
+        Unit {
+            start: to_u32(span.start),
+            end: to_u32(span.end),
+            counted: len | flag(marked, MARKED) | flag(latin, LATIN),
+        }
+    }
+
     /// Where it is in [`Document::text`](crate::document::Document::text).
     pub fn span(&self) -> Range<usize> {
         self.start as usize..self.end as usize
@@ -43,7 +57,7 @@ impl Unit {
 
     /// How many normalised characters it has.
     pub fn len(&self) -> usize {
-        self.len as usize
+        (self.counted & (MARKED - 1)) as usize
     }
 
     /// Index of its paragraph in `doc` (the document its units were cut from): the first
@@ -55,25 +69,33 @@ impl Unit {
 
     /// Whether fewer than half its characters are Chinese.
     pub fn is_latin(&self) -> bool {
-        self.latin
+        self.counted & LATIN != 0
     }
 
     /// Its normalised characters, decoded from `text` (the document's) into `into`.
     pub fn chars_into(&self, text: &str, into: &mut Vec<char>) {
         into.clear();
         into.reserve(self.len());
-        push_word_characters(&text[self.words()], into);
+        push_word_characters(&text[self.words(text)], into);
+    }
+
+    /// The length in bytes of its leading marker, found again in `text` (the document's).
+    fn skip(&self, text: &str) -> usize {
+        if self.counted & MARKED == 0 {
+            return 0;
+        }
+        marker_len(&text[self.span()], self.span().start)
     }
 
     /// Where its characters are counted: past a leading marker.
-    fn words(&self) -> Range<usize> {
-        self.start as usize + usize::from(self.skip)..self.end as usize
+    fn words(&self, text: &str) -> Range<usize> {
+        self.start as usize + self.skip(text)..self.end as usize
     }
 
     /// Its first two and last two normalised characters (of a unit of two or more), read
     /// from `text` without decoding the rest.
     pub fn ends(&self, text: &str) -> [char; 4] {
-        let words = &text[self.words()];
+        let words = &text[self.words(text)];
         let mut ends = [char::default(); 4];
         let forward = words.chars().filter(|&c| is_word_character(c));
         let backward = words.chars().rev().filter(|&c| is_word_character(c));
@@ -93,7 +115,11 @@ impl Unit {
     /// taken from them without decoding the text again.
     pub fn key_of_opening(&self, own: &str, end: usize, words: Words) -> Option<u64> {
         let part = &own[..end];
-        if marker_len(part, 0) != usize::from(self.skip) {
+        let skip = match self.counted & MARKED {
+            0 => 0,
+            _ => marker_len(own, self.span().start),
+        };
+        if marker_len(part, 0) != skip {
             return normalised_key(part);
         }
         let end = self.span().start + end;
@@ -262,18 +288,19 @@ impl Units {
         if first == scratch.chars.len() {
             return;
         }
-        let (mut clause, chars) = unit(text, span.clone(), (start, first), scratch);
-        if clause.len == 0 {
+        let (clause, chars) = unit(text, span.clone(), (start, first), scratch);
+        if clause.len() == 0 {
             return;
         }
-        // Spaces before it and marks after it are not shown as part of it.
+        // Spaces before it and marks after it are not shown as part of it. (A marker opens
+        // the clause's text, before any space, and has characters after it: it is the shown
+        // text's marker too.)
         let leading = text.len() - text.trim_start().len();
         let trailing = text.trim_end_matches(|c: char| !is_word_character(c)).len();
         let shown = span.start + leading..span.start + trailing.max(leading);
-        let skip = usize::from(clause.skip).saturating_sub(leading);
-        clause.start = to_u32(shown.start);
-        clause.end = to_u32(shown.end);
-        clause.skip = to_u16(skip);
+        let marked = clause.counted & MARKED != 0;
+        let clause = Unit::new(shown, clause.len(), marked, clause.is_latin());
+        debug_assert_eq!(clause.skip(&doc.text), marker_len(text, span.start));
         let cut = cut_unit(self.clauses.len(), chars, scratch);
         scratch.clauses.push(cut);
         self.clauses.push(clause);
@@ -301,13 +328,7 @@ fn unit(
     let range = first + counted..scratch.chars.len();
     let chars = &scratch.chars[range.clone()];
     let chinese = chars.iter().filter(|c| !c.is_ascii()).count();
-    let unit = Unit {
-        start: to_u32(span.start),
-        end: to_u32(span.end),
-        len: to_u32(chars.len()),
-        skip: to_u16(skip),
-        latin: chinese * 2 < chars.len(),
-    };
+    let unit = Unit::new(span, chars.len(), skip > 0, chinese * 2 < chars.len());
     (unit, range)
 }
 
@@ -323,11 +344,6 @@ pub fn paragraph_from(doc: &Document, from: usize, at: usize) -> usize {
 /// first that ends past its start.
 pub fn sentence_of(sentences: &[Unit], clause: &Unit) -> usize {
     sentences.partition_point(|s| s.end as usize <= clause.span().start)
-}
-
-/// A marker's length in bytes: a few characters.
-fn to_u16(skip: usize) -> u16 {
-    u16::try_from(skip).expect("a numbering marker is a few characters long")
 }
 
 /// Offsets and counts in a document; one of more than four gigabytes is far past what is

@@ -54,7 +54,7 @@ pub struct Index {
     other: Vec<char>,
     /// The [`signature`] of each unit indexed, as `indexed` lists them: most candidates are
     /// ruled out by it, before they are decoded and compared.
-    signatures: Vec<u32>,
+    signatures: Vec<u64>,
 }
 
 /// The polynomial hashes of every prefix of a unit, so that any stretch of it (a third,
@@ -163,7 +163,7 @@ impl Index {
         &mut self,
         units: &[Unit],
         text: &str,
-        (chars, own): (&[char], u32),
+        (chars, own): (&[char], u64),
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
         let mut best: Option<Repeat> = None;
@@ -323,11 +323,9 @@ fn middle_keys(
 /// A bit per character of `chars` (each character's bit taken from a hash of it): units
 /// `d` edits apart differ in `2d` bits at most, since an edit takes one character away or adds
 /// one, or both. Unrelated units of the same length differ in many more.
-///
-/// Thirty-two bits, not sixty-four: a long document keeps one for each unit indexed.
-fn signature(chars: &[char]) -> u32 {
+fn signature(chars: &[char]) -> u64 {
     chars.iter().fold(0, |bits, &c| {
-        bits | 1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 27)
+        bits | 1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
     })
 }
 

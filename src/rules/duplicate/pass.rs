@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::index::{Index, Key, Repeat};
 use super::scope::{self, Exempt, Scope};
-use super::units::{sentence_of, to_u32, Cut, Unit, Units};
+use super::units::{to_u32, Cut, Unit, Units};
 use super::{MIN_CLAUSE_CHARS, MIN_SENTENCE_CHARS};
 use crate::document::Document;
 use crate::rules::Context;
@@ -175,10 +175,11 @@ impl Duplicates {
 /// bound of edits is): a long text said twice over has a repeat for most of its clauses, and
 /// these were held until that rule dropped them.
 fn keep_clauses_not_of(found: &mut [Found], earlier: usize, units: &Units) -> usize {
+    let sentence = units.sentences[earlier].span();
     let mut kept = 0;
     for i in 0..found.len() {
-        let first = &units.clauses[found[i].earlier as usize];
-        if sentence_of(&units.sentences, first) != earlier {
+        let first = units.clauses[found[i].earlier as usize].span();
+        if !sentence.contains(&first.start) {
             found[kept] = found[i];
             kept += 1;
         }

@@ -16,37 +16,42 @@ use crate::structure::markers::{self, marker_at};
 /// character (candidates of a near repeat) are decoded again from the text
 /// ([`Unit::chars_into`]). Nor is their [`key`]: the pass that cuts the units looks them up
 /// by it while their characters are at hand ([`Words::key`]). Nor are the sentence and
-/// paragraph it is in, which its place tells ([`sentence_of`], [`Unit::paragraph_in`]), nor
-/// the length of a leading numbering marker, found again in the few units that have one: a
+/// paragraph it is in, which its place tells ([`sentence_of`], [`Unit::paragraph_in`]): a
 /// long document has hundreds of thousands of units, and each takes 12 bytes.
 #[derive(Debug, Clone)]
 pub struct Unit {
     start: u32,
     end: u32,
-    /// How many normalised characters it has, below [`MARKED`], and the two flags.
+    /// How many normalised characters it has (the low [`LEN_BITS`]), the length in bytes of
+    /// a leading numbering marker (the next [`SKIP_BITS`]), whose characters are not counted,
+    /// and whether it is [`LATIN`].
     counted: u32,
 }
 
+const LEN_BITS: u32 = 25;
+/// The most characters a unit is said to have: a longer one (a sentence of 33 MB without a
+/// stop) is as long as that for every comparison.
+const MAX_LEN: u32 = (1 << LEN_BITS) - 1;
+const SKIP_BITS: u32 = 6;
+/// The marker's length where it is too long to keep (a marker is a few characters, and
+/// this is 21 of them): found again in the text.
+const FIND_SKIP: u32 = (1 << SKIP_BITS) - 1;
 /// Fewer than half its characters are Chinese (a licence line in Latin letters).
 const LATIN: u32 = 1 << 31;
-/// It opens with a numbering marker, whose characters are not counted.
-const MARKED: u32 = 1 << 30;
 
 // A field more would make it 16 bytes: a long text's units are a fifth of its check's peak
 // memory.
 const _: () = assert!(std::mem::size_of::<Unit>() == 12);
 
 impl Unit {
-    /// The unit at `span`, of `len` characters, opening with a marker or not.
-    fn new(span: Range<usize>, len: usize, marked: bool, latin: bool) -> Unit {
-        // A unit has fewer characters than bytes, and a document is read up to 1 GiB: the
-        // length is below the flags, and is kept below them if not.
-        let len = to_u32(len).min(MARKED - 1);
-        let flag = |set: bool, flag: u32| if set { flag } else { 0 };
+    /// The unit at `span`, of `len` characters after a marker of `skip` bytes.
+    fn new(span: Range<usize>, len: usize, skip: usize, latin: bool) -> Unit {
+        let len = to_u32(len).min(MAX_LEN);
+        let skip = to_u32(skip).min(FIND_SKIP);
         Unit {
             start: to_u32(span.start),
             end: to_u32(span.end),
-            counted: len | flag(marked, MARKED) | flag(latin, LATIN),
+            counted: len | skip << LEN_BITS | if latin { LATIN } else { 0 },
         }
     }
 
@@ -57,7 +62,7 @@ impl Unit {
 
     /// How many normalised characters it has.
     pub fn len(&self) -> usize {
-        (self.counted & (MARKED - 1)) as usize
+        (self.counted & MAX_LEN) as usize
     }
 
     /// Index of its paragraph in `doc` (the document its units were cut from): the first
@@ -79,17 +84,17 @@ impl Unit {
         push_word_characters(&text[self.words(text)], into);
     }
 
-    /// The length in bytes of its leading marker, found again in `text` (the document's).
-    fn skip(&self, text: &str) -> usize {
-        if self.counted & MARKED == 0 {
-            return 0;
+    /// The length in bytes of its leading marker, `own` being its text.
+    fn skip(&self, own: &str) -> usize {
+        match self.counted >> LEN_BITS & FIND_SKIP {
+            FIND_SKIP => marker_len(own, self.span().start),
+            skip => skip as usize,
         }
-        marker_len(&text[self.span()], self.span().start)
     }
 
-    /// Where its characters are counted: past a leading marker.
+    /// Where its characters are counted in `text` (the document's): past a leading marker.
     fn words(&self, text: &str) -> Range<usize> {
-        self.start as usize + self.skip(text)..self.end as usize
+        self.start as usize + self.skip(&text[self.span()])..self.end as usize
     }
 
     /// Its first two and last two normalised characters (of a unit of two or more), read
@@ -115,11 +120,7 @@ impl Unit {
     /// taken from them without decoding the text again.
     pub fn key_of_opening(&self, own: &str, end: usize, words: Words) -> Option<u64> {
         let part = &own[..end];
-        let skip = match self.counted & MARKED {
-            0 => 0,
-            _ => marker_len(own, self.span().start),
-        };
-        if marker_len(part, 0) != skip {
+        if marker_len(part, 0) != self.skip(own) {
             return normalised_key(part);
         }
         let end = self.span().start + end;
@@ -293,14 +294,14 @@ impl Units {
             return;
         }
         // Spaces before it and marks after it are not shown as part of it. (A marker opens
-        // the clause's text, before any space, and has characters after it: it is the shown
-        // text's marker too.)
+        // the clause's text, before any space, and has characters after it: where it is too
+        // long to keep, the one found again in the shown text is the same.)
         let leading = text.len() - text.trim_start().len();
         let trailing = text.trim_end_matches(|c: char| !is_word_character(c)).len();
         let shown = span.start + leading..span.start + trailing.max(leading);
-        let marked = clause.counted & MARKED != 0;
-        let clause = Unit::new(shown, clause.len(), marked, clause.is_latin());
-        debug_assert_eq!(clause.skip(&doc.text), marker_len(text, span.start));
+        let skip = clause.skip(text).saturating_sub(leading);
+        let clause = Unit::new(shown, clause.len(), skip, clause.is_latin());
+        debug_assert_eq!(clause.skip(&doc.text[clause.span()]), skip);
         let cut = cut_unit(self.clauses.len(), chars, scratch);
         scratch.clauses.push(cut);
         self.clauses.push(clause);
@@ -328,7 +329,7 @@ fn unit(
     let range = first + counted..scratch.chars.len();
     let chars = &scratch.chars[range.clone()];
     let chinese = chars.iter().filter(|c| !c.is_ascii()).count();
-    let unit = Unit::new(span, chars.len(), skip > 0, chinese * 2 < chars.len());
+    let unit = Unit::new(span, chars.len(), skip, chinese * 2 < chars.len());
     (unit, range)
 }
 
@@ -598,6 +599,21 @@ mod tests {
         assert_units_are_their_spans_normalised(
             " （一）加强领导， 2.压实 责任；GPL v3 or later.\n",
         );
+    }
+
+    /// No marker the grammar knows is as long as [`FIND_SKIP`] bytes (the longest, `第…部分`,
+    /// takes 27): the way back for one is checked with a unit made so.
+    #[test]
+    fn a_marker_too_long_to_keep_is_found_again() {
+        let text = "（三）加强组织领导";
+        let unit = Unit::new(0..text.len(), 6, 200, false);
+        assert_eq!(unit.counted >> LEN_BITS & FIND_SKIP, FIND_SKIP);
+        assert_eq!(unit.skip(text), "（三）".len());
+        assert_eq!(
+            unit.chars(text),
+            "加强组织领导".chars().collect::<Vec<char>>()
+        );
+        assert_eq!(unit.len(), 6);
     }
 
     proptest::proptest! {

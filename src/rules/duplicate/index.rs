@@ -55,7 +55,16 @@ pub struct Index {
     /// The [`signature`] of each unit indexed, as `indexed` lists them: most candidates are
     /// ruled out by it, before they are decoded and compared.
     signatures: Vec<u64>,
+    /// A bit per [`slot`] of an end key (its low bits), set when a unit is indexed under it:
+    /// a unit is looked up by a dozen keys and most find no unit, which this says without a
+    /// lookup in `ends`. Empty (everything may be there) in the index of a long document,
+    /// where it would add to the memory of the check.
+    may_have: Vec<u64>,
 }
+
+/// Bits of [`Index::may_have`] per key the index is sized for: about one bit in sixteen is
+/// set, and a key no unit has is passed over fifteen times in sixteen.
+const BITS_PER_KEY: usize = 16;
 
 /// The polynomial hashes of every prefix of a unit, so that any stretch of it (a third,
 /// shifted or not) hashes in constant time.
@@ -115,6 +124,12 @@ impl Index {
             chain: Vec::with_capacity(units * KEYS_PER_UNIT),
             indexed: Vec::with_capacity(units),
             signatures: Vec::with_capacity(units),
+            may_have: vec![
+                0;
+                (units * KEYS_PER_UNIT * BITS_PER_KEY)
+                    .div_ceil(64)
+                    .next_power_of_two()
+            ],
             ..Index::default()
         }
     }
@@ -152,6 +167,9 @@ impl Index {
         for &key in &own_keys {
             let entry = u32::try_from(self.chain.len()).unwrap_or(NONE);
             let previous = self.ends.insert(slot(key), entry).unwrap_or(NONE);
+            if let Some((word, bit)) = self.bit_of(key) {
+                self.may_have[word] |= bit;
+            }
             self.chain.push(Link {
                 indexed: place,
                 previous,
@@ -260,13 +278,28 @@ impl Index {
     /// The latest [`BUCKET`] units indexed under `key` (their places in `indexed`), latest
     /// first.
     fn sharing(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
-        let mut at = self.ends.get(&slot(key)).copied().unwrap_or(NONE);
+        let absent = self
+            .bit_of(key)
+            .is_some_and(|(word, bit)| self.may_have[word] & bit == 0);
+        let mut at = match absent {
+            true => NONE,
+            false => self.ends.get(&slot(key)).copied().unwrap_or(NONE),
+        };
         std::iter::from_fn(move || {
             let link = self.chain.get(at as usize)?;
             at = link.previous;
             Some(link.indexed as usize)
         })
         .take(BUCKET)
+    }
+
+    /// Where `key`'s bit is in [`Index::may_have`] (its word and the bit in it), if it has
+    /// bits.
+    fn bit_of(&self, key: u64) -> Option<(usize, u64)> {
+        // A power of two, or none.
+        let words = self.may_have.len();
+        let at = slot(key) as usize & (words * 64).checked_sub(1)?;
+        Some((at / 64, 1 << (at % 64)))
     }
 }
 
@@ -562,10 +595,13 @@ mod tests {
             let distance = plain_edit_distance(&original, &edited);
             let (a, b): (String, String) = (original.iter().collect(), edited.iter().collect());
             let (units, text) = Units::of_texts(&[&a, &b]);
-            let mut index = Index::default();
-            index.repeat_of((&units, &text), 0, keyed(&units[0].chars(&text)), |_| 2);
-            let found = index.repeat_of((&units, &text), 1, keyed(&units[1].chars(&text)), |_| 2);
-            proptest::prop_assert_eq!(found, Some(Repeat { earlier: 0, edits: distance }));
+            // Sized up front (with a bit per key), or grown (without).
+            for mut index in [Index::for_units(2), Index::default()] {
+                index.repeat_of((&units, &text), 0, keyed(&units[0].chars(&text)), |_| 2);
+                let found =
+                    index.repeat_of((&units, &text), 1, keyed(&units[1].chars(&text)), |_| 2);
+                proptest::prop_assert_eq!(found, Some(Repeat { earlier: 0, edits: distance }));
+            }
         }
     }
 

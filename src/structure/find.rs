@@ -134,14 +134,17 @@ fn flattened_markers(doc: &Document, paragraph: &Span) -> Option<Vec<Marker>> {
     const MIN_SPACED_MARKERS: usize = 3;
     let text = &doc.text[paragraph.clone()];
     // Short paragraphs, and those without three spaces before something like a marker, are
-    // read as they are.
-    text.chars().nth(MIN_CHARS)?;
-    let spaced_candidates = text
-        .split([' ', '\u{3000}'])
-        .skip(1)
-        .filter(|rest| may_open_marker(rest))
-        .nth(MIN_SPACED_MARKERS - 1);
-    spaced_candidates?;
+    // read as they are. (Both are told from the bytes: this runs on every paragraph.)
+    if !char_count_above(text, MIN_CHARS) {
+        return None;
+    }
+    let spaced_candidates = after_spaces(text)
+        .filter(|&at| may_open_marker(&text[at..]))
+        .take(MIN_SPACED_MARKERS)
+        .count();
+    if spaced_candidates < MIN_SPACED_MARKERS {
+        return None;
+    }
     let mut markers = Vec::new();
     let mut spaced = 0;
     let mut previous: Option<char> = None;
@@ -207,6 +210,23 @@ fn sibling_value(markers: &[Marker], mut indices: impl Iterator<Item = usize>) -
         .find(|&j| markers[j].level.rank() <= Level::Arabic.rank() && markers[j].slip.is_none())
         .filter(|&j| markers[j].level == Level::Arabic)
         .map(|j| markers[j].value)
+}
+
+/// Whether `text` has more than `n` characters: its bytes that open one are counted, in
+/// a loop the compiler vectorises, where decoding them took a dozen steps each.
+fn char_count_above(text: &str, n: usize) -> bool {
+    text.len() > n && text.bytes().filter(|b| !(0x80..0xC0).contains(b)).count() > n
+}
+
+/// Where the text after each space of `text` starts: after each ` `, then after each `　`
+/// (found by byte searches, not in order).
+fn after_spaces(text: &str) -> impl Iterator<Item = usize> + '_ {
+    const IDEOGRAPHIC_SPACE: &str = "\u{3000}";
+    let bytes = text.as_bytes();
+    let ascii = memchr::memchr_iter(b' ', bytes).map(|at| at + 1);
+    let ideographic = memchr::memmem::find_iter(bytes, IDEOGRAPHIC_SPACE.as_bytes())
+        .map(|at| at + IDEOGRAPHIC_SPACE.len());
+    ascii.chain(ideographic)
 }
 
 fn in_table(doc: &Document, paragraph: &Span) -> bool {
@@ -325,6 +345,27 @@ pub(crate) fn is_body(doc: &Document, paragraph: &Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Counted from the bytes, a text has more than `n` characters when it does.
+        #[test]
+        fn characters_are_counted_from_the_bytes(text in "(\\PC|[甲 ，a]){0,12}", n in 0usize..14) {
+            proptest::prop_assert_eq!(char_count_above(&text, n), text.chars().count() > n);
+        }
+
+        /// The places after spaces are those `split` starts its parts at.
+        #[test]
+        fn the_places_after_spaces_are_where_split_parts_start(text in "[甲 　a（一]{0,16}") {
+            let mut found: Vec<usize> = after_spaces(&text).collect();
+            found.sort_unstable();
+            let parts: Vec<usize> = text
+                .split([' ', '\u{3000}'])
+                .skip(1)
+                .map(|part| part.as_ptr() as usize - text.as_ptr() as usize)
+                .collect();
+            proptest::prop_assert_eq!(found, parts);
+        }
+    }
 
     /// What [`may_open_omission`] turns away, the pattern does not match: every opening of
     /// up to three characters drawn from those the pattern can open with and their

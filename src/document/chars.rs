@@ -58,24 +58,50 @@ pub fn find_chars(text: &str, chars: &[char]) -> Vec<(usize, char)> {
 /// ASCII brackets, the punctuation of the U+2000 and U+3000 blocks), this steps over the text
 /// far faster than an automaton, which has no fast way to skip for more than three first
 /// bytes. Then each position is decoded to see which character is there.
-pub fn find_bytes<'t>(bytes: &'t [u8], wanted: &[u8]) -> impl Iterator<Item = usize> + 't {
+pub fn find_bytes<'t>(bytes: &'t [u8], wanted: &[u8]) -> FindBytes<'t> {
     assert!(
         (1..=6).contains(&wanted.len()),
         "one to six bytes are searched for"
     );
-    let (first, second) = wanted.split_at(wanted.len().min(3));
-    let mut first = ByteSearch::new(first, bytes).peekable();
-    let mut second = ByteSearch::new(second, bytes).peekable();
-    std::iter::from_fn(move || match (first.peek(), second.peek()) {
-        (Some(a), Some(b)) if b < a => second.next(),
-        (Some(_), _) => first.next(),
-        (None, _) => second.next(),
-    })
+    if wanted.len() <= 3 {
+        return FindBytes::One(ByteSearch::new(wanted, bytes));
+    }
+    let (first, second) = wanted.split_at(3);
+    FindBytes::Two {
+        first: ByteSearch::new(first, bytes).peekable(),
+        second: ByteSearch::new(second, bytes).peekable(),
+    }
+}
+
+/// The positions [`find_bytes`] finds: from one byte search, or from two merged. (Up to three
+/// bytes, one search, with nothing to merge: most callers look for two or three, on every
+/// clause or paragraph.)
+pub enum FindBytes<'t> {
+    One(ByteSearch<'t>),
+    Two {
+        first: std::iter::Peekable<ByteSearch<'t>>,
+        second: std::iter::Peekable<ByteSearch<'t>>,
+    },
+}
+
+impl Iterator for FindBytes<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            FindBytes::One(search) => search.next(),
+            FindBytes::Two { first, second } => match (first.peek(), second.peek()) {
+                (Some(a), Some(b)) if b < a => second.next(),
+                (Some(_), _) => first.next(),
+                (None, _) => second.next(),
+            },
+        }
+    }
 }
 
 /// A search for up to three bytes, without a box: [`find_bytes`] runs on every clause of a
 /// long document, where two allocations a call added up.
-enum ByteSearch<'t> {
+pub enum ByteSearch<'t> {
     Nothing,
     One(memchr::Memchr<'t>),
     Two(memchr::Memchr2<'t>),

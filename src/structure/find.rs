@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::markers::{marker_at, may_open_marker, Level, Marker, Slip};
+use crate::document::chars::find_word;
 use crate::document::Document;
 use crate::span::Span;
 
@@ -134,8 +135,9 @@ fn flattened_markers(doc: &Document, paragraph: &Span) -> Option<Vec<Marker>> {
     const MIN_SPACED_MARKERS: usize = 3;
     let text = &doc.text[paragraph.clone()];
     // Short paragraphs, and those without three spaces before something like a marker, are
-    // read as they are. (Both are told from the bytes: this runs on every paragraph.)
-    if !char_count_above(text, MIN_CHARS) {
+    // read as they are. (Both are told without decoding the text: this runs on every
+    // paragraph, and `chars().count()` counts the bytes that open characters.)
+    if text.len() <= MIN_CHARS || text.chars().count() <= MIN_CHARS {
         return None;
     }
     let spaced_candidates = after_spaces(text)
@@ -212,20 +214,12 @@ fn sibling_value(markers: &[Marker], mut indices: impl Iterator<Item = usize>) -
         .map(|j| markers[j].value)
 }
 
-/// Whether `text` has more than `n` characters: its bytes that open one are counted, in
-/// a loop the compiler vectorises, where decoding them took a dozen steps each.
-fn char_count_above(text: &str, n: usize) -> bool {
-    text.len() > n && text.bytes().filter(|b| !(0x80..0xC0).contains(b)).count() > n
-}
-
 /// Where the text after each space of `text` starts: after each ` `, then after each `　`
 /// (found by byte searches, not in order).
 fn after_spaces(text: &str) -> impl Iterator<Item = usize> + '_ {
     const IDEOGRAPHIC_SPACE: &str = "\u{3000}";
-    let bytes = text.as_bytes();
-    let ascii = memchr::memchr_iter(b' ', bytes).map(|at| at + 1);
-    let ideographic = memchr::memmem::find_iter(bytes, IDEOGRAPHIC_SPACE.as_bytes())
-        .map(|at| at + IDEOGRAPHIC_SPACE.len());
+    let ascii = memchr::memchr_iter(b' ', text.as_bytes()).map(|at| at + 1);
+    let ideographic = find_word(text, IDEOGRAPHIC_SPACE).map(|at| at + IDEOGRAPHIC_SPACE.len());
     ascii.chain(ideographic)
 }
 
@@ -347,12 +341,6 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// Counted from the bytes, a text has more than `n` characters when it does.
-        #[test]
-        fn characters_are_counted_from_the_bytes(text in "(\\PC|[甲 ，a]){0,12}", n in 0usize..14) {
-            proptest::prop_assert_eq!(char_count_above(&text, n), text.chars().count() > n);
-        }
-
         /// The places after spaces are those `split` starts its parts at.
         #[test]
         fn the_places_after_spaces_are_where_split_parts_start(text in "[甲 　a（一]{0,16}") {

@@ -52,8 +52,8 @@ pub struct Index {
     /// The characters of an earlier unit a later one is compared with, decoded from the text
     /// into a buffer reused from unit to unit.
     other: Vec<char>,
-    /// The [`signature`] of each unit indexed, as `indexed` lists them: most candidates are
-    /// ruled out by it, before they are decoded and compared.
+    /// The signature ([`signature_bit`]) of each unit indexed, as `indexed` lists them: most
+    /// candidates are ruled out by it, before they are decoded and compared.
     signatures: Vec<u64>,
     /// A bit per [`slot`] of an end key (its low bits), set when a unit is indexed under it:
     /// a unit is looked up by a dozen keys and most find no unit, which this says without a
@@ -86,8 +86,8 @@ const POWERS: [u64; 17] = {
 };
 
 impl Prefixes {
-    /// Fills the hashes of `chars`' prefixes and returns their [`signature`]: both are
-    /// needed for every unit looked up, and are made in one walk over its characters.
+    /// Fills the hashes of `chars`' prefixes and returns their signature ([`signature_bit`]):
+    /// both are needed for every unit looked up, and are made in one walk over its characters.
     fn fill(&mut self, chars: &[char]) -> u64 {
         self.0.clear();
         self.0.reserve(chars.len() + 1);
@@ -281,9 +281,10 @@ impl Index {
         let absent = self
             .bit_of(key)
             .is_some_and(|(word, bit)| self.may_have[word] & bit == 0);
-        let mut at = match absent {
-            true => NONE,
-            false => self.ends.get(&slot(key)).copied().unwrap_or(NONE),
+        let mut at = if absent {
+            NONE
+        } else {
+            self.ends.get(&slot(key)).copied().unwrap_or(NONE)
         };
         std::iter::from_fn(move || {
             let link = self.chain.get(at as usize)?;
@@ -367,20 +368,21 @@ fn third_key(third: Third, bucket: usize, stretch: u64) -> u64 {
     (stretch ^ kind.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
-/// A bit per character of `chars` (each character's bit taken from a hash of it): units
-/// `d` edits apart differ in `2d` bits at most, since an edit takes one character away or adds
-/// one, or both. Unrelated units of the same length differ in many more.
+/// The signature of `chars`, as [`Prefixes::fill`] takes it: for comparison in tests.
 #[cfg(test)]
 fn signature(chars: &[char]) -> u64 {
     chars.iter().fold(0, |bits, &c| bits | signature_bit(c))
 }
 
-/// The bit of `c` in a [`signature`].
+/// The bit of `c` in a unit's signature, which has a bit per character (each character's
+/// bit taken from a hash of it): units `d` edits apart differ in `2d` bits at most, since an
+/// edit takes one character away or adds one, or both. Unrelated units of the same length
+/// differ in many more.
 fn signature_bit(c: char) -> u64 {
     1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
 }
 
-/// The FxHash of `value`: the index's keys, and any key made of them.
+/// The FxHash of `value`: a key made of other keys (a sentence's, of its clauses' keys).
 pub(super) fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
     let mut hasher = FxHasher::default();
     value.hash(&mut hasher);

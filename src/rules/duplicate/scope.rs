@@ -198,10 +198,9 @@ pub(super) fn parallel_neighbours(
 
 /// Where the first of [`SEPARATORS`] in `text` is. Each is three bytes in UTF-8 opening with
 /// `0xEF` or `0xE3`, rare lead bytes in Chinese text, so a byte search finds the few
-/// candidates instead of every character being compared with each separator. (One search for
-/// two bytes: this runs on every clause, whose text is short.)
+/// candidates instead of every character being compared with each separator.
 fn first_separator(text: &str) -> Option<usize> {
-    memchr::memchr2_iter(0xEF, 0xE3, text.as_bytes()).find(|&at| {
+    crate::document::chars::find_bytes(text.as_bytes(), &[0xEF, 0xE3]).find(|&at| {
         text.get(at..)
             .and_then(|rest| rest.chars().next())
             .is_some_and(|c| SEPARATORS.contains(&c))

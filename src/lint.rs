@@ -26,10 +26,9 @@ pub fn lint_selected(
     wanted: impl Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     let enabled: Vec<_> = config
-        .registry
+        .enabled_rules()
         .iter()
-        .filter(|rule| wanted(&rule.meta().id))
-        .filter_map(|rule| Some((rule, config.severity_of(rule.meta())?)))
+        .filter(|(rule, _)| wanted(&rule.meta().id))
         .collect();
     let ids = enabled.iter().map(|(rule, _)| rule.meta().id.as_ref());
     let cx = Context::for_rules(doc, &config.profile, ids);

@@ -23,14 +23,14 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use globset::GlobSet;
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::error::TomlError;
-use crate::rules::{family_of, Registry, RuleMeta, RuleSelector};
+use crate::rules::{family_of, Registry, Rule, RuleMeta, RuleSelector};
 
 mod extend;
 mod parse;
@@ -292,6 +292,9 @@ pub struct Config {
     cross_file_origin: Option<Origin>,
     /// `[[ignore]]`, in order (a parent's before its child's).
     pub ignores: Vec<Ignore>,
+    /// The rules this config runs, with their severities: decided once, where a run asked
+    /// again for each file (two selectors made and looked up for every rule).
+    enabled: OnceLock<Vec<(Arc<dyn Rule>, Severity)>>,
 }
 
 impl Config {
@@ -311,6 +314,7 @@ impl Config {
             cross_file: false,
             cross_file_origin: None,
             ignores: Vec::new(),
+            enabled: OnceLock::new(),
         }
     }
 
@@ -338,6 +342,16 @@ impl Config {
             Setting::Warning => Some(Severity::Warning),
             Setting::Info => Some(Severity::Info),
         }
+    }
+
+    /// The rules this config runs, in id order, each with the severity it reports at.
+    pub fn enabled_rules(&self) -> &[(Arc<dyn Rule>, Severity)] {
+        self.enabled.get_or_init(|| {
+            self.registry
+                .iter()
+                .filter_map(|rule| Some((rule.clone(), self.severity_of(rule.meta())?)))
+                .collect()
+        })
     }
 
     /// The `[rules]` setting that decides a rule's severity: the rule's own, else its

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -131,6 +132,7 @@ pub(super) fn apply(
         cross_file,
         cross_file_origin,
         ignores,
+        enabled: OnceLock::new(),
     })
 }
 

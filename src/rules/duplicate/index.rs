@@ -1,11 +1,14 @@
 //! Finding, for each unit in turn, an earlier unit that is the same or nearly the same, in
 //! time linear in the text: no unit is compared with every other.
 //!
-//! Equal units share a hash. Units one or two characters apart share their first third, their
-//! middle third or their last third: two edits break two thirds at most, so one is intact. The
-//! ends are anchored at the ends, and the middle, which edits before it shift, is looked up at
-//! every shift the edits allow. A unit is checked only against the few earlier units that
-//! share a third with it, with an edit distance that gives up as soon as the bound is passed.
+//! Equal units share a hash. A unit is cut into three pieces of [`piece`] characters: its
+//! head, the piece after the head, and its tail. Units one or two characters apart share one
+//! of them: two edits break two pieces at most, so one is intact. The head and the tail are
+//! anchored at the ends; the second piece is shifted by an edit in the head, and is looked
+//! up at every shift one edit allows (it is needed only when the head and the tail are both
+//! broken, so one edit at most is before it). A unit is checked only against the few earlier
+//! units that share a piece with it, with an edit distance that gives up as soon as the
+//! bound is passed.
 
 use std::hash::{Hash, Hasher};
 
@@ -15,7 +18,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use super::units::Unit;
 
-/// How many earlier units with the same end are kept as candidates: a common opening
+/// How many earlier units with the same piece are kept as candidates: a common opening
 /// (`坚持以人民为中心`) must not make the check quadratic.
 const BUCKET: usize = 8;
 
@@ -31,9 +34,9 @@ pub struct Repeat {
 pub struct Index {
     /// The first unit of each key (its index among the units).
     exact: HashMap<Key, u32>,
-    /// For each end key (its [`slot`]), its latest entry in `chain`.
-    ends: HashMap<u32, u32>,
-    /// Every unit indexed under each of its end keys (by its place in `indexed`), linked from
+    /// For each piece key (its [`slot`]), its latest entry in `chain`.
+    pieces: HashMap<u32, u32>,
+    /// Every unit indexed under each of its piece keys (by its place in `indexed`), linked from
     /// the latest to the earliest with the same key: one small map entry per key and eight
     /// bytes per unit and end, where a bucket per key would be most of the index's memory.
     chain: Vec<Link>,
@@ -55,9 +58,9 @@ pub struct Index {
     /// The signature ([`signature_bit`]) of each unit indexed, as `indexed` lists them: most
     /// candidates are ruled out by it, before they are decoded and compared.
     signatures: Vec<u64>,
-    /// A bit per [`slot`] of an end key (its low bits), set when a unit is indexed under it:
+    /// A bit per [`slot`] of a piece key (its low bits), set when a unit is indexed under it:
     /// a unit is looked up by a dozen keys and most find no unit, which this says without a
-    /// lookup in `ends`. Empty (everything may be there) in the index of a long document,
+    /// lookup in `pieces`. Empty (everything may be there) in the index of a long document,
     /// where it would add to the memory of the check.
     may_have: Vec<u64>,
 }
@@ -66,7 +69,7 @@ pub struct Index {
 /// set, and a key no unit has is passed over fifteen times in sixteen.
 const BITS_PER_KEY: usize = 16;
 
-/// The polynomial hashes of every prefix of a unit, so that any stretch of it (a third,
+/// The polynomial hashes of every prefix of a unit, so that any stretch of it (a piece,
 /// shifted or not) hashes in constant time.
 #[derive(Default)]
 struct Prefixes(Vec<u64>);
@@ -120,7 +123,7 @@ impl Index {
     pub fn for_units(units: usize) -> Index {
         Index {
             exact: HashMap::with_capacity_and_hasher(units, Default::default()),
-            ends: HashMap::with_capacity_and_hasher(units * KEYS_PER_UNIT, Default::default()),
+            pieces: HashMap::with_capacity_and_hasher(units * KEYS_PER_UNIT, Default::default()),
             chain: Vec::with_capacity(units * KEYS_PER_UNIT),
             indexed: Vec::with_capacity(units),
             signatures: Vec::with_capacity(units),
@@ -163,10 +166,15 @@ impl Index {
         self.signatures.push(own);
         let mut own_keys = std::mem::take(&mut self.keys);
         own_keys.clear();
-        own_keys.extend(end_keys(chars.len(), &self.prefixes).chain(middle_key(&self.prefixes)));
+        let k = piece(chars.len());
+        own_keys.extend(end_keys(k, &self.prefixes).chain(self.prefixes.piece_key(
+            Piece::Second,
+            k,
+            k,
+        )));
         for &key in &own_keys {
             let entry = u32::try_from(self.chain.len()).unwrap_or(NONE);
-            let previous = self.ends.insert(slot(key), entry).unwrap_or(NONE);
+            let previous = self.pieces.insert(slot(key), entry).unwrap_or(NONE);
             if let Some((word, bit)) = self.bit_of(key) {
                 self.may_have[word] |= bit;
             }
@@ -191,17 +199,19 @@ impl Index {
         let mut rows = std::mem::take(&mut self.rows);
         let mut keys = std::mem::take(&mut self.keys);
         keys.clear();
-        // The thirds of an earlier unit of a slightly different length were cut at its
-        // length: the lengths that cut alike (one third of them, rounded down) share a key
-        // for each end, and their middles lie within a few characters of each other.
-        let (shortest, longest) = (chars.len().saturating_sub(2), chars.len() + 2);
-        for bucket in shortest / 3..=longest / 3 {
-            let first = shortest.max(3 * bucket);
-            let last = longest.min(3 * bucket + 2);
-            keys.extend(end_keys(first, &self.prefixes));
-            keys.extend(middle_keys(first..=last, &self.prefixes));
+        // An earlier unit a few characters longer or shorter was cut into pieces of its own
+        // length's [`piece`]: the unit is looked up by pieces of each length those lengths
+        // have (one, or two near where the length changes).
+        let mut last_piece = 0;
+        for length in chars.len().saturating_sub(2)..=chars.len() + 2 {
+            let k = piece(length);
+            if k != last_piece {
+                last_piece = k;
+                keys.extend(end_keys(k, &self.prefixes));
+                keys.extend(second_keys(k, &self.prefixes));
+            }
         }
-        // An earlier unit that shares several thirds is compared once. (Their places in
+        // An earlier unit that shares several pieces is compared once. (Their places in
         // `indexed` are in the order of the units.)
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
@@ -213,11 +223,16 @@ impl Index {
         candidates.sort_unstable();
         candidates.dedup();
         let mut other = std::mem::take(&mut self.other);
+        let lengths = comparable_lengths(chars.len());
         for &place in &candidates {
             let earlier = self.indexed[place] as usize;
-            let bound = max_edits(chars.len().max(units[earlier].len()));
+            let length = units[earlier].len();
+            let bound = max_edits(chars.len().max(length));
             let apart = (own ^ self.signatures[place]).count_ones() as usize;
-            if chars.len().abs_diff(units[earlier].len()) > bound || apart > 2 * bound {
+            if !lengths.contains(&length)
+                || chars.len().abs_diff(length) > bound
+                || apart > 2 * bound
+            {
                 continue;
             }
             units[earlier].chars_into(text, &mut other);
@@ -253,7 +268,7 @@ impl Hash for Key {
     }
 }
 
-/// How many keys a unit is indexed under: its two ends and its middle.
+/// How many keys a unit is indexed under: its head, the piece after it and its tail.
 const KEYS_PER_UNIT: usize = 3;
 
 /// An entry of [`Index::chain`].
@@ -267,7 +282,7 @@ struct Link {
 /// No entry.
 const NONE: u32 = u32::MAX;
 
-/// The half of an end key the index stores: an entry of eight bytes, where the whole key made
+/// The half of a piece key the index stores: an entry of eight bytes, where the whole key made
 /// it sixteen, in the largest table of a long document's pass. Keys that share a half only
 /// add candidates, and every candidate is compared character by character.
 fn slot(key: u64) -> u32 {
@@ -284,7 +299,7 @@ impl Index {
         let mut at = if absent {
             NONE
         } else {
-            self.ends.get(&slot(key)).copied().unwrap_or(NONE)
+            self.pieces.get(&slot(key)).copied().unwrap_or(NONE)
         };
         std::iter::from_fn(move || {
             let link = self.chain.get(at as usize)?;
@@ -304,67 +319,61 @@ impl Index {
     }
 }
 
-/// Keys for the first and the last third of `chars`, cut as for a unit of `length` characters.
-fn end_keys(length: usize, unit: &Prefixes) -> impl Iterator<Item = u64> {
-    let k = (length / 3).clamp(3, 16);
-    let keys = (unit.len() >= k).then(|| {
-        let head = unit.stretch(0, k).unwrap_or_default();
-        let tail = unit.stretch(unit.len() - k, k).unwrap_or_default();
-        [
-            third_key(Third::Head, length / 3, head),
-            third_key(Third::Tail, length / 3, tail),
-        ]
-    });
-    keys.into_iter().flatten()
+/// The lengths of the earlier units a unit of `length` characters is compared with: those
+/// whose third (rounded down) is that of a length two or fewer characters away. Longer
+/// sentences may be further apart in edits ([`super::near_edits`]), but a sentence that grew
+/// or shrank by more is more often a parallel one than a copy.
+fn comparable_lengths(length: usize) -> std::ops::Range<usize> {
+    let third = |length: usize| length / 3;
+    let (first, last) = (third(length.saturating_sub(2)), third(length + 2));
+    3 * first..3 * (last + 1)
 }
 
-/// How far edits before the middle third may shift it, in characters. The middle is looked
-/// up when an edit broke each end: then one edit at most is before it.
-const MIDDLE_SHIFT: usize = 1;
-
-/// Where the middle third of a unit of `length` characters starts, and how long it is.
-fn middle(length: usize) -> (usize, usize) {
-    let k = (length / 3).clamp(3, 16);
-    (length.saturating_sub(k) / 2, k)
+/// How many characters each piece of a unit of `length` characters has: a third of it, from
+/// 3 (shorter pieces are common words) to 16 (a long sentence is told apart by that much).
+fn piece(length: usize) -> usize {
+    (length / 3).clamp(3, 16)
 }
 
-/// The key of the middle third of a unit, as the index stores it.
-fn middle_key(unit: &Prefixes) -> Option<u64> {
-    let (start, k) = middle(unit.len());
-    unit.stretch(start, k)
-        .map(|third| third_key(Third::Middle, unit.len() / 3, third))
+impl Prefixes {
+    /// The key of the piece of `k` characters at `start`, or `None` past the end.
+    fn piece_key(&self, which: Piece, start: usize, k: usize) -> Option<u64> {
+        self.stretch(start, k)
+            .map(|stretch| piece_key(which, k, stretch))
+    }
 }
 
-/// The keys of the middle third of an earlier unit of one of `lengths` characters (lengths
-/// with the same third, rounded down) as it may stand in `chars`: at its place, or shifted
-/// by the edits before it.
-fn middle_keys(
-    lengths: std::ops::RangeInclusive<usize>,
-    unit: &Prefixes,
-) -> impl Iterator<Item = u64> + '_ {
-    let bucket = lengths.start() / 3;
-    let (first, k) = middle(*lengths.start());
-    let (last, _) = middle(*lengths.end());
-    (first.saturating_sub(MIDDLE_SHIFT)..=last + MIDDLE_SHIFT)
-        .filter_map(move |at| unit.stretch(at, k))
-        .map(move |third| third_key(Third::Middle, bucket, third))
+/// The keys of the head and the tail of `k` characters.
+fn end_keys(k: usize, unit: &Prefixes) -> impl Iterator<Item = u64> {
+    let tail = unit.len().checked_sub(k);
+    let head = unit.piece_key(Piece::Head, 0, k);
+    let tail = tail.and_then(|start| unit.piece_key(Piece::Tail, start, k));
+    head.into_iter().chain(tail)
 }
 
-/// Which third of a unit a key is for.
+/// How far an edit in the head may shift the piece after it, in characters.
+const SECOND_SHIFT: usize = 1;
+
+/// The keys of the second piece of `k` characters of an earlier unit as it may stand in this
+/// one: after a head of `k`, or shifted by an edit in the head.
+fn second_keys(k: usize, unit: &Prefixes) -> impl Iterator<Item = u64> + '_ {
+    (k - SECOND_SHIFT..=k + SECOND_SHIFT).filter_map(move |at| unit.piece_key(Piece::Second, at, k))
+}
+
+/// Which piece of a unit a key is for.
 #[derive(Clone, Copy)]
-enum Third {
+enum Piece {
     Head,
-    Middle,
+    Second,
     Tail,
 }
 
-/// The key of a third whose characters hash to `stretch`, of a unit whose length divided by
-/// three is `bucket` (which also sets how long the third is). The stretch's hash is already
-/// a hash: it is told apart from the other thirds' and buckets' and its bits mixed, with two
-/// multiplications where hashing all three as a tuple took a dozen steps (a unit is looked
-/// up by a dozen keys, and this was a fifth of the pass).
-fn third_key(third: Third, bucket: usize, stretch: u64) -> u64 {
-    let kind = (bucket as u64) << 2 | third as u64;
+/// The key of a piece of `k` characters whose characters hash to `stretch`. The stretch's
+/// hash is already a hash: it is told apart from the other pieces' and lengths' and its bits
+/// mixed, with two multiplications where hashing all three as a tuple took a dozen steps (a
+/// unit is looked up by several keys, and this was a fifth of the pass).
+fn piece_key(which: Piece, k: usize, stretch: u64) -> u64 {
+    let kind = (k as u64) << 2 | which as u64;
     (stretch ^ kind.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
@@ -406,7 +415,7 @@ fn edit_distance_in(
     if a.len().abs_diff(b.len()) > bound {
         return None;
     }
-    // A common beginning and end change no distance, and candidates share a third or more:
+    // A common beginning and end change no distance, and candidates share a piece or more:
     // the table is only drawn for what lies between.
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[prefix..], &b[prefix..]);
@@ -535,7 +544,7 @@ mod tests {
     }
 
     #[test]
-    fn two_edits_at_both_ends_are_found_by_the_middle() {
+    fn two_edits_at_both_ends_are_found_by_the_second_piece() {
         let (units, text) = Units::of_texts(&[
             "千方百计地对抗破坏无产阶级经过艰苦战斗终于取得了重要的战果",
             "千方真计地对抗破坏无产阶级经过艰苦战斗终于实得了重要的战果",

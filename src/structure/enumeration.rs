@@ -112,11 +112,15 @@ pub fn items(doc: &Document) -> Vec<Item> {
         let text = &doc.text[paragraph.clone()];
         let mut found = Vec::new();
         let mut pair_end = None;
-        for caps in ITEM.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
+        // Most matches are inside a clause (`统一要求`, `第一次`): those are passed over before
+        // the groups are found, which takes a second search.
+        for whole in ITEM.find_iter(text) {
             if !at_clause_start(&text[..whole.start()]) {
                 continue;
             }
+            let Some(caps) = ITEM.captures_at(text, whole.start()) else {
+                continue;
+            };
             if caps.name("ord").is_some() {
                 let after_pair = pair_end.is_some_and(|end| whole.start() <= end + '，'.len_utf8());
                 let pair = whole.as_str().ends_with('、');

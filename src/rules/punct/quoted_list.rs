@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::{paragraphs, Context};
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Related};
+use crate::document::chars::find_chars;
 use crate::rules::RuleDef;
 
 pub(super) static RULE: RuleDef = RuleDef::document(
@@ -33,9 +34,27 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     // Per pair of marks: the 顿号 between its items, and its first list written without.
     let mut separated: [Vec<Range<usize>>; MARKS.len()] = Default::default();
     let mut adjacent: [Option<Range<usize>>; MARKS.len()] = Default::default();
+    // The marks of the whole text are found at once: searched paragraph by paragraph, the
+    // searches cost more to set up than to run, and most paragraphs have none.
+    let all: Vec<char> = MARKS
+        .iter()
+        .flat_map(|&(open, close)| [open, close])
+        .collect();
+    let marks = find_chars(text, &all);
+    let mut next = 0;
     for (span, paragraph) in paragraphs(cx) {
+        let first = next + marks[next..].partition_point(|&(at, _)| at < span.start);
+        next = first + marks[first..].partition_point(|&(at, _)| at < span.end);
+        if next - first < 4 {
+            // Two items of a list take four marks.
+            continue;
+        }
+        let in_paragraph: Vec<(usize, char)> = marks[first..next]
+            .iter()
+            .map(|&(at, c)| (at - span.start, c))
+            .collect();
         for (kind, (open, close)) in MARKS.into_iter().enumerate() {
-            for list in lists(paragraph, open, close) {
+            for list in lists(paragraph, &in_paragraph, (open, close)) {
                 let shift = |r: &Range<usize>| span.start + r.start..span.start + r.end;
                 match list {
                     List::Separated(marks) => separated[kind].extend(marks.iter().map(shift)),
@@ -80,9 +99,10 @@ enum List {
     Mixed,
 }
 
-/// The lists of two or more items marked with `open`/`close` in `paragraph`.
-fn lists(paragraph: &str, open: char, close: char) -> Vec<List> {
-    let items = items(paragraph, open, close);
+/// The lists of two or more items marked with `open`/`close` in `paragraph`, whose marks are
+/// `marks` (their offsets in it, in order).
+fn lists(paragraph: &str, marks: &[(usize, char)], (open, close): (char, char)) -> Vec<List> {
+    let items = items(paragraph, marks, (open, close));
     let mut lists = Vec::new();
     let mut i = 0;
     while i < items.len() {
@@ -137,10 +157,15 @@ fn trailed_by_note(paragraph: &str, end: usize) -> bool {
 
 /// The short items `open…close` of a paragraph, marks included, in order. A quotation that
 /// holds a sentence (`。`, `，` inside) is not a list item.
-fn items(paragraph: &str, open: char, close: char) -> Vec<Range<usize>> {
+fn items(
+    paragraph: &str,
+    marks: &[(usize, char)],
+    (open, close): (char, char),
+) -> Vec<Range<usize>> {
     let mut items = Vec::new();
     let mut start = None;
-    for (i, c) in crate::document::chars::find_chars(paragraph, &[open, close]) {
+    let pair = marks.iter().filter(|&&(_, c)| c == open || c == close);
+    for &(i, c) in pair {
         if c == open {
             start = Some(i);
         } else {
@@ -208,6 +233,17 @@ mod tests {
     fn each_pair_of_marks_is_judged_on_its_own() {
         let text = "学习《条例》、《准则》。\n跨过“雪山”“草地”。";
         assert_eq!(flagged(text), []);
+    }
+
+    #[test]
+    fn a_list_does_not_run_on_into_the_next_paragraph() {
+        let text = "化解“小问题”、\n“小矛盾”。\n跨过“雪山”“草地”。";
+        assert_eq!(flagged(text), []);
+        // The marks of each paragraph are its own, wherever the paragraph is.
+        let text = "序言。\n跨过“雪山”“草地”。\n前言。\n化解“小问题”、“小矛盾”。";
+        let (_, found) = super::super::run("punct/quoted-list", text);
+        let at: Vec<usize> = found.iter().map(|f| f.span.start).collect();
+        assert_eq!(at, [text.find('、').expect("a 顿号")]);
     }
 
     #[test]

@@ -333,14 +333,12 @@ mod tests {
         assert_eq!(decode(&[0x01; 64]).unwrap_err(), DecodeError::Binary);
     }
 
-    use proptest::strategy::Strategy;
-
     proptest::proptest! {
         /// The counts taken a chunk at a time decide as a plain count of the control bytes
         /// of the head would, texts of many line breaks and runs of controls alike.
         #[test]
         fn the_binary_check_is_the_plain_count(
-            bytes in (1u32..40).prop_flat_map(|controls| proptest::collection::vec(
+            bytes in proptest::strategy::Strategy::prop_flat_map(1u32..40, |controls| proptest::collection::vec(
                 proptest::prop_oneof![
                     controls => 0x01u8..0x20,
                     2 => proptest::strategy::Just(b'\n'),

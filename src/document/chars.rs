@@ -64,19 +64,21 @@ pub fn find_bytes<'t>(bytes: &'t [u8], wanted: &[u8]) -> FindBytes<'t> {
         "one to six bytes are searched for"
     );
     if wanted.len() <= 3 {
-        return FindBytes::One(ByteSearch::new(wanted, bytes));
+        return FindBytes(Searches::One(ByteSearch::new(wanted, bytes)));
     }
     let (first, second) = wanted.split_at(3);
-    FindBytes::Two {
+    FindBytes(Searches::Two {
         first: ByteSearch::new(first, bytes).peekable(),
         second: ByteSearch::new(second, bytes).peekable(),
-    }
+    })
 }
 
-/// The positions [`find_bytes`] finds: from one byte search, or from two merged. (Up to three
-/// bytes, one search, with nothing to merge: most callers look for two or three, on every
-/// clause or paragraph.)
-pub enum FindBytes<'t> {
+/// The positions [`find_bytes`] finds, in order.
+pub struct FindBytes<'t>(Searches<'t>);
+
+/// One byte search, or two merged. (Up to three bytes, one search, with nothing to merge:
+/// most callers look for two or three, on every clause or paragraph.)
+enum Searches<'t> {
     One(ByteSearch<'t>),
     Two {
         first: std::iter::Peekable<ByteSearch<'t>>,
@@ -88,9 +90,9 @@ impl Iterator for FindBytes<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        match self {
-            FindBytes::One(search) => search.next(),
-            FindBytes::Two { first, second } => match (first.peek(), second.peek()) {
+        match &mut self.0 {
+            Searches::One(search) => search.next(),
+            Searches::Two { first, second } => match (first.peek(), second.peek()) {
                 (Some(a), Some(b)) if b < a => second.next(),
                 (Some(_), _) => first.next(),
                 (None, _) => second.next(),
@@ -99,22 +101,23 @@ impl Iterator for FindBytes<'_> {
     }
 }
 
-/// A search for up to three bytes, without a box: [`find_bytes`] runs on every clause of a
+/// A search for one to three bytes, without a box: [`find_bytes`] runs on every clause of a
 /// long document, where two allocations a call added up.
-pub enum ByteSearch<'t> {
-    Nothing,
+enum ByteSearch<'t> {
     One(memchr::Memchr<'t>),
     Two(memchr::Memchr2<'t>),
     Three(memchr::Memchr3<'t>),
 }
 
 impl<'t> ByteSearch<'t> {
+    /// A search for the bytes of `set`, one to three of them (as [`find_bytes`] splits its
+    /// bytes).
     fn new(set: &[u8], bytes: &'t [u8]) -> ByteSearch<'t> {
         match *set {
-            [] => ByteSearch::Nothing,
             [a] => ByteSearch::One(memchr::memchr_iter(a, bytes)),
             [a, b] => ByteSearch::Two(memchr::memchr2_iter(a, b, bytes)),
-            [a, b, c, ..] => ByteSearch::Three(memchr::memchr3_iter(a, b, c, bytes)),
+            [a, b, c] => ByteSearch::Three(memchr::memchr3_iter(a, b, c, bytes)),
+            _ => unreachable!("find_bytes searches one to three bytes at a time"),
         }
     }
 }
@@ -124,7 +127,6 @@ impl Iterator for ByteSearch<'_> {
 
     fn next(&mut self) -> Option<usize> {
         match self {
-            ByteSearch::Nothing => None,
             ByteSearch::One(search) => search.next(),
             ByteSearch::Two(search) => search.next(),
             ByteSearch::Three(search) => search.next(),

@@ -368,9 +368,13 @@ impl Config {
     /// The severity the rule `id` reports at under this config; `None` when it is off or
     /// there is no such rule.
     pub fn severity_of_id(&self, id: &str) -> Option<Severity> {
-        self.registry
-            .get(id)
-            .and_then(|rule| self.severity_of(rule.meta()))
+        // Asked for every file (suppressions, cross-file fingerprints): read from the rules
+        // the config runs, which are in id order.
+        let enabled = self.enabled_rules();
+        let at = enabled
+            .binary_search_by(|(rule, _)| rule.meta().id.as_ref().cmp(id))
+            .ok()?;
+        Some(enabled[at].1)
     }
 
     /// Every `[rules]` setting in effect, in the order of the names they select.
@@ -500,6 +504,27 @@ mod tests {
             .expect("placeholder/marker is built in")
             .meta()
             .clone()
+    }
+
+    #[test]
+    fn a_rule_by_its_id_reports_at_the_severity_its_settings_decide() {
+        for source in [
+            "",
+            "[rules]\nplaceholder = \"off\"\n\"placeholder/marker\" = \"info\"\n",
+            "[rules]\npunct = \"error\"\nterm = \"off\"\n",
+        ] {
+            let config = parse(source).unwrap();
+            for rule in config.registry.iter() {
+                let meta = rule.meta();
+                assert_eq!(
+                    config.severity_of_id(&meta.id),
+                    config.severity_of(meta),
+                    "{}",
+                    meta.id
+                );
+            }
+            assert_eq!(config.severity_of_id("placeholder/nothing"), None);
+        }
     }
 
     #[test]

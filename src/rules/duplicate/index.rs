@@ -38,7 +38,7 @@ pub struct Index {
     pieces: HashMap<u32, u32>,
     /// Every unit indexed under each of its piece keys (by its place in `indexed`), linked from
     /// the latest to the earliest with the same key: one small map entry per key and eight
-    /// bytes per unit and end, where a bucket per key would be most of the index's memory.
+    /// bytes per unit and piece, where a bucket per key would be most of the index's memory.
     chain: Vec<Link>,
     /// The units indexed (those that repeat none exactly), in order: each one's index among
     /// the units. A long text said twice over has most of its units repeated, and what is
@@ -59,9 +59,9 @@ pub struct Index {
     /// candidates are ruled out by it, before they are decoded and compared.
     signatures: Vec<u64>,
     /// A bit per [`slot`] of a piece key (its low bits), set when a unit is indexed under it:
-    /// a unit is looked up by a dozen keys and most find no unit, which this says without a
-    /// lookup in `pieces`. Empty (everything may be there) in the index of a long document,
-    /// where it would add to the memory of the check.
+    /// a unit is looked up by five to fifteen keys and most find no unit, which this says
+    /// without a lookup in `pieces`. Empty (everything may be there) in the index of a long
+    /// document, where it would add to the memory of the check.
     may_have: Vec<u64>,
 }
 

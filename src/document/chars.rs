@@ -134,6 +134,42 @@ impl Iterator for ByteSearch<'_> {
     }
 }
 
+/// The character at byte `at` of `text` (a character boundary) and its length in bytes, or
+/// `None` at the end. Scans that look at every character of a long text decode them with
+/// this: ASCII and the three bytes of a character of the Basic Multilingual Plane (all
+/// Chinese text) are put together directly ([`bmp_value_at`]), in fewer steps than
+/// `str::chars`, whose general decoding was a good part of those scans.
+#[inline]
+pub fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    if let Some((value, width)) = bmp_value_at(text.as_bytes(), at) {
+        if let Some(c) = char::from_u32(value) {
+            return Some((c, width));
+        }
+    }
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// The value of the character at byte `at` of `bytes` and its length, where it is ASCII or of
+/// three bytes (the Basic Multilingual Plane); `None` for others and at the end. The value is
+/// what a `char` of it would be when `bytes` are those of a `str` and `at` a boundary; a scan
+/// that only looks the value up in a table need not make the `char`.
+#[inline]
+pub fn bmp_value_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+    let lead = *bytes.get(at)?;
+    if lead.is_ascii() {
+        return Some((u32::from(lead), 1));
+    }
+    match (lead, bytes.get(at + 1..at + 3)) {
+        (0xE0..0xF0, Some(&[b1, b2])) => {
+            let value =
+                (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            Some((value, 3))
+        }
+        _ => None,
+    }
+}
+
 /// Full-width punctuation of Chinese text (GB/T 15834-2011 forms) and the ideographic space.
 pub fn is_cjk_punct(c: char) -> bool {
     matches!(
@@ -220,6 +256,15 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// At every boundary, the character `str::chars` decodes there, and past the end none.
+        #[test]
+        fn char_at_decodes_what_chars_decodes(text in "(\\PC|[甲，a\n€𠀋é])*") {
+            for (at, c) in text.char_indices() {
+                prop_assert_eq!(char_at(&text, at), Some((c, c.len_utf8())));
+            }
+            prop_assert_eq!(char_at(&text, text.len()), None);
+        }
+
         #[test]
         fn find_bytes_finds_each_wanted_byte_in_order(
             bytes in prop::collection::vec(prop::sample::select(vec![0u8, 1, 2, 3, 4, 5, 6, 7, 0xE3]), 0..200),

@@ -10,6 +10,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use crate::document::chars::{bmp_value_at, char_at};
+
 /// The names, ready to be found.
 ///
 /// Built at every start for the gazetteer's few thousand names, so it is made of a few flat
@@ -18,7 +20,7 @@ use rustc_hash::FxHashMap;
 pub(crate) struct NameIndex {
     /// What a character of the Basic Multilingual Plane can start: [`OPENS_LONGER`] and
     /// [`IS_SINGLE`] bits. Other first characters are looked up in the buckets.
-    starts: Vec<u8>,
+    starts: Box<[u8; 0x1_0000]>,
     /// A bit per hashed pair of first two characters of the longer names, so that most
     /// pairs that start none are passed over without a lookup in `by_pair`.
     pairs: Vec<u64>,
@@ -41,8 +43,8 @@ const IS_SINGLE: u8 = 2;
 const PAIR_BITS: u32 = 1 << 16;
 
 /// The bit of a pair of characters in [`NameIndex::pairs`].
-fn pair_bit(first: char, second: char) -> usize {
-    let mixed = (first as u32).wrapping_mul(0x9E37_79B9) ^ (second as u32);
+fn pair_bit(first: u32, second: u32) -> usize {
+    let mixed = first.wrapping_mul(0x9E37_79B9) ^ second;
     (mixed.wrapping_mul(0x85EB_CA6B) >> 16) as usize % PAIR_BITS as usize
 }
 
@@ -85,7 +87,7 @@ impl NameIndex {
                 text.len() - name.len()..text.len()
             })
             .collect();
-        let mut starts = vec![0u8; 0x1_0000];
+        let mut starts = Box::new([0u8; 0x1_0000]);
         let mut pairs = vec![0u64; PAIR_BITS as usize / 64];
         // Each pair's names are listed longest first, equal lengths in id order (equal names
         // are one id, so a tie is between different names of one length, and only one of
@@ -110,7 +112,7 @@ impl NameIndex {
             }
             match second {
                 Some(second) => {
-                    let bit = pair_bit(first, second);
+                    let bit = pair_bit(first as u32, second as u32);
                     pairs[bit / 64] |= 1 << (bit % 64);
                     // For now the range's end counts the pair's names.
                     by_pair.entry((first, second)).or_insert(0..0).end += 1;
@@ -138,32 +140,61 @@ impl NameIndex {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + 'a {
-        let mut chars = text.char_indices().peekable();
-        let mut base = 0;
+        let mut from = 0;
         std::iter::from_fn(move || {
-            while let Some((i, first)) = chars.next() {
-                let what = self.what_starts(first);
-                if what == 0 {
-                    continue;
-                }
-                // The next character is decoded once: for the pair looked up here, and as
-                // the next place a name may start.
-                let second = chars.peek().map(|&(_, c)| c);
-                // A third of a Chinese text's characters open some name, few the name of
-                // their pair: those are passed over here, without a call.
-                if what & IS_SINGLE == 0 && !second.is_some_and(|s| self.pair_may_open(first, s)) {
-                    continue;
-                }
-                let at = base + i;
-                if let Some(found) = self.longest_with(text, at, (first, second), what) {
-                    let range = at..at + found.1;
-                    base = range.end;
-                    chars = text[base..].char_indices().peekable();
-                    return Some((found.0, range));
+            let (id, range) = self.next_from(text, from)?;
+            from = range.end;
+            Some((id, range))
+        })
+    }
+
+    /// The first name in `text` at or after byte `at` (a character boundary).
+    fn next_from(&self, text: &str, mut at: usize) -> Option<(usize, std::ops::Range<usize>)> {
+        loop {
+            at = self.skip_to_start(text.as_bytes(), at);
+            let (first, width) = char_at(text, at)?;
+            let what = self.what_starts(first);
+            // A third of a Chinese text's characters open some name, few the name of their
+            // pair: those are passed over here, before the buckets are looked at.
+            if what != 0 {
+                let second = char_at(text, at + width).map(|(c, _)| c);
+                if what & IS_SINGLE != 0 || second.is_some_and(|s| self.pair_may_open(first, s)) {
+                    if let Some((id, len)) = self.longest_with(text, at, (first, second), what) {
+                        return Some((id, at..at + len));
+                    }
                 }
             }
-            None
-        })
+            at += width;
+        }
+    }
+
+    /// The first character boundary at or after `at` where a name may start, by the first
+    /// two characters there, or whose characters are not of one or three bytes (decided by
+    /// the caller); the end if none. A third of a Chinese text's characters open some name,
+    /// but few the name of their pair: all of them are stepped over here, from their bytes,
+    /// without being made `char`s (a scan of every character of the text, this was most of
+    /// the cost of finding its place names).
+    #[inline]
+    fn skip_to_start(&self, bytes: &[u8], mut at: usize) -> usize {
+        let Some(mut current) = bmp_value_at(bytes, at) else {
+            return at;
+        };
+        loop {
+            let (value, width) = current;
+            let next = bmp_value_at(bytes, at + width);
+            let what = self.starts[value as usize & 0xFFFF];
+            if what != 0 {
+                let pair = next.is_some_and(|(second, _)| self.pair_bit_is_set(value, second));
+                if what & IS_SINGLE != 0 || pair || next.is_none() {
+                    return at;
+                }
+            }
+            at += width;
+            match next {
+                Some(next) => current = next,
+                None => return at,
+            }
+        }
     }
 
     /// The longest word that starts at byte `at` of `text`: its id and byte length.
@@ -196,6 +227,12 @@ impl NameIndex {
     /// for most pairs, which no name opens with.
     #[inline]
     fn pair_may_open(&self, first: char, second: char) -> bool {
+        self.pair_bit_is_set(first as u32, second as u32)
+    }
+
+    /// [`NameIndex::pair_may_open`] for the characters' values.
+    #[inline]
+    fn pair_bit_is_set(&self, first: u32, second: u32) -> bool {
         let bit = pair_bit(first, second);
         self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
@@ -298,8 +335,14 @@ mod tests {
             "江苏",
             "苏州市",
             "苏州",
+            "𠀋城",
+            "é区",
+            "a市",
+            "市𠀋",
+            "京é",
         ];
-        let alphabet: Vec<char> = names.concat().chars().chain("的和，".chars()).collect();
+        // Characters of one, two and four bytes too, which the scan decodes otherwise.
+        let alphabet: Vec<char> = names.concat().chars().chain("的和，aé𠀋".chars()).collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(names)

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use crate::document::chars::char_at;
 use crate::document::Document;
 use crate::structure::markers::{self, marker_at};
 
@@ -413,38 +414,12 @@ fn with_normalised<T>(text: &str, span: Range<usize>, f: impl FnOnce(&[char]) ->
 
 /// Pushes the letters, digits and ideographs of `text` onto `into`, Latin letters in lower
 /// case. The units of a long document are decoded again and again when they are compared,
-/// so the common case is decoded here by hand: ASCII, and the three bytes of a character of
-/// the Basic Multilingual Plane (all Chinese text), whose value is put together directly.
+/// so they are decoded with [`char_at`], which puts the common characters together directly.
 fn push_word_characters(text: &str, into: &mut Vec<char>) {
-    let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(&lead) = bytes.get(at) {
-        if lead.is_ascii() {
-            if lead.is_ascii_alphanumeric() {
-                into.push(char::from(lead.to_ascii_lowercase()));
-            }
-            at += 1;
-            continue;
-        }
-        let three = (0xE0..0xF0).contains(&lead);
-        let c = match bytes.get(at + 1..at + 3) {
-            Some(&[b1, b2]) if three => {
-                let value = (u32::from(lead & 0x0F) << 12)
-                    | (u32::from(b1 & 0x3F) << 6)
-                    | u32::from(b2 & 0x3F);
-                char::from_u32(value)
-            }
-            _ => None,
-        };
-        let (c, width) = match c {
-            Some(c) => (c, 3),
-            None => {
-                let c = text[at..].chars().next().unwrap_or_default();
-                (c, c.len_utf8().max(1))
-            }
-        };
+    while let Some((c, width)) = char_at(text, at) {
         if is_word_character(c) {
-            into.push(c);
+            into.push(c.to_ascii_lowercase());
         }
         at += width;
     }

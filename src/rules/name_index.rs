@@ -181,19 +181,18 @@ impl NameIndex {
         };
         loop {
             let (value, width) = current;
-            let next = bmp_value_at(bytes, at + width);
             let what = self.starts[value as usize & 0xFFFF];
-            if what != 0 {
-                let pair = next.is_some_and(|(second, _)| self.pair_bit_is_set(value, second));
-                if what & IS_SINGLE != 0 || pair || next.is_none() {
-                    return at;
-                }
+            let Some(next) = bmp_value_at(bytes, at + width) else {
+                return if what == 0 { at + width } else { at };
+            };
+            // The pair is looked up for every character, whatever it may start: a third of
+            // them start something, in no pattern a branch could foresee.
+            let pair = u8::from(self.pair_bit_is_set(value, next.0));
+            if what & (IS_SINGLE | pair * OPENS_LONGER) != 0 {
+                return at;
             }
             at += width;
-            match next {
-                Some(next) => current = next,
-                None => return at,
-            }
+            current = next;
         }
     }
 

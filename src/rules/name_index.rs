@@ -188,7 +188,7 @@ impl NameIndex {
             // The pair is looked up for every character, whatever it may start: a third of
             // them start something, in no pattern a branch could foresee.
             let pair = u8::from(self.pair_bit_is_set(value, next.0));
-            if what & (IS_SINGLE | pair * OPENS_LONGER) != 0 {
+            if what & (IS_SINGLE | (pair * OPENS_LONGER)) != 0 {
                 return at;
             }
             at += width;

@@ -148,21 +148,14 @@ impl NameIndex {
         })
     }
 
-    /// The first name in `text` at or after byte `at` (a character boundary).
+    /// The first name in `text` at or after byte `at` (a character boundary): the scan steps
+    /// to where one may start, and the longest there is looked up.
     fn next_from(&self, text: &str, mut at: usize) -> Option<(usize, std::ops::Range<usize>)> {
         loop {
             at = self.skip_to_start(text.as_bytes(), at);
             let (first, width) = char_at(text, at)?;
-            let what = self.what_starts(first);
-            // A third of a Chinese text's characters open some name, few the name of their
-            // pair: those are passed over here, before the buckets are looked at.
-            if what != 0 {
-                let second = char_at(text, at + width).map(|(c, _)| c);
-                if what & IS_SINGLE != 0 || second.is_some_and(|s| self.pair_may_open(first, s)) {
-                    if let Some((id, len)) = self.longest_with(text, at, (first, second), what) {
-                        return Some((id, at..at + len));
-                    }
-                }
+            if let Some((id, len)) = self.longest_starting(text, at, first) {
+                return Some((id, at..at + len));
             }
             at += width;
         }

@@ -276,12 +276,12 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .chunks(255)
         .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(b < 0x20))))
         .sum();
-    too_many(low)
-        && too_many(
-            head.iter()
-                .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
-                .count(),
-        )
+    too_many(low) && too_many(head.iter().filter(|&&b| is_binary_control(b)).count())
+}
+
+/// A control byte no text has: below 0x20, and not a tab, line break, form feed or escape.
+fn is_binary_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)
 }
 
 #[cfg(test)]
@@ -348,10 +348,7 @@ mod tests {
             )),
         ) {
             let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-            let controls = head
-                .iter()
-                .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
-                .count();
+            let controls = head.iter().filter(|&&b| is_binary_control(b)).count();
             proptest::prop_assert_eq!(looks_binary(&bytes), controls * 20 > head.len().max(1));
         }
     }

@@ -17,17 +17,14 @@
 //! - a higher level's organs and whole (`省委`, `全省`) in a lower-level document: superiors;
 //! - a document that speaks for the nation (`我国` outnumbers every local self-reference).
 
-use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::gazetteer::Gazetteer;
 use super::identity::{describe, Identity, Reading, Verdict};
 use crate::diagnostic::{Finding, Related, Severity};
+use crate::document::chars::find_chars;
 use crate::document::Document;
 use crate::rules::Context;
 use crate::rules::RuleDef;
+use std::ops::Range;
 
 /// `place/self-level`: 同一文稿以两个行政层级自称（我省……我市）
 pub(super) static RULE: RuleDef = RuleDef::document(
@@ -60,27 +57,19 @@ pub struct Reference {
     pub kind: Kind,
 }
 
-/// Every form holds a level character: a text without one refers to no level, and is not
-/// searched (nor, in a short draft, is the pattern compiled).
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?x)
-        (?:我们|咱们|我|本)(?P<first>[{LEVELS}])
-      | 全(?P<whole>[{LEVELS}])
-      | (?P<direct>[{LEVELS}])直(?:单位|机关|各|部门|属|有关)
-      | (?P<organ>[{LEVELS}])(?:委|政府|人大|政协|纪委|监委)
-        "
-    ))
-    .expect("self-reference pattern is valid")
-});
+/// The first-person words before a level character (`我省`, `咱们县`, `我们市`).
+const FIRST_PERSON: [&str; 4] = ["我们", "咱们", "我", "本"];
 
-/// The level characters.
-const LEVELS: &str = "省市州盟区县旗";
+/// What follows `直` after a level character in the name of the units directly under it
+/// (`省直单位`, `市直各部门`, `县直属`).
+const DIRECT: [&str; 6] = ["单位", "机关", "各", "部门", "属", "有关"];
 
-/// Whether `c` is one of [`LEVELS`]: a `match`, for the look over a whole text.
-fn is_level(c: char) -> bool {
-    matches!(c, '省' | '市' | '州' | '盟' | '区' | '县' | '旗')
-}
+/// The organs after a level character (`省委`, `市政府`).
+const ORGANS: [&str; 6] = ["委", "政府", "人大", "政协", "纪委", "监委"];
+
+/// The level characters, one of which every self-reference holds: each is searched for over
+/// the whole text. (They are [`crate::config::SELF_LEVELS`], as characters.)
+const LEVELS: [char; 7] = ['省', '市', '州', '盟', '区', '县', '旗'];
 
 /// Words that end in `我`, `本` or `全` (`资本市场`, `健全县域`, `自我`): the level character
 /// after them belongs to another word.
@@ -106,52 +95,91 @@ const NOT_AFTER_ORGAN: &[&str] = &["党校", "书记", "常委"];
 
 /// Every self-reference of the document outside quotations and titles. `is_named` tells
 /// whether a text ends with a region's name (`天津市`), so that `天津市委` is not a bare organ.
+///
+/// Every form holds exactly one level character, and the words before and after one share no
+/// character with the level characters or with each other: so each level character is read
+/// alone, and the forms found never overlap. (A text without one refers to no level.)
 pub fn references(doc: &Document, is_named: &dyn Fn(&str) -> bool) -> Vec<Reference> {
-    if !doc.text.contains(is_level) {
+    let text = doc.text.as_str();
+    let forms = forms(text);
+    if forms.is_empty() {
         return Vec::new();
     }
     let quoted = doc.quoted();
-    REFERENCE
-        .captures_iter(&doc.text)
-        .filter_map(|caps| reference(&doc.text, &caps, is_named))
+    forms
+        .into_iter()
+        .filter_map(|form| reference(text, form, is_named))
         .filter(|r| !quoted.contains(r.span.start))
         .collect()
 }
 
-fn reference(
-    text: &str,
-    caps: &regex::Captures,
-    is_named: &dyn Fn(&str) -> bool,
-) -> Option<Reference> {
-    let whole = caps.get(0)?;
-    let (level, kind) = [
-        ("first", Kind::FirstPerson),
-        ("whole", Kind::Whole),
-        ("direct", Kind::Direct),
-        ("organ", Kind::Organ),
-    ]
-    .into_iter()
-    .find_map(|(group, kind)| caps.name(group).map(|m| (m, kind)))?;
-    if text[level.end()..].starts_with(|c| NOT_AFTER_LEVEL.contains(c)) {
+/// A self-reference's form as written around its level character, before the words that
+/// make it something else are ruled out.
+struct Form {
+    /// The whole of it (`我们市`, `市直单位`).
+    span: Range<usize>,
+    /// Its level character.
+    level: Range<usize>,
+    kind: Kind,
+}
+
+/// The forms of `text`, in order.
+fn forms(text: &str) -> Vec<Form> {
+    find_chars(text, &LEVELS)
+        .into_iter()
+        .filter_map(|(at, level)| form_at(text, at, level))
+        .collect()
+}
+
+/// The form around the level character `level` at `at`: a first-person word or `全` before
+/// it, or `直…` or an organ after it (in that order, as one reading of the text from left to
+/// right finds them).
+fn form_at(text: &str, at: usize, level: char) -> Option<Form> {
+    let end = at + level.len_utf8();
+    let form = |start: usize, form_end: usize, kind: Kind| Form {
+        span: start..form_end,
+        level: at..end,
+        kind,
+    };
+    let before = &text[..at];
+    if let Some(word) = FIRST_PERSON.iter().find(|word| before.ends_with(*word)) {
+        return Some(form(at - word.len(), end, Kind::FirstPerson));
+    }
+    if before.ends_with('全') {
+        return Some(form(at - '全'.len_utf8(), end, Kind::Whole));
+    }
+    let after = &text[end..];
+    if let Some(rest) = after.strip_prefix('直') {
+        let units = DIRECT.iter().find(|word| rest.starts_with(*word))?;
+        return Some(form(at, end + '直'.len_utf8() + units.len(), Kind::Direct));
+    }
+    let organ = ORGANS.iter().find(|word| after.starts_with(*word))?;
+    Some(form(at, end + organ.len(), Kind::Organ))
+}
+
+fn reference(text: &str, form: Form, is_named: &dyn Fn(&str) -> bool) -> Option<Reference> {
+    let Form { span, level, kind } = form;
+    let level_text = &text[level.clone()];
+    if text[level.end..].starts_with(|c| NOT_AFTER_LEVEL.contains(c)) {
         return None;
     }
-    let before = &text[..whole.start()];
+    let before = &text[..span.start];
     let excluded = match kind {
-        Kind::FirstPerson | Kind::Whole => ends_a_word(before, &text[whole.start()..level.start()]),
-        Kind::Direct => ends_in_level(before, level.as_str()),
+        Kind::FirstPerson | Kind::Whole => ends_a_word(before, &text[span.start..level.start]),
+        Kind::Direct => ends_in_level(before, level_text),
         Kind::Organ => {
             // `各市委`; `省市县政府` lists levels.
-            before.ends_with(|c| c == '各' || LEVELS.contains(c))
-                || ends_in_level(before, level.as_str())
+            before.ends_with(|c| c == '各' || LEVELS.contains(&c))
+                || ends_in_level(before, level_text)
                 || NOT_AFTER_ORGAN
                     .iter()
-                    .any(|body| text[whole.end()..].starts_with(body))
-                || is_named(&text[..level.end()])
+                    .any(|body| text[span.end..].starts_with(body))
+                || is_named(&text[..level.end])
         }
     };
     (!excluded).then(|| Reference {
-        span: whole.range(),
-        level: level.as_str().chars().next().unwrap_or('省'),
+        span,
+        level: level_text.chars().next().unwrap_or('省'),
         kind,
     })
 }
@@ -418,9 +446,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_look_knows_every_level_character() {
-        let levels: String = LEVELS.chars().filter(|&c| is_level(c)).collect();
-        assert_eq!(levels, LEVELS);
+    fn the_levels_are_those_a_config_may_name() {
+        let levels: Vec<String> = LEVELS.iter().map(char::to_string).collect();
+        assert_eq!(levels, crate::config::SELF_LEVELS);
     }
     use crate::document::Format;
 
@@ -454,6 +482,57 @@ mod tests {
             "长三角地区人大协同履职，社区党委、城市政府和园区直属单位。",
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// The forms as the pattern they stand for finds them, leftmost first.
+    fn forms_by_pattern(text: &str) -> Vec<(Range<usize>, Range<usize>, Kind)> {
+        let levels: String = LEVELS.iter().collect();
+        let pattern = regex::Regex::new(&format!(
+            "(?:我们|咱们|我|本)(?P<first>[{levels}])|全(?P<whole>[{levels}])\
+             |(?P<direct>[{levels}])直(?:单位|机关|各|部门|属|有关)\
+             |(?P<organ>[{levels}])(?:委|政府|人大|政协|纪委|监委)"
+        ))
+        .unwrap();
+        let kinds = [
+            ("first", Kind::FirstPerson),
+            ("whole", Kind::Whole),
+            ("direct", Kind::Direct),
+            ("organ", Kind::Organ),
+        ];
+        pattern
+            .captures_iter(text)
+            .map(|caps| {
+                let (level, kind) = kinds
+                    .iter()
+                    .find_map(|(group, kind)| caps.name(group).map(|m| (m.range(), *kind)))
+                    .unwrap();
+                (caps.get(0).unwrap().range(), level, kind)
+            })
+            .collect()
+    }
+
+    /// What the texts of [`forms_are_those_of_the_pattern`] are made of: every word of every
+    /// form, its characters alone, and others.
+    const PIECES: &[&str] = &[
+        "省", "市", "县", "区", "旗", "我们", "咱们", "我", "们", "本", "全", "直", "单位", "单",
+        "机关", "各", "部门", "属", "有关", "委", "政府", "政", "人大", "政协", "纪委", "监委",
+        "场", "a", "，",
+    ];
+
+    proptest::proptest! {
+        /// Read level character by level character, the forms are those one search of the
+        /// whole pattern finds.
+        #[test]
+        fn forms_are_those_of_the_pattern(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..12),
+        ) {
+            let text = pieces.concat();
+            let by_hand: Vec<_> = forms(&text)
+                .into_iter()
+                .map(|form| (form.span, form.level, form.kind))
+                .collect();
+            proptest::prop_assert_eq!(by_hand, forms_by_pattern(&text));
         }
     }
 

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markers::parse_chinese;
+use super::markers::{is_chinese_digit, parse_chinese};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -118,10 +118,8 @@ pub fn items(doc: &Document) -> Vec<Item> {
             if !at_clause_start(&text[..whole.start()]) {
                 continue;
             }
-            let Some(caps) = ITEM.captures_at(text, whole.start()) else {
-                continue;
-            };
-            if caps.name("ord").is_some() {
+            let form = Form::of(whole.as_str());
+            if let Form::Ordinal { .. } = form {
                 let after_pair = pair_end.is_some_and(|end| whole.start() <= end + '，'.len_utf8());
                 let pair = whole.as_str().ends_with('、');
                 if let Some(end) = pair
@@ -135,7 +133,8 @@ pub fn items(doc: &Document) -> Vec<Item> {
                     continue;
                 }
             }
-            if let Some(item) = item(&caps, paragraph.start, &text[whole.end()..]) {
+            let rest = &text[whole.end()..];
+            if let Some(item) = item(paragraph.start + whole.start(), whole.as_str(), form, rest) {
                 found.push(item);
             }
         }
@@ -185,38 +184,83 @@ fn add_first_items_run_in(doc: &Document, paragraph: &Span, found: &mut Vec<Item
     }
 }
 
-fn item(caps: &regex::Captures, base: usize, rest: &str) -> Option<Item> {
-    let whole = caps.get(0)?;
-    let (series, value, end) = if let Some(m) = caps.name("shi") {
-        let value = parse_chinese(m.as_str())?;
-        // `一是一，二是二`: an idiom for plain speaking, not a list.
-        if rest.starts_with(m.as_str()) {
-            return None;
+/// Which of [`ITEM`]'s forms a match is, and where its word ends, read from the match's text:
+/// each form opens with its own characters and ends in its own, so the text tells what the
+/// pattern's groups would, without the second search that finds them (most of the cost of
+/// the look for items).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `二是`: the numerals before `是`, of `numerals` bytes.
+    Shi { numerals: usize },
+    /// `二要`.
+    Yao { numerals: usize },
+    /// `第二，`, `第二是`, `第二、`: the numerals after `第`; `listed` when `、第` follows them
+    /// (`第一、第二产业`).
+    Ordinal { numerals: usize, listed: bool },
+    /// `首先`, `其次` (2) and `再次，` (3).
+    Sequence { value: u32 },
+    /// `最后，`.
+    Last,
+}
+
+impl Form {
+    /// The form of `matched`, a match of [`ITEM`].
+    fn of(matched: &str) -> Form {
+        let numerals = |text: &str| text.len() - text.trim_start_matches(is_chinese_digit).len();
+        if let Some(rest) = matched.strip_prefix('第') {
+            return Form::Ordinal {
+                numerals: numerals(rest),
+                listed: matched.ends_with("、第"),
+            };
         }
-        (Series::Shi, value, whole.end())
-    } else if let Some(m) = caps.name("yao") {
-        // `三要三不要`: a set phrase.
-        if rest.starts_with(m.as_str()) {
-            return None;
+        match matched {
+            _ if matched.starts_with("首先") => Form::Sequence { value: 1 },
+            _ if matched.starts_with("其次") => Form::Sequence { value: 2 },
+            _ if matched.starts_with("再次") => Form::Sequence { value: 3 },
+            _ if matched.starts_with("最后") => Form::Last,
+            _ if matched.ends_with('要') => Form::Yao {
+                numerals: numerals(matched),
+            },
+            _ => Form::Shi {
+                numerals: numerals(matched),
+            },
         }
-        (Series::Yao, parse_chinese(m.as_str())?, whole.end())
-    } else if let Some(m) = caps.name("ord") {
+    }
+}
+
+/// The item of the match `matched` (of [`ITEM`], of form `form`) at `start` in the document;
+/// `rest` is the text after it.
+fn item(start: usize, matched: &str, form: Form, rest: &str) -> Option<Item> {
+    let (series, value, word_len) = match form {
+        Form::Shi { numerals } => {
+            let number = &matched[..numerals];
+            // `一是一，二是二`: an idiom for plain speaking, not a list.
+            if rest.starts_with(number) {
+                return None;
+            }
+            (Series::Shi, parse_chinese(number)?, matched.len())
+        }
+        Form::Yao { numerals } => {
+            let number = &matched[..numerals];
+            // `三要三不要`: a set phrase.
+            if rest.starts_with(number) {
+                return None;
+            }
+            (Series::Yao, parse_chinese(number)?, matched.len())
+        }
         // `第一、第二产业`: ordinals listed, not an item.
-        if caps.name("ord_list").is_some() {
-            return None;
+        Form::Ordinal { listed: true, .. } => return None,
+        Form::Ordinal { numerals, .. } => {
+            let word_len = '第'.len_utf8() + numerals;
+            let number = &matched['第'.len_utf8()..word_len];
+            (Series::Ordinal, parse_chinese(number)?, word_len)
         }
-        let word_end = m.end();
-        (Series::Ordinal, parse_chinese(m.as_str())?, word_end)
-    } else if let Some(m) = caps.name("seq") {
-        let value = if m.as_str() == "首先" { 1 } else { 2 };
-        (Series::Sequence, value, m.end())
-    } else if let Some(m) = caps.name("seq3") {
-        (Series::Sequence, 3, m.end())
-    } else {
-        (Series::Sequence, 0, caps.name("last")?.end())
+        // The word without the comma after `再次` and `最后`.
+        Form::Sequence { value } => (Series::Sequence, value, "首先".len()),
+        Form::Last => (Series::Sequence, 0, "最后".len()),
     };
-    (value > 0 || caps.name("last").is_some()).then(|| Item {
-        span: base + whole.start()..base + end,
+    (value > 0 || form == Form::Last).then(|| Item {
+        span: start..start + word_len,
         series,
         value,
         previous: None,
@@ -239,11 +283,11 @@ pub fn continues_enumeration(paragraph: &str) -> bool {
     if !paragraph.starts_with(may_open_item) {
         return false;
     }
-    ITEM.captures(paragraph)
-        .filter(|caps| caps.get(0).is_some_and(|m| m.start() == 0))
-        .and_then(|caps| {
-            let whole = caps.get(0)?;
-            item(&caps, 0, &paragraph[whole.end()..])
+    ITEM.find(paragraph)
+        .filter(|whole| whole.start() == 0)
+        .and_then(|whole| {
+            let matched = whole.as_str();
+            item(0, matched, Form::of(matched), &paragraph[whole.end()..])
         })
         .is_some_and(|item| item.value > 1)
 }
@@ -251,6 +295,52 @@ pub fn continues_enumeration(paragraph: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The form of the match at `start` as the pattern's groups tell it.
+    fn form_by_groups(text: &str, start: usize) -> Form {
+        let caps = ITEM.captures_at(text, start).unwrap();
+        let numerals = |group: &str| caps.name(group).map(|m| m.len());
+        if let Some(numerals) = numerals("shi") {
+            Form::Shi { numerals }
+        } else if let Some(numerals) = numerals("yao") {
+            Form::Yao { numerals }
+        } else if let Some(numerals) = numerals("ord") {
+            let listed = caps.name("ord_list").is_some();
+            Form::Ordinal { numerals, listed }
+        } else if let Some(m) = caps.name("seq") {
+            let value = if m.as_str() == "首先" { 1 } else { 2 };
+            Form::Sequence { value }
+        } else if caps.name("seq3").is_some() {
+            Form::Sequence { value: 3 }
+        } else {
+            assert!(caps.name("last").is_some());
+            Form::Last
+        }
+    }
+
+    /// What the texts of [`each_form_is_what_the_groups_say`] are made of: the characters and
+    /// words of every form, and others.
+    const PIECES: &[&str] = &[
+        "一", "二", "三", "十", "是", "要", "第", "首先", "其次", "再次", "最后", "首", "次", "，",
+        ",", "：", "、", "、第", "第二", "。", "a",
+    ];
+
+    proptest::proptest! {
+        /// Read from its text, each match's form is what the pattern's groups say.
+        #[test]
+        fn each_form_is_what_the_groups_say(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..12),
+        ) {
+            let text = pieces.concat();
+            for whole in ITEM.find_iter(&text) {
+                proptest::prop_assert_eq!(
+                    Form::of(whole.as_str()),
+                    form_by_groups(&text, whole.start()),
+                    "{:?} in {:?}", whole.as_str(), text
+                );
+            }
+        }
+    }
 
     /// Every text of up to three characters drawn from those [`ITEM`]'s forms are made of
     /// and a few others, before a few endings: what the cheap looks turn away, the pattern

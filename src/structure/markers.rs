@@ -340,7 +340,7 @@ pub(super) fn may_open_marker(text: &str) -> bool {
 
 /// The numerals a marker's number is written in (`[一二三四五六七八九十]` in [`MARKER`]). A
 /// `match`, not a search in a string: this runs on every sentence.
-fn is_chinese_digit(c: char) -> bool {
+pub(super) fn is_chinese_digit(c: char) -> bool {
     matches!(
         c,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'

@@ -39,19 +39,48 @@ pub fn find_word<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize
     memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
 }
 
-/// Where any of `chars` occurs in `text`, in order: `(byte offset, character)`. Each is found
-/// with a byte search (memchr), which steps over the rest of the text much faster than
-/// decoding it character by character, as `match_indices` with several characters does.
-pub fn find_chars(text: &str, chars: &[char]) -> Vec<(usize, char)> {
-    let mut found = Vec::new();
-    for &c in chars {
-        let mut buffer = [0; 4];
-        let needle = c.encode_utf8(&mut buffer).as_bytes();
-        found.extend(memchr::memmem::find_iter(text.as_bytes(), needle).map(|at| (at, c)));
-    }
-    found.sort_unstable_by_key(|&(at, _)| at);
-    found
+/// A search for any of a few characters, each found with a byte search (memchr's memmem),
+/// which steps over the rest of the text much faster than decoding it character by character,
+/// as `match_indices` with several characters does. Built once per process (in a static): a
+/// searcher costs more to set up than to run over a short text.
+pub struct CharSearch {
+    finders: Vec<(char, memchr::memmem::Finder<'static>)>,
 }
+
+impl CharSearch {
+    pub fn new(chars: &[char]) -> CharSearch {
+        let finders = chars
+            .iter()
+            .map(|&c| {
+                let mut buffer = [0; 4];
+                let needle = c.encode_utf8(&mut buffer).as_bytes();
+                (c, memchr::memmem::Finder::new(needle).into_owned())
+            })
+            .collect();
+        CharSearch { finders }
+    }
+
+    /// Where any of the characters occurs in `text`, in order: `(byte offset, character)`.
+    pub fn find(&self, text: &str) -> Vec<(usize, char)> {
+        let mut found = Vec::new();
+        for (c, finder) in &self.finders {
+            found.extend(finder.find_iter(text.as_bytes()).map(|at| (at, *c)));
+        }
+        found.sort_unstable_by_key(|&(at, _)| at);
+        found
+    }
+}
+
+/// The [`CharSearch`] for an array of characters, built where it stands the first time it
+/// runs and shared from then on: `char_search!(['约', '近']).find(text)`.
+macro_rules! char_search {
+    ($chars:expr) => {{
+        static SEARCH: std::sync::LazyLock<$crate::document::chars::CharSearch> =
+            std::sync::LazyLock::new(|| $crate::document::chars::CharSearch::new(&$chars));
+        &*SEARCH
+    }};
+}
+pub(crate) use char_search;
 
 /// Where any of up to six bytes occurs in `bytes`, in order: two vectorised byte searches
 /// (memchr), merged. For characters whose first bytes are rare in Chinese text (line breaks,
@@ -295,16 +324,23 @@ mod tests {
         }
     }
 
+    fn search_positions(search: &CharSearch, text: &str) -> Vec<usize> {
+        search.find(text).into_iter().map(|(at, _)| at).collect()
+    }
+
     #[test]
-    fn find_chars_finds_what_match_indices_finds() {
+    fn a_char_search_finds_what_match_indices_finds() {
         let text = "约300人左右，近3年来，1.5余万元、多样、多种，大约近，约";
         let chars = ['约', '近', '余', '多'];
         let expected: Vec<(usize, char)> = text
             .match_indices(chars)
             .map(|(at, s)| (at, s.chars().next().unwrap()))
             .collect();
-        assert_eq!(find_chars(text, &chars), expected);
-        assert!(find_chars("", &chars).is_empty());
+        let search = CharSearch::new(&chars);
+        assert_eq!(search.find(text), expected);
+        assert!(search.find("").is_empty());
+        let percent = CharSearch::new(&['%', '％']);
+        assert_eq!(search_positions(&percent, "5%与6％"), [1, 6]);
     }
 
     #[test]

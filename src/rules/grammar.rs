@@ -333,7 +333,7 @@ static LAST_CHARACTERS: std::sync::LazyLock<rustc_hash::FxHashSet<char>> =
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
-    for (de, _) in crate::document::chars::find_chars(text, &['的']) {
+    for (de, _) in crate::document::chars::char_search!(['的']).find(text) {
         let before = text[..de].chars().next_back();
         if !before.is_some_and(|c| LAST_CHARACTERS.contains(&c)) {
             continue;

@@ -70,7 +70,8 @@ const RECENT: [&str; 10] = [
 /// An approximation marker before a number: `约`, `大约`, `近`, `将近`, `接近`, with its
 /// span; `recent` when a bare `近` may mean "recent".
 fn markers(text: &str) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
-    crate::document::chars::find_chars(text, &['约', '近'])
+    crate::document::chars::char_search!(['约', '近'])
+        .find(text)
         .into_iter()
         .filter_map(move |(at, c)| {
             let before = text[..at].chars().next_back();
@@ -148,7 +149,8 @@ fn finding(text: &str, span: Range<usize>) -> Finding {
 
 /// Every `余` and `多` of `text`, as `match_indices` gives them.
 fn yu_and_duo(text: &str) -> impl Iterator<Item = (usize, &'static str)> {
-    crate::document::chars::find_chars(text, &['余', '多'])
+    crate::document::chars::char_search!(['余', '多'])
+        .find(text)
         .into_iter()
         .map(|(at, c)| (at, if c == '余' { "余" } else { "多" }))
 }

@@ -96,7 +96,8 @@ impl DateExpr {
 
 /// Every date in `text`, in order.
 pub(crate) fn dates(text: &str) -> Vec<DateExpr> {
-    crate::document::chars::find_chars(text, &['月'])
+    crate::document::chars::char_search!(['月'])
+        .find(text)
         .into_iter()
         .filter_map(|(at, _)| date_at(text, at))
         .collect()

@@ -82,7 +82,7 @@ fn report(text: &str, kind: &str, spans: &[(Range<usize>, bool)], out: &mut Vec<
 /// numerals (`百分之几`, `百分之二三十`).
 fn percentages(text: &str) -> Vec<(Range<usize>, bool)> {
     let mut found = Vec::new();
-    for (at, sign) in crate::document::chars::find_chars(text, &['%', '％']) {
+    for (at, sign) in crate::document::chars::char_search!(['%', '％']).find(text) {
         let before = &text[..at];
         let number = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
         if number.len() < at && before[number.len()..].starts_with(|c: char| c.is_ascii_digit()) {

@@ -20,7 +20,7 @@
 use super::gazetteer::Gazetteer;
 use super::identity::{describe, Identity, Reading, Verdict};
 use crate::diagnostic::{Finding, Related, Severity};
-use crate::document::chars::find_chars;
+use crate::document::chars::char_search;
 use crate::document::Document;
 use crate::rules::Context;
 use crate::rules::RuleDef;
@@ -125,7 +125,8 @@ struct Form {
 
 /// The forms of `text`, in order.
 fn forms(text: &str) -> Vec<Form> {
-    find_chars(text, &LEVELS)
+    char_search!(LEVELS)
+        .find(text)
         .into_iter()
         .filter_map(|(at, level)| form_at(text, at, level))
         .collect()

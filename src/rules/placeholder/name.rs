@@ -77,7 +77,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
 /// Every run of consecutive `某`.
 fn runs_of_mou(text: &str) -> Vec<Range<usize>> {
     let mut runs: Vec<Range<usize>> = Vec::new();
-    for (at, _) in crate::document::chars::find_chars(text, &['某']) {
+    for (at, _) in crate::document::chars::char_search!(['某']).find(text) {
         match runs.last_mut() {
             Some(last) if last.end == at => last.end = at + '某'.len_utf8(),
             _ => runs.push(at..at + '某'.len_utf8()),

@@ -8,11 +8,12 @@
 //! ways, with the same marks, is reported: at each 顿号, pointing at the other form.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::{paragraphs, Context};
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Related};
-use crate::document::chars::find_chars;
+use crate::document::chars::CharSearch;
 use crate::rules::RuleDef;
 
 pub(super) static RULE: RuleDef = RuleDef::document(
@@ -35,12 +36,15 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut separated: [Vec<Range<usize>>; MARKS.len()] = Default::default();
     let mut adjacent: [Option<Range<usize>>; MARKS.len()] = Default::default();
     // The marks of the whole text are found at once: searched paragraph by paragraph, the
-    // searches cost more to set up than to run, and most paragraphs have none.
-    let all: Vec<char> = MARKS
-        .iter()
-        .flat_map(|&(open, close)| [open, close])
-        .collect();
-    let marks = find_chars(text, &all);
+    // searches cost more to run than the few marks, and most paragraphs have none.
+    static SEARCH: LazyLock<CharSearch> = LazyLock::new(|| {
+        let all: Vec<char> = MARKS
+            .iter()
+            .flat_map(|&(open, close)| [open, close])
+            .collect();
+        CharSearch::new(&all)
+    });
+    let marks = SEARCH.find(text);
     let mut next = 0;
     for (span, paragraph) in paragraphs(cx) {
         let first = next + marks[next..].partition_point(|&(at, _)| at < span.start);

@@ -186,8 +186,7 @@ fn add_first_items_run_in(doc: &Document, paragraph: &Span, found: &mut Vec<Item
 
 /// Which of [`ITEM`]'s forms a match is, and where its word ends, read from the match's text:
 /// each form opens with its own characters and ends in its own, so the text tells what the
-/// pattern's groups would, without the second search that finds them (most of the cost of
-/// the look for items).
+/// pattern's groups would, without a second search of each item for them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
     /// `二是`: the numerals before `是`, of `numerals` bytes.

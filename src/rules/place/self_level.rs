@@ -17,6 +17,8 @@
 //! - a higher level's organs and whole (`省委`, `全省`) in a lower-level document: superiors;
 //! - a document that speaks for the nation (`我国` outnumbers every local self-reference).
 
+use std::ops::Range;
+
 use super::gazetteer::Gazetteer;
 use super::identity::{describe, Identity, Reading, Verdict};
 use crate::diagnostic::{Finding, Related, Severity};
@@ -24,7 +26,6 @@ use crate::document::chars::char_search;
 use crate::document::Document;
 use crate::rules::Context;
 use crate::rules::RuleDef;
-use std::ops::Range;
 
 /// `place/self-level`: 同一文稿以两个行政层级自称（我省……我市）
 pub(super) static RULE: RuleDef = RuleDef::document(
@@ -96,9 +97,9 @@ const NOT_AFTER_ORGAN: &[&str] = &["党校", "书记", "常委"];
 /// Every self-reference of the document outside quotations and titles. `is_named` tells
 /// whether a text ends with a region's name (`天津市`), so that `天津市委` is not a bare organ.
 ///
-/// Every form holds exactly one level character, and the words before and after one share no
-/// character with the level characters or with each other: so each level character is read
-/// alone, and the forms found never overlap. (A text without one refers to no level.)
+/// Every form holds exactly one level character, and the words that stand before one share no
+/// character with the level characters or with the words that stand after one: so each level
+/// character is read alone, and the forms found never overlap. (A text without one refers to no level.)
 pub fn references(doc: &Document, is_named: &dyn Fn(&str) -> bool) -> Vec<Reference> {
     let text = doc.text.as_str();
     let forms = forms(text);

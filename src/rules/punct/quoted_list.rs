@@ -36,7 +36,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut separated: [Vec<Range<usize>>; MARKS.len()] = Default::default();
     let mut adjacent: [Option<Range<usize>>; MARKS.len()] = Default::default();
     // The marks of the whole text are found at once: searched paragraph by paragraph, the
-    // searches cost more to run than the few marks, and most paragraphs have none.
+    // searches cost more to start than to run, and most paragraphs have none.
     static SEARCH: LazyLock<CharSearch> = LazyLock::new(|| {
         let all: Vec<char> = MARKS
             .iter()

@@ -8,12 +8,11 @@
 //! ways, with the same marks, is reported: at each 顿号, pointing at the other form.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use super::{paragraphs, Context};
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Related};
-use crate::document::chars::CharSearch;
+use crate::document::chars::char_search;
 use crate::rules::RuleDef;
 
 pub(super) static RULE: RuleDef = RuleDef::document(
@@ -30,6 +29,10 @@ const ITEM_BYTES: usize = 60;
 /// The pairs whose items 4.5.3.5 speaks of.
 const MARKS: [(char, char); 2] = [('“', '”'), ('《', '》')];
 
+/// Every mark of [`MARKS`], for one search of the text.
+const MARK_CHARACTERS: [char; 4] = [MARKS[0].0, MARKS[0].1, MARKS[1].0, MARKS[1].1];
+const _: () = assert!(MARK_CHARACTERS.len() == 2 * MARKS.len());
+
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
     // Per pair of marks: the 顿号 between its items, and its first list written without.
@@ -37,14 +40,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut adjacent: [Option<Range<usize>>; MARKS.len()] = Default::default();
     // The marks of the whole text are found at once: searched paragraph by paragraph, the
     // searches cost more to start than to run, and most paragraphs have none.
-    static SEARCH: LazyLock<CharSearch> = LazyLock::new(|| {
-        let all: Vec<char> = MARKS
-            .iter()
-            .flat_map(|&(open, close)| [open, close])
-            .collect();
-        CharSearch::new(&all)
-    });
-    let marks = SEARCH.find(text);
+    let marks = char_search!(MARK_CHARACTERS).find(text);
     let mut next = 0;
     for (span, paragraph) in paragraphs(cx) {
         let first = next + marks[next..].partition_point(|&(at, _)| at < span.start);

@@ -1,7 +1,8 @@
-//! Writes the compiled-in data that every run would otherwise parse at start as Rust statics:
+//! Writes the compiled-in data that every run would otherwise parse at start as Rust:
 //! `rules/regions.tsv` (`$OUT_DIR/regions.rs`), read and checked by the same code that reads
-//! any other table at run time, and the word lists of `rules/blank-words.toml`
-//! (`$OUT_DIR/blank_words.rs`). Reading them was half of a one-line draft's run.
+//! any other table at run time; the word lists of `rules/blank-words.toml`
+//! (`$OUT_DIR/blank_words.rs`); and the built-in rule packs (`$OUT_DIR/packs.rs`), read into
+//! the same types a user's pack is read into. Reading them was most of a one-line draft's run.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -10,10 +11,28 @@ use std::path::Path;
 #[path = "src/rules/place/table.rs"]
 mod table;
 
+#[path = "src/rules/pack/def.rs"]
+mod def;
+
+/// The built-in rule packs, one per family.
+const PACKS: [&str; 2] = ["rules/placeholder.toml", "rules/term.toml"];
+
+/// The severities a pack may give, as `crate::diagnostic::Severity` reads them: the packs'
+/// fields are written out as that type's variants, so a variant one of them lacks fails
+/// the build.
+#[derive(Debug, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=rules/regions.tsv");
     println!("cargo::rerun-if-changed=src/rules/place/table.rs");
     println!("cargo::rerun-if-changed=rules/blank-words.toml");
+    println!("cargo::rerun-if-changed=src/rules/pack/def.rs");
     let tsv = std::fs::read_to_string("rules/regions.tsv").expect("rules/regions.tsv is readable");
     let table = table::read(&tsv).unwrap_or_else(|e| {
         panic!("rules/regions.tsv is malformed ({e}); regenerate it with scripts/regions.py")
@@ -25,6 +44,132 @@ fn main() {
         .expect("rules/blank-words.toml is readable");
     std::fs::write(Path::new(&out).join("blank_words.rs"), word_lists(&words))
         .expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out).join("packs.rs"), packs()).expect("OUT_DIR is writable");
+}
+
+/// `BUILTIN`, the path and text of each of [`PACKS`], and `fn builtin_fields()`, their
+/// fields: `src/rules/pack/mod.rs` includes them. A pack that does not parse fails the
+/// build, naming it.
+fn packs() -> String {
+    let mut rust = String::new();
+    writeln!(
+        rust,
+        "/// The built-in packs: each one's path in the repository and its text.\n\
+         pub const BUILTIN: [(&str, &str); {n}] = [",
+        n = PACKS.len()
+    )
+    .unwrap();
+    for path in PACKS {
+        println!("cargo::rerun-if-changed={path}");
+        writeln!(
+            rust,
+            "    ({path:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{path}\"))),"
+        )
+        .unwrap();
+    }
+    rust.push_str("];\n\n");
+    writeln!(
+        rust,
+        "/// The fields of each of [`BUILTIN`], as the build script read them.\n\
+         fn builtin_fields() -> [PackFile; {n}] {{\n    [",
+        n = PACKS.len()
+    )
+    .unwrap();
+    for path in PACKS {
+        let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let file: def::PackFile =
+            toml::from_str(&source).unwrap_or_else(|e| panic!("{path} is malformed: {e}"));
+        file.emit(&mut rust);
+        rust.push_str(",\n");
+    }
+    rust.push_str("    ]\n}\n");
+    rust
+}
+
+/// A value written out as the Rust expression that makes it.
+trait Emit {
+    fn emit(&self, rust: &mut String);
+}
+
+impl Emit for String {
+    fn emit(&self, rust: &mut String) {
+        // A string's `Debug` form is a Rust literal of it.
+        write!(rust, "String::from({self:?})").unwrap();
+    }
+}
+
+/// Values whose `Debug` form is the Rust that makes them, or is once prefixed with their
+/// type's name.
+macro_rules! emit_debug {
+    ($($type:ty => $prefix:literal),* $(,)?) => {$(
+        impl Emit for $type {
+            fn emit(&self, rust: &mut String) {
+                write!(rust, "{}{self:?}", $prefix).unwrap();
+            }
+        }
+    )*};
+}
+
+emit_debug!(bool => "", u16 => "", Severity => "Severity::", def::Kind => "Kind::");
+
+impl<T: Emit> Emit for Option<T> {
+    fn emit(&self, rust: &mut String) {
+        match self {
+            None => rust.push_str("None"),
+            Some(value) => {
+                rust.push_str("Some(");
+                value.emit(rust);
+                rust.push(')');
+            }
+        }
+    }
+}
+
+impl<T: Emit> Emit for Vec<T> {
+    fn emit(&self, rust: &mut String) {
+        rust.push_str("vec![");
+        for value in self {
+            value.emit(rust);
+            rust.push_str(", ");
+        }
+        rust.push(']');
+    }
+}
+
+impl<T: Emit> Emit for toml::Spanned<T> {
+    fn emit(&self, rust: &mut String) {
+        write!(rust, "Spanned::new({:?}, ", self.span()).unwrap();
+        self.get_ref().emit(rust);
+        rust.push(')');
+    }
+}
+
+/// A struct of `def`, written out field by field: a field left out here is missing from the
+/// struct expression, which then does not compile.
+macro_rules! emit_struct {
+    ($($type:ident { $($field:ident),* $(,)? })*) => {$(
+        impl Emit for def::$type {
+            fn emit(&self, rust: &mut String) {
+                rust.push_str(concat!(stringify!($type), " {"));
+                $(
+                    rust.push_str(concat!(" ", stringify!($field), ": "));
+                    self.$field.emit(rust);
+                    rust.push(',');
+                )*
+                rust.push_str(" }");
+            }
+        }
+    )*};
+}
+
+emit_struct! {
+    PackFile { rule }
+    RuleDef { id, kind, severity, summary, message, doc, tokens, pattern, swap, set }
+    SwapDef {
+        wrong, regex, right, fix, source, since, not_preceded_by, not_followed_by, unless
+    }
+    SetDef { variants, fix, source }
+    PatternDef { regex, not_preceded_by, not_followed_by, unless }
 }
 
 /// The lists of `rules/blank-words.toml`: the fields of `Lists` in

@@ -344,26 +344,14 @@ pub trait Rule: Send + Sync {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>);
 }
 
-/// The built-in packs, as `(path in the repository, contents)`.
-const BUILTIN_PACKS: &[(&str, &str)] = &[
-    (
-        "rules/placeholder.toml",
-        include_str!("../../rules/placeholder.toml"),
-    ),
-    ("rules/term.toml", include_str!("../../rules/term.toml")),
-];
-
 static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     let mut registry = Registry::default();
-    for (path, source) in BUILTIN_PACKS {
-        // The built-in packs are checked by the test suite; failing here is a build defect.
-        let rules = pack::parse_builtin(std::path::Path::new(path), source)
-            .unwrap_or_else(|e| panic!("built-in rule pack is invalid: {e}"));
-        for parsed in rules {
-            registry
-                .add(parsed.rule)
-                .unwrap_or_else(|id| panic!("built-in rule `{id}` is defined twice"));
-        }
+    // The built-in packs are checked by the test suite; failing here is a build defect.
+    let rules = pack::builtin().unwrap_or_else(|e| panic!("built-in rule pack is invalid: {e}"));
+    for parsed in rules {
+        registry
+            .add(parsed.rule)
+            .unwrap_or_else(|id| panic!("built-in rule `{id}` is defined twice"));
     }
     let families: [&[&'static RuleDef]; 9] = [
         duplicate::RULES,
@@ -469,7 +457,7 @@ mod builtin_pack_tests {
     /// are compiled with the rest by `pack::parse`).
     fn builtin_patterns() -> Vec<String> {
         let mut patterns = Vec::new();
-        for (path, source) in BUILTIN_PACKS {
+        for (path, source) in pack::BUILTIN {
             let pack: toml::Table =
                 toml::from_str(source).unwrap_or_else(|e| panic!("{path}: {e}"));
             let rules = pack["rule"].as_array().expect("a pack has rules");
@@ -495,7 +483,7 @@ mod builtin_pack_tests {
     /// a text that needs it: compile them all here.
     #[test]
     fn every_builtin_pattern_compiles() {
-        for (path, source) in BUILTIN_PACKS {
+        for (path, source) in pack::BUILTIN {
             if let Err(e) = pack::parse(std::path::Path::new(path), source) {
                 panic!("{path}: {e}");
             }

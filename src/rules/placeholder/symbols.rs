@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::words::{self, Class};
-use crate::document::chars::{self, is_cjk_punct, is_han, simplified};
+use crate::document::chars::{self, char_search, is_cjk_punct, is_han, simplified};
 use crate::document::{ceil_boundary, floor_boundary, Document, Format};
 
 /// What a blank stands for, as far as its context tells.
@@ -81,11 +81,58 @@ impl Blank {
     }
 }
 
-/// A run of blank symbols, with `.` `-` `～` `/` allowed between two of them (`x.x`, `x-x`,
-/// `X/X`).
-static RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[XxＸｘ×*＊○□△]+(?:[.．\-－～~/／][XxＸｘ×*＊○□△]+)*").expect("valid run pattern")
-});
+/// The blank symbols: [`is_symbol`]'s, for the search that finds runs of them.
+const SYMBOLS: [char; 10] = ['X', 'x', 'Ｘ', 'ｘ', '×', '*', '＊', '○', '□', '△'];
+
+const _: () = {
+    let mut i = 0;
+    while i < SYMBOLS.len() {
+        assert!(is_symbol(SYMBOLS[i]));
+        i += 1;
+    }
+};
+
+/// What may join two runs of symbols into one (`x.x`, `x-x`, `X/X`, `X～X`).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '．' | '-' | '－' | '～' | '~' | '/' | '／')
+}
+
+/// Every run of blank symbols in `text`, in order and not overlapping: symbols standing
+/// together, and more joined to them by one [`is_joiner`] each (`x.x`). The symbols are
+/// found with byte searches, which step over Chinese text where a pattern for them stops at
+/// every full-width mark (they open with the same byte), and compiling one was most of the
+/// blank rules' start-up.
+fn runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut end = 0;
+    char_search!(SYMBOLS)
+        .find(text)
+        .into_iter()
+        .filter_map(move |(start, _)| {
+            if start < end {
+                return None;
+            }
+            end = run_end(text, start);
+            Some(start..end)
+        })
+}
+
+/// Where the run of symbols that starts at `start` ends.
+fn run_end(text: &str, start: usize) -> usize {
+    let symbols_from = |at: usize| {
+        let symbols = text[at..].chars().take_while(|&c| is_symbol(c));
+        at + symbols.map(char::len_utf8).sum::<usize>()
+    };
+    let mut end = symbols_from(start);
+    while let Some(joiner) = text[end..].chars().next().filter(|&c| is_joiner(c)) {
+        let after = end + joiner.len_utf8();
+        let next = symbols_from(after);
+        if next == after {
+            break;
+        }
+        end = next;
+    }
+    end
+}
 
 /// A date written with digits and separators, with blanks among the digits: `201X/X/XX`,
 /// `2024.X.X`, `20XX-XX-XX`.
@@ -144,19 +191,19 @@ fn names_with_letters(text: &str) -> bool {
         .any(|m| before(text, m.start()).is_none_or(|c| !is_alnum(c)))
 }
 
-fn is_letter(c: char) -> bool {
+const fn is_letter(c: char) -> bool {
     matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ')
 }
 
-fn is_star(c: char) -> bool {
+const fn is_star(c: char) -> bool {
     matches!(c, '*' | '＊')
 }
 
-fn is_shape(c: char) -> bool {
+const fn is_shape(c: char) -> bool {
     matches!(c, '○' | '□' | '△')
 }
 
-fn is_symbol(c: char) -> bool {
+const fn is_symbol(c: char) -> bool {
     is_letter(c) || is_star(c) || is_shape(c) || c == '×'
 }
 
@@ -232,11 +279,11 @@ pub fn find(doc: &Document) -> Vec<Blank> {
         star_blanks: None,
     };
     let mut blanks: Vec<Blank> = Vec::new();
-    for run in RUN.find_iter(&doc.text) {
-        if blanks.last().is_some_and(|b| run.start() < b.span.end) {
+    for run in runs(&doc.text) {
+        if blanks.last().is_some_and(|b| run.start < b.span.end) {
             continue;
         }
-        blanks.extend(scan.classify(run.range()));
+        blanks.extend(scan.classify(run));
     }
     blanks
 }
@@ -462,11 +509,11 @@ impl Scan<'_> {
     fn uses_cross_blanks(&mut self) -> bool {
         let text = self.text;
         *self.cross_blanks.get_or_insert_with(|| {
-            RUN.find_iter(text)
-                .filter(|run| run.as_str().contains('×'))
+            runs(text)
+                .filter(|run| text[run.clone()].contains('×'))
                 .any(|run| {
-                    run.as_str().matches('×').count() >= 2
-                        || words::word_after(text, run.end())
+                    text[run.clone()].matches('×').count() >= 2
+                        || words::word_after(text, run.end)
                             .is_some_and(|w| w.class != Class::Compound)
                 })
         })
@@ -477,9 +524,9 @@ impl Scan<'_> {
     fn uses_star_blanks(&mut self) -> bool {
         let text = self.text;
         *self.star_blanks.get_or_insert_with(|| {
-            RUN.find_iter(text)
-                .filter(|run| run.as_str().chars().any(is_star))
-                .any(|run| star_in_certain_context(text, &run.range()))
+            runs(text)
+                .filter(|run| text[run.clone()].chars().any(is_star))
+                .any(|run| star_in_certain_context(text, &run))
         })
     }
 
@@ -864,6 +911,19 @@ fn date_end(text: &str, run: Range<usize>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        /// The runs are what the pattern `[XxＸｘ×*＊○□△]+(?:[.．\-－～~/／][XxＸｘ×*＊○□△]+)*`
+        /// finds, which they replace.
+        #[test]
+        fn runs_are_what_the_pattern_finds(text in "(?:[Xx×*＊○□△]|Ｘ|ｘ|[.．/～~-]|－|／|甲|，|a| ){0,16}") {
+            let pattern = Regex::new(r"[XxＸｘ×*＊○□△]+(?:[.．\-－～~/／][XxＸｘ×*＊○□△]+)*").unwrap();
+            let expected: Vec<Range<usize>> = pattern.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(runs(&text).collect::<Vec<_>>(), expected);
+        }
+    }
 
     fn blanks(text: &str) -> Vec<(String, bool)> {
         let doc = Document::new(text.to_string(), Format::Text);

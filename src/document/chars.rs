@@ -32,12 +32,20 @@ pub fn find_ascii(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Opt
         .map(|i| at + i)
 }
 
-/// Where `word` occurs in `text`, in order, not overlapping: byte offsets. A vectorised
-/// search (memchr's memmem), where `str::match_indices` and `str::contains` with a string
-/// step through a whole text with the Two-Way algorithm at several instructions a byte.
-pub fn find_word<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
-    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
+/// The byte search for a word (memchr's memmem), built where it stands the first time it
+/// runs and shared from then on: `word_search!("百分之").find_iter(text.as_bytes())` gives
+/// where the word occurs, in order, not overlapping. It is vectorised, where
+/// `str::match_indices` and `str::contains` with a string step through a whole text with the
+/// Two-Way algorithm at several instructions a byte; and it is set up once per process,
+/// which costs more than running it over a short text (a paragraph, a sentence).
+macro_rules! word_search {
+    ($word:expr) => {{
+        static SEARCH: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new($word.as_bytes()));
+        &*SEARCH
+    }};
 }
+pub(crate) use word_search;
 
 /// A search for any of a few characters, each found with a byte search (memchr's memmem),
 /// which steps over the rest of the text much faster than decoding it character by character,
@@ -245,8 +253,8 @@ pub fn is_space(c: char) -> bool {
 pub fn has_space(text: &str) -> bool {
     let bytes = text.as_bytes();
     find_ascii(bytes, 0, |b| b == b' ').is_some()
-        || memchr::memmem::find(bytes, "\u{3000}".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "\u{00A0}".as_bytes()).is_some()
+        || word_search!("\u{3000}").find(bytes).is_some()
+        || word_search!("\u{00A0}").find(bytes).is_some()
 }
 
 /// What makes a position part of Chinese text.

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::markers::{marker_at, may_open_marker, Level, Marker, Slip};
-use crate::document::chars::find_word;
+use crate::document::chars::word_search;
 use crate::document::Document;
 use crate::span::Span;
 
@@ -219,7 +219,9 @@ fn sibling_value(markers: &[Marker], mut indices: impl Iterator<Item = usize>) -
 fn after_spaces(text: &str) -> impl Iterator<Item = usize> + '_ {
     const IDEOGRAPHIC_SPACE: &str = "\u{3000}";
     let ascii = memchr::memchr_iter(b' ', text.as_bytes()).map(|at| at + 1);
-    let ideographic = find_word(text, IDEOGRAPHIC_SPACE).map(|at| at + IDEOGRAPHIC_SPACE.len());
+    let ideographic = word_search!(IDEOGRAPHIC_SPACE)
+        .find_iter(text.as_bytes())
+        .map(|at| at + IDEOGRAPHIC_SPACE.len());
     ascii.chain(ideographic)
 }
 

@@ -90,7 +90,7 @@ fn percentages(text: &str) -> Vec<(Range<usize>, bool)> {
         }
     }
     const PERCENT: &str = "百分之";
-    for at in crate::document::chars::find_word(text, PERCENT) {
+    for at in crate::document::chars::word_search!(PERCENT).find_iter(text.as_bytes()) {
         let rest = &text[at + PERCENT.len()..];
         let len = rest.len()
             - rest

@@ -21,7 +21,7 @@ use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Level};
 use super::self_level::{Kind, Reference};
-use crate::document::chars::find_word;
+use crate::document::chars::word_search;
 use crate::document::{floor_boundary, Document};
 
 /// How a piece of evidence names a level.
@@ -246,7 +246,7 @@ pub fn read(doc: &Document, references: Vec<Reference>, configured: Option<Ident
         })
     };
     let autonomous_region = headed_by('区', true)
-        || (!headed_by('区', false) && find_word(&doc.text, "自治区").next().is_some());
+        || (!headed_by('区', false) && word_search!("自治区").find(doc.text.as_bytes()).is_some());
     let ranks = Ranks {
         autonomous_region,
         municipality: evidence
@@ -298,7 +298,7 @@ fn is_province_level(e: &Evidence) -> bool {
 
 /// A national text speaks of `我国` more than of any place of its own.
 fn speaks_for_the_nation(doc: &Document, local: usize) -> bool {
-    find_word(&doc.text, "我国").count() > local
+    word_search!("我国").find_iter(doc.text.as_bytes()).count() > local
 }
 
 /// The regions the header names in full (`山东省`, `海拉尔区`). Where one encloses another
@@ -472,7 +472,8 @@ fn offices(doc: &Document, header: &[Range<usize>]) -> Vec<Evidence> {
 fn departments(doc: &Document, autonomous_region: bool) -> Vec<Evidence> {
     const WORD: &str = "我厅";
     let level = if autonomous_region { '区' } else { '省' };
-    find_word(&doc.text, WORD)
+    word_search!(WORD)
+        .find_iter(doc.text.as_bytes())
         .map(|at| Evidence::new(at..at + WORD.len(), level, Clue::Department, None))
         .collect()
 }

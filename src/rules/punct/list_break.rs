@@ -9,6 +9,7 @@
 use super::{is_han, Context};
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Related};
+use crate::document::chars::word_search;
 use crate::rules::RuleDef;
 
 pub(super) static RULE: RuleDef = RuleDef::document(
@@ -56,7 +57,7 @@ fn list_sentence(sentence: &str) -> Option<Vec<&str>> {
     // Most sentences are no list: no `、` ends a first item short enough, within its first
     // few bytes. They are passed over before they are split.
     let first_item = &body.as_bytes()[..body.len().min(FIRST_ITEM_BYTES)];
-    memchr::memmem::find(first_item, "、".as_bytes())?;
+    word_search!("、").find(first_item)?;
     let items: Vec<&str> = body.split('、').collect();
     let short = |item: &&str| {
         let n = item.chars().count();

@@ -90,11 +90,12 @@ fn match_starts(pattern: &str) -> Option<AhoCorasick> {
 }
 
 /// A searcher for `literals` that is cheap to build: it is built for one text (a short
-/// draft's run builds several and searches each once), so a contiguous NFA, which builds in
-/// a fraction of a DFA's time; the search is mostly its prefilter's anyway.
+/// draft's run builds several and searches each once), so the NFA as first built, which
+/// builds in a fraction of a DFA's time and without the copy a contiguous one makes; the
+/// search is mostly its prefilter's anyway.
 fn searcher(literals: Vec<Vec<u8>>) -> Option<AhoCorasick> {
     AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(literals)
         .ok()
 }
@@ -322,11 +323,11 @@ impl Searcher {
         let mut owners: Vec<usize> = shows.iter().flatten().copied().collect();
         owners.sort_unstable();
         owners.dedup();
-        // A contiguous NFA, quick to build: a short draft's run builds the searchers of
-        // each pack, and their search runs mostly in the prefilter.
+        // The NFA as first built, quick to build: a short draft's run builds the searchers
+        // of each pack, and their search runs mostly in the prefilter.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(literals.iter().map(|(literal, _)| literal))
             .ok()?;
         Some(Searcher {

@@ -2,7 +2,8 @@
 //! `rules/regions.tsv` (`$OUT_DIR/regions.rs`), read and checked by the same code that reads
 //! any other table at run time; the word lists of `rules/blank-words.toml`
 //! (`$OUT_DIR/blank_words.rs`); and the built-in rule packs (`$OUT_DIR/packs.rs`), read into
-//! the same types a user's pack is read into. Reading them was most of a one-line draft's run.
+//! the same types a user's pack is read into, with the literals of their patterns
+//! (`$OUT_DIR/literals.rs`). Reading them was most of a one-line draft's run.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -13,6 +14,9 @@ mod table;
 
 #[path = "src/rules/pack/def.rs"]
 mod def;
+
+#[path = "src/rules/lazy_regex/literals.rs"]
+mod literals;
 
 /// The built-in rule packs, one per family.
 const PACKS: [&str; 2] = ["rules/placeholder.toml", "rules/term.toml"];
@@ -33,6 +37,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/rules/place/table.rs");
     println!("cargo::rerun-if-changed=rules/blank-words.toml");
     println!("cargo::rerun-if-changed=src/rules/pack/def.rs");
+    println!("cargo::rerun-if-changed=src/rules/lazy_regex/literals.rs");
     let tsv = std::fs::read_to_string("rules/regions.tsv").expect("rules/regions.tsv is readable");
     let table = table::read(&tsv).unwrap_or_else(|e| {
         panic!("rules/regions.tsv is malformed ({e}); regenerate it with scripts/regions.py")
@@ -44,23 +49,88 @@ fn main() {
         .expect("rules/blank-words.toml is readable");
     std::fs::write(Path::new(&out).join("blank_words.rs"), word_lists(&words))
         .expect("OUT_DIR is writable");
-    std::fs::write(Path::new(&out).join("packs.rs"), packs()).expect("OUT_DIR is writable");
+    let packs = read_packs();
+    std::fs::write(Path::new(&out).join("packs.rs"), packs_rust(&packs))
+        .expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out).join("literals.rs"), literals_rust(&packs))
+        .expect("OUT_DIR is writable");
 }
 
-/// `BUILTIN`, the path and text of each of [`PACKS`], and `fn builtin_fields()`, their
-/// fields: `src/rules/pack/mod.rs` includes them. A pack that does not parse fails the
-/// build, naming it.
-fn packs() -> String {
+/// Each of [`PACKS`], with its fields. A pack that does not parse fails the build, naming it.
+fn read_packs() -> Vec<(&'static str, def::PackFile)> {
+    PACKS
+        .into_iter()
+        .map(|path| {
+            println!("cargo::rerun-if-changed={path}");
+            let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let file =
+                toml::from_str(&source).unwrap_or_else(|e| panic!("{path} is malformed: {e}"));
+            (path, file)
+        })
+        .collect()
+}
+
+/// `fn builtin_literals(pattern: &str) -> Option<Literals>`, which `src/rules/lazy_regex`
+/// includes: the [`literals::Literals`] of each pattern of `packs` (each `regex` of a
+/// `[[rule.pattern]]` or a `[[rule.swap]]`; their guards are only run where a match is).
+fn literals_rust(packs: &[(&str, def::PackFile)]) -> String {
+    let mut patterns: Vec<&str> = Vec::new();
+    for rule in packs.iter().flat_map(|(_, file)| &file.rule) {
+        patterns.extend(rule.pattern.iter().map(|p| p.regex.get_ref().as_str()));
+        patterns.extend(
+            rule.swap
+                .iter()
+                .filter_map(|s| Some(s.regex.as_ref()?.get_ref().as_str())),
+        );
+    }
+    patterns.sort_unstable();
+    patterns.dedup();
+    let mut rust = String::from(
+        "/// The literals of `pattern` if it is a pattern of the built-in packs.\n\
+         fn builtin_literals(pattern: &str) -> Option<Literals> {\n    match pattern {\n",
+    );
+    for pattern in patterns {
+        let found = literals::Literals::of(pattern);
+        write!(rust, "        {pattern:?} => Some(Literals {{ starts: ").unwrap();
+        emit_byte_strings(&found.starts, &mut rust);
+        rust.push_str(", inner: ");
+        emit_byte_strings(&found.inner, &mut rust);
+        rust.push_str(" }),\n");
+    }
+    rust.push_str("        _ => None,\n    }\n}\n");
+    rust
+}
+
+/// `Some(vec![b"…".to_vec(), …])` or `None`.
+fn emit_byte_strings(strings: &Option<Vec<Vec<u8>>>, rust: &mut String) {
+    let Some(strings) = strings else {
+        rust.push_str("None");
+        return;
+    };
+    rust.push_str("Some(vec![");
+    for bytes in strings {
+        let escaped: String = bytes
+            .iter()
+            .flat_map(|&b| std::ascii::escape_default(b))
+            .map(char::from)
+            .collect();
+        write!(rust, "b\"{escaped}\".to_vec(), ").unwrap();
+    }
+    rust.push_str("])");
+}
+
+/// `BUILTIN`, the path and text of each of `packs`, and `fn builtin_fields()`, their
+/// fields: `src/rules/pack/mod.rs` includes them.
+fn packs_rust(packs: &[(&str, def::PackFile)]) -> String {
     let mut rust = String::new();
     writeln!(
         rust,
         "/// The built-in packs: each one's path in the repository and its text.\n\
          pub const BUILTIN: [(&str, &str); {n}] = [",
-        n = PACKS.len()
+        n = packs.len()
     )
     .unwrap();
-    for path in PACKS {
-        println!("cargo::rerun-if-changed={path}");
+    for (path, _) in packs {
         writeln!(
             rust,
             "    ({path:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{path}\"))),"
@@ -72,13 +142,10 @@ fn packs() -> String {
         rust,
         "/// The fields of each of [`BUILTIN`], as the build script read them.\n\
          fn builtin_fields() -> [PackFile; {n}] {{\n    [",
-        n = PACKS.len()
+        n = packs.len()
     )
     .unwrap();
-    for path in PACKS {
-        let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let file: def::PackFile =
-            toml::from_str(&source).unwrap_or_else(|e| panic!("{path} is malformed: {e}"));
+    for (_, file) in packs {
         file.emit(&mut rust);
         rust.push_str(",\n");
     }

@@ -7,13 +7,25 @@
 //! and the pattern is not compiled. User packs compile their patterns when they are loaded,
 //! so that a pattern the regex crate refuses is reported with its config line.
 
-use std::ops::{Deref, RangeInclusive};
+use std::ops::Deref;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use regex::Regex;
-use regex_syntax::hir::literal::Extractor;
-use regex_syntax::hir::{Class, Hir, HirKind, Literal};
+
+use literals::Literals;
+
+mod literals;
+
+// `fn builtin_literals(pattern: &str) -> Option<Literals>`: the literals of each pattern of
+// the built-in packs, worked out by the build script with `literals`.
+include!(concat!(env!("OUT_DIR"), "/literals.rs"));
+
+/// The literals of `pattern`: as the build script worked them out for a built-in pattern,
+/// else worked out now.
+fn literals(pattern: &str) -> Literals {
+    builtin_literals(pattern).unwrap_or_else(|| Literals::of(pattern))
+}
 
 pub struct LazyRegex {
     pattern: String,
@@ -21,7 +33,7 @@ pub struct LazyRegex {
     /// The literals every match starts with; `None` when a match may start anywhere.
     starts: OnceLock<Option<AhoCorasick>>,
     /// Literals one of which every match contains, rarer than its opening ones (see
-    /// [`inner_literals`]); `None` when none are known.
+    /// [`Literals::inner`]); `None` when none are known.
     inner: OnceLock<Option<AhoCorasick>>,
 }
 
@@ -64,10 +76,9 @@ impl LazyRegex {
         if self.compiled.get().is_some() {
             return true;
         }
-        let inner = self.inner.get_or_init(|| {
-            let literals = inner_literals(&parse(&self.pattern)?)?;
-            searcher(literals)
-        });
+        let inner = self
+            .inner
+            .get_or_init(|| searcher(literals(&self.pattern).inner?));
         inner.as_ref().is_none_or(|inner| inner.is_match(text))
     }
 }
@@ -86,7 +97,7 @@ impl Deref for LazyRegex {
 /// A searcher for the literals every match of `pattern` starts with, or `None` when they
 /// are not a small finite set of non-empty strings (a match can then start anywhere).
 fn match_starts(pattern: &str) -> Option<AhoCorasick> {
-    searcher(start_literals(pattern)?)
+    searcher(literals(pattern).starts?)
 }
 
 /// A searcher for `literals` that is cheap to build: it is built for one text (a short
@@ -98,142 +109,6 @@ fn searcher(literals: Vec<Vec<u8>>) -> Option<AhoCorasick> {
         .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(literals)
         .ok()
-}
-
-fn parse(pattern: &str) -> Option<Hir> {
-    regex_syntax::Parser::new().parse(pattern).ok()
-}
-
-/// The literals every match of `pattern` starts with, or `None` when they are not a small
-/// finite set of non-empty strings.
-fn start_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    start_literals_of(&parse(pattern)?)
-}
-
-fn start_literals_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    let seq = Extractor::new().extract(hir);
-    let literals = seq.literals()?;
-    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
-        return None;
-    }
-    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
-}
-
-/// At most this many literals in a set one of which a match must contain: more, and looking
-/// for them costs about what the regex search would.
-const MAX_LITERALS: usize = 64;
-
-/// Literals one of which occurs in every match of `hir`, when their shortest is longer than
-/// the shortest opening literal (else they say no more than the openings already do).
-fn inner_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    let inner = needed(hir)?;
-    let opening = start_literals_of(hir).map_or(0, |starts| shortest(&starts));
-    (shortest(&inner) > opening).then_some(inner)
-}
-
-/// A set of literals one of which occurs in every match of `hir`, as rare as its structure
-/// tells: a match of a concatenation contains a match of each part (the rarest part's set
-/// is taken), of an alternation a match of one branch (the union of theirs), of a repetition
-/// at least once its part.
-fn needed(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    match hir.kind() {
-        HirKind::Capture(capture) => needed(&capture.sub),
-        HirKind::Repetition(repetition) if repetition.min > 0 => needed(&repetition.sub),
-        HirKind::Concat(parts) => needed_in_sequence(parts),
-        HirKind::Alternation(branches) => {
-            let mut union = Vec::new();
-            for branch in branches {
-                union.extend(needed(branch)?);
-            }
-            union.sort_unstable();
-            union.dedup();
-            (union.len() <= MAX_LITERALS).then_some(union)
-        }
-        _ => exactly(hir),
-    }
-}
-
-/// The rarest set needed by a sequence of parts. Consecutive parts that each match one of a
-/// few fixed strings are joined (`待[定填]` needs `待定` or `待填`, rarer than `待`).
-fn needed_in_sequence(parts: &[Hir]) -> Option<Vec<Vec<u8>>> {
-    let mut rarest = None;
-    let mut joined: Option<Vec<Vec<u8>>> = None;
-    for part in parts {
-        match exactly(part) {
-            Some(strings) => {
-                joined = Some(match joined.take() {
-                    None => strings,
-                    Some(heads) if heads.len() * strings.len() <= MAX_LITERALS => heads
-                        .iter()
-                        .flat_map(|head| strings.iter().map(move |tail| [&head[..], tail].concat()))
-                        .collect(),
-                    Some(heads) => {
-                        rarest = rarer(rarest, Some(heads));
-                        strings
-                    }
-                });
-            }
-            None => {
-                rarest = rarer(rarest, joined.take());
-                rarest = rarer(rarest, needed(part));
-            }
-        }
-    }
-    rarer(rarest, joined)
-}
-
-/// The strings `hir` matches when they are a few fixed ones: a literal, a small class.
-fn exactly(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    match hir.kind() {
-        HirKind::Literal(Literal(bytes)) => Some(vec![bytes.to_vec()]),
-        HirKind::Capture(capture) => exactly(&capture.sub),
-        HirKind::Class(Class::Unicode(class)) => members(
-            class
-                .iter()
-                .map(|range| range.start()..=range.end())
-                .collect(),
-            |c| c.to_string().into_bytes(),
-        ),
-        HirKind::Class(Class::Bytes(class)) => members(
-            class
-                .iter()
-                .map(|range| range.start()..=range.end())
-                .collect(),
-            |b| vec![b],
-        ),
-        _ => None,
-    }
-}
-
-/// A class of at most this many characters is read as that many literals.
-const MAX_CLASS: u32 = 16;
-
-/// The members of a class of `ranges` (of characters or bytes), each encoded by `encode`,
-/// when there are at most [`MAX_CLASS`] of them.
-fn members<T>(ranges: Vec<RangeInclusive<T>>, encode: impl Fn(T) -> Vec<u8>) -> Option<Vec<Vec<u8>>>
-where
-    T: Copy + Into<u32>,
-    RangeInclusive<T>: Iterator<Item = T>,
-{
-    let size: u32 = ranges
-        .iter()
-        .map(|range| (*range.end()).into() - (*range.start()).into() + 1)
-        .sum();
-    (size <= MAX_CLASS).then(|| ranges.into_iter().flatten().map(encode).collect())
-}
-
-/// Of two sets, the one whose shortest literal is longer (then the smaller one): the rarer
-/// to occur in a text, on the whole.
-fn rarer(a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
-    let rarity = |set: &Vec<Vec<u8>>| (shortest(set), std::cmp::Reverse(set.len()));
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if rarity(&b) > rarity(&a) { b } else { a }),
-        (a, b) => a.or(b),
-    }
-}
-
-fn shortest(literals: &[Vec<u8>]) -> usize {
-    literals.iter().map(Vec::len).min().unwrap_or(0)
 }
 
 /// The opening literals of several patterns in one pass: one scan of a text tells which of
@@ -271,7 +146,7 @@ impl StartSet {
         let mut literals: Vec<(Vec<u8>, usize)> = Vec::new();
         let mut anywhere = Vec::new();
         for (i, pattern) in patterns.into_iter().enumerate() {
-            let starts = start_literals(pattern);
+            let starts = self::literals(pattern).starts;
             anywhere.push(starts.is_none());
             literals.extend(starts.into_iter().flatten().map(|literal| (literal, i)));
         }
@@ -389,6 +264,37 @@ impl SharedStarts {
 mod tests {
     use super::*;
 
+    /// The build script works out the literals of the built-in packs' patterns: for each, they
+    /// must be what working them out at run time gives, and no pattern may be missing.
+    #[test]
+    fn the_built_in_patterns_have_the_literals_they_are_worked_out_to() {
+        let mut patterns = 0;
+        for (path, source) in crate::rules::pack::BUILTIN {
+            let pack: toml::Table =
+                toml::from_str(source).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let rules = pack["rule"].as_array().expect("a pack has rules");
+            let parts = rules.iter().flat_map(|rule| {
+                let part = |name| {
+                    rule.get(name)
+                        .and_then(|p| p.as_array())
+                        .into_iter()
+                        .flatten()
+                };
+                part("pattern").chain(part("swap"))
+            });
+            for pattern in parts.filter_map(|part| part.get("regex")?.as_str()) {
+                assert_eq!(
+                    builtin_literals(pattern),
+                    Some(Literals::of(pattern)),
+                    "{pattern}"
+                );
+                patterns += 1;
+            }
+        }
+        assert!(patterns >= 8, "{patterns} patterns");
+        assert_eq!(builtin_literals("not a pattern of the packs"), None);
+    }
+
     /// `pattern`, not yet compiled: `may_match` says no for `without` and compiles nothing,
     /// says yes for `with`, which the compiled pattern matches.
     fn skipped_then_matched(pattern: &str, without: &str, with: &str) -> LazyRegex {
@@ -477,7 +383,7 @@ mod tests {
     }
 
     fn inner_of(pattern: &str) -> Option<Vec<String>> {
-        let literals = inner_literals(&parse(pattern).unwrap())?;
+        let literals = Literals::of(pattern).inner?;
         Some(
             literals
                 .into_iter()

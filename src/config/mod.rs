@@ -23,7 +23,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use globset::GlobSet;
 use serde::Deserialize;
@@ -88,7 +88,29 @@ pub struct Sourced<T> {
 pub struct Globs {
     written: Vec<Sourced<String>>,
     /// One set per config that wrote globs, with that config's directory.
-    sets: Vec<(PathBuf, GlobSet)>,
+    sets: Vec<(PathBuf, Set)>,
+}
+
+/// The globs of one config, compiled: the default `include`'s are compiled when a walk first
+/// matches a path (a run over the files named on its command line, as a pre-commit hook's,
+/// never does, and compiling them was a twentieth of a one-line draft's run).
+#[derive(Clone)]
+enum Set {
+    Default,
+    Written(GlobSet),
+}
+
+static DEFAULT_SET: LazyLock<GlobSet> = LazyLock::new(|| {
+    parse::set_of(DEFAULT_INCLUDE.iter().copied()).expect("default globs are valid")
+});
+
+impl Set {
+    fn get(&self) -> &GlobSet {
+        match self {
+            Set::Default => &DEFAULT_SET,
+            Set::Written(set) => set,
+        }
+    }
 }
 
 impl Globs {
@@ -105,12 +127,15 @@ impl Globs {
             value: p.to_string(),
             origin: None,
         });
-        let set = parse::set_of(DEFAULT_INCLUDE.iter().copied()).expect("default globs are valid");
-        Globs::empty().with(root, patterns.collect(), set)
+        Globs::empty().with_set(root, patterns.collect(), Set::Default)
     }
 
     /// These globs and then `more`, which the config in directory `root` wrote.
-    fn with(mut self, root: &Path, more: Vec<Sourced<String>>, set: GlobSet) -> Globs {
+    fn with(self, root: &Path, more: Vec<Sourced<String>>, set: GlobSet) -> Globs {
+        self.with_set(root, more, Set::Written(set))
+    }
+
+    fn with_set(mut self, root: &Path, more: Vec<Sourced<String>>, set: Set) -> Globs {
         if !more.is_empty() {
             self.written.extend(more);
             self.sets.push((root.to_path_buf(), set));
@@ -124,7 +149,9 @@ impl Globs {
     }
 
     fn matches(&self, path: &Path) -> bool {
-        self.sets.iter().any(|(root, set)| matches(root, set, path))
+        self.sets
+            .iter()
+            .any(|(root, set)| matches(root, set.get(), path))
     }
 }
 

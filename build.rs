@@ -71,18 +71,9 @@ fn read_packs() -> Vec<(&'static str, def::PackFile)> {
 }
 
 /// `fn builtin_literals(pattern: &str) -> Option<Literals>`, which `src/rules/lazy_regex`
-/// includes: the [`literals::Literals`] of each pattern of `packs` (each `regex` of a
-/// `[[rule.pattern]]` or a `[[rule.swap]]`; their guards are only run where a match is).
+/// includes: the [`literals::Literals`] of each pattern of `packs`.
 fn literals_rust(packs: &[(&str, def::PackFile)]) -> String {
-    let mut patterns: Vec<&str> = Vec::new();
-    for rule in packs.iter().flat_map(|(_, file)| &file.rule) {
-        patterns.extend(rule.pattern.iter().map(|p| p.regex.get_ref().as_str()));
-        patterns.extend(
-            rule.swap
-                .iter()
-                .filter_map(|s| Some(s.regex.as_ref()?.get_ref().as_str())),
-        );
-    }
+    let mut patterns: Vec<&str> = packs.iter().flat_map(|(_, file)| file.patterns()).collect();
     patterns.sort_unstable();
     patterns.dedup();
     let mut rust = String::from(

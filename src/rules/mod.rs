@@ -453,32 +453,6 @@ mod builtin_pack_tests {
     use super::*;
     use lazy_regex::LazyRegex;
 
-    /// Every `regex` of the built-in packs, as written (guards are wrapped when compiled, and
-    /// are compiled with the rest by `pack::parse`).
-    fn builtin_patterns() -> Vec<String> {
-        let mut patterns = Vec::new();
-        for (path, source) in pack::BUILTIN {
-            let pack: toml::Table =
-                toml::from_str(source).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let rules = pack["rule"].as_array().expect("a pack has rules");
-            for rule in rules {
-                for part in ["pattern", "swap"] {
-                    for item in rule
-                        .get(part)
-                        .and_then(|p| p.as_array())
-                        .into_iter()
-                        .flatten()
-                    {
-                        if let Some(regex) = item.get("regex").and_then(|r| r.as_str()) {
-                            patterns.push(regex.to_string());
-                        }
-                    }
-                }
-            }
-        }
-        patterns
-    }
-
     /// Built-in patterns are compiled when first needed, so a broken one would only show on
     /// a text that needs it: compile them all here.
     #[test]
@@ -488,7 +462,7 @@ mod builtin_pack_tests {
                 panic!("{path}: {e}");
             }
         }
-        assert!(builtin_patterns().len() >= 8);
+        assert!(pack::builtin_patterns().len() >= 8);
     }
 
     /// A pattern is not run on a text without the literals its matches start with: every
@@ -505,7 +479,7 @@ mod builtin_pack_tests {
             }
         }
         let mut matched = 0;
-        for pattern in builtin_patterns() {
+        for pattern in pack::builtin_patterns() {
             let lazy = LazyRegex::deferred(pattern.clone());
             for line in lines.iter().filter(|line| lazy.is_match(line)) {
                 matched += 1;

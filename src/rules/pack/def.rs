@@ -19,6 +19,19 @@ pub(crate) struct PackFile {
     pub(crate) rule: Vec<RuleDef>,
 }
 
+impl PackFile {
+    /// Each `regex` of the pack's `[[rule.pattern]]`s and `[[rule.swap]]`s, as written (their
+    /// guards are wrapped when compiled, and only run where a match is).
+    #[allow(dead_code)] // The crate reads it in its tests only; the build script always.
+    pub(crate) fn patterns(&self) -> impl Iterator<Item = &str> {
+        self.rule.iter().flat_map(|rule| {
+            let patterns = rule.pattern.iter().map(|p| p.regex.get_ref().as_str());
+            let swaps = rule.swap.iter().filter_map(|s| s.regex.as_ref());
+            patterns.chain(swaps.map(|regex| regex.get_ref().as_str()))
+        })
+    }
+}
+
 /// What a rule does with what it finds: reports it, offers the right form, or has the
 /// document keep to one of a set of forms.
 #[derive(Debug, PartialEq, Eq, Deserialize)]

@@ -91,6 +91,17 @@ pub fn builtin() -> Result<Vec<ParsedRule>, TomlError> {
     Ok(rules)
 }
 
+/// Each `regex` of the built-in packs, as written (see [`PackFile::patterns`]).
+#[cfg(test)]
+pub(crate) fn builtin_patterns() -> Vec<String> {
+    let fields = builtin_fields();
+    fields
+        .iter()
+        .flat_map(PackFile::patterns)
+        .map(str::to_string)
+        .collect()
+}
+
 /// When a pack's regexes are compiled.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Patterns {

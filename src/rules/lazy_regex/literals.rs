@@ -23,10 +23,11 @@ impl Literals {
     /// The literals of `pattern`.
     pub fn of(pattern: &str) -> Literals {
         match regex_syntax::Parser::new().parse(pattern) {
-            Ok(hir) => Literals {
-                starts: start_literals_of(&hir),
-                inner: inner_literals(&hir),
-            },
+            Ok(hir) => {
+                let starts = start_literals_of(&hir);
+                let inner = inner_literals(&hir, starts.as_deref());
+                Literals { starts, inner }
+            }
             Err(_) => Literals {
                 starts: None,
                 inner: None,
@@ -51,10 +52,11 @@ fn start_literals_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
 const MAX_LITERALS: usize = 64;
 
 /// Literals one of which occurs in every match of `hir`, when their shortest is longer than
-/// the shortest opening literal (else they say no more than the openings already do).
-fn inner_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+/// the shortest of `starts`, its opening literals (else they say no more than the openings
+/// already do).
+fn inner_literals(hir: &Hir, starts: Option<&[Vec<u8>]>) -> Option<Vec<Vec<u8>>> {
     let inner = needed(hir)?;
-    let opening = start_literals_of(hir).map_or(0, |starts| shortest(&starts));
+    let opening = starts.map_or(0, shortest);
     (shortest(&inner) > opening).then_some(inner)
 }
 

@@ -13,6 +13,7 @@ use regex::Regex;
 use super::{before, paragraphs, Context};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
+use crate::document::chars::word_search;
 use crate::rules::RuleDef;
 
 pub(super) static RULE: RuleDef = RuleDef::document(
@@ -70,19 +71,18 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether `paragraph` has what every [`RANGE`] needs, a mark between two numbers and a
-/// digit: vectorised byte searches rule out most paragraphs before the regex reads them. The
-/// marks are looked for first: most paragraphs have a digit (a year, a figure), few a mark.
+/// Whether `paragraph` has what every [`RANGE`] needs, a mark between two numbers (`-`,
+/// `~`, or one of more bytes: `－`, `–`, `〜`) and a digit: vectorised byte searches rule
+/// out most paragraphs before the regex reads them. The marks are looked for first: most
+/// paragraphs have a digit (a year, a figure), few a mark.
 fn may_hold_range(paragraph: &str) -> bool {
     let bytes = paragraph.as_bytes();
     (memchr::memchr2(b'-', b'~', bytes).is_some()
-        || WIDE_MARKS.iter().any(|mark| mark.find(bytes).is_some()))
+        || word_search!("－").find(bytes).is_some()
+        || word_search!("–").find(bytes).is_some()
+        || word_search!("〜").find(bytes).is_some())
         && bytes.iter().any(u8::is_ascii_digit)
 }
-
-/// The marks of [`RANGE`] of more than one byte: `－`, `–`, `〜`.
-static WIDE_MARKS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-    LazyLock::new(|| ["－", "–", "〜"].map(memchr::memmem::Finder::new));
 
 /// Words before a figure, table or formula number (`表2-8`), which is a code, not a range.
 const NUMBERED: [char; 4] = ['表', '图', '式', '例'];

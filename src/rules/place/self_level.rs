@@ -99,7 +99,8 @@ const NOT_AFTER_ORGAN: &[&str] = &["党校", "书记", "常委"];
 ///
 /// Every form holds exactly one level character, and the words that stand before one share no
 /// character with the level characters or with the words that stand after one: so each level
-/// character is read alone, and the forms found never overlap. (A text without one refers to no level.)
+/// character is read alone, and the forms found never overlap. (A text without one refers to
+/// no level.)
 pub fn references(doc: &Document, is_named: &dyn Fn(&str) -> bool) -> Vec<Reference> {
     let text = doc.text.as_str();
     let forms = forms(text);

@@ -81,16 +81,9 @@ impl Blank {
     }
 }
 
-/// The blank symbols: [`is_symbol`]'s, for the search that finds runs of them.
+/// The blank symbols, those [`is_symbol`] accepts (a test checks it), for the search that
+/// finds runs of them.
 const SYMBOLS: [char; 10] = ['X', 'x', 'Ｘ', 'ｘ', '×', '*', '＊', '○', '□', '△'];
-
-const _: () = {
-    let mut i = 0;
-    while i < SYMBOLS.len() {
-        assert!(is_symbol(SYMBOLS[i]));
-        i += 1;
-    }
-};
 
 /// What may join two runs of symbols into one (`x.x`, `x-x`, `X/X`, `X～X`).
 fn is_joiner(c: char) -> bool {
@@ -191,19 +184,19 @@ fn names_with_letters(text: &str) -> bool {
         .any(|m| before(text, m.start()).is_none_or(|c| !is_alnum(c)))
 }
 
-const fn is_letter(c: char) -> bool {
+fn is_letter(c: char) -> bool {
     matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ')
 }
 
-const fn is_star(c: char) -> bool {
+fn is_star(c: char) -> bool {
     matches!(c, '*' | '＊')
 }
 
-const fn is_shape(c: char) -> bool {
+fn is_shape(c: char) -> bool {
     matches!(c, '○' | '□' | '△')
 }
 
-const fn is_symbol(c: char) -> bool {
+fn is_symbol(c: char) -> bool {
     is_letter(c) || is_star(c) || is_shape(c) || c == '×'
 }
 
@@ -911,6 +904,14 @@ fn date_end(text: &str, run: Range<usize>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_symbols_searched_for_are_those_is_symbol_accepts() {
+        let accepted: Vec<char> = ('\0'..=char::MAX).filter(|&c| is_symbol(c)).collect();
+        let mut searched = SYMBOLS.to_vec();
+        searched.sort_unstable();
+        assert_eq!(accepted, searched);
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]

@@ -382,6 +382,13 @@ mod tests {
         parse(Path::new(name), source)
     }
 
+    /// The error of reading `source` as the pack `name`, and its message in English.
+    fn error(name: &str, source: &str) -> (TomlError, String) {
+        let e = parse_str(name, source).err().expect("the pack is refused");
+        let english = e.message.get(crate::lang::Lang::En).to_string();
+        (e, english)
+    }
+
     const MINIMAL: &str = r#"
 [[rule]]
 id = "house/old-name"
@@ -425,53 +432,31 @@ tokens = ["旧称"]
 
     #[test]
     fn rule_outside_its_family_file_is_rejected_at_the_id() {
-        let e = parse_str("other.toml", MINIMAL).err().unwrap();
-        assert!(
-            e.message
-                .get(crate::lang::Lang::En)
-                .contains("put it in `house.toml`"),
-            "{}",
-            e.message
-        );
+        let (e, message) = error("other.toml", MINIMAL);
+        assert!(message.contains("put it in `house.toml`"), "{message}");
         assert_eq!(&MINIMAL[e.span.unwrap()], "\"house/old-name\"");
     }
 
     #[test]
     fn invalid_regex_points_at_the_regex() {
         let source = MINIMAL.replace("tokens = [\"旧称\"]", "[[rule.pattern]]\nregex = '[XX'");
-        let e = parse_str("house.toml", &source).err().unwrap();
-        assert!(
-            e.message
-                .get(crate::lang::Lang::En)
-                .starts_with("invalid regex"),
-            "{}",
-            e.message
-        );
+        let (e, message) = error("house.toml", &source);
+        assert!(message.starts_with("invalid regex"), "{message}");
         assert_eq!(&source[e.span.unwrap()], "'[XX'");
     }
 
     #[test]
     fn look_around_is_rejected_with_the_regex_crates_reason() {
         let source = MINIMAL.replace("tokens = [\"旧称\"]", "[[rule.pattern]]\nregex = 'X(?=Y)'");
-        let e = parse_str("house.toml", &source).err().unwrap();
-        assert!(
-            e.message.get(crate::lang::Lang::En).contains("look-around"),
-            "{}",
-            e.message
-        );
+        let (_, message) = error("house.toml", &source);
+        assert!(message.contains("look-around"), "{message}");
     }
 
     #[test]
     fn unknown_key_is_an_error_at_its_line() {
         let source = MINIMAL.replace("doc = \"d\"", "doc = \"d\"\nsevrity = \"error\"");
-        let e = parse_str("house.toml", &source).err().unwrap();
-        assert!(
-            e.message
-                .get(crate::lang::Lang::En)
-                .contains("unknown field `sevrity`"),
-            "{}",
-            e.message
-        );
+        let (e, message) = error("house.toml", &source);
+        assert!(message.contains("unknown field `sevrity`"), "{message}");
         assert!(e.to_string().contains("house.toml:9:"), "{e}");
     }
 
@@ -486,18 +471,8 @@ tokens = ["旧称"]
     #[test]
     fn malformed_id_and_empty_rule_are_errors() {
         let bad_id = MINIMAL.replace("house/old-name", "House_Old");
-        assert!(parse_str("house.toml", &bad_id)
-            .err()
-            .unwrap()
-            .message
-            .get(crate::lang::Lang::En)
-            .contains("family/name"));
+        assert!(error("house.toml", &bad_id).1.contains("family/name"));
         let empty = MINIMAL.replace("tokens = [\"旧称\"]", "");
-        assert!(parse_str("house.toml", &empty)
-            .err()
-            .unwrap()
-            .message
-            .get(crate::lang::Lang::En)
-            .contains("finds nothing"));
+        assert!(error("house.toml", &empty).1.contains("finds nothing"));
     }
 }

@@ -13,7 +13,8 @@ use crate::rules::Context;
 ///
 /// The rules run in parallel: one long document (what an editor or the page re-lints after
 /// each edit) then uses every core, as many files do in `check`. What several rules read is
-/// built once in the shared context, by the first that asks.
+/// built once in the shared context, by the first that asks. (A document of many megabytes
+/// has its duplicate pass built first, alone: see [`Context::build_long_pass_first`].)
 pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
     lint_selected(doc, config, |_| true)
 }
@@ -32,6 +33,7 @@ pub fn lint_selected(
         .collect();
     let ids = enabled.iter().map(|(rule, _)| rule.meta().id.as_ref());
     let cx = Context::for_rules(doc, &config.profile, ids);
+    cx.build_long_pass_first();
     let by_rule: Vec<_> = enabled
         .par_iter()
         .map(|(rule, severity)| {

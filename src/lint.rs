@@ -4,20 +4,25 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::diagnostic::{sort, Diagnostic, Finding, Severity};
 use crate::document::Document;
-use crate::rules::Context;
+use crate::rules::{duplicate, Context, Rule};
 
 /// Runs the rules `config` enables over `doc`; diagnostics come in document order.
 ///
 /// The rules run in parallel: one long document (what an editor or the page re-lints after
 /// each edit) then uses every core, as many files do in `check`. What several rules read is
-/// built once in the shared context, by the first that asks. (A document of many megabytes
-/// has its duplicate pass built first, alone: see [`Context::build_long_pass_first`].)
+/// built once in the shared context, by the first that asks.
 pub fn lint(doc: &Document, config: &Config) -> Vec<Diagnostic> {
     lint_selected(doc, config, |_| true)
 }
+
+/// The length in bytes from which a document's duplicate rules run before the others
+/// ([`in_waves`]): well past any real document's, so that only an archive's worth of text
+/// gives up running them side by side.
+const DUPLICATES_FIRST_FROM: usize = 8 << 20;
 
 /// [`lint`] with only the enabled rules whose id `wanted` accepts: a run that reports a few
 /// rules (`--select`) does not pay for the others.
@@ -26,6 +31,16 @@ pub fn lint_selected(
     config: &Config,
     wanted: impl Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
+    lint_in_waves_from(doc, config, wanted, DUPLICATES_FIRST_FROM)
+}
+
+/// [`lint_selected`], the duplicate rules run first in a document longer than `long` bytes.
+fn lint_in_waves_from(
+    doc: &Document,
+    config: &Config,
+    wanted: impl Fn(&str) -> bool,
+    long: usize,
+) -> Vec<Diagnostic> {
     let enabled: Vec<_> = config
         .enabled_rules()
         .iter()
@@ -33,15 +48,9 @@ pub fn lint_selected(
         .collect();
     let ids = enabled.iter().map(|(rule, _)| rule.meta().id.as_ref());
     let cx = Context::for_rules(doc, &config.profile, ids);
-    cx.build_long_pass_first();
-    let by_rule: Vec<_> = enabled
-        .par_iter()
-        .map(|(rule, severity)| {
-            let mut findings = Vec::new();
-            rule.check(&cx, &mut findings);
-            cx.finished(&rule.meta().id);
-            (&rule.meta().id, *severity, findings)
-        })
+    let by_rule: Vec<_> = in_waves(enabled, doc.text.len() > long)
+        .into_iter()
+        .flat_map(|wave| run(&wave, &cx))
         .collect();
     // What the rules shared (a long document's sentences and clauses, their index, the
     // outline) is let go before the findings become diagnostics, which are then made in one
@@ -54,6 +63,42 @@ pub fn lint_selected(
     }
     sort(&mut diagnostics);
     diagnostics
+}
+
+/// An enabled rule and its severity.
+type Enabled<'c> = &'c (Arc<dyn Rule>, Severity);
+
+/// The rules to run one wave after the other: all of them at once, or, in a `long`
+/// document, those that read the duplicate pass and then the rest. A long document's pass
+/// holds an index of its units about as large as its text, the check's peak memory, and
+/// the other rules, run beside it on other threads, would add what they hold (their shared
+/// analyses, their pattern caches, each thread's heap) to that peak, more with each thread.
+/// Run after it, they start once the pass and its index are let go, and the peak is the
+/// same on any number of threads, for the time the pass takes on one thread alone.
+fn in_waves(enabled: Vec<Enabled<'_>>, long: bool) -> Vec<Vec<Enabled<'_>>> {
+    if !long {
+        return vec![enabled];
+    }
+    let (first, rest) = enabled
+        .into_iter()
+        .partition(|(rule, _)| duplicate::reads_pass(&rule.meta().id));
+    vec![first, rest]
+}
+
+/// Runs `rules` in parallel; each one's findings, in their order.
+fn run<'c>(
+    rules: &[Enabled<'c>],
+    cx: &Context,
+) -> Vec<(&'c Cow<'static, str>, Severity, Vec<Finding>)> {
+    rules
+        .par_iter()
+        .map(|(rule, severity)| {
+            let mut findings = Vec::new();
+            rule.check(cx, &mut findings);
+            cx.finished(&rule.meta().id);
+            (&rule.meta().id, *severity, findings)
+        })
+        .collect()
 }
 
 /// How many findings are moved at a time.
@@ -86,6 +131,46 @@ fn move_findings(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ids(wave: &[Enabled<'_>]) -> Vec<String> {
+        wave.iter()
+            .map(|(rule, _)| rule.meta().id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_long_documents_duplicate_rules_run_in_a_wave_of_their_own() {
+        let config = Config::defaults(std::path::Path::new("."));
+        let enabled: Vec<_> = config.enabled_rules().iter().collect();
+        assert_eq!(
+            ids(&in_waves(enabled.clone(), false).concat()),
+            ids(&enabled)
+        );
+        let waves = in_waves(enabled.clone(), true);
+        assert_eq!(waves.len(), 2);
+        let first = ids(&waves[0]);
+        assert_eq!(first.len(), 3, "{first:?}");
+        assert!(first.iter().all(|id| duplicate::reads_pass(id)));
+        assert!(ids(&waves[1]).iter().all(|id| !duplicate::reads_pass(id)));
+        assert_eq!(waves[0].len() + waves[1].len(), enabled.len());
+    }
+
+    #[test]
+    fn rules_run_in_waves_report_what_they_report_at_once() {
+        let text = "坚持问题导向，聚焦群众反映强烈的突出问题，推动各项工作落地见效。\n\
+                    全市上下要加强组织领导,压实工作责任。\n\
+                    坚持问题导向，聚焦群众反映强烈的突出问题，推动各项工作落地见效。\n\
+                    请XX同志于X月X日前报送材料。";
+        let doc = Document::new(text.to_string(), crate::document::Format::Text);
+        let config = Config::defaults(std::path::Path::new("."));
+        let at_once = lint_in_waves_from(&doc, &config, |_| true, usize::MAX);
+        let in_waves = lint_in_waves_from(&doc, &config, |_| true, 0);
+        let rules: std::collections::BTreeSet<_> =
+            at_once.iter().map(|d| d.rule.as_ref()).collect();
+        assert!(rules.contains("duplicate/sentence"), "{rules:?}");
+        assert!(rules.len() >= 3, "{rules:?}");
+        assert_eq!(in_waves, at_once);
+    }
 
     proptest::proptest! {
         /// However many findings (several chunks, a part of one, none), they come out as

@@ -192,11 +192,6 @@ struct Shared {
     start_scans: Mutex<Vec<(usize, StartScan)>>,
 }
 
-/// The length in bytes from which a document's duplicate pass is built before the other
-/// rules run ([`Context::build_long_pass_first`]): well past any real document's, so that
-/// only an archive's worth of text gives up running the pass beside the other rules.
-const PASS_ALONE_FROM: usize = 8 << 20;
-
 /// What one search for a set of opening literals found (per pattern, whether they occur),
 /// once a rule has searched.
 type StartScan = Arc<OnceLock<Vec<bool>>>;
@@ -223,24 +218,6 @@ impl<'a> Context<'a> {
             .duplicate_readers
             .store(readers.count(), Ordering::Relaxed);
         cx
-    }
-
-    /// Builds the duplicate pass before any rule runs, when the document is longer than
-    /// [`PASS_ALONE_FROM`] and a rule to run reads the pass. A long document's pass holds an
-    /// index of its units about as large as the text, the check's peak memory; the other
-    /// rules, run beside it on other threads, would add what they hold (their shared
-    /// analyses, their pattern caches, each thread's heap) to that peak, more with each
-    /// thread. Built first, its index is let go before they start, and the peak is the same
-    /// on any number of threads, for the time the pass takes on one thread alone.
-    pub fn build_long_pass_first(&self) {
-        self.build_pass_first_from(PASS_ALONE_FROM);
-    }
-
-    fn build_pass_first_from(&self, length: usize) {
-        let read = self.shared.duplicate_readers.load(Ordering::Relaxed) > 0;
-        if read && self.doc.text.len() > length {
-            drop(self.duplicates());
-        }
     }
 
     /// Tells that rule `id` is done: the last of the rules that read the duplicate pass lets
@@ -542,25 +519,6 @@ mod shared_tests {
         let repeats = |d: &duplicate::pass::Duplicates| d.sentence_repeats().collect::<Vec<_>>();
         assert_eq!(repeats(&pass), repeats(&again));
         assert_eq!(repeats(&pass).len(), 1);
-    }
-
-    #[test]
-    fn a_long_documents_pass_is_built_before_its_rules_run() {
-        let doc = Document::new(
-            "坚持问题导向，聚焦突出问题。".repeat(4),
-            crate::document::Format::Text,
-        );
-        let profile = Profile::default();
-        let built = |ids: &[&str], from: usize| {
-            let cx = Context::for_rules(&doc, &profile, ids.iter().copied());
-            cx.build_pass_first_from(from);
-            let pass = cx.lock_duplicates().clone();
-            pass.is_some()
-        };
-        let readers = ["punct/dash", "duplicate/near"];
-        assert!(built(&readers, doc.text.len() - 1), "longer than the bound");
-        assert!(!built(&readers, doc.text.len()), "not longer");
-        assert!(!built(&["punct/dash"], 0), "no rule reads it");
     }
 
     #[test]

@@ -49,10 +49,10 @@ fn lint_in_waves_from(
         .collect();
     let ids = enabled.iter().map(|(rule, _)| rule.meta().id.as_ref());
     let cx = Context::for_rules(doc, &config.profile, ids);
-    let by_rule: Vec<_> = in_waves(enabled, doc.text.len() > long)
-        .into_iter()
-        .flat_map(|wave| run(&wave, &cx))
-        .collect();
+    let mut by_rule = Vec::with_capacity(enabled.len());
+    for wave in in_waves(enabled, doc.text.len() > long) {
+        run(&wave, &cx, &mut by_rule);
+    }
     // What the rules shared (a long document's sentences and clauses, their index, the
     // outline) is let go before the findings become diagnostics, which are then made in one
     // list of their total number, each rule's findings freed as they are moved: a long
@@ -86,20 +86,18 @@ fn in_waves(enabled: Vec<Enabled<'_>>, long: bool) -> Vec<Vec<Enabled<'_>>> {
     vec![first, rest]
 }
 
-/// Runs `rules` in parallel; each one's findings, in their order.
+/// Runs `rules` in parallel, and adds each one's findings to `by_rule`, in their order.
 fn run<'c>(
     rules: &[Enabled<'c>],
     cx: &Context,
-) -> Vec<(&'c Cow<'static, str>, Severity, Vec<Finding>)> {
-    rules
-        .par_iter()
-        .map(|(rule, severity)| {
-            let mut findings = Vec::new();
-            rule.check(cx, &mut findings);
-            cx.finished(&rule.meta().id);
-            (&rule.meta().id, *severity, findings)
-        })
-        .collect()
+    by_rule: &mut Vec<(&'c Cow<'static, str>, Severity, Vec<Finding>)>,
+) {
+    by_rule.par_extend(rules.par_iter().map(|(rule, severity)| {
+        let mut findings = Vec::new();
+        rule.check(cx, &mut findings);
+        cx.finished(&rule.meta().id);
+        (&rule.meta().id, *severity, findings)
+    }));
 }
 
 /// How many findings are moved at a time.

@@ -83,31 +83,13 @@ fn literals_rust(packs: &[(&str, def::PackFile)]) -> String {
     for pattern in patterns {
         let found = literals::Literals::of(pattern);
         write!(rust, "        {pattern:?} => Some(Literals {{ starts: ").unwrap();
-        emit_byte_strings(&found.starts, &mut rust);
+        found.starts.emit(&mut rust);
         rust.push_str(", inner: ");
-        emit_byte_strings(&found.inner, &mut rust);
+        found.inner.emit(&mut rust);
         rust.push_str(" }),\n");
     }
     rust.push_str("        _ => None,\n    }\n}\n");
     rust
-}
-
-/// `Some(vec![b"…".to_vec(), …])` or `None`.
-fn emit_byte_strings(strings: &Option<Vec<Vec<u8>>>, rust: &mut String) {
-    let Some(strings) = strings else {
-        rust.push_str("None");
-        return;
-    };
-    rust.push_str("Some(vec![");
-    for bytes in strings {
-        let escaped: String = bytes
-            .iter()
-            .flat_map(|&b| std::ascii::escape_default(b))
-            .map(char::from)
-            .collect();
-        write!(rust, "b\"{escaped}\".to_vec(), ").unwrap();
-    }
-    rust.push_str("])");
 }
 
 /// `BUILTIN`, the path and text of each of `packs`, and `fn builtin_fields()`, their
@@ -153,6 +135,18 @@ impl Emit for String {
     fn emit(&self, rust: &mut String) {
         // A string's `Debug` form is a Rust literal of it.
         write!(rust, "String::from({self:?})").unwrap();
+    }
+}
+
+/// A byte string, as a byte string literal made a `Vec`.
+impl Emit for Vec<u8> {
+    fn emit(&self, rust: &mut String) {
+        let escaped: String = self
+            .iter()
+            .flat_map(|&b| std::ascii::escape_default(b))
+            .map(char::from)
+            .collect();
+        write!(rust, "b\"{escaped}\".to_vec()").unwrap();
     }
 }
 

@@ -30,6 +30,9 @@ fn literals(pattern: &str) -> Literals {
 pub struct LazyRegex {
     pattern: String,
     compiled: OnceLock<Regex>,
+    /// What its literals tell of its matches, worked out (or looked up) once for both
+    /// searchers below.
+    literals: OnceLock<Literals>,
     /// The literals every match starts with; `None` when a match may start anywhere.
     starts: OnceLock<Option<AhoCorasick>>,
     /// Literals one of which every match contains, rarer than its opening ones (see
@@ -44,6 +47,7 @@ impl LazyRegex {
         LazyRegex {
             pattern,
             compiled: OnceLock::new(),
+            literals: OnceLock::new(),
             starts: OnceLock::new(),
             inner: OnceLock::new(),
         }
@@ -60,7 +64,10 @@ impl LazyRegex {
     /// Whether the pattern may match somewhere in `text`: false only when no literal that a
     /// match must start with occurs in it.
     pub fn may_match(&self, text: &str) -> bool {
-        let starts_occur = match self.starts.get_or_init(|| match_starts(&self.pattern)) {
+        let starts = self
+            .starts
+            .get_or_init(|| searcher(self.literals().starts.as_deref()?));
+        let starts_occur = match starts {
             Some(starts) => starts.is_match(text),
             None => true,
         };
@@ -78,8 +85,12 @@ impl LazyRegex {
         }
         let inner = self
             .inner
-            .get_or_init(|| searcher(literals(&self.pattern).inner?));
+            .get_or_init(|| searcher(self.literals().inner.as_deref()?));
         inner.as_ref().is_none_or(|inner| inner.is_match(text))
+    }
+
+    fn literals(&self) -> &Literals {
+        self.literals.get_or_init(|| literals(&self.pattern))
     }
 }
 
@@ -94,17 +105,11 @@ impl Deref for LazyRegex {
     }
 }
 
-/// A searcher for the literals every match of `pattern` starts with, or `None` when they
-/// are not a small finite set of non-empty strings (a match can then start anywhere).
-fn match_starts(pattern: &str) -> Option<AhoCorasick> {
-    searcher(literals(pattern).starts?)
-}
-
 /// A searcher for `literals` that is cheap to build: it is built for one text (a short
 /// draft's run builds several and searches each once), so the NFA as first built, which
 /// builds in a fraction of a DFA's time and without the copy a contiguous one makes; the
 /// search is mostly its prefilter's anyway.
-fn searcher(literals: Vec<Vec<u8>>) -> Option<AhoCorasick> {
+fn searcher(literals: &[Vec<u8>]) -> Option<AhoCorasick> {
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(literals)

@@ -240,7 +240,11 @@ impl Diagnostic {
 ///
 /// A stable sort of the diagnostics themselves takes room for half of them (a long text's
 /// hundred thousand take 160 bytes each); their keys are sorted instead, 24 bytes each with
-/// their places, and the diagnostics moved once into the order found.
+/// their places, and the diagnostics moved once into the order found. The keys are sorted
+/// with the standard library's stable sort, which finds the runs already in order and merges
+/// them: each rule reports in document order, so a document's findings are a few such runs.
+/// (An unstable sort, which looks for none, took 3.5% of the check of a 20 MB text with
+/// 108,000 findings.)
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     let mut rules: Vec<String> = Vec::new();
     for diagnostic in diagnostics.iter() {
@@ -254,10 +258,39 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     };
     // The end and the rule's rank share a word: neither comes near its bound (a document of
     // 2^48 bytes, 2^16 rules).
-    diagnostics.sort_by_cached_key(|d| {
-        let (start, end) = (d.span.start as u64, d.span.end as u64);
-        (start, end << 16 | rank(&d.rule))
-    });
+    let mut keys: Vec<(u64, u64, u32)> = diagnostics
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let (start, end) = (d.span.start as u64, d.span.end as u64);
+            let place = u32::try_from(i).expect("fewer than 2^32 diagnostics");
+            (start, end << 16 | rank(&d.rule), place)
+        })
+        .collect();
+    if keys.is_sorted() {
+        return;
+    }
+    keys.sort();
+    move_into_order(
+        diagnostics,
+        keys.into_iter().map(|(_, _, place)| place as usize),
+    );
+}
+
+/// Moves each item to its place in `order` (the item found at each place of the result, a
+/// permutation of the places), by swaps and with no copy of the items.
+fn move_into_order<T>(items: &mut [T], order: impl Iterator<Item = usize>) {
+    let mut order: Vec<usize> = order.collect();
+    for i in 0..items.len() {
+        // Items before `i` are placed, and swapping moved the one `order[i]` names: it is
+        // followed from swap to swap to where it is now.
+        let mut from = order[i];
+        while from < i {
+            from = order[from];
+        }
+        order[i] = from;
+        items.swap(i, from);
+    }
 }
 
 #[cfg(test)]
@@ -276,6 +309,15 @@ mod tests {
         assert_eq!(Related::new(0..3, "上一句").text(), "上一句");
     }
 
+    /// What [`sort`] must give: `diagnostics` in a stable sort by start, end and rule.
+    fn stable_sorted(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+        let mut sorted = diagnostics.to_vec();
+        sorted.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
+        sorted
+    }
+
     proptest::proptest! {
         /// The order is that of a stable sort by start, end and rule.
         #[test]
@@ -291,10 +333,33 @@ mod tests {
                     Diagnostic::from_finding(rules[rule].into(), Severity::Warning, finding)
                 })
                 .collect();
-            let mut expected = diagnostics.clone();
-            expected.sort_by(|a, b| {
-                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-            });
+            let expected = stable_sorted(&diagnostics);
+            let mut sorted = diagnostics;
+            sort(&mut sorted);
+            proptest::prop_assert_eq!(sorted, expected);
+        }
+
+        /// Findings come as runs, each rule's in document order: runs long enough for the
+        /// sort to merge them are ordered as a stable sort orders them.
+        #[test]
+        fn runs_in_order_are_merged_as_a_stable_sort_orders_them(
+            runs in proptest::collection::vec(
+                proptest::collection::vec((0usize..400, 0usize..4), 0..120),
+                1..5,
+            ),
+        ) {
+            let rules = ["punct/pair", "duplicate/sentence", "term/variant", "place/region"];
+            let mut diagnostics = Vec::new();
+            for (rule, mut places) in runs.into_iter().enumerate() {
+                places.sort_unstable();
+                for (start, length) in places {
+                    let message = diagnostics.len().to_string();
+                    let finding = Finding::new(start..start + length, message);
+                    let rule = rules[rule].into();
+                    diagnostics.push(Diagnostic::from_finding(rule, Severity::Warning, finding));
+                }
+            }
+            let expected = stable_sorted(&diagnostics);
             let mut sorted = diagnostics;
             sort(&mut sorted);
             proptest::prop_assert_eq!(sorted, expected);

@@ -179,20 +179,28 @@ pub fn apply(
         None => true,
     });
     if let Some(severity) = config.severity_of_id(unknown::ID) {
-        diagnostics.extend(unknown_names(&directives, config, severity));
-        crate::diagnostic::sort(diagnostics);
+        add_in_order(diagnostics, unknown_names(&directives, config, severity));
     }
     // Asked for on the command line, and at the severity the config gives the rule (which
     // may turn it off).
     let severity = config.severity_of_id(UNUSED);
     if let (true, Some(severity)) = (report_unused, severity) {
-        diagnostics.extend(
-            directives
-                .iter()
-                .zip(&used)
-                .filter(|(_, used)| !**used)
-                .map(|(d, _)| unused(d, severity)),
-        );
+        let unused = directives
+            .iter()
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|(d, _)| unused(d, severity));
+        add_in_order(diagnostics, unused);
+    }
+}
+
+/// Adds `more` to `diagnostics` (in document order) and keeps them in order: sorted again
+/// only when something was added. A document rarely has a directive to report, and a long
+/// text's hundred thousand findings, already in order, cost a sort each time.
+fn add_in_order(diagnostics: &mut Vec<Diagnostic>, more: impl IntoIterator<Item = Diagnostic>) {
+    let before = diagnostics.len();
+    diagnostics.extend(more);
+    if diagnostics.len() > before {
         crate::diagnostic::sort(diagnostics);
     }
 }

@@ -162,7 +162,9 @@ fn alike(a: &[char], b: &[char]) -> bool {
         sorted
     };
     let bound = near_edits(a.len().max(b.len()));
-    a == b || index::bounded_edit_distance(a, b, bound).is_some() || sorted(a) == sorted(b)
+    // Reordered clauses have the same characters, so as many: sorting is for those alone.
+    let reordered = || a.len() == b.len() && sorted(a) == sorted(b);
+    a == b || index::bounded_edit_distance(a, b, bound).is_some() || reordered()
 }
 
 /// Where a clause is: the indexes of its sentence and its paragraph.

@@ -55,6 +55,8 @@ pub struct Phrases<'t> {
     text: &'t str,
     /// Byte offset of each character, and the text's length after the last.
     offsets: Vec<usize>,
+    /// The characters.
+    chars: Vec<char>,
     /// Per character: the index of the first character after the Han run from it.
     han_run_end: Vec<usize>,
     /// Per character: the index of the first character at or after it that opens a goal, and
@@ -66,23 +68,21 @@ pub struct Phrases<'t> {
 
 impl<'t> Phrases<'t> {
     pub fn new(text: &'t str) -> Phrases<'t> {
-        let offsets: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .collect();
-        let chars = offsets.len() - 1;
-        let mut han_run_end = vec![chars; chars + 1];
-        let mut next_goal = vec![(usize::MAX, 0); chars + 1];
-        let mut next_closing = vec![(usize::MAX, 0); chars + 1];
-        for (index, c) in (0..chars).rev().zip(text.chars().rev()) {
+        let (mut offsets, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+        offsets.push(text.len());
+        let count = chars.len();
+        let mut han_run_end = vec![count; count + 1];
+        let mut next_goal = vec![(usize::MAX, 0); count + 1];
+        let mut next_closing = vec![(usize::MAX, 0); count + 1];
+        for (index, &c) in chars.iter().enumerate().rev() {
             let at = offsets[index];
             han_run_end[index] = if is_han_script(c) {
                 han_run_end[index + 1]
             } else {
                 index
             };
-            next_goal[index] = goal_end(text, at).map_or(next_goal[index + 1], |end| (index, end));
+            next_goal[index] =
+                goal_end(text, at, c).map_or(next_goal[index + 1], |end| (index, end));
             next_closing[index] = whole_area_end(text, at)
                 .or_else(|| leadership_end(text, at))
                 .map_or(next_closing[index + 1], |end| (index, end));
@@ -90,6 +90,7 @@ impl<'t> Phrases<'t> {
         Phrases {
             text,
             offsets,
+            chars,
             han_run_end,
             next_goal,
             next_closing,
@@ -109,6 +110,9 @@ impl<'t> Phrases<'t> {
 
     /// `联系天津发展所需`: the shortest stretch a goal follows.
     fn between_at(&self, index: usize) -> Option<Phrase> {
+        if !opens_a_verb(self.chars[index]) {
+            return None;
+        }
         let start = self.offsets[index];
         let verb = OWN_VERBS
             .iter()
@@ -123,6 +127,9 @@ impl<'t> Phrases<'t> {
 
     /// `我们天津`: the longest stretch of Han characters after `我们`, at most twelve.
     fn after_at(&self, index: usize) -> Option<Phrase> {
+        if !matches!(self.chars[index], '我' | '咱') {
+            return None;
+        }
         let start = self.offsets[index];
         let we = WE.iter().find(|w| self.text[start..].starts_with(*w))?;
         let from = index + we.chars().count();
@@ -153,12 +160,29 @@ impl<'t> Phrases<'t> {
     }
 }
 
-/// The goal at byte `at` (`发展所需`, `实际`…): where it ends.
-fn goal_end(text: &str, at: usize) -> Option<usize> {
+/// The goal at byte `at` (`发展所需`, `实际`…), whose character is `c`: where it ends.
+fn goal_end(text: &str, at: usize, c: char) -> Option<usize> {
+    if !opens_a_goal(c) {
+        return None;
+    }
     OWN_GOALS
         .iter()
         .find(|goal| text[at..].starts_with(*goal))
         .map(|goal| at + goal.len())
+}
+
+/// Whether `c` is the first character of one of [`OWN_VERBS`]. Most characters are not, and
+/// every character of a stretch is tried: they are passed over before any verb is compared.
+fn opens_a_verb(c: char) -> bool {
+    matches!(
+        c,
+        '联' | '结' | '立' | '扎' | '服' | '推' | '助' | '建' | '谱' | '奋' | '全'
+    )
+}
+
+/// Whether `c` is the first character of one of [`OWN_GOALS`] (see [`opens_a_verb`]).
+fn opens_a_goal(c: char) -> bool {
+    matches!(c, '发' | '实' | '高' | '经' | '新')
 }
 
 /// `全市上下` at `at`: where it ends.
@@ -283,6 +307,20 @@ mod tests {
         assert_eq!(stretch_of("联系天津，发展所需"), None);
         let (_, name) = stretch_of("我们一二三四五六七八九十百千万亿").unwrap();
         assert_eq!(name.chars().count(), 12);
+    }
+
+    #[test]
+    fn the_first_characters_checked_are_those_of_the_words() {
+        let firsts = |words: &[&str]| -> Vec<char> {
+            let firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+            firsts
+        };
+        assert!(firsts(&OWN_VERBS).into_iter().all(opens_a_verb));
+        assert!(firsts(&OWN_GOALS).into_iter().all(opens_a_goal));
+        assert_eq!(firsts(&WE), ['我', '咱']);
+        for c in ['天', '津', '要', '的', '委'] {
+            assert!(!opens_a_verb(c) && !opens_a_goal(c), "{c}");
+        }
     }
 
     #[test]

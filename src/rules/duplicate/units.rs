@@ -214,6 +214,9 @@ impl<'s> Words<'s> {
 struct Scratch {
     chars: Vec<char>,
     offsets: Vec<usize>,
+    /// Where the ASCII letters and digits are among `chars`, in order: few in Chinese text,
+    /// so that a unit's are counted without walking its characters.
+    ascii: Vec<usize>,
     clauses: Vec<CutUnit>,
 }
 
@@ -257,16 +260,27 @@ impl Units {
         let text = &doc.text[span.clone()];
         scratch.chars.clear();
         scratch.offsets.clear();
+        scratch.ascii.clear();
         scratch.clauses.clear();
         let mut clause_start = (0, 0);
-        for (at, c) in text.char_indices() {
-            if matches!(c, '，' | '；' | '：' | ',' | ';' | ':') {
+        let mut at = 0;
+        // Every character of the text passes here: they are decoded with `char_at`, and the
+        // ideographs, most of them, are taken before any other test.
+        while let Some((c, width)) = char_at(text, at) {
+            if is_common_ideograph(c) {
+                scratch.chars.push(c);
+                scratch.offsets.push(at);
+            } else if matches!(c, '，' | '；' | '：' | ',' | ';' | ':') {
                 self.push_clause(doc, span.start, clause_start, at, scratch);
-                clause_start = (at + c.len_utf8(), scratch.chars.len());
+                clause_start = (at + width, scratch.chars.len());
             } else if is_word_character(c) {
+                if c.is_ascii() {
+                    scratch.ascii.push(scratch.chars.len());
+                }
                 scratch.chars.push(c.to_ascii_lowercase());
                 scratch.offsets.push(at);
             }
+            at += width;
         }
         let (sentence, chars) = unit(text, span.clone(), (0, 0), scratch);
         let cut = cut_unit(self.sentences.len(), chars, scratch);
@@ -328,9 +342,10 @@ fn unit(
     // The characters of the marker are the first of the unit's, up to its end.
     let counted = scratch.offsets[first..].partition_point(|&at| at < start + skip);
     let range = first + counted..scratch.chars.len();
-    let chars = &scratch.chars[range.clone()];
-    let chinese = chars.iter().filter(|c| !c.is_ascii()).count();
-    let unit = Unit::new(span, chars.len(), skip, chinese * 2 < chars.len());
+    let ascii_before = |at: usize| scratch.ascii.partition_point(|&i| i < at);
+    let ascii = ascii_before(range.end) - ascii_before(range.start);
+    let chinese = range.len() - ascii;
+    let unit = Unit::new(span, range.len(), skip, chinese * 2 < range.len());
     (unit, range)
 }
 
@@ -430,7 +445,7 @@ fn push_word_characters(text: &str, into: &mut Vec<char>) {
 /// because the general Unicode lookup is slow and they are most of the text.
 fn is_word_character(c: char) -> bool {
     match c {
-        '\u{4E00}'..='\u{9FFF}' => true,
+        c if is_common_ideograph(c) => true,
         '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' => false,
         // Full-width forms: the marks of Chinese text (`，；：（）！？`), then digits and letters.
         '\u{FF00}'..='\u{FF0F}'
@@ -440,6 +455,12 @@ fn is_word_character(c: char) -> bool {
         '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => true,
         _ => c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()),
     }
+}
+
+/// The CJK Unified Ideographs, which are most characters of Chinese text: word characters
+/// and no clause separator.
+fn is_common_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 #[cfg(test)]

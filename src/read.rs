@@ -107,16 +107,7 @@ pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {
             size: bytes.len() as u64,
         });
     }
-    read_owned_bytes(bytes, path)
-}
-
-/// [`read_bytes`] of bytes the caller gives up: a UTF-8 text becomes the decoded text as it
-/// is, with no copy (a large file is otherwise held twice while it is read).
-fn read_owned_bytes(bytes: Vec<u8>, name: &Path) -> Result<Decoded, ReadError> {
-    if WordKind::of(&bytes, name).is_some() {
-        return read_bytes(&bytes, name);
-    }
-    decode_owned(bytes).map_err(ReadError::Decode)
+    read_bytes(&bytes, path)
 }
 
 /// Decodes the bytes of a file named `name`: a Word file's text, or text in any encoding
@@ -192,32 +183,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
-    // Copied whatever checks it, and encoding_rs checks faster than the standard library.
+    // Checked by encoding_rs and copied. The standard library's check, which could take the
+    // bytes as they are, costs about ten instructions a byte of Chinese text (three-byte
+    // characters), where the copy costs a fraction of one: 4% of a 20 MB text's check. The
+    // copy doubles the text's memory while it is read, before any rule runs, and the peak of
+    // a long text's check comes later, in the duplicate rules' pass.
     if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
         return Ok(plain_utf8(text.into_owned()));
     }
     decode_with(guess_legacy_encoding(bytes), bytes, false)
 }
-
-/// [`decode`] of bytes the caller gives up: a long UTF-8 text without a byte-order mark is
-/// taken as it is.
-pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
-    // A text of ordinary length is checked as `decode` checks it, by encoding_rs, faster than
-    // the standard library on Chinese text (three-byte characters), and copied: the copy
-    // costs less than the difference. A long one is checked in place, so that its memory is
-    // not doubled.
-    if bytes.len() <= CHECKED_BY_COPY || Encoding::for_bom(&bytes).is_some() || looks_binary(&bytes)
-    {
-        return decode(&bytes);
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(plain_utf8(text)),
-        Err(not_utf8) => decode(not_utf8.as_bytes()),
-    }
-}
-
-/// The longest text [`decode_owned`] checks by copying it (see there).
-const CHECKED_BY_COPY: usize = 1 << 20;
 
 /// A text that was UTF-8 without a byte-order mark.
 fn plain_utf8(text: String) -> Decoded {

@@ -83,9 +83,13 @@ impl<'t> Phrases<'t> {
             };
             next_goal[index] =
                 goal_end(text, at, c).map_or(next_goal[index + 1], |end| (index, end));
-            next_closing[index] = whole_area_end(text, at)
-                .or_else(|| leadership_end(text, at))
-                .map_or(next_closing[index + 1], |end| (index, end));
+            // A closing opens with `全` or `委`: other characters are passed over.
+            let closing = match c {
+                '全' => whole_area_end(text, at),
+                '委' => leadership_end(text, at),
+                _ => None,
+            };
+            next_closing[index] = closing.map_or(next_closing[index + 1], |end| (index, end));
         }
         Phrases {
             text,

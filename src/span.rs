@@ -36,6 +36,11 @@ impl Spans {
         self.0.partition_point(|&pair| before(&span_of(pair)))
     }
 
+    /// Adds `span` at the end.
+    pub fn push(&mut self, span: Span) {
+        self.0.push(pair_of(span));
+    }
+
     /// Lets go of the room the list does not use.
     pub fn shrink_to_fit(&mut self) {
         self.0.shrink_to_fit();
@@ -46,15 +51,14 @@ fn span_of([start, end]: [u32; 2]) -> Span {
     start as usize..end as usize
 }
 
+fn pair_of(span: Span) -> [u32; 2] {
+    let offset = |at: usize| u32::try_from(at).expect("a document of less than 4 GB");
+    [offset(span.start), offset(span.end)]
+}
+
 impl FromIterator<Span> for Spans {
     fn from_iter<I: IntoIterator<Item = Span>>(spans: I) -> Self {
-        let offset = |at: usize| u32::try_from(at).expect("a document of less than 4 GB");
-        Spans(
-            spans
-                .into_iter()
-                .map(|span| [offset(span.start), offset(span.end)])
-                .collect(),
-        )
+        Spans(spans.into_iter().map(pair_of).collect())
     }
 }
 

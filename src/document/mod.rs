@@ -98,10 +98,10 @@ impl Document {
             .filter_map(|span| mask::trim(&text, span))
             .collect();
         paragraphs.shrink_to_fit();
-        let mut sentences: Spans = paragraphs
-            .iter()
-            .flat_map(|p| sentences::split(&text, p.clone()))
-            .collect();
+        let mut sentences = Spans::default();
+        for paragraph in &paragraphs {
+            sentences::split_into(&mut sentences, &text, paragraph.clone());
+        }
         // Collected without knowing their number, the list has up to twice the room it needs,
         // held for the whole check: a long document has a few hundred thousand sentences.
         sentences.shrink_to_fit();

@@ -5,7 +5,7 @@
 //! `……）`). An ASCII full stop never ends a sentence: in Chinese text it is an item marker (`1.`),
 //! a decimal point or part of an abbreviation, so `2.严密组织教育培训。` stays one sentence.
 
-use crate::span::Span;
+use crate::span::{Span, Spans};
 
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | '…')
@@ -21,12 +21,20 @@ fn is_closing(c: char) -> bool {
 /// The first bytes of the end marks: `。` 0xE3, `！？；` 0xEF, `…` 0xE2, and `!?`.
 const TERMINATOR_FIRST_BYTES: [u8; 5] = [0xE3, 0xEF, 0xE2, b'!', b'?'];
 
-/// Splits `span` of `text` into sentence spans, trimmed of surrounding whitespace. Only the
-/// places where an end mark can be are decoded (found by byte search), not every character.
+/// Splits `span` of `text` into sentence spans, trimmed of surrounding whitespace.
+#[cfg(test)]
 pub(super) fn split(text: &str, span: Span) -> Vec<Span> {
+    let mut sentences = Spans::default();
+    split_into(&mut sentences, text, span);
+    sentences.iter().collect()
+}
+
+/// Adds the sentences of `span` of `text` to `sentences` ([`split`]): a document's are gathered
+/// in one list, with no list made for each paragraph. Only the places where an end mark can be
+/// are decoded (found by byte search), not every character.
+pub(super) fn split_into(sentences: &mut Spans, text: &str, span: Span) {
     let base = span.start;
     let paragraph = &text[span];
-    let mut sentences = Vec::new();
     let mut start = 0;
     for i in crate::document::chars::find_bytes(paragraph.as_bytes(), &TERMINATOR_FIRST_BYTES) {
         // Marks inside the run of marks that ended the last sentence are part of it.
@@ -46,11 +54,10 @@ pub(super) fn split(text: &str, span: Span) -> Vec<Span> {
             }
             end += next.len_utf8();
         }
-        push_trimmed(&mut sentences, paragraph, base, start..end);
+        push_trimmed(sentences, paragraph, base, start..end);
         start = end;
     }
-    push_trimmed(&mut sentences, paragraph, base, start..paragraph.len());
-    sentences
+    push_trimmed(sentences, paragraph, base, start..paragraph.len());
 }
 
 /// A single `…` (as opposed to `……`) is usually a truncated quotation inside a sentence.
@@ -58,7 +65,7 @@ fn is_lone_ellipsis_dot(paragraph: &str, i: usize, c: char) -> bool {
     c == '…' && !paragraph[i + c.len_utf8()..].starts_with('…') && !paragraph[..i].ends_with('…')
 }
 
-fn push_trimmed(out: &mut Vec<Span>, paragraph: &str, base: usize, range: Span) {
+fn push_trimmed(out: &mut Spans, paragraph: &str, base: usize, range: Span) {
     let slice = &paragraph[range.clone()];
     let leading = slice.len() - slice.trim_start().len();
     let content = slice.trim();
@@ -77,7 +84,7 @@ mod tests {
     fn split_by_walking(text: &str, span: Span) -> Vec<Span> {
         let base = span.start;
         let paragraph = &text[span];
-        let mut sentences = Vec::new();
+        let mut sentences = Spans::default();
         let mut start = 0;
         let mut chars = paragraph.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -97,7 +104,7 @@ mod tests {
             start = end;
         }
         push_trimmed(&mut sentences, paragraph, base, start..paragraph.len());
-        sentences
+        sentences.iter().collect()
     }
 
     proptest! {

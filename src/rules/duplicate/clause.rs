@@ -36,7 +36,8 @@ fn check_clause(cx: &Context, out: &mut Vec<Finding>) {
         let (first, clause) = (&clauses[repeat.earlier], &clauses[i]);
         walk.advance(doc, sentences, clause);
         let places = (Place::of(doc, sentences, first), walk);
-        if reportable_clause_repeat(&scope, sentences, (first, clause), places) {
+        let exact = repeat.edits == 0;
+        if reportable_clause_repeat(&scope, sentences, (first, clause, exact), places) {
             repeats.insert(i, repeat);
         }
     }
@@ -86,11 +87,12 @@ fn in_a_run(
 
 /// A repeat inside one sentence is parallelism, like two sentences opened alike
 /// (`（一）走好新的赶考之路，…（二）走好新的赶考之路，…`); whole repeated sentences are the
-/// sentence rules'; figures alone differing is a parallel statement.
+/// sentence rules'; figures alone differing is a parallel statement. `exact` says the clause
+/// repeats `first` exactly.
 fn reportable_clause_repeat(
     scope: &Scope,
     sentences: &[Unit],
-    (first, clause): (&Unit, &Unit),
+    (first, clause, exact): (&Unit, &Unit, bool),
     (first_place, place): (Place, Place),
 ) -> bool {
     let (first_sentence, sentence) = (first_place.sentence, place.sentence);
@@ -105,15 +107,17 @@ fn reportable_clause_repeat(
         |unit: &Unit, place: Place| sentences[place.sentence].span().start == unit.span().start;
     let both_open = || opens(clause, place) && opens(first, first_place);
     let text = &scope.doc.text;
+    // Decoding the units is the dearest step: an exact repeat has the same characters, and
+    // sentences too far apart in length are not alike.
     let other_figures = || {
-        let (a, b) = (first.chars(text), clause.chars(text));
-        a != b && only_numbers_differ(&a, &b)
+        !exact && {
+            let (a, b) = (first.chars(text), clause.chars(text));
+            a != b && only_numbers_differ(&a, &b)
+        }
     };
     let whole_sentences = || {
-        alike(
-            &sentences[sentence].chars(text),
-            &sentences[first_sentence].chars(text),
-        )
+        let (a, b) = (&sentences[sentence], &sentences[first_sentence]);
+        may_be_alike(a.len(), b.len()) && alike(&a.chars(text), &b.chars(text))
     };
     !(same_sentence
         || same_paragraph
@@ -151,6 +155,12 @@ fn in_heading(doc: &Document, place: Place) -> bool {
     paragraph.len() <= HEADING_PARAGRAPH_CHARS * 4
         && paragraph.chars().count() <= HEADING_PARAGRAPH_CHARS
         && !paragraph.ends_with(['。', '！', '？', '；'])
+}
+
+/// Whether sentences of `a` and `b` characters may be [`alike`]: reordered clauses have as
+/// many characters, and a near repeat is as many apart as it has edits at most.
+fn may_be_alike(a: usize, b: usize) -> bool {
+    a.abs_diff(b) <= near_edits(a.max(b))
 }
 
 /// Whether two sentences are the same, nearly the same or the same clauses reordered: the
@@ -232,6 +242,36 @@ mod tests {
     use super::*;
     use crate::document::Format;
     use crate::rules::duplicate::units::Units;
+
+    proptest::proptest! {
+        /// The test on lengths never rules out sentences that are alike.
+        #[test]
+        fn sentences_alike_may_be_alike_by_their_lengths(
+            a in "[甲乙丙丁]{0,30}",
+            edits in proptest::collection::vec((0u8..3, 0usize..40, "[甲乙丙丁]"), 0..6),
+        ) {
+            let a: Vec<char> = a.chars().collect();
+            let mut b = a.clone();
+            for (kind, at, c) in edits {
+                let c = c.chars().next().expect("one character");
+                match kind {
+                    0 => b.insert(at % (b.len() + 1), c),
+                    1 if !b.is_empty() => {
+                        b.remove(at % b.len());
+                    }
+                    // Reordered.
+                    _ if !b.is_empty() => {
+                        let n = b.len();
+                        b.rotate_left(at % n);
+                    }
+                    _ => {}
+                }
+            }
+            if alike(&a, &b) {
+                proptest::prop_assert!(may_be_alike(a.len(), b.len()));
+            }
+        }
+    }
 
     #[test]
     fn walking_to_each_clause_finds_the_place_looking_up_finds() {

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{extend_in_order, Diagnostic, Severity};
 use crate::document::Document;
 use crate::rules::selector::{any_selects, RuleSelector};
 
@@ -179,7 +179,7 @@ pub fn apply(
         None => true,
     });
     if let Some(severity) = config.severity_of_id(unknown::ID) {
-        add_in_order(diagnostics, unknown_names(&directives, config, severity));
+        extend_in_order(diagnostics, unknown_names(&directives, config, severity));
     }
     // Asked for on the command line, and at the severity the config gives the rule (which
     // may turn it off).
@@ -190,18 +190,7 @@ pub fn apply(
             .zip(&used)
             .filter(|(_, used)| !**used)
             .map(|(d, _)| unused(d, severity));
-        add_in_order(diagnostics, unused);
-    }
-}
-
-/// Adds `more` to `diagnostics` (in document order) and keeps them in order: sorted again
-/// only when something was added. A document rarely has a directive to report, and a long
-/// text's hundred thousand findings, already in order, cost a sort each time.
-fn add_in_order(diagnostics: &mut Vec<Diagnostic>, more: impl IntoIterator<Item = Diagnostic>) {
-    let before = diagnostics.len();
-    diagnostics.extend(more);
-    if diagnostics.len() > before {
-        crate::diagnostic::sort(diagnostics);
+        extend_in_order(diagnostics, unused);
     }
 }
 

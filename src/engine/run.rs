@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::baseline::{Baseline, Recorder};
 use crate::config::Config;
-use crate::diagnostic::{sort, Diagnostic};
+use crate::diagnostic::{extend_in_order, Diagnostic};
 use crate::document::Document;
 use crate::rules::duplicate::cross_file::{self, CrossFileIndex};
 use crate::rules::RuleFilter;
@@ -126,17 +126,15 @@ impl SharedText {
         let Some(severity) = config.severity_of_id(cross_file::ID) else {
             return;
         };
-        for shared in self.0.add(path, doc) {
-            diagnostics.push(Diagnostic {
-                rule: cross_file::ID.into(),
-                severity,
-                message: shared.message.into(),
-                span: shared.span,
-                related: Default::default(),
-                elsewhere: vec![shared.elsewhere],
-                fix: None,
-            });
-        }
-        sort(diagnostics);
+        let shared = self.0.add(path, doc).into_iter().map(|shared| Diagnostic {
+            rule: cross_file::ID.into(),
+            severity,
+            message: shared.message.into(),
+            span: shared.span,
+            related: Default::default(),
+            elsewhere: vec![shared.elsewhere],
+            fix: None,
+        });
+        extend_in_order(diagnostics, shared);
     }
 }

@@ -98,15 +98,11 @@ pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {
         return Err(ReadError::TooLarge { size });
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    // `take` guards against a file that grows while it is read.
+    // `take` guards against a file that grows while it is read (`read_bytes` refuses what
+    // then passes the limit).
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge {
-            size: bytes.len() as u64,
-        });
-    }
     read_bytes(&bytes, path)
 }
 

@@ -131,7 +131,7 @@ impl<'t> Phrases<'t> {
 
     /// `我们天津`: the longest stretch of Han characters after `我们`, at most twelve.
     fn after_at(&self, index: usize) -> Option<Phrase> {
-        if !matches!(self.chars[index], '我' | '咱') {
+        if !opens_we(self.chars[index]) {
             return None;
         }
         let start = self.offsets[index];
@@ -187,6 +187,11 @@ fn opens_a_verb(c: char) -> bool {
 /// Whether `c` is the first character of one of [`OWN_GOALS`] (see [`opens_a_verb`]).
 fn opens_a_goal(c: char) -> bool {
     matches!(c, '发' | '实' | '高' | '经' | '新')
+}
+
+/// Whether `c` is the first character of one of [`WE`] (see [`opens_a_verb`]).
+fn opens_we(c: char) -> bool {
+    matches!(c, '我' | '咱')
 }
 
 /// `全市上下` at `at`: where it ends.
@@ -316,14 +321,14 @@ mod tests {
     #[test]
     fn the_first_characters_checked_are_those_of_the_words() {
         let firsts = |words: &[&str]| -> Vec<char> {
-            let firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-            firsts
+            words.iter().filter_map(|w| w.chars().next()).collect()
         };
         assert!(firsts(&OWN_VERBS).into_iter().all(opens_a_verb));
         assert!(firsts(&OWN_GOALS).into_iter().all(opens_a_goal));
         assert_eq!(firsts(&WE), ['我', '咱']);
+        assert!(firsts(&WE).into_iter().all(opens_we));
         for c in ['天', '津', '要', '的', '委'] {
-            assert!(!opens_a_verb(c) && !opens_a_goal(c), "{c}");
+            assert!(!opens_a_verb(c) && !opens_a_goal(c) && !opens_we(c), "{c}");
         }
     }
 

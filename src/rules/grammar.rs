@@ -22,6 +22,8 @@
 use super::{Context, RuleDef};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::chars::is_han;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 pub static RULE: RuleDef = RuleDef::document(
     "grammar/de",
@@ -34,7 +36,7 @@ pub static RULE: RuleDef = RuleDef::document(
 /// Words that often stand before a verb as adverbials in official texts. 科学 is also a noun
 /// (`社会科学的研究也`): the object check keeps that quiet. Left out: 系统, 更多 and 更加,
 /// which are mostly attributes (`系统的教育评价`, `更多的办法`) or odd before 的.
-const ADVERBIALS: &[&str] = &[
+static ADVERBIALS: Lexicon = Lexicon::new(&[
     "认认真真",
     "扎扎实实",
     "踏踏实实",
@@ -74,18 +76,18 @@ const ADVERBIALS: &[&str] = &[
     "高效",
     "彻底",
     "密切",
-];
+]);
 
 /// Verbs that never head a noun phrase: with a result complement they are only verbs.
-const RESULT_VERBS: &[&str] = &[
+static RESULT_VERBS: Lexicon = Lexicon::new(&[
     "做好", "抓好", "搞好", "办好", "用好", "管好", "守好", "抓实", "做实", "压实", "夯实", "筑牢",
     "补齐",
-];
+]);
 
 /// Transitive verbs of official texts, other than [`RESULT_VERBS`]. Most can also be used as
 /// nouns (`有效的监督`), which the context decides. Single-character verbs (做, 抓, 搞) are
 /// left out: `认真的做法`, `有效的抓手`.
-const VERBS: &[&str] = &[
+static VERBS: Lexicon = Lexicon::new(&[
     "推进", "开展", "落实", "加强", "推动", "实施", "贯彻", "学习", "研究", "解决", "整改", "执行",
     "部署", "提升", "提高", "保障", "服务", "促进", "发挥", "维护", "满足", "改善", "完善", "建设",
     "保护", "利用", "支持", "引导", "扩大", "增加", "减少", "防止", "防范", "化解", "处理", "控制",
@@ -94,23 +96,23 @@ const VERBS: &[&str] = &[
     "坚持", "遵守", "承担", "履行", "深化", "优化", "强化", "规范", "健全", "构建", "打造", "培育",
     "激发", "拓展", "拓宽", "带动", "谋划", "推行", "消除", "排查", "整治", "清理", "查处", "纠正",
     "解释",
-];
+]);
 
 /// What before the adverbial makes the phrase a noun phrase: a light verb or preposition
 /// that takes it as object (`得到更好的落实`, `进行深入的研究`, `对积极的…`), a negation or
 /// 可 that makes the adverbial an adjective (`不合理的分配`, `可持续的发展`), a 的 or a
 /// conjunction that chains attributes (`热烈的认真的讨论`). Any verb of [`VERBS`] or
 /// [`RESULT_VERBS`] counts too (`加强有效的监督`).
-const NOMINAL_BEFORE: &[&str] = &[
+static NOMINAL_BEFORE: Lexicon = Lexicon::new(&[
     "得到", "受到", "进行", "给予", "给以", "予以", "加以", "作出", "做出", "作了", "做了", "取得",
     "提供", "求得", "实行", "厉行", "采取", "通过", "起到", "有了", "建立", "形成", "实现", "完成",
     "需要", "经过", "展开", "组织", "举办", "发起", "掀起", "启动", "引起", "产生", "带来", "推出",
     "成为", "具有", "具备", "保持", "依靠", "依托", "有", "是", "作", "到", "的", "和", "与", "及",
     "、", "以", "为", "对", "在", "于", "之", "得", "不", "可",
-];
+]);
 
 /// Degree words that may stand between a light verb and the adverbial (`作了比较深入的批判`).
-const INTENSIFIERS: &[&str] = &[
+static INTENSIFIERS: Lexicon = Lexicon::new(&[
     "越来越",
     "比较",
     "较为",
@@ -128,7 +130,7 @@ const INTENSIFIERS: &[&str] = &[
     "很",
     "最",
     "极",
-];
+]);
 
 /// Characters right after the verb that show it is not taking an object: function words
 /// (`研究中`, `发展之间`), suffixes of nouns (`服务业`, `服务型`, `建设者`), adverbs that
@@ -136,43 +138,43 @@ const INTENSIFIERS: &[&str] = &[
 const NOT_OBJECT: &str = "的和与及并或之中上下里内外时后前等是为着过者性化型式度率量力业也都还就才又再已将要会能可不没所被得地";
 
 /// Objects that begin with a character of [`NOT_OBJECT`].
-const OBJECTS_DESPITE: &[&str] = &[
+static OBJECTS_DESPITE: Lexicon = Lexicon::new(&[
     "会议", "中央", "上级", "下级", "要求", "地方", "业务", "能源", "时代", "外资", "内容", "不足",
     "不良",
-];
+]);
 
 /// Nouns that a verb modifies (`监督机制`, `推动作用`, `宣传教育工作`): the verb is used as a
 /// noun, the phrase is nominal.
-const HEAD_NOUNS: &[&str] = &[
+static HEAD_NOUNS: Lexicon = Lexicon::new(&[
     "机制", "制度", "体制", "体系", "作用", "工作", "格局", "政策", "方式", "方法", "模式", "措施",
     "办法", "能力", "水平", "力度", "力量", "效果", "成效", "举措", "手段", "路径", "途径", "网络",
     "平台", "环境", "条件", "标准", "功能", "职能", "机构", "部门", "人员", "队伍", "系统", "中心",
     "基地", "设施", "项目", "资金", "经费", "主体", "对象", "范围", "领域", "阶段", "过程", "意识",
     "理念", "思路", "观念", "氛围", "局面", "态势", "合力", "精神", "情况", "进度", "质量", "成果",
     "效率", "效益", "结果", "目标",
-];
+]);
 
 /// Verbs whose result a complement with 得 describes (`落实得很好`).
-const COMPLEMENT_VERBS: &[&str] = &[
+static COMPLEMENT_VERBS: Lexicon = Lexicon::new(&[
     "落实", "推进", "完成", "开展", "发展", "执行", "贯彻", "进行", "建设", "整改", "实施", "处理",
     "解决", "保护", "管理", "组织", "安排", "准备", "掌握", "学习", "增长", "做", "干", "抓", "搞",
     "办", "学", "讲", "写", "走", "变", "改",
-];
+]);
 
 /// Degree adverbs that open a complement. Not 比较 (`比较优势`), 更 (`更新`), 最 (`最前线`),
 /// 较 (`较量`), 太 (`太阳`).
-const DEGREES: &[&str] = &[
+static DEGREES: Lexicon = Lexicon::new(&[
     "非常", "十分", "相当", "特别", "不够", "不太", "极其", "格外", "很",
-];
+]);
 
 /// Adjectives of a complement. Not 多 and 少: `我们做的很多` can be a noun phrase (what was
 /// done).
-const COMPLEMENTS: &[&str] = &[
+static COMPLEMENTS: Lexicon = Lexicon::new(&[
     "扎实", "到位", "出色", "及时", "突出", "明显", "顺利", "有效", "迅速", "充分", "认真", "不错",
     "精彩", "圆满", "成功", "踏实", "彻底", "全面", "积极", "到家", "漂亮", "透彻", "细致", "周到",
     "具体", "深入", "有力", "主动", "规范", "完善", "健全", "红火", "热烈", "成熟", "好", "快",
     "慢", "大", "小", "高", "低", "实", "细", "深", "稳", "准", "严", "紧",
-];
+]);
 
 /// What may follow a complement: the end of a clause.
 fn ends_clause(rest: &str) -> bool {
@@ -198,21 +200,62 @@ fn ends_clause(rest: &str) -> bool {
     })
 }
 
-/// The longest word of `words` that `text` starts with.
-fn starting(text: &str, words: &[&'static str]) -> Option<&'static str> {
-    words
-        .iter()
-        .filter(|w| text.starts_with(**w))
-        .max_by_key(|w| w.len())
-        .copied()
+/// A list of words, looked up by the first or the last character of a text: a `的` is
+/// checked against several lists both ways, and reading each list in full, a comparison per
+/// word, was most of the rule's time. Each list is bucketed the first time it is read.
+struct Lexicon {
+    words: &'static [&'static str],
+    by_first: OnceLock<Buckets>,
+    by_last: OnceLock<Buckets>,
 }
 
-/// The longest word of `words` that `text` ends with.
-fn ending(text: &str, words: &[&'static str]) -> Option<&'static str> {
+/// A list's words by one of their characters, in the list's order.
+type Buckets = FxHashMap<char, Vec<&'static str>>;
+
+impl Lexicon {
+    const fn new(words: &'static [&'static str]) -> Lexicon {
+        Lexicon {
+            words,
+            by_first: OnceLock::new(),
+            by_last: OnceLock::new(),
+        }
+    }
+
+    /// The longest word that `text` starts with.
+    fn starting(&self, text: &str) -> Option<&'static str> {
+        let first = text.chars().next()?;
+        let buckets = self
+            .by_first
+            .get_or_init(|| self.bucketed(|word| word.chars().next()));
+        longest(buckets.get(&first)?, |word| text.starts_with(word))
+    }
+
+    /// The longest word that `text` ends with.
+    fn ending(&self, text: &str) -> Option<&'static str> {
+        let last = text.chars().next_back()?;
+        let buckets = self
+            .by_last
+            .get_or_init(|| self.bucketed(|word| word.chars().next_back()));
+        longest(buckets.get(&last)?, |word| text.ends_with(word))
+    }
+
+    fn bucketed(&self, character: impl Fn(&str) -> Option<char>) -> Buckets {
+        let mut buckets = Buckets::default();
+        for &word in self.words {
+            if let Some(c) = character(word) {
+                buckets.entry(c).or_default().push(word);
+            }
+        }
+        buckets
+    }
+}
+
+/// The longest of `words` that `matches`; of equal lengths, the last.
+fn longest(words: &[&'static str], matches: impl Fn(&str) -> bool) -> Option<&'static str> {
     words
         .iter()
-        .filter(|w| text.ends_with(**w))
-        .max_by_key(|w| w.len())
+        .filter(|word| matches(word))
+        .max_by_key(|word| word.len())
         .copied()
 }
 
@@ -224,7 +267,7 @@ fn starts_object(rest: &str) -> bool {
         .strip_prefix('了')
         .or_else(|| rest.strip_prefix('着'))
         .unwrap_or(rest);
-    if starting(rest, OBJECTS_DESPITE).is_some() {
+    if OBJECTS_DESPITE.starting(rest).is_some() {
         return true;
     }
     let Some(c) = rest.chars().next() else {
@@ -233,7 +276,7 @@ fn starts_object(rest: &str) -> bool {
     if c.is_ascii_alphanumeric() || matches!(c, '“' | '《' | '‘') {
         return true;
     }
-    is_han(c) && !NOT_OBJECT.contains(c) && starting(rest, HEAD_NOUNS).is_none()
+    is_han(c) && !NOT_OBJECT.contains(c) && HEAD_NOUNS.starting(rest).is_none()
 }
 
 /// What follows a verb and the verbs joined to it (`保障和满足`, `学习贯彻`).
@@ -243,7 +286,10 @@ fn after_verbs(mut rest: &str) -> &str {
             .iter()
             .find_map(|c| rest.strip_prefix(c))
             .unwrap_or(rest);
-        match starting(joined, VERBS).or_else(|| starting(joined, RESULT_VERBS)) {
+        match VERBS
+            .starting(joined)
+            .or_else(|| RESULT_VERBS.starting(joined))
+        {
             Some(verb) => rest = &joined[verb.len()..],
             None => return rest,
         }
@@ -255,7 +301,10 @@ fn after_verbs(mut rest: &str) -> &str {
 /// skipped to reach the word that governs the phrase.
 fn governed_as_noun(mut before: &str) -> bool {
     loop {
-        if let Some(word) = ending(before, INTENSIFIERS).or_else(|| ending(before, ADVERBIALS)) {
+        if let Some(word) = INTENSIFIERS
+            .ending(before)
+            .or_else(|| ADVERBIALS.ending(before))
+        {
             before = &before[..before.len() - word.len()];
             continue;
         }
@@ -263,30 +312,30 @@ fn governed_as_noun(mut before: &str) -> bool {
             .strip_suffix('、')
             .or_else(|| before.strip_suffix('和'))
             .unwrap_or(before);
-        if unjoined.len() < before.len() && ending(unjoined, ADVERBIALS).is_some() {
+        if unjoined.len() < before.len() && ADVERBIALS.ending(unjoined).is_some() {
             before = unjoined;
             continue;
         }
         break;
     }
-    ending(before, NOMINAL_BEFORE).is_some()
-        || ending(before, VERBS).is_some()
-        || ending(before, RESULT_VERBS).is_some()
+    NOMINAL_BEFORE.ending(before).is_some()
+        || VERBS.ending(before).is_some()
+        || RESULT_VERBS.ending(before).is_some()
 }
 
 /// `认真的落实` in `我们要认真的落实各项任务`: the span from the adverbial to the verb.
 fn adverbial(text: &str, de: usize) -> Option<Finding> {
     let before = &text[..de];
     let after = &text[de + '的'.len_utf8()..];
-    let mut start = de - ending(before, ADVERBIALS)?.len();
+    let mut start = de - ADVERBIALS.ending(before)?.len();
     // The whole adverbial, `科学合理` of `科学合理的做好`.
-    while let Some(more) = ending(&text[..start], ADVERBIALS) {
+    while let Some(more) = ADVERBIALS.ending(&text[..start]) {
         start -= more.len();
     }
     let adverb = &text[start..de];
-    let (verb, certain) = match starting(after, RESULT_VERBS) {
+    let (verb, certain) = match RESULT_VERBS.starting(after) {
         Some(verb) => (verb, true),
-        None => (starting(after, VERBS)?, false),
+        None => (VERBS.starting(after)?, false),
     };
     if !certain && !starts_object(after_verbs(&after[verb.len()..])) {
         return None;
@@ -303,10 +352,10 @@ fn adverbial(text: &str, de: usize) -> Option<Finding> {
 
 /// `落实的很好` in `这项工作落实的很好。`: the span from the verb to the adjective.
 fn complement(text: &str, de: usize) -> Option<Finding> {
-    let verb = ending(&text[..de], COMPLEMENT_VERBS)?;
+    let verb = COMPLEMENT_VERBS.ending(&text[..de])?;
     let after = &text[de + '的'.len_utf8()..];
-    let degree = starting(after, DEGREES)?;
-    let adjective = starting(&after[degree.len()..], COMPLEMENTS)?;
+    let degree = DEGREES.starting(after)?;
+    let adjective = COMPLEMENTS.starting(&after[degree.len()..])?;
     let tail = degree.len() + adjective.len();
     if !ends_clause(&after[tail..]) {
         return None;
@@ -325,8 +374,9 @@ fn complement(text: &str, de: usize) -> Option<Finding> {
 static LAST_CHARACTERS: std::sync::LazyLock<rustc_hash::FxHashSet<char>> =
     std::sync::LazyLock::new(|| {
         ADVERBIALS
+            .words
             .iter()
-            .chain(COMPLEMENT_VERBS)
+            .chain(COMPLEMENT_VERBS.words)
             .filter_map(|word| word.chars().next_back())
             .collect()
     });
@@ -387,7 +437,48 @@ const DE: &str = r#"
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::rules::run_builtin;
+
+    /// Every list, as the rule reads them.
+    const LISTS: [&Lexicon; 10] = [
+        &ADVERBIALS,
+        &RESULT_VERBS,
+        &VERBS,
+        &NOMINAL_BEFORE,
+        &INTENSIFIERS,
+        &OBJECTS_DESPITE,
+        &HEAD_NOUNS,
+        &COMPLEMENT_VERBS,
+        &DEGREES,
+        &COMPLEMENTS,
+    ];
+
+    proptest::proptest! {
+        /// Looked up by a character, a list gives the word that reading all of it gives:
+        /// texts are made of words of the lists, cut anywhere, and other characters.
+        #[test]
+        fn a_list_looked_up_by_a_character_finds_what_the_whole_list_finds(
+            picks in proptest::collection::vec((0usize..10, 0usize..200, 0usize..4), 1..5),
+        ) {
+            let mut text = String::new();
+            for (list, word, cut) in picks {
+                let words = LISTS[list].words;
+                let word = words[word % words.len()];
+                let kept: String = word.chars().skip(cut % 2).take(word.chars().count() - cut / 2).collect();
+                text.push_str(&kept);
+                text.push_str(["", "的", "，"][cut % 3]);
+            }
+            for list in LISTS {
+                let plain = |matches: &dyn Fn(&str) -> bool| {
+                    list.words.iter().filter(|w| matches(w)).max_by_key(|w| w.len()).copied()
+                };
+                let (first, last) = (text.as_str(), text.as_str());
+                proptest::prop_assert_eq!(list.starting(&text), plain(&|w| first.starts_with(w)));
+                proptest::prop_assert_eq!(list.ending(&text), plain(&|w| last.ends_with(w)));
+            }
+        }
+    }
 
     fn flagged(text: &str) -> Vec<String> {
         let (_, findings) = run_builtin("grammar/de", text);

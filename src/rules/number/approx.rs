@@ -20,9 +20,11 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
     let titles = cx.doc.titles();
+    // Both rules below read the places of `余` and `多`, which are searched for once.
+    let yu = yu_and_duo(text);
     let mut found: Vec<Finding> = both_ends(text)
-        .chain(doubled_yu(text))
-        .chain(decimal_yu(text))
+        .chain(doubled_yu(text, &yu))
+        .chain(decimal_yu(text, &yu))
         .filter(|f| !titles.overlaps(&f.span))
         .collect();
     found.sort_by_key(|f| f.span.start);
@@ -148,16 +150,20 @@ fn finding(text: &str, span: Range<usize>) -> Finding {
 }
 
 /// Every `余` and `多` of `text`, as `match_indices` gives them.
-fn yu_and_duo(text: &str) -> impl Iterator<Item = (usize, &'static str)> {
+fn yu_and_duo(text: &str) -> Vec<(usize, &'static str)> {
     crate::document::chars::char_search!(['余', '多'])
         .find(text)
         .into_iter()
         .map(|(at, c)| (at, if c == '余' { "余" } else { "多" }))
+        .collect()
 }
 
 /// `余`/`多` twice in one number: `10余万余元`.
-fn doubled_yu(text: &str) -> impl Iterator<Item = Finding> + '_ {
-    yu_and_duo(text).filter_map(move |(first, word)| {
+fn doubled_yu<'a>(
+    text: &'a str,
+    yu: &'a [(usize, &'static str)],
+) -> impl Iterator<Item = Finding> + 'a {
+    yu.iter().copied().filter_map(move |(first, word)| {
         let number_before = text[..first]
             .chars()
             .next_back()
@@ -197,8 +203,11 @@ fn number_start(text: &str, end: usize) -> usize {
 }
 
 /// A decimal followed by `余`/`多`: `3.5余万元`, `2.6多亿`.
-fn decimal_yu(text: &str) -> impl Iterator<Item = Finding> + '_ {
-    yu_and_duo(text).filter_map(move |(at, word)| {
+fn decimal_yu<'a>(
+    text: &'a str,
+    yu: &'a [(usize, &'static str)],
+) -> impl Iterator<Item = Finding> + 'a {
+    yu.iter().copied().filter_map(move |(at, word)| {
         let before = &text[..at];
         let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let point = before[..before.len() - digits].strip_suffix('.')?;

@@ -149,21 +149,21 @@ fn finding(text: &str, span: Range<usize>) -> Finding {
     )
 }
 
-/// Every `余` and `多` of `text`, as `match_indices` gives them.
-fn yu_and_duo(text: &str) -> Vec<(usize, &'static str)> {
-    crate::document::chars::char_search!(['余', '多'])
-        .find(text)
-        .into_iter()
-        .map(|(at, c)| (at, if c == '余' { "余" } else { "多" }))
-        .collect()
+/// Every `余` and `多` of `text`, in order.
+fn yu_and_duo(text: &str) -> Vec<(usize, char)> {
+    crate::document::chars::char_search!(['余', '多']).find(text)
+}
+
+/// Each of [`yu_and_duo`]'s places with its word.
+fn with_words(found: &[(usize, char)]) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    found
+        .iter()
+        .map(|&(at, c)| (at, if c == '余' { "余" } else { "多" }))
 }
 
 /// `余`/`多` twice in one number: `10余万余元`.
-fn doubled_yu<'a>(
-    text: &'a str,
-    yu: &'a [(usize, &'static str)],
-) -> impl Iterator<Item = Finding> + 'a {
-    yu.iter().copied().filter_map(move |(first, word)| {
+fn doubled_yu<'a>(text: &'a str, yu: &'a [(usize, char)]) -> impl Iterator<Item = Finding> + 'a {
+    with_words(yu).filter_map(move |(first, word)| {
         let number_before = text[..first]
             .chars()
             .next_back()
@@ -203,11 +203,8 @@ fn number_start(text: &str, end: usize) -> usize {
 }
 
 /// A decimal followed by `余`/`多`: `3.5余万元`, `2.6多亿`.
-fn decimal_yu<'a>(
-    text: &'a str,
-    yu: &'a [(usize, &'static str)],
-) -> impl Iterator<Item = Finding> + 'a {
-    yu.iter().copied().filter_map(move |(at, word)| {
+fn decimal_yu<'a>(text: &'a str, yu: &'a [(usize, char)]) -> impl Iterator<Item = Finding> + 'a {
+    with_words(yu).filter_map(move |(at, word)| {
         let before = &text[..at];
         let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let point = before[..before.len() - digits].strip_suffix('.')?;

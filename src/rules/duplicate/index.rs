@@ -34,11 +34,15 @@ pub struct Repeat {
 pub struct Index {
     /// The first unit of each key (its index among the units).
     exact: HashMap<Key, u32>,
-    /// For each piece key (its [`slot`]), its latest entry in `chain`.
-    pieces: HashMap<u32, u32>,
+    /// For each value of a piece key's low bits (its [`slot`] masked to the table's length,
+    /// a power of two), the latest entry of `chain` with those bits. Indexed by the bits,
+    /// where a map from keys took a hashed insert per piece and a hashed lookup for most of
+    /// the dozen keys a unit is looked up by; an empty head tells a key no unit has.
+    heads: Vec<u32>,
     /// Every unit indexed under each of its piece keys (by its place in `indexed`), linked from
-    /// the latest to the earliest with the same key: one small map entry per key and eight
-    /// bytes per unit and piece, where a bucket per key would be most of the index's memory.
+    /// the latest to the earliest with the same bits in `heads`: one head per key or fewer
+    /// and twelve bytes per unit and piece, where a bucket per key would be most of the
+    /// index's memory.
     chain: Vec<Link>,
     /// The units indexed (those that repeat none exactly), in order: each one's index among
     /// the units. A long text said twice over has most of its units repeated, and what is
@@ -58,16 +62,7 @@ pub struct Index {
     /// The signature ([`signature_bit`]) of each unit indexed, as `indexed` lists them: most
     /// candidates are ruled out by it, before they are decoded and compared.
     signatures: Vec<u64>,
-    /// A bit per [`slot`] of a piece key (its low bits), set when a unit is indexed under it:
-    /// a unit is looked up by five to fifteen keys and most find no unit, which this says
-    /// without a lookup in `pieces`. Empty (everything may be there) in the index of a long
-    /// document, where it would add to the memory of the check.
-    may_have: Vec<u64>,
 }
-
-/// Bits of [`Index::may_have`] per key the index is sized for: about one bit in sixteen is
-/// set, and a key no unit has is passed over fifteen times in sixteen.
-const BITS_PER_KEY: usize = 16;
 
 /// The polynomial hashes of every prefix of a unit, so that any stretch of it (a piece,
 /// shifted or not) hashes in constant time.
@@ -123,16 +118,10 @@ impl Index {
     pub fn for_units(units: usize) -> Index {
         Index {
             exact: HashMap::with_capacity_and_hasher(units, Default::default()),
-            pieces: HashMap::with_capacity_and_hasher(units * KEYS_PER_UNIT, Default::default()),
+            heads: vec![NONE; (units * KEYS_PER_UNIT).next_power_of_two()],
             chain: Vec::with_capacity(units * KEYS_PER_UNIT),
             indexed: Vec::with_capacity(units),
             signatures: Vec::with_capacity(units),
-            may_have: vec![
-                0;
-                (units * KEYS_PER_UNIT * BITS_PER_KEY)
-                    .div_ceil(64)
-                    .next_power_of_two()
-            ],
             ..Index::default()
         }
     }
@@ -173,15 +162,7 @@ impl Index {
             k,
         )));
         for &key in &own_keys {
-            let entry = u32::try_from(self.chain.len()).unwrap_or(NONE);
-            let previous = self.pieces.insert(slot(key), entry).unwrap_or(NONE);
-            if let Some((word, bit)) = self.bit_of(key) {
-                self.may_have[word] |= bit;
-            }
-            self.chain.push(Link {
-                indexed: place,
-                previous,
-            });
+            self.add_piece(slot(key), place);
         }
         self.keys = own_keys;
         near
@@ -276,7 +257,10 @@ const KEYS_PER_UNIT: usize = 3;
 struct Link {
     /// The unit's place in [`Index::indexed`].
     indexed: u32,
+    /// The entry before it with the same head.
     previous: u32,
+    /// The [`slot`] of its key: a head is shared by the keys with the same low bits.
+    slot: u32,
 }
 
 /// No entry.
@@ -293,29 +277,50 @@ impl Index {
     /// The latest [`BUCKET`] units indexed under `key` (their places in `indexed`), latest
     /// first.
     fn sharing(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
-        let absent = self
-            .bit_of(key)
-            .is_some_and(|(word, bit)| self.may_have[word] & bit == 0);
-        let mut at = if absent {
-            NONE
-        } else {
-            self.pieces.get(&slot(key)).copied().unwrap_or(NONE)
-        };
-        std::iter::from_fn(move || {
+        let slot = slot(key);
+        let mut at = self.head(slot).map_or(NONE, |head| self.heads[head]);
+        std::iter::from_fn(move || loop {
             let link = self.chain.get(at as usize)?;
             at = link.previous;
-            Some(link.indexed as usize)
+            if link.slot == slot {
+                return Some(link.indexed as usize);
+            }
         })
         .take(BUCKET)
     }
 
-    /// Where `key`'s bit is in [`Index::may_have`] (its word and the bit in it), if it has
-    /// bits.
-    fn bit_of(&self, key: u64) -> Option<(usize, u64)> {
-        // A power of two, or none.
-        let words = self.may_have.len();
-        let at = slot(key) as usize & (words * 64).checked_sub(1)?;
-        Some((at / 64, 1 << (at % 64)))
+    /// Indexes the unit at `place` of `indexed` under the key of slot `slot`.
+    fn add_piece(&mut self, slot: u32, place: u32) {
+        if self.chain.len() >= self.heads.len() {
+            self.grow_heads();
+        }
+        let entry = u32::try_from(self.chain.len()).unwrap_or(NONE);
+        let head = self.head(slot).expect("the heads were grown");
+        let previous = std::mem::replace(&mut self.heads[head], entry);
+        self.chain.push(Link {
+            indexed: place,
+            previous,
+            slot,
+        });
+    }
+
+    /// Where the head of the keys of slot `slot` is in `heads`; `None` before any unit is
+    /// indexed.
+    fn head(&self, slot: u32) -> Option<usize> {
+        let mask = self.heads.len().checked_sub(1)?;
+        Some(slot as usize & mask)
+    }
+
+    /// Doubles `heads` (the index of a long document grows with its units) and links the
+    /// chain again, in order: each key's entries are then linked as they were.
+    fn grow_heads(&mut self) {
+        let length = (self.heads.len() * 2).max(64);
+        self.heads = Vec::new();
+        self.heads = vec![NONE; length];
+        for (entry, link) in self.chain.iter_mut().enumerate() {
+            let head = &mut self.heads[link.slot as usize & (length - 1)];
+            link.previous = std::mem::replace(head, u32::try_from(entry).unwrap_or(NONE));
+        }
     }
 }
 
@@ -613,6 +618,51 @@ mod tests {
                     index.repeat_of((&units, &text), 1, keyed(&units[1].chars(&text)), |_| 2);
                 proptest::prop_assert_eq!(found, Some(Repeat { earlier: 0, edits: distance }));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// An index that grows as it is filled (its heads doubled and the chain linked again,
+        /// several times over) finds for every unit what one sized up front finds. The units
+        /// share openings and are edited copies of each other, so that keys share heads and
+        /// more than [`BUCKET`] units share a piece.
+        #[test]
+        fn a_grown_index_finds_what_one_sized_up_front_finds(
+            seed in 1u64..u64::MAX,
+            shape in proptest::collection::vec((0usize..6, 0usize..40, 0u8..3), 60..240),
+        ) {
+            let mut seed = seed;
+            let openings: Vec<String> = (0..3).map(|_| ideographs(6, &mut seed)).collect();
+            let mut texts: Vec<String> = Vec::new();
+            for (kind, at, edit) in shape {
+                let text = match (kind, texts.len()) {
+                    (0..=2, n) if n > 0 => {
+                        // An edited copy of an earlier unit.
+                        let mut chars: Vec<char> = texts[at % n].chars().collect();
+                        let new = ideographs(1, &mut seed).chars().next().expect("one");
+                        let at = at % chars.len();
+                        match edit {
+                            0 => chars[at] = new,
+                            1 => chars.insert(at, new),
+                            _ => drop(chars.remove(at)),
+                        }
+                        chars.into_iter().collect()
+                    }
+                    _ => openings[at % 3].clone() + &ideographs(4 + at % 20, &mut seed),
+                };
+                texts.push(text);
+            }
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let (units, text) = Units::of_texts(&texts);
+            let (mut sized, mut grown) = (Index::for_units(units.len()), Index::default());
+            for i in 0..units.len() {
+                let chars = units[i].chars(&text);
+                let look_up = |index: &mut Index| {
+                    index.repeat_of((&units, &text), i, keyed(&chars), |_| 2)
+                };
+                proptest::prop_assert_eq!(look_up(&mut grown), look_up(&mut sized), "unit {}", i);
+            }
+            proptest::prop_assert!(grown.heads.len() >= 256, "{} heads", grown.heads.len());
         }
     }
 

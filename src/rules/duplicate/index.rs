@@ -266,9 +266,10 @@ struct Link {
 /// No entry.
 const NONE: u32 = u32::MAX;
 
-/// The half of a piece key the index stores: an entry of eight bytes, where the whole key made
-/// it sixteen, in the largest table of a long document's pass. Keys that share a half only
-/// add candidates, and every candidate is compared character by character.
+/// The half of a piece key the index stores in each link of its chain (twelve bytes, where the
+/// whole key made it sixteen, in the largest table of a long document's pass); its low bits
+/// choose the key's head. Keys that share a half only add candidates, and every candidate is
+/// compared character by character.
 fn slot(key: u64) -> u32 {
     (key >> 32) as u32
 }

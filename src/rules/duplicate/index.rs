@@ -316,6 +316,7 @@ impl Index {
     /// chain again, in order: each key's entries are then linked as they were.
     fn grow_heads(&mut self) {
         let length = (self.heads.len() * 2).max(64);
+        // The old heads are let go before the new are made: the chain holds all they said.
         self.heads = Vec::new();
         self.heads = vec![NONE; length];
         for (entry, link) in self.chain.iter_mut().enumerate() {

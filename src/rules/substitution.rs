@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{packed, AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
 use super::lazy_regex::LazyRegex;
@@ -16,6 +16,7 @@ use super::lazy_regex::LazyRegex;
 use super::existence::Guards;
 use super::{Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Fix, Related};
+use crate::document::chars::WordStarts;
 use crate::document::phrase_covers;
 
 /// One wrong form and its replacement.
@@ -141,9 +142,8 @@ impl Substitution {
 /// A rule's literal wrong forms, found leftmost-longest.
 struct WrongForms {
     automaton: AhoCorasick,
-    /// The forms without their first byte, where they make a packed (Teddy) searcher: see
-    /// [`WrongForms::for_each`].
-    tails: Option<packed::Searcher>,
+    /// Where a form may start (see [`WordStarts`]); `None` where they cannot be searched so.
+    starts: Option<WordStarts>,
 }
 
 impl WrongForms {
@@ -151,51 +151,28 @@ impl WrongForms {
         // The NFA as first built, neither made contiguous nor a DFA: building the DFA over a
         // few hundred forms was a sixth of a one-line draft's start-up, making it contiguous
         // a twentieth, and the search mostly runs in the prefilter (over `clean/`, the
-        // instructions are the same to a ten-thousandth). Anchored too, for the places the
-        // tails' search finds.
+        // instructions are the same to a ten-thousandth). Anchored too, for the places where
+        // a form may start.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
             .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .build(patterns)?;
-        // `None` where a form is one byte long (its tail would be empty), where the forms
-        // are too many, or where the processor has no Teddy.
-        let tails = packed::Config::new()
-            .builder()
-            .extend(
-                patterns
-                    .iter()
-                    .map(|p| p.as_bytes().get(1..).unwrap_or_default()),
-            )
-            .build();
-        Ok(WrongForms { automaton, tails })
+        let starts = WordStarts::new(patterns.iter().map(|p| p.as_bytes()));
+        Ok(WrongForms { automaton, starts })
     }
 
     /// Calls `found` with each wrong form in `text`, left to right, leftmost-longest and not
-    /// overlapping: what the automaton's own search finds.
-    ///
-    /// A packed searcher finds where the forms may start by a fingerprint of their first
-    /// bytes. The first byte of a Chinese character is one of a handful (`E4` to `E9` for
-    /// most), so in a Chinese text the forms' fingerprints, each opening with it, matched
-    /// at a good part of the characters. Searched for without it, by their tails, the
-    /// fingerprint is made of bytes that tell characters apart: a place where a tail
-    /// starts, one byte on, is where a form may start, and the automaton is run there,
-    /// anchored. It found the same forms over the 2,000 files of the benchmark in less
-    /// than half the time.
+    /// overlapping: what the automaton's own search finds. Where a form may start, the
+    /// automaton is run there, anchored; a Chinese text is searched for those places much
+    /// faster than the automaton's own prefilter searches it.
     fn for_each(&self, text: &str, mut found: impl FnMut(aho_corasick::Match)) {
-        let Some(tails) = &self.tails else {
+        let Some(starts) = &self.starts else {
             self.automaton.find_iter(text).for_each(found);
             return;
         };
-        let bytes = text.as_bytes();
-        // Where the next form may start; a tail starts a byte after its form.
         let mut from = 0;
-        while from < bytes.len() {
-            let tails_from = aho_corasick::Span::from(from + 1..bytes.len());
-            let Some(tail) = tails.find_in(bytes, tails_from) else {
-                break;
-            };
-            let start = tail.start() - 1;
+        while let Some((start, _)) = starts.next(text.as_bytes(), from) {
             let anchored = Input::new(text)
                 .span(start..text.len())
                 .anchored(Anchored::Yes);

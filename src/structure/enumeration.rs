@@ -7,11 +7,14 @@
 //! `一是一，二是二` is an idiom. An enumeration lives under one heading: a numbering marker ends
 //! every enumeration open before it, and an item numbered one starts a new enumeration.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::markers::{is_chinese_digit, parse_chinese};
+use crate::document::chars::WordStarts;
 use crate::document::Document;
 use crate::span::Span;
 
@@ -41,19 +44,84 @@ pub struct Item {
     pub previous: Option<usize>,
 }
 
+/// An item word at the start of the text it is matched against: it is tried where an item
+/// may start ([`item_starts`]).
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
+          ^(?:
             (?P<shi>[一二三四五六七八九十]{1,3})是
           | (?P<yao>[一二三四五六七八九十]{1,3})要
           | 第(?P<ord>[一二三四五六七八九十]{1,3})(?:[，,：:]|是|、(?P<ord_list>第)?)
           | (?P<seq>首先|其次)
           | (?P<seq3>再次)[，,]
           | (?P<last>最后)[，,]
+          )
         ",
     )
     .expect("enumeration pattern is valid")
 });
+
+/// Two characters that every item holds: a numeral and `是` or `要` (its last numeral), `第`
+/// and a numeral (its first), or `首先`, `其次`, `再次`, `最后`. Each is two characters of three
+/// bytes.
+static ITEM_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let numbered = NUMERALS
+        .chars()
+        .flat_map(|n| [format!("{n}是"), format!("{n}要"), format!("第{n}")]);
+    numbered
+        .chain(["首先", "其次", "再次", "最后"].map(String::from))
+        .collect()
+});
+
+/// Where the words of [`ITEM_WORDS`] are: by their tails, or, where that search cannot be
+/// built, by an automaton.
+static ITEM_WORD_SEARCH: LazyLock<Result<WordStarts, AhoCorasick>> = LazyLock::new(|| {
+    let words = || ITEM_WORDS.iter().map(|w| w.as_bytes());
+    WordStarts::new(words())
+        .ok_or_else(|| AhoCorasick::new(words()).expect("the item words are a few short literals"))
+});
+
+/// Where an item may start in `text`, in order: where a word of [`ITEM_WORDS`] starts, and
+/// before a numeral and `是` or `要`, where one or two numerals before it start. The pattern
+/// matches at these alone: a search of the whole text for it stopped at every numeral and
+/// `第`, most of them inside a clause (`统一要求`, `第一次`).
+fn item_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut add = |at: usize| {
+        starts.push(at);
+        if !text[at..].starts_with('第') {
+            let numerals_before = text[..at]
+                .chars()
+                .rev()
+                .take(2)
+                .take_while(|&c| is_chinese_digit(c));
+            let mut start = at;
+            for numeral in numerals_before {
+                start -= numeral.len_utf8();
+                starts.push(start);
+            }
+        }
+    };
+    match &*ITEM_WORD_SEARCH {
+        Ok(words) => {
+            let mut from = 0;
+            while let Some((at, _)) = words.next(text.as_bytes(), from) {
+                if text.is_char_boundary(at) {
+                    add(at);
+                }
+                from = at + 1;
+            }
+        }
+        Err(automaton) => automaton
+            .find_overlapping_iter(text)
+            .for_each(|word| add(word.start())),
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
 
 /// Whether `c` can stand in an [`ITEM`] (every form has one of these): a text without any
 /// has no items, and a short draft then never compiles the pattern.
@@ -108,22 +176,23 @@ pub fn items(doc: &Document) -> Vec<Item> {
     if !doc.text.contains(may_be_in_item) {
         return items;
     }
+    let starts = item_starts(&doc.text);
+    let mut starts = starts.iter().copied().peekable();
     for paragraph in &doc.paragraphs {
         let text = &doc.text[paragraph.clone()];
         let mut found = Vec::new();
         let mut pair_end = None;
-        // Most matches are inside a clause (`统一要求`, `第一次`): those are passed over before
-        // the groups are found, which takes a second search.
-        for whole in ITEM.find_iter(text) {
-            if !at_clause_start(&text[..whole.start()]) {
-                continue;
-            }
-            let form = Form::of(whole.as_str());
+        while starts.next_if(|&at| at < paragraph.start).is_some() {}
+        let in_paragraph = std::iter::from_fn(|| starts.next_if(|&at| at < paragraph.end));
+        let local = in_paragraph.map(|at| at - paragraph.start);
+        for whole in clause_start_items(text, local) {
+            let matched = &text[whole.clone()];
+            let form = Form::of(matched);
             if let Form::Ordinal { .. } = form {
-                let after_pair = pair_end.is_some_and(|end| whole.start() <= end + '，'.len_utf8());
-                let pair = whole.as_str().ends_with('、');
+                let after_pair = pair_end.is_some_and(|end| whole.start <= end + '，'.len_utf8());
+                let pair = matched.ends_with('、');
                 if let Some(end) = pair
-                    .then(|| listed_pair_end(whole.end(), &text[whole.end()..]))
+                    .then(|| listed_pair_end(whole.end, &text[whole.end..]))
                     .flatten()
                 {
                     pair_end = Some(end);
@@ -133,8 +202,8 @@ pub fn items(doc: &Document) -> Vec<Item> {
                     continue;
                 }
             }
-            let rest = &text[whole.end()..];
-            if let Some(item) = item(paragraph.start + whole.start(), whole.as_str(), form, rest) {
+            let rest = &text[whole.end..];
+            if let Some(item) = item(paragraph.start + whole.start, matched, form, rest) {
                 found.push(item);
             }
         }
@@ -266,6 +335,19 @@ fn item(start: usize, matched: &str, form: Form, rest: &str) -> Option<Item> {
     })
 }
 
+/// The matches of [`ITEM`] in `text` (a paragraph) that start a clause, tried at `starts`
+/// (where an item may start, in order): the matches at clause starts a search of the whole
+/// paragraph finds. A match holds no clause boundary but as its last character, so none
+/// covers a clause start and hides a match there.
+fn clause_start_items<'t>(
+    text: &'t str,
+    starts: impl Iterator<Item = usize> + 't,
+) -> impl Iterator<Item = Range<usize>> + 't {
+    starts
+        .filter(|&at| at_clause_start(&text[..at]))
+        .filter_map(|at| ITEM.find(&text[at..]).map(|whole| at..at + whole.end()))
+}
+
 /// Whether an item word after `before` (the paragraph up to it) starts a clause.
 fn at_clause_start(before: &str) -> bool {
     let before = before.trim_end_matches([' ', '\t', '\u{3000}']);
@@ -283,7 +365,6 @@ pub fn continues_enumeration(paragraph: &str) -> bool {
         return false;
     }
     ITEM.find(paragraph)
-        .filter(|whole| whole.start() == 0)
         .and_then(|whole| {
             let matched = whole.as_str();
             item(0, matched, Form::of(matched), &paragraph[whole.end()..])
@@ -295,9 +376,13 @@ pub fn continues_enumeration(paragraph: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// [`ITEM`] anywhere, not only at the start.
+    static SEARCH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&ITEM.as_str().replacen("^(?:", "(?:", 1)).unwrap());
+
     /// The form of the match at `start` as the pattern's groups tell it.
     fn form_by_groups(text: &str, start: usize) -> Form {
-        let caps = ITEM.captures_at(text, start).unwrap();
+        let caps = SEARCH.captures_at(text, start).unwrap();
         let numerals = |group: &str| caps.name(group).map(|m| m.len());
         if let Some(numerals) = numerals("shi") {
             Form::Shi { numerals }
@@ -331,7 +416,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..12),
         ) {
             let text = pieces.concat();
-            for whole in ITEM.find_iter(&text) {
+            for whole in SEARCH.find_iter(&text) {
                 proptest::prop_assert_eq!(
                     Form::of(whole.as_str()),
                     form_by_groups(&text, whole.start()),
@@ -340,6 +425,62 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        /// Tried only where an item may start, the pattern finds at clause starts what a
+        /// search of the whole paragraph found there.
+        #[test]
+        fn items_tried_where_they_may_start_are_those_a_whole_search_finds(
+            pieces in proptest::collection::vec(proptest::sample::select(CLAUSE_PIECES), 0..20),
+        ) {
+            let text = pieces.concat();
+            let searched: Vec<Range<usize>> = SEARCH
+                .find_iter(&text)
+                .filter(|whole| at_clause_start(&text[..whole.start()]))
+                .map(|whole| whole.range())
+                .collect();
+            let starts = item_starts(&text);
+            let tried: Vec<Range<usize>> = clause_start_items(&text, starts.into_iter()).collect();
+            proptest::prop_assert_eq!(tried, searched, "{:?}", text);
+        }
+    }
+
+    /// The characters and words of every form, runs of numerals, clause boundaries, spaces
+    /// and others.
+    const CLAUSE_PIECES: &[&str] = &[
+        "一",
+        "二",
+        "十",
+        "五十",
+        "是",
+        "要",
+        "第",
+        "首先",
+        "其次",
+        "再次",
+        "最后",
+        "首",
+        "其",
+        "，",
+        ",",
+        "；",
+        "。",
+        "：",
+        "！",
+        "？",
+        "“",
+        "」",
+        "、",
+        "、第",
+        " ",
+        "\u{3000}",
+        "统",
+        "a",
+        "第一，",
+        "二是",
+        "三要",
+        "十二是",
+    ];
 
     /// Every text of up to three characters drawn from those [`ITEM`]'s forms are made of
     /// and a few others, before a few endings: what the cheap looks turn away, the pattern
@@ -351,10 +492,10 @@ mod tests {
             for ending in ["", "，", "是"] {
                 let text = format!("{opening}{ending}");
                 if !text.contains(may_be_in_item) {
-                    assert!(!ITEM.is_match(&text), "{text}");
+                    assert!(!SEARCH.is_match(&text), "{text}");
                 }
                 if !text.starts_with(may_open_item) {
-                    assert!(ITEM.find(&text).is_none_or(|m| m.start() > 0), "{text}");
+                    assert!(!ITEM.is_match(&text), "{text}");
                 }
             }
         }

@@ -331,6 +331,63 @@ impl WordStarts {
     }
 }
 
+/// A search for a set of words (literals) that finds what an Aho-Corasick automaton of them
+/// finds, leftmost-first or leftmost-longest, where it may faster: the places where a word
+/// may start are found by [`WordStarts`], and the automaton is run there, anchored.
+pub struct WordSearch {
+    automaton: aho_corasick::AhoCorasick,
+    /// `None` where the words cannot be searched for by their tails.
+    starts: Option<WordStarts>,
+}
+
+impl WordSearch {
+    pub fn new<W: AsRef<[u8]>>(
+        words: &[W],
+        kind: aho_corasick::MatchKind,
+    ) -> Result<WordSearch, aho_corasick::BuildError> {
+        // The NFA as first built, neither made contiguous nor a DFA: building the DFA over a
+        // few hundred words was a sixth of a one-line draft's start-up, making it contiguous
+        // a twentieth, and the search mostly runs in the prefilter (over `clean/`, the
+        // instructions are the same to a ten-thousandth). Anchored too, for the places where
+        // a word may start.
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(kind)
+            .start_kind(aho_corasick::StartKind::Both)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(words)?;
+        let starts = WordStarts::new(words.iter().map(AsRef::as_ref));
+        Ok(WordSearch { automaton, starts })
+    }
+
+    /// Calls `found` with each word in `text`, left to right, not overlapping: what the
+    /// automaton's own search finds.
+    pub fn for_each(&self, text: &str, mut found: impl FnMut(aho_corasick::Match)) {
+        let Some(starts) = &self.starts else {
+            self.automaton.find_iter(text).for_each(found);
+            return;
+        };
+        let mut from = 0;
+        while let Some((start, _)) = starts.next(text.as_bytes(), from) {
+            let anchored = aho_corasick::Input::new(text)
+                .span(start..text.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            match self.automaton.find(anchored) {
+                Some(word) => {
+                    from = word.end();
+                    found(word);
+                }
+                None => from = start + 1,
+            }
+        }
+    }
+
+    /// The automaton alone, which finds what [`WordSearch::for_each`] finds.
+    #[cfg(test)]
+    pub fn automaton(&self) -> &aho_corasick::AhoCorasick {
+        &self.automaton
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,6 +412,70 @@ mod tests {
         );
     }
     use proptest::prelude::*;
+
+    proptest! {
+        /// Leftmost-first or leftmost-longest, the words found where they may start are those
+        /// the automaton finds alone: words inside and around others, sharing their tails or
+        /// their first bytes, and words of one byte (no tails to search for).
+        #[test]
+        fn a_word_search_finds_what_its_automaton_finds(
+            words in proptest::collection::vec(proptest::sample::select(WORDS), 1..6),
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24),
+            longest in any::<bool>(),
+        ) {
+            let text = pieces.concat();
+            let kind = if longest {
+                aho_corasick::MatchKind::LeftmostLongest
+            } else {
+                aho_corasick::MatchKind::LeftmostFirst
+            };
+            let search = WordSearch::new(&words, kind).unwrap();
+            let mut found = Vec::new();
+            search.for_each(&text, |m| found.push((m.range(), m.pattern())));
+            let alone: Vec<_> = search.automaton().find_iter(&text).map(|m| (m.range(), m.pattern())).collect();
+            prop_assert_eq!(found, alone, "{:?} in {:?}", words, text);
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "我们",
+        "我",
+        "们要",
+        "高质量发展",
+        "发展",
+        "质量",
+        "经济社会发展",
+        "社会",
+        "ab",
+        "b",
+        "x",
+        "上下",
+        "下",
+    ];
+
+    const PIECES: &[&str] = &[
+        "我",
+        "们",
+        "要",
+        "高",
+        "质",
+        "量",
+        "发",
+        "展",
+        "经",
+        "济",
+        "社",
+        "会",
+        "上",
+        "下",
+        "a",
+        "b",
+        "x",
+        "，",
+        " ",
+        "我们",
+        "高质量发展",
+    ];
 
     proptest! {
         /// At every boundary, the character `str::chars` decodes there, and past the end none.

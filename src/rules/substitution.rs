@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::MatchKind;
 use regex::Regex;
 
 use super::lazy_regex::LazyRegex;
@@ -16,7 +16,7 @@ use super::lazy_regex::LazyRegex;
 use super::existence::Guards;
 use super::{Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Fix, Related};
-use crate::document::chars::WordStarts;
+use crate::document::chars::WordSearch;
 use crate::document::phrase_covers;
 
 /// One wrong form and its replacement.
@@ -44,7 +44,7 @@ pub struct Substitution {
     message: String,
     swaps: Vec<Swap>,
     /// The literal wrong forms, pattern `i` being `literals[i]`'s swap.
-    automaton: OnceLock<Option<WrongForms>>,
+    automaton: OnceLock<Option<WordSearch>>,
     literals: Vec<usize>,
 }
 
@@ -76,7 +76,7 @@ impl Substitution {
         }
     }
 
-    fn build_automaton(&self) -> Result<Option<WrongForms>, String> {
+    fn build_automaton(&self) -> Result<Option<WordSearch>, String> {
         if self.literals.is_empty() {
             return Ok(None);
         }
@@ -88,13 +88,13 @@ impl Substitution {
                 Find::Regex(_) => "",
             })
             .collect();
-        WrongForms::new(&patterns)
+        WordSearch::new(&patterns, MatchKind::LeftmostLongest)
             .map(Some)
             .map_err(|e| format!("wrong forms cannot be searched: {e}"))
     }
 
     /// The automaton of the literal wrong forms (built-in ones are known to build).
-    fn automaton(&self) -> Option<&WrongForms> {
+    fn automaton(&self) -> Option<&WordSearch> {
         self.automaton
             .get_or_init(|| {
                 self.build_automaton()
@@ -136,54 +136,6 @@ impl Substitution {
         hits.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
         hits.dedup_by(|later, kept| later.0.start < kept.0.end);
         hits
-    }
-}
-
-/// A rule's literal wrong forms, found leftmost-longest.
-struct WrongForms {
-    automaton: AhoCorasick,
-    /// Where a form may start (see [`WordStarts`]); `None` where they cannot be searched so.
-    starts: Option<WordStarts>,
-}
-
-impl WrongForms {
-    fn new(patterns: &[&str]) -> Result<WrongForms, aho_corasick::BuildError> {
-        // The NFA as first built, neither made contiguous nor a DFA: building the DFA over a
-        // few hundred forms was a sixth of a one-line draft's start-up, making it contiguous
-        // a twentieth, and the search mostly runs in the prefilter (over `clean/`, the
-        // instructions are the same to a ten-thousandth). Anchored too, for the places where
-        // a form may start.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(patterns)?;
-        let starts = WordStarts::new(patterns.iter().map(|p| p.as_bytes()));
-        Ok(WrongForms { automaton, starts })
-    }
-
-    /// Calls `found` with each wrong form in `text`, left to right, leftmost-longest and not
-    /// overlapping: what the automaton's own search finds. Where a form may start, the
-    /// automaton is run there, anchored; a Chinese text is searched for those places much
-    /// faster than the automaton's own prefilter searches it.
-    fn for_each(&self, text: &str, mut found: impl FnMut(aho_corasick::Match)) {
-        let Some(starts) = &self.starts else {
-            self.automaton.find_iter(text).for_each(found);
-            return;
-        };
-        let mut from = 0;
-        while let Some((start, _)) = starts.next(text.as_bytes(), from) {
-            let anchored = Input::new(text)
-                .span(start..text.len())
-                .anchored(Anchored::Yes);
-            match self.automaton.find(anchored) {
-                Some(form) => {
-                    from = form.end();
-                    found(form);
-                }
-                None => from = start + 1,
-            }
-        }
     }
 }
 
@@ -307,63 +259,6 @@ mod tests {
             })
             .collect()
     }
-
-    proptest::proptest! {
-        /// Searched for by their tails, the forms found are what the automaton finds alone:
-        /// Chinese and Latin forms, forms inside others and sharing their tails, a form of
-        /// one byte (no tails to search for), in texts made of them and of their parts.
-        #[test]
-        fn forms_found_by_their_tails_are_those_the_automaton_finds(
-            forms in proptest::collection::vec(proptest::sample::select(FORMS), 1..6),
-            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24),
-        ) {
-            let text = pieces.concat();
-            let wrong = WrongForms::new(&forms).unwrap();
-            let mut by_tails = Vec::new();
-            wrong.for_each(&text, |m| by_tails.push((m.range(), m.pattern())));
-            let alone: Vec<_> = wrong.automaton.find_iter(&text).map(|m| (m.range(), m.pattern())).collect();
-            proptest::prop_assert_eq!(by_tails, alone, "{:?} in {:?}", forms, text);
-        }
-    }
-
-    const FORMS: &[&str] = &[
-        "两个确定",
-        "确定",
-        "个确",
-        "布署",
-        "署",
-        "工作布署",
-        "部署",
-        "ab",
-        "b",
-        "x",
-        "双百",
-        "百方针",
-        "双百方针",
-    ];
-
-    const PIECES: &[&str] = &[
-        "两",
-        "个",
-        "确",
-        "定",
-        "布",
-        "署",
-        "工",
-        "作",
-        "部",
-        "a",
-        "b",
-        "x",
-        "双",
-        "百",
-        "方",
-        "针",
-        "，",
-        " ",
-        "两个确定",
-        "布署",
-    ];
 
     #[test]
     fn literal_wrong_forms_are_replaced() {

@@ -301,7 +301,7 @@ pub fn simplified(c: char) -> char {
 /// where a word's tail is found, one byte on, is where the word may start. (Over the 2,000
 /// files of the benchmark the wrong forms of the term packs were found in less than half the
 /// time.)
-pub struct WordStarts {
+struct WordStarts {
     tails: aho_corasick::packed::Searcher,
 }
 
@@ -309,7 +309,7 @@ impl WordStarts {
     /// `None` where a word is one byte long (its tail would be empty), where the words are too
     /// many for a packed search, or where the processor has none: the caller searches for the
     /// words otherwise.
-    pub fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Option<WordStarts> {
+    fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Option<WordStarts> {
         let tails = words.into_iter().map(|w| w.get(1..).unwrap_or_default());
         let tails = aho_corasick::packed::Config::new()
             .builder()
@@ -318,22 +318,22 @@ impl WordStarts {
         Some(WordStarts { tails })
     }
 
-    /// The first place at or after `from` in `haystack` where word `.1` (its index among the
-    /// words) may start: its tail is there one byte on. The first byte is not checked. No word
-    /// starts between `from` and the place found.
-    pub fn next(&self, haystack: &[u8], from: usize) -> Option<(usize, usize)> {
+    /// The first place at or after `from` in `haystack` where a word may start: a tail is
+    /// there one byte on. The first byte is not checked. No word starts between `from` and
+    /// the place found.
+    fn next(&self, haystack: &[u8], from: usize) -> Option<usize> {
         let tails_from = from.checked_add(1).filter(|&at| at <= haystack.len())?;
         let tail = self.tails.find_in(
             haystack,
             aho_corasick::Span::from(tails_from..haystack.len()),
         )?;
-        Some((tail.start() - 1, tail.pattern().as_usize()))
+        Some(tail.start() - 1)
     }
 }
 
 /// A search for a set of words (literals) that finds what an Aho-Corasick automaton of them
-/// finds, leftmost-first or leftmost-longest, where it may faster: the places where a word
-/// may start are found by [`WordStarts`], and the automaton is run there, anchored.
+/// finds, and faster in Chinese text: the places where a word may start are found by
+/// [`WordStarts`], and the automaton is run there, anchored.
 pub struct WordSearch {
     automaton: aho_corasick::AhoCorasick,
     /// `None` where the words cannot be searched for by their tails.
@@ -367,11 +367,8 @@ impl WordSearch {
             return;
         };
         let mut from = 0;
-        while let Some((start, _)) = starts.next(text.as_bytes(), from) {
-            let anchored = aho_corasick::Input::new(text)
-                .span(start..text.len())
-                .anchored(aho_corasick::Anchored::Yes);
-            match self.automaton.find(anchored) {
+        while let Some(start) = starts.next(text.as_bytes(), from) {
+            match self.word_at(text, start) {
                 Some(word) => {
                     from = word.end();
                     found(word);
@@ -379,6 +376,40 @@ impl WordSearch {
                 None => from = start + 1,
             }
         }
+    }
+
+    /// Calls `found` with every place in `text` where a word starts, in order, once each,
+    /// overlapping words too. The search must be built with [`aho_corasick::MatchKind::Standard`]
+    /// (an automaton reports overlapping words only then).
+    pub fn for_each_start(&self, text: &str, mut found: impl FnMut(usize)) {
+        let Some(starts) = &self.starts else {
+            // Overlapping words are reported in the order they end.
+            let mut all: Vec<usize> = self
+                .automaton
+                .try_find_overlapping_iter(text)
+                .expect("a search for every start is built with the standard match kind")
+                .map(|word| word.start())
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all.into_iter().for_each(found);
+            return;
+        };
+        let mut from = 0;
+        while let Some(start) = starts.next(text.as_bytes(), from) {
+            if self.word_at(text, start).is_some() {
+                found(start);
+            }
+            from = start + 1;
+        }
+    }
+
+    /// The word the automaton finds starting at byte `start` of `text`.
+    fn word_at(&self, text: &str, start: usize) -> Option<aho_corasick::Match> {
+        let anchored = aho_corasick::Input::new(text)
+            .span(start..text.len())
+            .anchored(aho_corasick::Anchored::Yes);
+        self.automaton.find(anchored)
     }
 
     /// The automaton alone, which finds what [`WordSearch::for_each`] finds.
@@ -391,6 +422,7 @@ impl WordSearch {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn word_starts_are_found_up_to_the_end_and_never_past_it() {
@@ -400,9 +432,9 @@ mod tests {
         };
         let text = "要布署，两个确定";
         let bytes = text.as_bytes();
-        assert_eq!(starts.next(bytes, 0), Some(("要".len(), 1)));
+        assert_eq!(starts.next(bytes, 0), Some("要".len()));
         let second = "要布署，".len();
-        assert_eq!(starts.next(bytes, "要".len() + 1), Some((second, 0)));
+        assert_eq!(starts.next(bytes, "要".len() + 1), Some(second));
         assert_eq!(starts.next(bytes, second + 1), None);
         assert_eq!(starts.next(bytes, bytes.len()), None);
         assert_eq!(starts.next(bytes, bytes.len() + 5), None);
@@ -411,7 +443,6 @@ mod tests {
             "a one-byte word"
         );
     }
-    use proptest::prelude::*;
 
     proptest! {
         /// Leftmost-first or leftmost-longest, the words found where they may start are those
@@ -434,6 +465,26 @@ mod tests {
             search.for_each(&text, |m| found.push((m.range(), m.pattern())));
             let alone: Vec<_> = search.automaton().find_iter(&text).map(|m| (m.range(), m.pattern())).collect();
             prop_assert_eq!(found, alone, "{:?} in {:?}", words, text);
+        }
+    }
+
+    proptest! {
+        /// Every place where a word starts, overlapping words too, in order, once: with the
+        /// tails' search and without it (a word of one byte).
+        #[test]
+        fn every_start_of_a_word_is_found_once_in_order(
+            words in proptest::collection::vec(proptest::sample::select(WORDS), 1..6),
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24),
+        ) {
+            let text = pieces.concat();
+            let search = WordSearch::new(&words, aho_corasick::MatchKind::Standard).unwrap();
+            let mut found = Vec::new();
+            search.for_each_start(&text, |at| found.push(at));
+            let every: Vec<usize> = (0..text.len())
+                .filter(|&at| text.is_char_boundary(at))
+                .filter(|&at| words.iter().any(|w| text[at..].starts_with(w)))
+                .collect();
+            prop_assert_eq!(found, every, "{:?} in {:?}", words, text);
         }
     }
 

@@ -10,11 +10,11 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::MatchKind;
 use regex::Regex;
 
 use super::markers::{is_chinese_digit, parse_chinese};
-use crate::document::chars::WordStarts;
+use crate::document::chars::WordSearch;
 use crate::document::Document;
 use crate::span::Span;
 
@@ -75,12 +75,9 @@ static ITEM_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Where the words of [`ITEM_WORDS`] are: by their tails, or, where that search cannot be
-/// built, by an automaton.
-static ITEM_WORD_SEARCH: LazyLock<Result<WordStarts, AhoCorasick>> = LazyLock::new(|| {
-    let words = || ITEM_WORDS.iter().map(|w| w.as_bytes());
-    WordStarts::new(words())
-        .ok_or_else(|| AhoCorasick::new(words()).expect("the item words are a few short literals"))
+/// Where the words of [`ITEM_WORDS`] start.
+static ITEM_WORD_SEARCH: LazyLock<WordSearch> = LazyLock::new(|| {
+    WordSearch::new(&ITEM_WORDS, MatchKind::Standard).expect("the item words are a few literals")
 });
 
 /// Where an item may start in `text`, in order: where a word of [`ITEM_WORDS`] starts, and
@@ -104,20 +101,8 @@ fn item_starts(text: &str) -> Vec<usize> {
             }
         }
     };
-    match &*ITEM_WORD_SEARCH {
-        Ok(words) => {
-            let mut from = 0;
-            while let Some((at, _)) = words.next(text.as_bytes(), from) {
-                if text.is_char_boundary(at) {
-                    add(at);
-                }
-                from = at + 1;
-            }
-        }
-        Err(automaton) => automaton
-            .find_overlapping_iter(text)
-            .for_each(|word| add(word.start())),
-    }
+    ITEM_WORD_SEARCH.for_each_start(text, &mut add);
+    // Numerals stepped back over come after the word they are before.
     starts.sort_unstable();
     starts.dedup();
     starts

@@ -57,9 +57,7 @@ pub struct Index {
     indexed: Vec<u32>,
     /// The two rows of the edit distance, reused from one comparison to the next.
     rows: (Vec<usize>, Vec<usize>),
-    /// The keys a unit is looked up by, and the earlier units found by them, reused from
-    /// one unit to the next.
-    keys: Vec<u64>,
+    /// The earlier units a unit's keys find, reused from one unit to the next.
     candidates: Vec<usize>,
     /// The hashes of the current unit's prefixes.
     prefixes: Prefixes,
@@ -162,18 +160,12 @@ impl Index {
         let place = u32::try_from(self.indexed.len()).unwrap_or(NONE);
         self.indexed.push(u32::try_from(i).unwrap_or(NONE));
         self.signatures.push(own);
-        let mut own_keys = std::mem::take(&mut self.keys);
-        own_keys.clear();
         let k = piece(chars.len());
-        own_keys.extend(end_keys(k, &self.prefixes).chain(self.prefixes.piece_key(
-            Piece::Second,
-            k,
-            k,
-        )));
-        for &key in &own_keys {
+        let second = self.prefixes.piece_key(Piece::Second, k, k);
+        let [head, tail] = end_keys(k, &self.prefixes);
+        for key in [head, tail, second].into_iter().flatten() {
             self.add_piece(slot(key), place);
         }
-        self.keys = own_keys;
         near
     }
 
@@ -187,27 +179,20 @@ impl Index {
     ) -> Option<Repeat> {
         let mut best: Option<Repeat> = None;
         let mut rows = std::mem::take(&mut self.rows);
-        let mut keys = std::mem::take(&mut self.keys);
-        keys.clear();
         // An earlier unit a few characters longer or shorter was cut into pieces of its own
         // length's [`piece`]: the unit is looked up by pieces of each length those lengths
-        // have (one, or two near where the length changes).
-        let mut last_piece = 0;
-        for length in chars.len().saturating_sub(2)..=chars.len() + 2 {
-            let k = piece(length);
-            if k != last_piece {
-                last_piece = k;
-                keys.extend(end_keys(k, &self.prefixes));
-                keys.extend(second_keys(k, &self.prefixes));
-            }
-        }
-        // An earlier unit that shares several pieces is compared once. (Their places in
-        // `indexed` are in the order of the units.)
+        // have (one, or two near where the length changes; `piece` grows with the length, a
+        // step at a time). An earlier unit that shares several pieces is compared once.
+        // (Their places in `indexed` are in the order of the units.)
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
-        for &key in &keys {
-            for place in self.sharing(key) {
-                candidates.push(place);
+        for k in piece(chars.len().saturating_sub(2))..=piece(chars.len() + 2) {
+            let [head, tail] = end_keys(k, &self.prefixes);
+            for key in [head, tail].into_iter().flatten() {
+                candidates.extend(self.sharing(key));
+            }
+            for key in second_keys(k, &self.prefixes) {
+                candidates.extend(self.sharing(key));
             }
         }
         candidates.sort_unstable();
@@ -233,7 +218,6 @@ impl Index {
             }
         }
         self.rows = rows;
-        self.keys = keys;
         self.candidates = candidates;
         self.other = other;
         best.filter(|b| b.edits > 0)
@@ -387,12 +371,12 @@ impl Prefixes {
     }
 }
 
-/// The keys of the head and the tail of `k` characters.
-fn end_keys(k: usize, unit: &Prefixes) -> impl Iterator<Item = u64> {
+/// The keys of the head and the tail of `k` characters (`None` past the end).
+fn end_keys(k: usize, unit: &Prefixes) -> [Option<u64>; 2] {
     let tail = unit.len().checked_sub(k);
     let head = unit.piece_key(Piece::Head, 0, k);
     let tail = tail.and_then(|start| unit.piece_key(Piece::Tail, start, k));
-    head.into_iter().chain(tail)
+    [head, tail]
 }
 
 /// How far an edit in the head may shift the piece after it, in characters.

@@ -1,6 +1,8 @@
 //! Character classes of Chinese text, shared by the rules and the counts: what is a Han
 //! character, what is Chinese punctuation, and so what makes a position part of Chinese text.
 
+use wide::u8x16;
+
 /// A Han character (CJK ideographs and their extensions, and `〇`).
 pub fn is_han(c: char) -> bool {
     matches!(c,
@@ -94,84 +96,86 @@ macro_rules! char_search {
 }
 pub(crate) use char_search;
 
-/// Where any of up to six bytes occurs in `bytes`, in order: two vectorised byte searches
-/// (memchr), merged. For characters whose first bytes are rare in Chinese text (line breaks,
-/// ASCII brackets, the punctuation of the U+2000 and U+3000 blocks), this steps over the text
-/// far faster than an automaton, which has no fast way to skip for more than three first
-/// bytes. Then each position is decoded to see which character is there.
+/// Where any of up to six bytes occurs in `bytes`, in order. Then each position is decoded
+/// to see which character is there.
+///
+/// The callers look for the first bytes of Chinese punctuation (`0xE2`, `0xE3`, `0xEF`),
+/// which Chinese text has every few characters: a byte search (memchr) stopped at each and
+/// was called again from there, a setup each time. The bytes are compared sixteen at a time
+/// in a SIMD register (`wide`), and the places of a block are all taken from one mask.
 pub fn find_bytes<'t>(bytes: &'t [u8], wanted: &[u8]) -> FindBytes<'t> {
     assert!(
         (1..=6).contains(&wanted.len()),
         "one to six bytes are searched for"
     );
-    if wanted.len() <= 3 {
-        return FindBytes(Searches::One(ByteSearch::new(wanted, bytes)));
+    let mut splats = [u8x16::splat(wanted[0]); 6];
+    for (splat, &byte) in splats.iter_mut().zip(wanted) {
+        *splat = u8x16::splat(byte);
     }
-    let (first, second) = wanted.split_at(3);
-    FindBytes(Searches::Two {
-        first: ByteSearch::new(first, bytes).peekable(),
-        second: ByteSearch::new(second, bytes).peekable(),
-    })
+    let mut search = FindBytes {
+        bytes,
+        wanted: splats,
+        count: wanted.len(),
+        block: 0,
+        mask: 0,
+    };
+    search.mask = search.mask_at(0);
+    search
 }
 
 /// The positions [`find_bytes`] finds, in order.
-pub struct FindBytes<'t>(Searches<'t>);
+pub struct FindBytes<'t> {
+    bytes: &'t [u8],
+    /// Each wanted byte in every lane; the first `count` are searched for.
+    wanted: [u8x16; 6],
+    count: usize,
+    /// Where the current block starts.
+    block: usize,
+    /// The places in the current block not yet returned, a bit each.
+    mask: u32,
+}
 
-/// One byte search, or two merged. (Up to three bytes, one search, with nothing to merge:
-/// most callers look for two or three, on every clause or paragraph.)
-enum Searches<'t> {
-    One(ByteSearch<'t>),
-    Two {
-        first: std::iter::Peekable<ByteSearch<'t>>,
-        second: std::iter::Peekable<ByteSearch<'t>>,
-    },
+/// How many bytes a block has.
+const BLOCK: usize = 16;
+
+impl FindBytes<'_> {
+    /// A bit for each wanted byte of the block at `start` (the last one may be short).
+    fn mask_at(&self, start: usize) -> u32 {
+        let Some(rest) = self.bytes.get(start..).filter(|rest| !rest.is_empty()) else {
+            return 0;
+        };
+        let (lanes, valid) = match rest.first_chunk::<BLOCK>() {
+            Some(block) => (*block, u32::MAX),
+            None => {
+                let mut lanes = [0; BLOCK];
+                lanes[..rest.len()].copy_from_slice(rest);
+                (lanes, (1 << rest.len()) - 1)
+            }
+        };
+        let lanes = u8x16::new(lanes);
+        let found = self.wanted[..self.count]
+            .iter()
+            .fold(u8x16::splat(0), |found, &wanted| {
+                found | lanes.cmp_eq(wanted)
+            });
+        found.move_mask() as u32 & valid
+    }
 }
 
 impl Iterator for FindBytes<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        match &mut self.0 {
-            Searches::One(search) => search.next(),
-            Searches::Two { first, second } => match (first.peek(), second.peek()) {
-                (Some(a), Some(b)) if b < a => second.next(),
-                (Some(_), _) => first.next(),
-                (None, _) => second.next(),
-            },
+        while self.mask == 0 {
+            self.block += BLOCK;
+            if self.block >= self.bytes.len() {
+                return None;
+            }
+            self.mask = self.mask_at(self.block);
         }
-    }
-}
-
-/// A search for one to three bytes, without a box: [`find_bytes`] runs on every clause of a
-/// long document, where two allocations a call added up.
-enum ByteSearch<'t> {
-    One(memchr::Memchr<'t>),
-    Two(memchr::Memchr2<'t>),
-    Three(memchr::Memchr3<'t>),
-}
-
-impl<'t> ByteSearch<'t> {
-    /// A search for the bytes of `set`, one to three of them (as [`find_bytes`] splits its
-    /// bytes).
-    fn new(set: &[u8], bytes: &'t [u8]) -> ByteSearch<'t> {
-        match *set {
-            [a] => ByteSearch::One(memchr::memchr_iter(a, bytes)),
-            [a, b] => ByteSearch::Two(memchr::memchr2_iter(a, b, bytes)),
-            [a, b, c] => ByteSearch::Three(memchr::memchr3_iter(a, b, c, bytes)),
-            _ => unreachable!("find_bytes searches one to three bytes at a time"),
-        }
-    }
-}
-
-impl Iterator for ByteSearch<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        match self {
-            ByteSearch::One(search) => search.next(),
-            ByteSearch::Two(search) => search.next(),
-            ByteSearch::Three(search) => search.next(),
-        }
+        let at = self.block + self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(at)
     }
 }
 

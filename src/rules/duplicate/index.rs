@@ -42,9 +42,9 @@ pub struct Index {
     /// A bit per value of a piece key's [`slot`] masked to [`FILTER_BITS`] times the length
     /// of `heads`, set for the keys of the units indexed. Most keys a unit is looked up by
     /// are held by no unit, but their head is often taken by another key with the same low
-    /// bits: the bit tells most of them apart before the chain is walked, from a table an
-    /// eighth of `heads`' size, where the walk read an entry of the chain (in a long
-    /// document, a cache miss each).
+    /// bits: the bit tells most of them apart before the chain is walked, from a table a
+    /// quarter of `heads`' size (a byte per head, where a head is four), where the walk read
+    /// an entry of the chain (in a long document, a cache miss each).
     filter: Vec<u64>,
     /// Every unit indexed under each of its piece keys (by its place in `indexed`), linked from
     /// the latest to the earliest with the same bits in `heads`: one head per key or fewer

@@ -152,14 +152,18 @@ impl FindBytes<'_> {
                 (lanes, (1 << rest.len()) - 1)
             }
         };
-        let lanes = u8x16::new(lanes);
-        let found = self.wanted[..self.count]
-            .iter()
-            .fold(u8x16::splat(0), |found, &wanted| {
-                found | lanes.cmp_eq(wanted)
-            });
+        let found =
+            lanes_equal_to_any(u8x16::new(lanes), self.wanted[..self.count].iter().copied());
         found.move_mask() as u32 & valid
     }
+}
+
+/// The lanes of `block` equal to any of `wanted` (each a byte in every lane): all ones there,
+/// zero elsewhere. What the SIMD scans of Chinese text compare each block with.
+pub(crate) fn lanes_equal_to_any(block: u8x16, wanted: impl IntoIterator<Item = u8x16>) -> u8x16 {
+    wanted
+        .into_iter()
+        .fold(u8x16::ZERO, |found, wanted| found | block.cmp_eq(wanted))
 }
 
 impl Iterator for FindBytes<'_> {

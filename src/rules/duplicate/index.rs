@@ -294,8 +294,7 @@ impl Index {
         let entry = u32::try_from(self.chain.len()).unwrap_or(NONE);
         let head = self.head(slot).expect("the heads were grown");
         let previous = std::mem::replace(&mut self.heads[head], entry);
-        let bit = filter_bit(slot, self.filter.len());
-        self.filter[bit / 64] |= 1 << (bit % 64);
+        set_filter_bit(&mut self.filter, slot);
         self.chain.push(Link {
             indexed: place,
             previous,
@@ -322,8 +321,7 @@ impl Index {
         for (entry, link) in self.chain.iter_mut().enumerate() {
             let head = &mut self.heads[link.slot as usize & (length - 1)];
             link.previous = std::mem::replace(head, u32::try_from(entry).unwrap_or(NONE));
-            let bit = filter_bit(link.slot, self.filter.len());
-            self.filter[bit / 64] |= 1 << (bit % 64);
+            set_filter_bit(&mut self.filter, link.slot);
         }
     }
 
@@ -345,6 +343,12 @@ fn filter_words(heads: usize) -> usize {
 /// The bit of slot `slot` in a filter of `words` words (a power of two).
 fn filter_bit(slot: u32, words: usize) -> usize {
     slot as usize & (words * 64 - 1)
+}
+
+/// Sets the bit of slot `slot` in `filter` ([`Index::filter`]).
+fn set_filter_bit(filter: &mut [u64], slot: u32) {
+    let bit = filter_bit(slot, filter.len());
+    filter[bit / 64] |= 1 << (bit % 64);
 }
 
 /// The lengths of the earlier units a unit of `length` characters is compared with: those

@@ -11,6 +11,8 @@ use std::ops::Range;
 
 use wide::u8x16;
 
+use crate::document::chars::lanes_equal_to_any;
+
 /// A 1 in each byte of a word.
 const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte of a word.
@@ -190,11 +192,8 @@ impl<const N: usize> Marks<N> {
                 .expect("sixteen bytes");
             u8x16::new(block)
         };
-        let members = |block: u8x16, set: &Bytes| {
-            set.values().fold(u8x16::ZERO, |found, b| {
-                found | block.cmp_eq(u8x16::splat(b))
-            })
-        };
+        let members =
+            |block: u8x16, set: &Bytes| lanes_equal_to_any(block, set.values().map(u8x16::splat));
         let (here, ahead) = (load(at), load(at + 3));
         let pairs = members(here, &self.wide) & members(ahead, &self.wide);
         (pairs | members(here, &self.single)).move_mask() as u32

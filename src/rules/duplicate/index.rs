@@ -16,6 +16,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
+use super::rolling::Prefixes;
 use super::units::Unit;
 
 /// How many earlier units with the same piece are kept as candidates: a common opening
@@ -59,62 +60,12 @@ pub struct Index {
     rows: (Vec<usize>, Vec<usize>),
     /// The earlier units a unit's keys find, reused from one unit to the next.
     candidates: Vec<usize>,
-    /// The hashes of the current unit's prefixes.
-    prefixes: Prefixes,
     /// The characters of an earlier unit a later one is compared with, decoded from the text
     /// into a buffer reused from unit to unit.
     other: Vec<char>,
     /// The signature ([`signature_bit`]) of each unit indexed, as `indexed` lists them: most
     /// candidates are ruled out by it, before they are decoded and compared.
     signatures: Vec<u64>,
-}
-
-/// The polynomial hashes of every prefix of a unit, so that any stretch of it (a piece,
-/// shifted or not) hashes in constant time.
-#[derive(Default)]
-struct Prefixes(Vec<u64>);
-
-/// The base of the polynomial hash (odd, so that multiplying by it loses nothing).
-const BASE: u64 = 0x0000_0100_0000_01B3;
-
-/// `BASE` to the powers 0 to 16, the longest stretch hashed.
-const POWERS: [u64; 17] = {
-    let mut powers = [1u64; 17];
-    let mut i = 1;
-    while i < powers.len() {
-        powers[i] = powers[i - 1].wrapping_mul(BASE);
-        i += 1;
-    }
-    powers
-};
-
-impl Prefixes {
-    /// Fills the hashes of `chars`' prefixes and returns their signature ([`signature_bit`]):
-    /// both are needed for every unit looked up, and are made in one walk over its characters.
-    fn fill(&mut self, chars: &[char]) -> u64 {
-        self.0.clear();
-        self.0.reserve(chars.len() + 1);
-        self.0.push(0);
-        let (mut hash, mut signature) = (0u64, 0u64);
-        // One `extend` of an iterator of known length: no capacity check per character.
-        self.0.extend(chars.iter().map(|&c| {
-            hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c) + 1);
-            signature |= signature_bit(c);
-            hash
-        }));
-        signature
-    }
-
-    /// How many characters the unit has.
-    fn len(&self) -> usize {
-        self.0.len() - 1
-    }
-
-    /// The hash of `chars[start..start + k]`, or `None` past the end; `k` is at most 16.
-    fn stretch(&self, start: usize, k: usize) -> Option<u64> {
-        let end = start.checked_add(k).filter(|&end| end <= self.len())?;
-        Some(self.0[end].wrapping_sub(self.0[start].wrapping_mul(POWERS[k])))
-    }
 }
 
 impl Index {
@@ -135,16 +86,17 @@ impl Index {
 
     /// The earlier unit `units[i]` repeats (equal, or at most `max_edits(length)` character
     /// edits apart), and adds `units[i]` to the index. `chars` are its normalised characters
-    /// and `key` their [`units::key`]; those of earlier units are decoded from `text` when
-    /// they are compared.
+    /// and `prefixes` their hashes, from which its key and those of its pieces are had;
+    /// the characters of earlier units are decoded from `text` when they are compared.
     pub fn repeat_of(
         &mut self,
         (units, text): (&[Unit], &str),
         i: usize,
-        (chars, key): (&[char], u64),
+        (chars, prefixes): (&[char], Prefixes),
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
-        match self.exact.entry(Key::new(key)) {
+        debug_assert_eq!(chars.len(), prefixes.len());
+        match self.exact.entry(Key::new(prefixes.key())) {
             Entry::Occupied(first) => {
                 return Some(Repeat {
                     earlier: *first.get() as usize,
@@ -155,26 +107,27 @@ impl Index {
                 slot.insert(super::units::to_u32(i));
             }
         }
-        let own = self.prefixes.fill(chars);
-        let near = self.near(units, text, (chars, own), max_edits);
+        let own = signature(chars);
+        let near = self.near(units, text, (chars, prefixes, own), max_edits);
         let place = u32::try_from(self.indexed.len()).unwrap_or(NONE);
         self.indexed.push(u32::try_from(i).unwrap_or(NONE));
         self.signatures.push(own);
         let k = piece(chars.len());
-        let second = self.prefixes.piece_key(Piece::Second, k, k);
-        let [head, tail] = end_keys(k, &self.prefixes);
+        let second = piece_key_at(&prefixes, Piece::Second, k, k);
+        let [head, tail] = end_keys(k, &prefixes);
         for key in [head, tail, second].into_iter().flatten() {
             self.add_piece(slot(key), place);
         }
         near
     }
 
-    /// The nearest earlier unit within its bound of edits of `chars` (the current unit's).
+    /// The nearest earlier unit within its bound of edits of `chars` (the current unit's,
+    /// with their prefix hashes and signature).
     fn near(
         &mut self,
         units: &[Unit],
         text: &str,
-        (chars, own): (&[char], u64),
+        (chars, prefixes, own): (&[char], Prefixes, u64),
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
         let mut best: Option<Repeat> = None;
@@ -187,11 +140,11 @@ impl Index {
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
         for k in piece(chars.len().saturating_sub(2))..=piece(chars.len() + 2) {
-            let [head, tail] = end_keys(k, &self.prefixes);
+            let [head, tail] = end_keys(k, &prefixes);
             for key in [head, tail].into_iter().flatten() {
                 candidates.extend(self.sharing(key));
             }
-            for key in second_keys(k, &self.prefixes) {
+            for key in second_keys(k, &prefixes) {
                 candidates.extend(self.sharing(key));
             }
         }
@@ -367,19 +320,17 @@ fn piece(length: usize) -> usize {
     (length / 3).clamp(3, 16)
 }
 
-impl Prefixes {
-    /// The key of the piece of `k` characters at `start`, or `None` past the end.
-    fn piece_key(&self, which: Piece, start: usize, k: usize) -> Option<u64> {
-        self.stretch(start, k)
-            .map(|stretch| piece_key(which, k, stretch))
-    }
+/// The key of the piece of `k` characters at `start` of `unit`, or `None` past its end.
+fn piece_key_at(unit: &Prefixes, which: Piece, start: usize, k: usize) -> Option<u64> {
+    unit.stretch(start, k)
+        .map(|stretch| piece_key(which, k, stretch))
 }
 
 /// The keys of the head and the tail of `k` characters (`None` past the end).
 fn end_keys(k: usize, unit: &Prefixes) -> [Option<u64>; 2] {
     let tail = unit.len().checked_sub(k);
-    let head = unit.piece_key(Piece::Head, 0, k);
-    let tail = tail.and_then(|start| unit.piece_key(Piece::Tail, start, k));
+    let head = piece_key_at(unit, Piece::Head, 0, k);
+    let tail = tail.and_then(|start| piece_key_at(unit, Piece::Tail, start, k));
     [head, tail]
 }
 
@@ -388,8 +339,9 @@ const SECOND_SHIFT: usize = 1;
 
 /// The keys of the second piece of `k` characters of an earlier unit as it may stand in this
 /// one: after a head of `k`, or shifted by an edit in the head.
-fn second_keys(k: usize, unit: &Prefixes) -> impl Iterator<Item = u64> + '_ {
-    (k - SECOND_SHIFT..=k + SECOND_SHIFT).filter_map(move |at| unit.piece_key(Piece::Second, at, k))
+fn second_keys<'p>(k: usize, unit: &'p Prefixes) -> impl Iterator<Item = u64> + 'p {
+    (k - SECOND_SHIFT..=k + SECOND_SHIFT)
+        .filter_map(move |at| piece_key_at(unit, Piece::Second, at, k))
 }
 
 /// Which piece of a unit a key is for.
@@ -409,8 +361,7 @@ fn piece_key(which: Piece, k: usize, stretch: u64) -> u64 {
     (stretch ^ kind.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
-/// The signature of `chars`, as [`Prefixes::fill`] takes it: for comparison in tests.
-#[cfg(test)]
+/// The signature of `chars`: a bit per character ([`signature_bit`]).
 fn signature(chars: &[char]) -> u64 {
     chars.iter().fold(0, |bits, &c| bits | signature_bit(c))
 }
@@ -510,9 +461,22 @@ mod tests {
         s.chars().collect()
     }
 
-    /// A unit's characters with their key, as the pass gives them.
-    fn keyed(chars: &[char]) -> (&[char], u64) {
-        (chars, crate::rules::duplicate::units::key(chars))
+    /// Looks unit `i` up as the pass does, with its characters and their prefix hashes.
+    fn look_up(
+        index: &mut Index,
+        (units, text): (&[Unit], &str),
+        i: usize,
+        max_edits: fn(usize) -> usize,
+    ) -> Option<Repeat> {
+        let chars = units[i].chars(text);
+        let mut prefixes = vec![0];
+        crate::rules::duplicate::rolling::extend(&mut prefixes, &chars);
+        index.repeat_of(
+            (units, text),
+            i,
+            (&chars, Prefixes::new(&prefixes)),
+            max_edits,
+        )
     }
 
     /// The whole table, for comparison.
@@ -558,8 +522,6 @@ mod tests {
             let distance = plain_edit_distance(&a, &b);
             let apart = (signature(&a) ^ signature(&b)).count_ones() as usize;
             proptest::prop_assert!(apart <= 2 * distance, "{apart} bits, {distance} edits");
-            // The pass takes a unit's signature as it hashes its prefixes.
-            proptest::prop_assert_eq!(Prefixes::default().fill(&a), signature(&a));
         }
     }
 
@@ -582,12 +544,9 @@ mod tests {
             "千方真计地对抗破坏无产阶级经过艰苦战斗终于实得了重要的战果",
         ]);
         let mut index = Index::default();
+        assert_eq!(look_up(&mut index, (&units, &text), 0, |_| 2), None);
         assert_eq!(
-            index.repeat_of((&units, &text), 0, keyed(&units[0].chars(&text)), |_| 2),
-            None
-        );
-        assert_eq!(
-            index.repeat_of((&units, &text), 1, keyed(&units[1].chars(&text)), |_| 2),
+            look_up(&mut index, (&units, &text), 1, |_| 2),
             Some(Repeat {
                 earlier: 0,
                 edits: 2
@@ -640,9 +599,9 @@ mod tests {
             let (units, text) = Units::of_texts(&[&a, &b]);
             // Sized up front (with a bit per key), or grown (without).
             for mut index in [Index::for_units(2), Index::default()] {
-                index.repeat_of((&units, &text), 0, keyed(&units[0].chars(&text)), |_| 2);
+                look_up(&mut index, (&units, &text), 0, |_| 2);
                 let found =
-                    index.repeat_of((&units, &text), 1, keyed(&units[1].chars(&text)), |_| 2);
+                    look_up(&mut index, (&units, &text), 1, |_| 2);
                 proptest::prop_assert_eq!(found, Some(Repeat { earlier: 0, edits: distance }));
             }
         }
@@ -683,11 +642,9 @@ mod tests {
             let (units, text) = Units::of_texts(&texts);
             let (mut sized, mut grown) = (Index::for_units(units.len()), Index::default());
             for i in 0..units.len() {
-                let chars = units[i].chars(&text);
-                let look_up = |index: &mut Index| {
-                    index.repeat_of((&units, &text), i, keyed(&chars), |_| 2)
-                };
-                proptest::prop_assert_eq!(look_up(&mut grown), look_up(&mut sized), "unit {}", i);
+                let in_grown = look_up(&mut grown, (&units, &text), i, |_| 2);
+                let in_sized = look_up(&mut sized, (&units, &text), i, |_| 2);
+                proptest::prop_assert_eq!(in_grown, in_sized, "unit {}", i);
             }
             proptest::prop_assert!(grown.heads.len() >= 256, "{} heads", grown.heads.len());
         }
@@ -704,7 +661,7 @@ mod tests {
         ]);
         let mut index = Index::default();
         let found: Vec<Option<Repeat>> = (0..units.len())
-            .map(|i| index.repeat_of((&units, &text), i, keyed(&units[i].chars(&text)), |n| n / 5))
+            .map(|i| look_up(&mut index, (&units, &text), i, |n| n / 5))
             .collect();
         assert_eq!(found[0], None);
         assert_eq!(found[1], None);

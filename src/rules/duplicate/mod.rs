@@ -16,6 +16,7 @@ pub mod cross_file;
 mod index;
 mod near;
 pub mod pass;
+mod rolling;
 mod scope;
 mod sentence;
 pub mod units;

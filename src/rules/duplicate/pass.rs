@@ -107,7 +107,7 @@ impl Duplicates {
                 {
                     let units = (units.clauses.as_slice(), doc.text.as_str());
                     if let Some(repeat) =
-                        clause_index.repeat_of(units, i, (words.chars(), words.key()), |_| 2)
+                        clause_index.repeat_of(units, i, (words.chars(), words.prefixes()), |_| 2)
                     {
                         clause_repeats.push(Found::new(i, repeat));
                     }
@@ -269,7 +269,7 @@ fn repeat_of_sentence(
     index.repeat_of(
         (sentences, doc.text.as_str()),
         cut.sentence.index,
-        (words.chars(), words.key()),
+        (words.chars(), words.prefixes()),
         super::near_edits,
     )
 }

@@ -25,7 +25,7 @@ pub(super) static SET_PHRASES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
         .flat_map(|line| line.split(SEPARATORS))
         .map(|clause| units::normalise(clause, 0..clause.len()))
         .filter(|clause| !clause.is_empty())
-        .map(|clause| units::key(&clause))
+        .map(|clause| super::rolling::key_of(&clause))
         .collect()
 });
 

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::rolling::{self, Prefixes};
 use crate::document::chars::char_at;
 use crate::document::Document;
 use crate::structure::markers::{self, marker_at};
@@ -15,7 +16,7 @@ use crate::structure::markers::{self, marker_at};
 /// A sentence or clause: where it is and how many normalised characters it has. The
 /// characters themselves are not kept: the few units that are compared character by
 /// character (candidates of a near repeat) are decoded again from the text
-/// ([`Unit::chars_into`]). Nor is their [`key`]: the pass that cuts the units looks them up
+/// ([`Unit::chars_into`]). Nor is their key: the pass that cuts the units looks them up
 /// by it while their characters are at hand ([`Words::key`]). Nor are the sentence and
 /// paragraph it is in, which its place tells ([`sentence_of`], [`Unit::paragraph_in`]): a
 /// long document has hundreds of thousands of units, and each takes 12 bytes.
@@ -115,10 +116,10 @@ impl Unit {
         ends
     }
 
-    /// The [`key`] of `own[..end]` normalised alone (`None` if it has no characters), `own`
-    /// being the unit's text (`&doc.text[unit.span()]`) and `words` its characters. When the
-    /// same marker opens both, its characters are the unit's before `end`, and the key is
-    /// taken from them without decoding the text again.
+    /// The key ([`Words::key`]) of `own[..end]` normalised alone (`None` if it has no
+    /// characters), `own` being the unit's text (`&doc.text[unit.span()]`) and `words` its
+    /// characters. When the same marker opens both, its characters are the unit's before
+    /// `end`, and the key is taken from their prefix hashes without decoding the text again.
     pub fn key_of_opening(&self, own: &str, end: usize, words: Words) -> Option<u64> {
         let part = &own[..end];
         if marker_len(part, 0) != self.skip(own) {
@@ -126,8 +127,7 @@ impl Unit {
         }
         let end = self.span().start + end;
         let before = words.offsets.partition_point(|&at| words.start + at < end);
-        let chars = &words.chars[..before];
-        (!chars.is_empty()).then(|| key(chars))
+        (before > 0).then(|| words.prefixes.key_of_first(before))
     }
 
     /// Its normalised characters, decoded from `text` (the document's).
@@ -159,14 +159,16 @@ pub struct Cut<'s> {
     pub clauses: &'s [CutUnit],
     /// Where each of `chars` is, in bytes from the sentence's start.
     offsets: &'s [usize],
+    /// The hashes of the prefixes of `chars` ([`rolling`]), one more than there are.
+    prefixes: &'s [u64],
     /// Where the sentence starts in the document.
     start: usize,
 }
 
 /// A unit of the sentence just cut: its index (in [`Units::sentences`] or
-/// [`Units::clauses`]), its characters in [`Cut::chars`] (past its marker) and their [`key`],
-/// computed once per unit and not kept: it is read while the unit is cut (exempt set
-/// phrases, the index of units seen, clauses reordered).
+/// [`Units::clauses`]), its characters in [`Cut::chars`] (past its marker) and their key
+/// ([`Words::key`]), computed once per unit and not kept: it is read while the unit is cut
+/// (exempt set phrases, the index of units seen, clauses reordered).
 #[derive(Debug, Clone)]
 pub struct CutUnit {
     pub index: usize,
@@ -180,6 +182,7 @@ impl<'s> Cut<'s> {
         Words {
             chars: &self.chars[unit.chars.clone()],
             offsets: &self.offsets[unit.chars.clone()],
+            prefixes: Prefixes::new(&self.prefixes[unit.chars.start..=unit.chars.end]),
             start: self.start,
             key: unit.key,
         }
@@ -192,6 +195,7 @@ pub struct Words<'s> {
     chars: &'s [char],
     /// In bytes from `start`.
     offsets: &'s [usize],
+    prefixes: Prefixes<'s>,
     start: usize,
     key: u64,
 }
@@ -202,9 +206,15 @@ impl<'s> Words<'s> {
         self.chars
     }
 
-    /// The [`key`] of the characters: what equal units share.
+    /// The key of the characters ([`Prefixes::key`]): what equal units share.
     pub fn key(&self) -> u64 {
         self.key
+    }
+
+    /// The hashes of the prefixes of the characters, from which those of their stretches are
+    /// had.
+    pub fn prefixes(&self) -> Prefixes<'s> {
+        self.prefixes
     }
 }
 
@@ -214,6 +224,8 @@ impl<'s> Words<'s> {
 struct Scratch {
     chars: Vec<char>,
     offsets: Vec<usize>,
+    /// The hashes of the prefixes of `chars` ([`rolling`]), as far as a unit has been cut.
+    prefixes: Vec<u64>,
     /// Where the ASCII letters and digits are among `chars`, in order: few in Chinese text,
     /// so that a unit's are counted without walking its characters.
     ascii: Vec<usize>,
@@ -240,6 +252,7 @@ impl Units {
                 chars: &scratch.chars,
                 clauses: &scratch.clauses,
                 offsets: &scratch.offsets,
+                prefixes: &scratch.prefixes,
                 start: span.start,
             };
             visit(&units, &cut);
@@ -260,6 +273,8 @@ impl Units {
         let text = &doc.text[span.clone()];
         scratch.chars.clear();
         scratch.offsets.clear();
+        scratch.prefixes.clear();
+        scratch.prefixes.push(0);
         scratch.ascii.clear();
         scratch.clauses.clear();
         let mut clause_start = (0, 0);
@@ -323,9 +338,12 @@ impl Units {
     }
 }
 
-/// The unit at `index`, as cut, whose characters are the scratch's at `chars`.
-fn cut_unit(index: usize, chars: Range<usize>, scratch: &Scratch) -> CutUnit {
-    let key = key(&scratch.chars[chars.clone()]);
+/// The unit at `index`, as cut, whose characters are the scratch's at `chars`, the last it
+/// has: their prefixes are hashed up to them, and its key taken from those.
+fn cut_unit(index: usize, chars: Range<usize>, scratch: &mut Scratch) -> CutUnit {
+    let hashed = scratch.prefixes.len() - 1;
+    rolling::extend(&mut scratch.prefixes, &scratch.chars[hashed..chars.end]);
+    let key = Prefixes::new(&scratch.prefixes[chars.start..=chars.end]).key();
     CutUnit { index, chars, key }
 }
 
@@ -383,8 +401,10 @@ fn marker_len(text: &str, at: usize) -> usize {
         .map_or(0, |m| m.span.end - at)
 }
 
-/// A 64-bit hash of normalised characters: what equal units share.
-pub fn key(chars: &[char]) -> u64 {
+/// A 64-bit hash of normalised characters: what equal units share across documents. The
+/// cross-file fingerprints are saved with it, so its value does not change from one version
+/// to the next (within a document, units are keyed by [`rolling`] hashes).
+pub fn fingerprint_key(chars: &[char]) -> u64 {
     use std::hash::Hasher;
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write_usize(chars.len());
@@ -400,15 +420,16 @@ pub fn normalise(text: &str, span: Range<usize>) -> Vec<char> {
     with_normalised(text, span, <[char]>::to_vec)
 }
 
-/// [`key`] and length of the [`normalise`]d characters of `span`, with no allocation.
+/// [`fingerprint_key`] and length of the [`normalise`]d characters of `span`, with no
+/// allocation.
 pub fn normalised_key_and_len(text: &str, span: Range<usize>) -> (u64, usize) {
-    with_normalised(text, span, |chars| (key(chars), chars.len()))
+    with_normalised(text, span, |chars| (fingerprint_key(chars), chars.len()))
 }
 
-/// [`key`] of [`normalise`]d text, with no allocation.
+/// The key ([`Words::key`]) of [`normalise`]d text.
 pub fn normalised_key(text: &str) -> Option<u64> {
     with_normalised(text, 0..text.len(), |chars| {
-        (!chars.is_empty()).then(|| key(chars))
+        (!chars.is_empty()).then(|| rolling::key_of(chars))
     })
 }
 
@@ -544,13 +565,13 @@ mod tests {
             let sentence = &units.sentences[cut.sentence.index];
             let words = cut.words(&cut.sentence);
             assert_eq!(words.chars(), sentence.chars(&doc.text));
-            assert_eq!(words.key(), key(words.chars()));
+            assert_eq!(words.key(), rolling::key_of(words.chars()));
             assert_openings_are_keyed_as_alone(&doc, sentence, words);
             for cut_clause in cut.clauses {
                 let clause = &units.clauses[cut_clause.index];
                 let words = cut.words(cut_clause);
                 assert_eq!(words.chars(), clause.chars(&doc.text));
-                assert_eq!(words.key(), key(words.chars()));
+                assert_eq!(words.key(), rolling::key_of(words.chars()));
                 assert_openings_are_keyed_as_alone(&doc, clause, words);
                 assert_eq!(sentence_of(&units.sentences, clause), cut.sentence.index);
                 assert_eq!(clause.paragraph_in(&doc), cut.paragraph);

@@ -92,10 +92,11 @@ impl<'s> Prefixes<'s> {
 
 /// [`Prefixes::key`] of a unit made of `chars`.
 pub fn key_of(chars: &[char]) -> u64 {
-    let mut prefixes = Vec::with_capacity(chars.len() + 1);
-    prefixes.push(0);
-    extend(&mut prefixes, chars);
-    Prefixes::new(&prefixes).key()
+    // The hash of the whole, as the last of its prefixes: none of the others is kept.
+    let whole = chars.iter().fold(0u64, |hash, &c| {
+        hash.wrapping_mul(BASE).wrapping_add(u64::from(c) + 1)
+    });
+    mix(whole, chars.len())
 }
 
 /// A stretch's hash made a key, its length mixed in and its bits spread.

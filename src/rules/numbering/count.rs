@@ -35,10 +35,15 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
 const NOUNS: &str =
     "个方面|个问题|个部分|点意见|点要求|点体会|点建议|点希望|点|项工作|项任务|项措施|项|件事|条意见|条";
 
+/// A declaration at the start of the text it is matched against (the text from where its
+/// count may start, [`count_starts`]): it is looked for only where a noun follows a numeral,
+/// a few places in a long text, where a search for the numerals stopped at most of its dates
+/// and numbers.
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?P<count>[两二三四五六七八九十]{{1,2}})
+        \A
+        (?P<count>{NUMERAL}{{1,2}})
         (?P<noun>{NOUNS})
         (?:的?工作|的?意见|的?问题|的?内容)?
         [：:。]"
@@ -46,11 +51,19 @@ static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("declaration pattern is valid")
 });
 
-/// Whether `c` can stand in a [`DECLARATION`]'s noun (every noun has one of these): a text
-/// without any announces no count, and a short draft then never compiles the pattern.
-fn may_be_in_declaration(c: char) -> bool {
-    matches!(c, '个' | '点' | '项' | '件' | '条')
+/// The numerals of a count.
+const NUMERAL: &str = "[两二三四五六七八九十]";
+
+/// Whether `c` is one of [`NUMERAL`].
+fn is_count_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
+
+/// The characters a [`DECLARATION`]'s noun opens with (every noun opens with one of these).
+const NOUN_STARTS: [char; 5] = ['个', '点', '项', '件', '条'];
 
 /// An announced count and where it is.
 struct Declaration {
@@ -105,27 +118,58 @@ fn breaks_off(doc: &Document) -> bool {
 }
 
 fn declarations(doc: &Document) -> Vec<Declaration> {
-    if !doc.text.contains(may_be_in_declaration) {
-        return Vec::new();
-    }
-    DECLARATION
-        .captures_iter(&doc.text)
-        .filter_map(|caps| {
-            let count = caps.name("count")?;
-            // `百分之十四点。` cannot occur, but `二十三点` after a numeral run is a number.
-            let before = doc.text[..count.start()].chars().next_back();
-            if before.is_some_and(|c| "零〇一二三四五六七八九十百千万之第".contains(c))
-            {
-                return None;
+    let text = doc.text.as_str();
+    let mut found = Vec::new();
+    // Declarations do not overlap: one is looked for only past the end of the one before,
+    // as a search from left to right finds them.
+    let mut end_of_last = 0;
+    for (noun, _) in crate::document::chars::char_search!(NOUN_STARTS).find(text) {
+        for start in count_starts(text, noun) {
+            if start < end_of_last {
+                continue;
             }
-            let noun = caps.name("noun")?;
-            Some(Declaration {
-                span: count.start()..noun.end(),
-                count: parse_chinese(count.as_str().replace('两', "二").as_str())?,
-                end: caps.get(0)?.end(),
-            })
-        })
-        .collect()
+            let Some(caps) = DECLARATION.captures(&text[start..]) else {
+                continue;
+            };
+            end_of_last = start + caps.get(0).map_or(0, |m| m.end());
+            found.extend(declaration(text, start, &caps));
+            break;
+        }
+    }
+    found
+}
+
+/// Where the count before the noun at byte `noun` of `text` may start: two numerals before it,
+/// then one (the earlier first, as a search from left to right tries them). A count is one or
+/// two numerals right before its noun.
+fn count_starts(text: &str, noun: usize) -> impl Iterator<Item = usize> + '_ {
+    let numeral_before = |at: usize| {
+        text[..at]
+            .chars()
+            .next_back()
+            .filter(|&c| is_count_numeral(c))
+            .map(|c| at - c.len_utf8())
+    };
+    let one = numeral_before(noun);
+    let two = one.and_then(numeral_before);
+    two.into_iter().chain(one)
+}
+
+/// The declaration matched at byte `start` of `text` (`caps` being the match of
+/// [`DECLARATION`] in `text[start..]`), unless the count is the end of a longer number.
+fn declaration(text: &str, start: usize, caps: &regex::Captures) -> Option<Declaration> {
+    let count = caps.name("count")?;
+    // `百分之十四点。` cannot occur, but `二十三点` after a numeral run is a number.
+    let before = text[..start + count.start()].chars().next_back();
+    if before.is_some_and(|c| "零〇一二三四五六七八九十百千万之第".contains(c)) {
+        return None;
+    }
+    let noun = caps.name("noun")?;
+    Some(Declaration {
+        span: start + count.start()..start + noun.end(),
+        count: parse_chinese(count.as_str().replace('两', "二").as_str())?,
+        end: start + caps.get(0)?.end(),
+    })
 }
 
 /// The list that starts right after the declaration (after nothing but white space), if it
@@ -232,14 +276,48 @@ const COUNT: &str = r#"
 mod tests {
     use super::*;
 
-    /// Each noun of [`DECLARATION`] after a count and before `：`, in a text that has no other
-    /// character [`may_be_in_declaration`] looks for: the look lets every one through.
+    /// Each noun of [`DECLARATION`] after a count and before `：` is found, where the search
+    /// only looks after the characters nouns open with.
     #[test]
-    fn every_declared_noun_passes_the_look() {
+    fn every_declared_noun_is_found() {
         for noun in NOUNS.split('|') {
             let text = format!("讲三{noun}：");
-            assert!(DECLARATION.is_match(&text), "{text}");
-            assert!(text.contains(may_be_in_declaration), "{text}");
+            assert!(noun.starts_with(NOUN_STARTS), "{noun}");
+            let doc = Document::new(text.clone(), crate::document::Format::Text);
+            let found: Vec<&str> = declarations(&doc)
+                .iter()
+                .map(|d| &text[d.span.clone()])
+                .collect();
+            assert_eq!(found, [format!("三{noun}")], "{text}");
+        }
+    }
+
+    /// The declarations a search of the whole text from left to right finds, as the pattern
+    /// unanchored finds them.
+    fn searched_from_left(text: &str) -> Vec<(Span, u32, usize)> {
+        let unanchored = Regex::new(&DECLARATION.as_str().replacen(r"\A", "", 1)).unwrap();
+        unanchored
+            .captures_iter(text)
+            .filter_map(|caps| {
+                let start = caps.get(0)?.start();
+                let within = unanchored.captures(&text[start..])?;
+                declaration(text, start, &within)
+            })
+            .map(|d| (d.span, d.count, d.end))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Looked for only where a noun follows a numeral, the declarations are those a search
+        /// of the whole text finds: runs of numerals, nouns, ends and other characters mixed.
+        #[test]
+        fn declarations_are_those_a_search_from_the_left_finds(
+            text in "(三|十|两|二十|第|百分之|个|个方面|点|点意见|项|项工作|的|工作|：|。|，|方面|条)*",
+        ) {
+            let doc = Document::new(text.clone(), crate::document::Format::Text);
+            let found: Vec<(Span, u32, usize)> =
+                declarations(&doc).into_iter().map(|d| (d.span, d.count, d.end)).collect();
+            proptest::prop_assert_eq!(found, searched_from_left(&text));
         }
     }
 }

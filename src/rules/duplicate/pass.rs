@@ -92,7 +92,7 @@ impl Duplicates {
             // Shorter sentences are neither compared nor said to restate the one before.
             let words = cut.words(&cut.sentence);
             let sentence_exempt = sentence.len() >= MIN_CLAUSE_CHARS
-                && scope::exempt(doc, (sentence, words), (sentence, cut.paragraph));
+                && scope::exempt(doc, (sentence, &words), (sentence, cut.paragraph));
             exempt.sentences.push(sentence_exempt);
             if !find_repeats {
                 return;
@@ -103,7 +103,7 @@ impl Duplicates {
                 let (i, clause) = (cut_clause.index, &units.clauses[cut_clause.index]);
                 let words = cut.words(cut_clause);
                 if clause.len() >= MIN_CLAUSE_CHARS
-                    && !scope::exempt(doc, (clause, words), (sentence, cut.paragraph))
+                    && !scope::exempt(doc, (clause, &words), (sentence, cut.paragraph))
                 {
                     let units = (units.clauses.as_slice(), doc.text.as_str());
                     if let Some(repeat) =

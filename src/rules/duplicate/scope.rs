@@ -89,7 +89,7 @@ pub(super) fn regulation_sections(doc: &Document, outline: &Outline) -> Vec<usiz
 /// sentence (itself, for one), `paragraph` the index of their paragraph.
 pub(super) fn exempt(
     doc: &Document,
-    (unit, words): (&Unit, Words),
+    (unit, words): (&Unit, &Words),
     (sentence, paragraph): (&Unit, usize),
 ) -> bool {
     unit.is_latin()
@@ -208,7 +208,7 @@ fn first_separator(text: &str) -> Option<usize> {
 }
 
 /// Whether a unit is a set phrase, or made only of set phrases; `words` are its characters.
-pub(super) fn is_set_phrase(doc: &Document, unit: &Unit, words: Words) -> bool {
+pub(super) fn is_set_phrase(doc: &Document, unit: &Unit, words: &Words) -> bool {
     if SET_PHRASES.contains(&words.key()) {
         return true;
     }

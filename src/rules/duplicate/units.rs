@@ -120,7 +120,7 @@ impl Unit {
     /// characters), `own` being the unit's text (`&doc.text[unit.span()]`) and `words` its
     /// characters. When the same marker opens both, its characters are the unit's before
     /// `end`, and the key is taken from their prefix hashes without decoding the text again.
-    pub fn key_of_opening(&self, own: &str, end: usize, words: Words) -> Option<u64> {
+    pub fn key_of_opening(&self, own: &str, end: usize, words: &Words) -> Option<u64> {
         let part = &own[..end];
         if marker_len(part, 0) != self.skip(own) {
             return normalised_key(part);
@@ -566,13 +566,13 @@ mod tests {
             let words = cut.words(&cut.sentence);
             assert_eq!(words.chars(), sentence.chars(&doc.text));
             assert_eq!(words.key(), rolling::key_of(words.chars()));
-            assert_openings_are_keyed_as_alone(&doc, sentence, words);
+            assert_openings_are_keyed_as_alone(&doc, sentence, &words);
             for cut_clause in cut.clauses {
                 let clause = &units.clauses[cut_clause.index];
                 let words = cut.words(cut_clause);
                 assert_eq!(words.chars(), clause.chars(&doc.text));
                 assert_eq!(words.key(), rolling::key_of(words.chars()));
-                assert_openings_are_keyed_as_alone(&doc, clause, words);
+                assert_openings_are_keyed_as_alone(&doc, clause, &words);
                 assert_eq!(sentence_of(&units.sentences, clause), cut.sentence.index);
                 assert_eq!(clause.paragraph_in(&doc), cut.paragraph);
                 assert_eq!(sentence.paragraph_in(&doc), cut.paragraph);
@@ -596,7 +596,7 @@ mod tests {
 
     /// Every opening of a unit's text (up to each character) has, taken from the unit's
     /// characters, the key it has normalised alone.
-    fn assert_openings_are_keyed_as_alone(doc: &Document, unit: &Unit, words: Words) {
+    fn assert_openings_are_keyed_as_alone(doc: &Document, unit: &Unit, words: &Words) {
         let own = &doc.text[unit.span()];
         for (end, _) in own.char_indices().chain([(own.len(), ' ')]) {
             assert_eq!(

@@ -64,7 +64,12 @@ impl From<Position> for JsonPosition {
 
 impl JsonSpan {
     pub(crate) fn new(doc: &Document, span: &Span) -> JsonSpan {
-        JsonSpan::at(span, doc.position(span.start), doc.position(span.end))
+        let start = doc.position(span.start);
+        JsonSpan::at(
+            span,
+            start,
+            doc.position_after((span.start, start), span.end),
+        )
     }
 
     /// The span whose ends are at the positions given (of a file no longer at hand).

@@ -184,6 +184,21 @@ impl Document {
         }
     }
 
+    /// [`Document::position`] of `byte`, counted on from `from`, an earlier byte whose
+    /// position is known, when both are on one line: a report's places in order, or the end
+    /// of a span after its start, are counted from the one before, not each from its line's
+    /// start (a long document's paragraph is a line, and its findings are many).
+    pub fn position_after(&self, (from, known): (usize, Position), byte: usize) -> Position {
+        let line = self.line_index(byte);
+        if from > byte || line + 1 != known.line {
+            return self.position(byte);
+        }
+        Position {
+            line: known.line,
+            column: known.column + self.source[from..byte].chars().count(),
+        }
+    }
+
     /// Whether `span` lies inside a Markdown table.
     pub fn in_table(&self, span: &Span) -> bool {
         let i = self.tables.partition_point(|t| t.end < span.end);
@@ -256,6 +271,23 @@ fn column_marks(source: &str, line_starts: &[usize]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A position counted on from an earlier one is the position counted from the line's
+        /// start, on the same line or another, before or after.
+        #[test]
+        fn positions_counted_on_are_those_counted_from_the_line_start(
+            source in "[a一😀\n]{0,40}",
+            first in 0usize..60,
+            second in 0usize..60,
+        ) {
+            let doc = Document::new(source.clone(), Format::Text);
+            let boundary = |at: usize| floor_boundary(&source, at.min(source.len()));
+            let (from, byte) = (boundary(first), boundary(second));
+            let known = doc.position(from);
+            proptest::prop_assert_eq!(doc.position_after((from, known), byte), doc.position(byte));
+        }
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

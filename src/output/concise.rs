@@ -32,8 +32,13 @@ pub fn render(
     doc: &Document,
     diagnostics: &[Diagnostic],
 ) -> io::Result<()> {
+    let mut last = None;
     for d in diagnostics {
-        let at = doc.position(d.span.start);
+        let at = match last {
+            Some(known) => doc.position_after(known, d.span.start),
+            None => doc.position(d.span.start),
+        };
+        last = Some((d.span.start, at));
         writeln!(
             out,
             "{path}:{}:{}: {}[{}] {}",

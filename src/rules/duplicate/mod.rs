@@ -45,7 +45,8 @@ fn finding(
     message: impl Into<Cow<'static, str>>,
     label: &'static str,
 ) -> Finding {
-    let line = doc.position(earlier.span().start).line;
+    // The line alone: its column would be counted in characters from the line's start.
+    let line = doc.line_index(earlier.span().start) + 1;
     Finding::new(unit.span(), message).with_related_place(Related::at_line(
         earlier.span(),
         label,

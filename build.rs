@@ -86,7 +86,7 @@ fn literals_rust(packs: &[(&str, def::PackFile)]) -> String {
         found.starts.emit(&mut rust);
         rust.push_str(", inner: ");
         found.inner.emit(&mut rust);
-        rust.push_str(" }),\n");
+        writeln!(rust, ", within_a_line: {} }}),", found.within_a_line).unwrap();
     }
     rust.push_str("        _ => None,\n    }\n}\n");
     rust

@@ -94,8 +94,19 @@ impl Existence {
         let (_, first) = self.starts;
         let own = &may_match[first..first + self.patterns.len()];
         for (pattern, &may_match) in self.patterns.iter().zip(own) {
-            if may_match && pattern.regex.inner_literals_occur(text) {
-                hits.extend(pattern.hits(text));
+            if !may_match {
+                continue;
+            }
+            match pattern.regex.lines_to_search(text) {
+                Some(lines) => {
+                    for line in lines {
+                        hits.extend(pattern.hits_in(text, line));
+                    }
+                }
+                None if pattern.regex.inner_literals_occur(text) => {
+                    hits.extend(pattern.hits_in(text, 0..text.len()));
+                }
+                None => {}
             }
         }
         keep_first_of_overlapping(hits)
@@ -103,15 +114,22 @@ impl Existence {
 }
 
 impl Pattern {
-    /// The pattern's hits in `text`, which its opening literals are known to occur in.
-    fn hits<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+    /// The pattern's hits in the part `within` of `text` (which its opening literals are
+    /// known to occur in), searched alone; the guards see the whole text.
+    fn hits_in<'t>(
+        &'t self,
+        text: &'t str,
+        within: Range<usize>,
+    ) -> impl Iterator<Item = Range<usize>> + 't {
         let hit_group = self.regex.capture_names().position(|n| n == Some("hit"));
+        let offset = within.start;
         self.regex
-            .captures_iter(text)
+            .captures_iter(&text[within])
             .filter_map(move |caps| match hit_group {
                 Some(group) => caps.get(group).map(|m| m.range()),
                 None => caps.get(0).map(|m| m.range()),
             })
+            .map(move |hit| hit.start + offset..hit.end + offset)
             .filter(|hit| !hit.is_empty() && !self.guards.excuse(text, hit.clone()))
     }
 }
@@ -283,6 +301,51 @@ mod tests {
         }
         assert!(Arc::ptr_eq(&shared[0].starts.0, &shared[2].starts.0));
         assert_eq!(shared[2].starts.1, 3);
+    }
+
+    /// Hits of the whole text searched at once, as [`Existence::hits`] found them before it
+    /// searched only the lines with a pattern's inner literals.
+    fn searched_whole(rule: &Existence, text: &str) -> Vec<Range<usize>> {
+        let hits = rule
+            .patterns
+            .iter()
+            .flat_map(|pattern| pattern.hits_in(text, 0..text.len()))
+            .collect();
+        keep_first_of_overlapping(hits)
+    }
+
+    proptest::proptest! {
+        /// Searched line by line where their inner literals are, patterns find what a search
+        /// of the whole text finds: brackets, words and line breaks mixed, after a line long
+        /// enough that the lines are chosen.
+        #[test]
+        fn hits_of_the_lines_searched_are_those_of_the_whole_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "（", "）", "(", ")", "此处", "这里", "待定", "填写", "\n", "请", "工作", "，", " ",
+                ]),
+                0..200,
+            ),
+        ) {
+            let text = format!("{}\n{}", "甲".repeat(400), parts.concat());
+            let rule = Existence::new(
+                meta(),
+                String::new(),
+                vec![
+                    pattern(
+                        r"[（(](?:此处|这里)[^（）()\n]{0,8}[）)]|[（(][^（）()\n]{0,6}(?:待定|填写)[^（）()\n]{0,6}[）)]",
+                        Some("工作"),
+                        None,
+                    ),
+                    pattern(r"此处[^\n]{0,3}填写", None, Some("请")),
+                ],
+                &[],
+            )
+            .unwrap();
+            let may_match = vec![true; 2];
+            proptest::prop_assert!(rule.patterns[0].regex.lines_to_search(&text).is_some());
+            proptest::prop_assert_eq!(rule.hits(&text, &may_match), searched_whole(&rule, &text));
+        }
     }
 
     #[test]

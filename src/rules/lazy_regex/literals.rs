@@ -17,6 +17,10 @@ pub struct Literals {
     /// Literals one of which every match contains, rarer than its opening ones (see
     /// [`inner_literals`]).
     pub inner: Option<Vec<Vec<u8>>>,
+    /// Whether every match lies within a line, the pattern seeing nothing beyond it: it
+    /// matches no line break and has no assertion (`^`, `\b`…). A text's matches are then
+    /// those of its lines, each searched alone.
+    pub within_a_line: bool,
 }
 
 impl Literals {
@@ -26,13 +30,36 @@ impl Literals {
             Ok(hir) => {
                 let starts = start_literals_of(&hir);
                 let inner = inner_literals(&hir, starts.as_deref());
-                Literals { starts, inner }
+                let within_a_line = hir.properties().look_set().is_empty() && !spans_lines(&hir);
+                Literals {
+                    starts,
+                    inner,
+                    within_a_line,
+                }
             }
             Err(_) => Literals {
                 starts: None,
                 inner: None,
+                within_a_line: false,
             },
         }
+    }
+}
+
+/// Whether a match of `hir` may hold a line break (`\n`).
+fn spans_lines(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(Literal(bytes)) => bytes.contains(&b'\n'),
+        HirKind::Class(Class::Unicode(class)) => class
+            .iter()
+            .any(|range| (range.start()..=range.end()).contains(&'\n')),
+        HirKind::Class(Class::Bytes(class)) => class
+            .iter()
+            .any(|range| (range.start()..=range.end()).contains(&b'\n')),
+        HirKind::Repetition(repetition) => spans_lines(&repetition.sub),
+        HirKind::Capture(capture) => spans_lines(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(spans_lines),
     }
 }
 

@@ -7,12 +7,13 @@
 //! and the pattern is not compiled. User packs compile their patterns when they are loaded,
 //! so that a pattern the regex crate refuses is reported with its config line.
 
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use regex::Regex;
 
+use crate::document::chars::WordSearch;
 use literals::Literals;
 
 mod literals;
@@ -38,6 +39,10 @@ pub struct LazyRegex {
     /// Literals one of which every match contains, rarer than its opening ones (see
     /// [`Literals::inner`]); `None` when none are known.
     inner: OnceLock<Option<AhoCorasick>>,
+    /// The same, searched for in every line of a long text ([`LazyRegex::lines_to_search`]),
+    /// by a search quick in Chinese text (boxed: few patterns build one, and every pattern
+    /// holds the room).
+    inner_words: OnceLock<Option<Box<WordSearch>>>,
 }
 
 impl LazyRegex {
@@ -50,6 +55,7 @@ impl LazyRegex {
             literals: OnceLock::new(),
             starts: OnceLock::new(),
             inner: OnceLock::new(),
+            inner_words: OnceLock::new(),
         }
     }
 
@@ -92,6 +98,46 @@ impl LazyRegex {
     fn literals(&self) -> &Literals {
         self.literals.get_or_init(|| literals(&self.pattern))
     }
+
+    /// The lines of `text` its matches can be in, when that tells more than the whole text:
+    /// those that hold one of its inner literals, for a pattern whose every match lies
+    /// within a line and holds one of them ([`Literals::within_a_line`]). Each line is
+    /// searched alone, with what the text's search finds there. `None`: search the whole
+    /// text.
+    ///
+    /// A pattern that opens with a common mark and needs a rare word a few characters on
+    /// (`（……待补充……）`) is otherwise tried at every `（` of the text.
+    pub fn lines_to_search(&self, text: &str) -> Option<Vec<Range<usize>>> {
+        if text.len() < LINES_FROM {
+            return None;
+        }
+        let literals = self.literals();
+        let rare = |inner: &Vec<Vec<u8>>| inner.iter().all(|l| l.len() >= RARE_INNER);
+        if !literals.within_a_line || !literals.inner.as_ref().is_some_and(rare) {
+            return None;
+        }
+        let words = self
+            .inner_words
+            .get_or_init(|| {
+                let inner = literals.inner.as_deref()?;
+                WordSearch::new(inner, MatchKind::Standard)
+                    .ok()
+                    .map(Box::new)
+            })
+            .as_ref()?;
+        let mut lines: Vec<Range<usize>> = Vec::new();
+        words.for_each(text, |found| {
+            if lines.last().is_some_and(|line| found.start() < line.end) {
+                return;
+            }
+            let start = text[..found.start()].rfind('\n').map_or(0, |nl| nl + 1);
+            let end = text[found.end()..]
+                .find('\n')
+                .map_or(text.len(), |nl| found.end() + nl);
+            lines.push(start..end);
+        });
+        Some(lines)
+    }
 }
 
 impl Deref for LazyRegex {
@@ -104,6 +150,16 @@ impl Deref for LazyRegex {
         })
     }
 }
+
+/// The length in bytes from which a text's lines are chosen by the inner literals (a long
+/// paragraph): a short draft's run would spend more on building their search, once per
+/// run, than it saves.
+const LINES_FROM: usize = 1024;
+
+/// The length in bytes from which inner literals are rare enough to choose the lines a
+/// pattern is searched in: two Chinese characters (`待定`, `此处`). One (`年` of `_年`) is on
+/// most lines of a report, and its search would only add to the pattern's.
+const RARE_INNER: usize = 6;
 
 /// A searcher for `literals` that is cheap to build: it is built for one text (a short
 /// draft's run builds several and searches each once), so the NFA as first built, which
@@ -283,6 +339,50 @@ mod tests {
         }
         assert!(patterns.len() >= 8, "{} patterns", patterns.len());
         assert_eq!(builtin_literals("not a pattern of the packs"), None);
+    }
+
+    /// A pattern's matches lie within a line when it matches no line break and asserts
+    /// nothing about its neighbours.
+    #[test]
+    fn matches_within_a_line_are_told_from_the_pattern() {
+        let within = |pattern: &str| Literals::of(pattern).within_a_line;
+        assert!(within(r"[（(][^（）()\n]{0,20}待定[）)]"));
+        assert!(
+            within(r"此处.{0,5}填写"),
+            "`.` is any character but a line break"
+        );
+        assert!(
+            !within(r"（[^）]{0,20}待定"),
+            "`[^）]` holds the line break"
+        );
+        assert!(!within(r"此处\s*填写"));
+        assert!(!within(r"(?s)此处.填写"));
+        assert!(!within(r"^此处填写"));
+        assert!(!within(r"\b此处填写"));
+        assert!(!within(r"此处\n填写"));
+        assert!(!within(r"此处(填写"), "a pattern that does not parse");
+    }
+
+    /// The lines a pattern is searched in are those that hold its inner literals, once each,
+    /// in a text long enough to choose them; `None` where the pattern may match across lines,
+    /// its inner literals are common (one character) or the text is short.
+    #[test]
+    fn the_lines_searched_are_those_with_an_inner_literal() {
+        let filler = format!("{}\n", "甲".repeat(LINES_FROM / 3));
+        let text = format!("{filler}（此处待定）\n无\n填写（待定）再填写\n末行待定");
+        let lazy = LazyRegex::deferred(r"[（(][^（）()\n]{0,20}(?:待定|填写)[）)]".to_string());
+        let lines: Vec<&str> = lazy
+            .lines_to_search(&text)
+            .expect("lines are chosen")
+            .into_iter()
+            .map(|line| &text[line])
+            .collect();
+        assert_eq!(lines, ["（此处待定）", "填写（待定）再填写", "末行待定"]);
+        assert_eq!(lazy.lines_to_search("（待定）"), None, "a short text");
+        let across = LazyRegex::deferred(r"（[^）]{0,20}待定".to_string());
+        assert_eq!(across.lines_to_search(&text), None);
+        let common = LazyRegex::deferred(r"(?P<hit>_{1,2})年".to_string());
+        assert_eq!(common.lines_to_search(&text), None);
     }
 
     /// `pattern`, not yet compiled: `may_match` says no for `without` and compiles nothing,

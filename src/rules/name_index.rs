@@ -95,10 +95,12 @@ fn pair_hash(bytes: u64) -> usize {
     (bytes.wrapping_mul(0xBF58_476D_1CE4_E5B9) >> (64 - PAIR_HASH_BITS)) as usize
 }
 
+/// Sets bit `bit` of a table of bits (the pair and byte filters).
 fn set_bit(bits: &mut [u64], bit: usize) {
     bits[bit / 64] |= 1 << (bit % 64);
 }
 
+/// Whether bit `bit` of a table of bits is set.
 #[inline]
 fn bit_is_set(bits: &[u64], bit: usize) -> bool {
     bits[bit / 64] & (1 << (bit % 64)) != 0
@@ -182,7 +184,7 @@ impl NameIndex {
             match second {
                 Some(second) => {
                     let bit = pair_bit(first as u32, second as u32);
-                    pairs[bit / 64] |= 1 << (bit % 64);
+                    set_bit(&mut pairs, bit);
                     // For now the range's end counts the pair's names.
                     by_pair.entry((first, second)).or_insert(0..0).end += 1;
                 }
@@ -322,7 +324,7 @@ impl NameIndex {
     #[inline]
     fn pair_bit_is_set(&self, first: u32, second: u32) -> bool {
         let bit = pair_bit(first, second);
-        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+        bit_is_set(&self.pairs, bit)
     }
 
     /// The longest name at `at`, whose first two characters are `first` and `second` (none at

@@ -51,11 +51,23 @@ pub(crate) use word_search;
 
 /// A search for any of a few characters, each found with a byte search (memchr's memmem),
 /// which steps over the rest of the text much faster than decoding it character by character,
-/// as `match_indices` with several characters does. Built once per process (in a static): a
-/// searcher costs more to set up than to run over a short text.
+/// as `match_indices` with several characters does. Three or more Chinese characters (the
+/// level characters `省市县…`) are found in one pass instead, in a text of a kilobyte or more,
+/// by their last two bytes ([`WordSearch`]): a pass per character cost more. Built once per
+/// process (in a static): a searcher costs more to set up than to run over a short text.
 pub struct CharSearch {
     finders: Vec<(char, memchr::memmem::Finder<'static>)>,
+    /// The characters searched in one pass, when they are three or more of three bytes; built
+    /// for the first text of [`TOGETHER_FROM`] bytes or more (a one-line draft's run does not
+    /// pay for it).
+    together: std::sync::OnceLock<Option<WordSearch>>,
 }
+
+/// From how many characters of three bytes a [`CharSearch`] looks for them in one pass.
+const SEARCHED_TOGETHER: usize = 3;
+
+/// From how long a text (in bytes) the characters are searched in one pass.
+const TOGETHER_FROM: usize = 1024;
 
 impl CharSearch {
     pub fn new(chars: &[char]) -> CharSearch {
@@ -67,12 +79,38 @@ impl CharSearch {
                 (c, memchr::memmem::Finder::new(needle).into_owned())
             })
             .collect();
-        CharSearch { finders }
+        CharSearch {
+            finders,
+            together: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The search of the characters in one pass, where there is one.
+    fn together(&self) -> Option<&WordSearch> {
+        self.together
+            .get_or_init(|| {
+                let chars: Vec<String> = self.finders.iter().map(|(c, _)| c.to_string()).collect();
+                let chinese =
+                    chars.len() >= SEARCHED_TOGETHER && chars.iter().all(|c| c.len() == 3);
+                chinese
+                    .then(|| WordSearch::new(&chars, aho_corasick::MatchKind::LeftmostFirst).ok())
+                    .flatten()
+            })
+            .as_ref()
     }
 
     /// Where any of the characters occurs in `text`, in order: `(byte offset, character)`.
     pub fn find(&self, text: &str) -> Vec<(usize, char)> {
         let mut found = Vec::new();
+        if let Some(together) = (text.len() >= TOGETHER_FROM)
+            .then(|| self.together())
+            .flatten()
+        {
+            together.for_each(text, |word| {
+                found.push((word.start(), self.finders[word.pattern().as_usize()].0));
+            });
+            return found;
+        }
         for (c, finder) in &self.finders {
             found.extend(finder.find_iter(text.as_bytes()).map(|at| (at, *c)));
         }
@@ -578,6 +616,29 @@ mod tests {
 
     fn search_positions(search: &CharSearch, text: &str) -> Vec<usize> {
         search.find(text).into_iter().map(|(at, _)| at).collect()
+    }
+
+    proptest::proptest! {
+        /// Searched together (three or more Chinese characters) or one by one, the characters
+        /// are found where `match_indices` finds them.
+        #[test]
+        fn a_char_search_of_several_finds_what_match_indices_finds(
+            text in "[省市县区州盟旗的a，\n😀]{0,80}",
+            count in 1usize..=7,
+        ) {
+            let chars = &['省', '市', '县', '区', '州', '盟', '旗'][..count];
+            let search = CharSearch::new(chars);
+            proptest::prop_assert_eq!(search.together().is_some(), count >= SEARCHED_TOGETHER);
+            // Long enough to be searched in one pass, and short enough to be by characters.
+            let long = format!("{}{text}", "甲".repeat(TOGETHER_FROM / 3 + 1));
+            for text in [text.as_str(), long.as_str()] {
+                let expected: Vec<(usize, char)> = text
+                    .match_indices(chars)
+                    .map(|(at, s)| (at, s.chars().next().unwrap()))
+                    .collect();
+                proptest::prop_assert_eq!(search.find(text), expected);
+            }
+        }
     }
 
     #[test]

@@ -244,7 +244,7 @@ impl Reordered {
         }
         self.keys.clear();
         self.keys
-            .extend(cut.clauses.iter().map(|clause| clause.key));
+            .extend(cut.clauses.iter().map(|clause| cut.words(clause).key()));
         self.keys.sort_unstable();
         let sentence = to_u32(cut.sentence.index);
         let earlier = *self

@@ -166,14 +166,13 @@ pub struct Cut<'s> {
 }
 
 /// A unit of the sentence just cut: its index (in [`Units::sentences`] or
-/// [`Units::clauses`]), its characters in [`Cut::chars`] (past its marker) and their key
-/// ([`Words::key`]), computed once per unit and not kept: it is read while the unit is cut
-/// (exempt set phrases, the index of units seen, clauses reordered).
+/// [`Units::clauses`]) and its characters in [`Cut::chars`] (past its marker), whose key
+/// ([`Words::key`]) is read from the sentence's prefix hashes while the unit is cut (exempt
+/// set phrases, the index of units seen, clauses reordered) and not kept.
 #[derive(Debug, Clone)]
 pub struct CutUnit {
     pub index: usize,
     pub chars: Range<usize>,
-    pub key: u64,
 }
 
 impl<'s> Cut<'s> {
@@ -184,7 +183,6 @@ impl<'s> Cut<'s> {
             offsets: &self.offsets[unit.chars.clone()],
             prefixes: Prefixes::new(&self.prefixes[unit.chars.start..=unit.chars.end]),
             start: self.start,
-            key: unit.key,
         }
     }
 }
@@ -197,7 +195,6 @@ pub struct Words<'s> {
     offsets: &'s [usize],
     prefixes: Prefixes<'s>,
     start: usize,
-    key: u64,
 }
 
 impl<'s> Words<'s> {
@@ -208,7 +205,7 @@ impl<'s> Words<'s> {
 
     /// The key of the characters ([`Prefixes::key`]): what equal units share.
     pub fn key(&self) -> u64 {
-        self.key
+        self.prefixes.key()
     }
 
     /// The hashes of the prefixes of the characters, from which those of their stretches are
@@ -339,12 +336,11 @@ impl Units {
 }
 
 /// The unit at `index`, as cut, whose characters are the scratch's at `chars`, the last it
-/// has: their prefixes are hashed up to them, and its key taken from those.
+/// has: their prefixes are hashed up to them.
 fn cut_unit(index: usize, chars: Range<usize>, scratch: &mut Scratch) -> CutUnit {
     let hashed = scratch.prefixes.len() - 1;
     rolling::extend(&mut scratch.prefixes, &scratch.chars[hashed..chars.end]);
-    let key = Prefixes::new(&scratch.prefixes[chars.start..=chars.end]).key();
-    CutUnit { index, chars, key }
+    CutUnit { index, chars }
 }
 
 /// The unit of `text` (at `span` in the document), whose characters are the scratch's from

@@ -58,16 +58,18 @@ pub(crate) use word_search;
 pub struct CharSearch {
     finders: Vec<(char, memchr::memmem::Finder<'static>)>,
     /// The characters searched in one pass, when they are three or more of three bytes; built
-    /// for the first text of [`TOGETHER_FROM`] bytes or more (a one-line draft's run does not
-    /// pay for it).
+    /// for the first text of [`WORTH_A_WORD_SEARCH`] bytes or more.
     together: std::sync::OnceLock<Option<WordSearch>>,
 }
 
 /// From how many characters of three bytes a [`CharSearch`] looks for them in one pass.
 const SEARCHED_TOGETHER: usize = 3;
 
-/// From how long a text (in bytes) the characters are searched in one pass.
-const TOGETHER_FROM: usize = 1024;
+/// The length in bytes from which a text is searched with a [`WordSearch`] that is built
+/// the first time one is needed (a long paragraph): a one-line draft's run would spend more
+/// on building it, once per run, than it saves. [`CharSearch`] and the lines a pattern is
+/// searched in (`rules::lazy_regex`) both wait for such a text.
+pub const WORTH_A_WORD_SEARCH: usize = 1024;
 
 impl CharSearch {
     pub fn new(chars: &[char]) -> CharSearch {
@@ -102,7 +104,7 @@ impl CharSearch {
     /// Where any of the characters occurs in `text`, in order: `(byte offset, character)`.
     pub fn find(&self, text: &str) -> Vec<(usize, char)> {
         let mut found = Vec::new();
-        if let Some(together) = (text.len() >= TOGETHER_FROM)
+        if let Some(together) = (text.len() >= WORTH_A_WORD_SEARCH)
             .then(|| self.together())
             .flatten()
         {
@@ -630,7 +632,7 @@ mod tests {
             let search = CharSearch::new(chars);
             proptest::prop_assert_eq!(search.together().is_some(), count >= SEARCHED_TOGETHER);
             // Long enough to be searched in one pass, and short enough to be by characters.
-            let long = format!("{}{text}", "甲".repeat(TOGETHER_FROM / 3 + 1));
+            let long = format!("{}{text}", "甲".repeat(WORTH_A_WORD_SEARCH / 3 + 1));
             for text in [text.as_str(), long.as_str()] {
                 let expected: Vec<(usize, char)> = text
                     .match_indices(chars)

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use regex::Regex;
 
-use crate::document::chars::WordSearch;
+use crate::document::chars::{WordSearch, WORTH_A_WORD_SEARCH};
 use literals::Literals;
 
 mod literals;
@@ -108,7 +108,7 @@ impl LazyRegex {
     /// A pattern that opens with a common mark and needs a rare word a few characters on
     /// (`（……待补充……）`) is otherwise tried at every `（` of the text.
     pub fn lines_to_search(&self, text: &str) -> Option<Vec<Range<usize>>> {
-        if text.len() < LINES_FROM {
+        if text.len() < WORTH_A_WORD_SEARCH {
             return None;
         }
         let literals = self.literals();
@@ -150,11 +150,6 @@ impl Deref for LazyRegex {
         })
     }
 }
-
-/// The length in bytes from which a text's lines are chosen by the inner literals (a long
-/// paragraph): a short draft's run would spend more on building their search, once per
-/// run, than it saves.
-const LINES_FROM: usize = 1024;
 
 /// The length in bytes from which inner literals are rare enough to choose the lines a
 /// pattern is searched in: two Chinese characters (`待定`, `此处`). One (`年` of `_年`) is on
@@ -368,7 +363,7 @@ mod tests {
     /// its inner literals are common (one character) or the text is short.
     #[test]
     fn the_lines_searched_are_those_with_an_inner_literal() {
-        let filler = format!("{}\n", "甲".repeat(LINES_FROM / 3));
+        let filler = format!("{}\n", "甲".repeat(WORTH_A_WORD_SEARCH / 3));
         let text = format!("{filler}（此处待定）\n无\n填写（待定）再填写\n末行待定");
         let lazy = LazyRegex::deferred(r"[（(][^（）()\n]{0,20}(?:待定|填写)[）)]".to_string());
         let lines: Vec<&str> = lazy

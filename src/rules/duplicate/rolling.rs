@@ -78,6 +78,13 @@ impl<'s> Prefixes<'s> {
         Some(self.0[end].wrapping_sub(self.0[start].wrapping_mul(power(k))))
     }
 
+    /// The hash of the unit's characters `start..start + k`, which are within it: a piece of
+    /// the index's ([`super::index`]), whose length is within the table of powers.
+    pub fn stretch_within(&self, start: usize, k: usize) -> u64 {
+        let power = POWERS.get(k).copied().unwrap_or_else(|| power(k));
+        self.0[start + k].wrapping_sub(self.0[start].wrapping_mul(power))
+    }
+
     /// The key of its first `n` characters: what units equal to them share.
     pub fn key_of_first(&self, n: usize) -> u64 {
         let stretch = self.stretch(0, n).expect("an opening of the unit");

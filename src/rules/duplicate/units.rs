@@ -359,11 +359,19 @@ fn unit(
     scratch: &Scratch,
 ) -> (Unit, Range<usize>) {
     let skip = marker_len(text, span.start);
-    // The characters of the marker are the first of the unit's, up to its end.
-    let counted = scratch.offsets[first..].partition_point(|&at| at < start + skip);
+    // The characters of the marker are the first of the unit's, up to its end. (Most units
+    // have no marker, and most sentences no ASCII character: neither list is searched then.)
+    let counted = match skip {
+        0 => 0,
+        _ => scratch.offsets[first..].partition_point(|&at| at < start + skip),
+    };
     let range = first + counted..scratch.chars.len();
     let ascii_before = |at: usize| scratch.ascii.partition_point(|&i| i < at);
-    let ascii = ascii_before(range.end) - ascii_before(range.start);
+    let ascii = if scratch.ascii.is_empty() {
+        0
+    } else {
+        ascii_before(range.end) - ascii_before(range.start)
+    };
     let chinese = range.len() - ascii;
     let unit = Unit::new(span, range.len(), skip, chinese * 2 < range.len());
     (unit, range)

@@ -74,15 +74,14 @@ impl<'s> Prefixes<'s> {
 
     /// The hash of the unit's characters `start..start + k`, or `None` past its end.
     pub fn stretch(&self, start: usize, k: usize) -> Option<u64> {
-        let end = start.checked_add(k).filter(|&end| end <= self.len())?;
-        Some(self.0[end].wrapping_sub(self.0[start].wrapping_mul(power(k))))
+        start.checked_add(k).filter(|&end| end <= self.len())?;
+        Some(self.stretch_within(start, k))
     }
 
-    /// The hash of the unit's characters `start..start + k`, which are within it: a piece of
-    /// the index's ([`super::index`]), whose length is within the table of powers.
+    /// [`Prefixes::stretch`] of characters known to be within the unit (the index's pieces,
+    /// [`super::index`]), with no `Option` to unwrap.
     pub fn stretch_within(&self, start: usize, k: usize) -> u64 {
-        let power = POWERS.get(k).copied().unwrap_or_else(|| power(k));
-        self.0[start + k].wrapping_sub(self.0[start].wrapping_mul(power))
+        self.0[start + k].wrapping_sub(self.0[start].wrapping_mul(power(k)))
     }
 
     /// The key of its first `n` characters: what units equal to them share.

@@ -249,11 +249,17 @@ pub fn bmp_value_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
     if lead.is_ascii() {
         return Some((u32::from(lead), 1));
     }
-    match (lead, bytes.get(at + 1..at + 3)) {
-        (0xE0..0xF0, Some(&[b1, b2])) => {
-            let value =
-                (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            Some((value, 3))
+    three_byte_value_at(bytes, at).map(|value| (value, 3))
+}
+
+/// The value of the character of three bytes at byte `at` of `bytes` (as [`bmp_value_at`]);
+/// `None` where the character there is of another length, and at the end. For a scan of a
+/// run of Chinese characters, which need not test for ASCII first.
+#[inline]
+pub fn three_byte_value_at(bytes: &[u8], at: usize) -> Option<u32> {
+    match *bytes.get(at..at.checked_add(3)?)? {
+        [lead @ 0xE0..0xF0, b1, b2] => {
+            Some(u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F))
         }
         _ => None,
     }

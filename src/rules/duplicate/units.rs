@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::rolling::{self, Prefixes};
-use crate::document::chars::char_at;
+use crate::document::chars::{char_at, three_byte_value_at};
 use crate::document::Document;
 use crate::structure::markers::{self, marker_at};
 
@@ -496,8 +496,8 @@ fn is_common_ideograph(c: char) -> bool {
 
 /// Pushes the common ideographs ([`is_common_ideograph`]) at byte `at` of `bytes` (a
 /// character boundary of a `str`) and after it onto `chars`, with their offsets, up to the
-/// first other character; returns where that is. In UTF-8 each is three bytes, from
-/// `E4 B8 80` to `E9 BF BF`, told by the first two. A loop of its own, not inlined: within
+/// first other character; returns where that is. Each is three bytes in UTF-8, its value
+/// read from them with no other test ([`three_byte_value_at`]). A loop of its own, not inlined: within
 /// the cut of a sentence, with its clauses and units around it, each character was decoded
 /// as any other and took half again as many instructions.
 #[inline(never)]
@@ -506,12 +506,11 @@ fn push_ideographs(
     mut at: usize,
     (chars, offsets): (&mut Vec<char>, &mut Vec<usize>),
 ) -> usize {
-    while let Some(&[lead, b1, b2]) = bytes.get(at..at + 3) {
-        if !matches!((lead, b1), (0xE5..=0xE9, _) | (0xE4, 0xB8..)) {
+    while let Some(value) = three_byte_value_at(bytes, at) {
+        let Some(c) = char::from_u32(value).filter(|&c| is_common_ideograph(c)) else {
             break;
-        }
-        let value = u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
-        chars.push(char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER));
+        };
+        chars.push(c);
         offsets.push(at);
         at += 3;
     }

@@ -462,6 +462,10 @@ pub struct Configs {
     /// Set by `--config`: one config for every file.
     fixed: Option<Arc<Config>>,
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    /// The directory last asked about, as it was written, and its config: the files of a
+    /// directory come one after another in a walk, and its path made absolute for `by_dir`
+    /// took a question to the system and a walk over its components for each.
+    last_asked: Option<(PathBuf, Option<PathBuf>)>,
     loaded: BTreeMap<PathBuf, Result<Arc<Config>, TomlError>>,
     defaults: Arc<Config>,
 }
@@ -479,6 +483,7 @@ impl Configs {
         Configs {
             fixed: fixed.map(Arc::new),
             by_dir: HashMap::new(),
+            last_asked: None,
             loaded: BTreeMap::new(),
             defaults: Arc::new(Config::defaults(cwd)),
         }
@@ -500,9 +505,21 @@ impl Configs {
         result.map_err(ConfigProblem::Invalid)
     }
 
-    /// The nearest config at or above `dir`. The walk goes up from `dir` with `..` folded
-    /// away: up from `sub/../old` is the project, not `sub`.
+    /// The nearest config at or above `dir`.
     fn find(&mut self, dir: &Path) -> Option<PathBuf> {
+        if let Some((asked, found)) = &self.last_asked {
+            if asked == dir {
+                return found.clone();
+            }
+        }
+        let found = self.find_above(dir);
+        self.last_asked = Some((dir.to_path_buf(), found.clone()));
+        found
+    }
+
+    /// [`Configs::find`], by the directory made absolute. The walk goes up from `dir` with
+    /// `..` folded away: up from `sub/../old` is the project, not `sub`.
+    fn find_above(&mut self, dir: &Path) -> Option<PathBuf> {
         let dir = lexical(dir);
         if let Some(found) = self.by_dir.get(&dir) {
             return found.clone();
@@ -511,7 +528,7 @@ impl Configs {
             .iter()
             .map(|name| dir.join(name))
             .find(|candidate| candidate.is_file())
-            .or_else(|| dir.parent().and_then(|parent| self.find(parent)));
+            .or_else(|| dir.parent().and_then(|parent| self.find_above(parent)));
         self.by_dir.insert(dir, found.clone());
         found
     }
@@ -621,6 +638,39 @@ mod tests {
         std::fs::write(dir.path().join("wenlint.toml"), "").unwrap();
         let top = lexical(&dir.path().join("wenlint.toml"));
         assert_eq!(path_for(dir.path()), Some(top));
+    }
+
+    #[test]
+    fn each_directory_asked_in_turn_gets_its_own_config() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a/inner")).unwrap();
+        std::fs::create_dir_all(dir.path().join("b")).unwrap();
+        std::fs::write(dir.path().join("a/wenlint.toml"), "").unwrap();
+        std::fs::write(dir.path().join("b/.wenlint.toml"), "").unwrap();
+        let mut configs = Configs::new(None, dir.path());
+        let mut config_of = |sub: &str| match configs.for_dir(&dir.path().join(sub)) {
+            Ok(config) => config.path.clone(),
+            Err(_) => panic!("the configs are valid"),
+        };
+        let (a, b) = (
+            Some(lexical(&dir.path().join("a/wenlint.toml"))),
+            Some(lexical(&dir.path().join("b/.wenlint.toml"))),
+        );
+        // Asked again and again, then another, then the first again: never the answer for
+        // the directory asked before.
+        for (sub, expected) in [
+            ("a", &a),
+            ("a", &a),
+            ("a/inner", &a),
+            ("b", &b),
+            ("b", &b),
+            ("a", &a),
+            ("", &None),
+            ("", &None),
+            ("b", &b),
+        ] {
+            assert_eq!(&config_of(sub), expected, "{sub:?}");
+        }
     }
 
     #[test]

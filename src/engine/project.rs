@@ -15,6 +15,11 @@ use crate::config::{lexically_absolute, Config};
 pub(crate) struct ProjectPaths {
     cwd: PathBuf,
     git_roots: HashMap<PathBuf, Option<PathBuf>>,
+    /// The folder of the file last named, as it was written, with the config it was named
+    /// under, and the folder's name: the files of a folder come one after another in a walk,
+    /// and each made its folder absolute, found its root and took the root off again, about
+    /// eight thousand instructions a file.
+    last_folder: Option<(PathBuf, Option<PathBuf>, String)>,
 }
 
 impl ProjectPaths {
@@ -22,21 +27,46 @@ impl ProjectPaths {
         ProjectPaths {
             cwd,
             git_roots: HashMap::new(),
+            last_folder: None,
         }
     }
 
     /// `path` relative to its project's root, with `/` between folders.
     pub fn name(&mut self, path: &Path, config: &Config) -> String {
-        let absolute = lexically_absolute(&self.cwd, path);
-        let folder = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
-        let root = match self.git_root(&folder) {
+        // A file's name is its folder's and its own: `lexically_absolute` folds the folder's
+        // `..` before it reaches the file's name, and the root, a folder at or above the
+        // file's or another, is never the file itself.
+        let (Some(folder), Some(Component::Normal(file))) =
+            (path.parent(), path.components().next_back())
+        else {
+            let absolute = lexically_absolute(&self.cwd, path);
+            let folder = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
+            return self.relative(&absolute, &folder, config);
+        };
+        let file = file.to_string_lossy();
+        if let Some((asked, under, name)) = &self.last_folder {
+            if asked == folder && under.as_deref() == config.path.as_deref() {
+                return join_name(name, &file);
+            }
+        }
+        let absolute = lexically_absolute(&self.cwd, folder);
+        let name = self.relative(&absolute, &absolute, config);
+        let joined = join_name(&name, &file);
+        self.last_folder = Some((folder.to_path_buf(), config.path.clone(), name));
+        joined
+    }
+
+    /// `absolute` relative to the root of the project `folder` is in, with `/` between
+    /// folders.
+    fn relative(&mut self, absolute: &Path, folder: &Path, config: &Config) -> String {
+        let root = match self.git_root(folder) {
             Some(root) => root,
             None => config.path.as_deref().and_then(Path::parent).map_or_else(
                 || self.cwd.clone(),
                 |dir| lexically_absolute(&self.cwd, dir),
             ),
         };
-        let relative = absolute.strip_prefix(&root).unwrap_or(&absolute);
+        let relative = absolute.strip_prefix(&root).unwrap_or(absolute);
         let parts: Vec<String> = relative
             .components()
             .filter_map(|c| match c {
@@ -62,6 +92,15 @@ impl ProjectPaths {
     }
 }
 
+/// A folder's name and a file's in it.
+fn join_name(folder: &str, file: &str) -> String {
+    if folder.is_empty() {
+        file.to_string()
+    } else {
+        format!("{folder}/{file}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +122,36 @@ mod tests {
         ] {
             let mut paths = ProjectPaths::new(cwd.clone());
             assert_eq!(paths.name(&spelling, &config), "docs/d.txt", "{spelling:?}");
+        }
+    }
+
+    #[test]
+    fn files_named_one_after_another_are_named_as_each_alone() {
+        let top = tempfile::tempdir().unwrap();
+        let repo = top.path().join("repo");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(repo.join("docs/old")).unwrap();
+        std::fs::create_dir_all(top.path().join("loose/sub")).unwrap();
+        let defaults = Config::defaults(top.path());
+        let governed = Config::parse(&top.path().join("loose/wenlint.toml"), "").unwrap();
+        let named = [
+            ("repo/a.txt", &defaults, "a.txt"),
+            ("repo/b.txt", &defaults, "b.txt"),
+            ("repo/docs/d.txt", &defaults, "docs/d.txt"),
+            ("repo/docs/old/../e.txt", &defaults, "docs/e.txt"),
+            ("repo/docs/old/f.txt", &defaults, "docs/old/f.txt"),
+            ("loose/sub/g.txt", &defaults, "loose/sub/g.txt"),
+            ("loose/sub/g.txt", &governed, "sub/g.txt"),
+            ("loose/sub/h.txt", &governed, "sub/h.txt"),
+            ("loose/sub/h.txt", &defaults, "loose/sub/h.txt"),
+            ("repo/a.txt", &defaults, "a.txt"),
+            ("c.txt", &defaults, "c.txt"),
+        ];
+        let mut paths = ProjectPaths::new(top.path().to_path_buf());
+        for (path, config, expected) in named {
+            let alone = ProjectPaths::new(top.path().to_path_buf()).name(Path::new(path), config);
+            assert_eq!(alone, expected, "{path}");
+            assert_eq!(paths.name(Path::new(path), config), expected, "{path}");
         }
     }
 

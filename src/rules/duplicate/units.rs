@@ -229,6 +229,31 @@ struct Scratch {
     clauses: Vec<CutUnit>,
 }
 
+/// The most characters a scratch is made room for before its first sentence: a document's
+/// longer sentences (rare, and a line without a full stop can be a whole file) grow it.
+const SCRATCH_ROOM: usize = 1024;
+
+impl Scratch {
+    /// A scratch with room for the characters of `doc`'s longest sentence (a character takes
+    /// one byte at least, three in Chinese), up to [`SCRATCH_ROOM`]: grown from nothing, its
+    /// lists were copied a dozen times over in each document.
+    fn for_sentences(doc: &Document) -> Scratch {
+        let longest = doc
+            .sentences
+            .iter()
+            .map(|span| span.len())
+            .max()
+            .unwrap_or(0);
+        let room = longest.div_ceil(3).min(SCRATCH_ROOM);
+        Scratch {
+            chars: Vec::with_capacity(room),
+            offsets: Vec::with_capacity(room),
+            prefixes: Vec::with_capacity(room + 1),
+            ..Scratch::default()
+        }
+    }
+}
+
 impl Units {
     /// One pass over each sentence gathers its characters and cuts its clauses; `visit` sees
     /// each sentence once it and its clauses are cut, with their characters.
@@ -237,7 +262,7 @@ impl Units {
             sentences: Vec::with_capacity(doc.sentences.len()),
             clauses: Vec::with_capacity(doc.sentences.len() * 3),
         };
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch::for_sentences(doc);
         let mut paragraph = 0;
         for (i, span) in doc.sentences.iter().enumerate() {
             paragraph = paragraph_from(doc, paragraph, span.start);

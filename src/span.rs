@@ -37,6 +37,11 @@ impl Spans {
     }
 
     /// Adds `span` at the end.
+    /// An empty list with room for `spans` spans.
+    pub fn with_capacity(spans: usize) -> Spans {
+        Spans(Vec::with_capacity(spans))
+    }
+
     pub fn push(&mut self, span: Span) {
         self.0.push(pair_of(span));
     }

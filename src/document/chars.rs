@@ -71,6 +71,10 @@ const SEARCHED_TOGETHER: usize = 3;
 /// searched in (`rules::lazy_regex`) both wait for such a text.
 pub const WORTH_A_WORD_SEARCH: usize = 1024;
 
+/// The places a [`CharSearch`] makes room for before it searches: grown from nothing, the
+/// list of a common character's (`的`) was copied over and over in every text.
+const FOUND_ROOM: usize = 32;
+
 impl CharSearch {
     pub fn new(chars: &[char]) -> CharSearch {
         let finders = chars
@@ -103,7 +107,7 @@ impl CharSearch {
 
     /// Where any of the characters occurs in `text`, in order: `(byte offset, character)`.
     pub fn find(&self, text: &str) -> Vec<(usize, char)> {
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(FOUND_ROOM);
         if let Some(together) = (text.len() >= WORTH_A_WORD_SEARCH)
             .then(|| self.together())
             .flatten()

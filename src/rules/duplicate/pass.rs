@@ -76,7 +76,9 @@ impl Duplicates {
     }
 
     fn build(doc: &Document, find_repeats: bool) -> Duplicates {
-        let mut exempt = Exempt::default();
+        let mut exempt = Exempt {
+            sentences: Vec::with_capacity(doc.sentences.len()),
+        };
         let mut clause_repeats = Vec::new();
         let mut sentence_repeats = Vec::new();
         let mut reordered = Reordered::default();

@@ -233,6 +233,9 @@ struct Scratch {
 /// longer sentences (rare, and a line without a full stop can be a whole file) grow it.
 const SCRATCH_ROOM: usize = 1024;
 
+/// The clauses a scratch is made room for: more than most sentences have.
+const CLAUSES_ROOM: usize = 16;
+
 impl Scratch {
     /// A scratch with room for the characters of `doc`'s longest sentence (a character takes
     /// one byte at least, three in Chinese), up to [`SCRATCH_ROOM`]: grown from nothing, its
@@ -249,6 +252,7 @@ impl Scratch {
             chars: Vec::with_capacity(room),
             offsets: Vec::with_capacity(room),
             prefixes: Vec::with_capacity(room + 1),
+            clauses: Vec::with_capacity(CLAUSES_ROOM),
             ..Scratch::default()
         }
     }

@@ -36,12 +36,12 @@ impl Spans {
         self.0.partition_point(|&pair| before(&span_of(pair)))
     }
 
-    /// Adds `span` at the end.
     /// An empty list with room for `spans` spans.
     pub fn with_capacity(spans: usize) -> Spans {
         Spans(Vec::with_capacity(spans))
     }
 
+    /// Adds `span` at the end.
     pub fn push(&mut self, span: Span) {
         self.0.push(pair_of(span));
     }

@@ -67,25 +67,35 @@ pub(super) fn blank_out(source: &str, hidden: &[Span]) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Each line's byte range, without its terminator.
-pub(super) fn line_ranges(text: &str) -> Vec<Span> {
-    // The line breaks are found by a vectorised search, counted first so that the list is
-    // made at its length: split line by line, a search was set up for every line, and the
-    // list grew from nothing.
+/// Where each line of `text` starts: 0, and after each line break (one past the last byte
+/// when the text ends with one). The breaks are counted first by a vectorised search, so
+/// that the list is made at its length instead of grown to it and trimmed.
+pub(super) fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let breaks = memchr::memchr_iter(b'\n', bytes).count();
-    let mut ranges = Vec::with_capacity(breaks + 1);
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
-        if end == bytes.len() && start == end {
-            // Text after the last break, if any, is a line; nothing after it is none.
-            break;
-        }
-        let content = text[start..end].trim_end_matches(['\n', '\r']);
-        ranges.push(start..start + content.len());
-        start = end + 1;
-    }
-    ranges
+    let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    starts.push(0);
+    starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    starts
+}
+
+/// Each line's byte range, without its terminator, from where the lines start
+/// ([`line_starts`], of `text` or of a text with the same line breaks): nothing after a
+/// final break is a line, and an empty text has none.
+pub(super) fn line_ranges(text: &str, starts: &[usize]) -> Vec<Span> {
+    let ends = starts
+        .iter()
+        .skip(1)
+        .copied()
+        .chain(std::iter::once(text.len()));
+    starts
+        .iter()
+        .zip(ends)
+        .filter(|&(&start, _)| start < text.len())
+        .map(|(&start, end)| {
+            let content = text[start..end].trim_end_matches(['\n', '\r']);
+            start..start + content.len()
+        })
+        .collect()
 }
 
 /// Narrows a span to its content without surrounding whitespace (U+3000 included, which opens
@@ -113,7 +123,7 @@ mod tests {
                 expected.push(start..start + content.len());
                 start += line.len();
             }
-            proptest::prop_assert_eq!(line_ranges(&text), expected);
+            proptest::prop_assert_eq!(line_ranges(&text, &line_starts(&text)), expected);
         }
     }
 

@@ -86,6 +86,9 @@ impl Document {
         };
         hidden.extend(mask::url_and_email_ranges(&source));
         let source = std::sync::Arc::new(source);
+        // The lint view has the source's line breaks, byte for byte: one search finds them
+        // for the positions and for a plain text's paragraphs.
+        let line_starts = mask::line_starts(&source);
         let text = if hidden.is_empty() {
             source.clone()
         } else {
@@ -93,7 +96,7 @@ impl Document {
         };
         let raw_paragraphs = match format {
             Format::Markdown => markdown.blocks,
-            Format::Text => mask::line_ranges(&text),
+            Format::Text => mask::line_ranges(&text, &line_starts),
         };
         // Made in the room of the lines (the list is reused), which has up to twice the room
         // the lines need, and the blank lines have none: a long text's is let go.
@@ -112,12 +115,6 @@ impl Document {
         // Collected without knowing their number, the list has up to twice the room it needs,
         // held for the whole check: a long document has a few hundred thousand sentences.
         sentences.shrink_to_fit();
-        // Counted first (a vectorised count, a fraction of an instruction a byte), the lines
-        // are collected into a list of their length, not grown to it and trimmed.
-        let lines = memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1;
-        let mut line_starts: Vec<usize> = Vec::with_capacity(lines);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
         let column_marks = column_marks(&source, &line_starts);
         Document {
             source,

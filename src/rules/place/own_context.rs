@@ -68,9 +68,16 @@ pub struct Phrases<'t> {
 
 impl<'t> Phrases<'t> {
     pub fn new(text: &'t str) -> Phrases<'t> {
-        let (mut offsets, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+        // Counted first, the characters are gathered with no growth: a text is read in many
+        // short windows, and growing the two lists from nothing took a realloc or more each.
+        let count = text.chars().count();
+        let mut offsets = Vec::with_capacity(count + 1);
+        let mut chars = Vec::with_capacity(count);
+        for (at, c) in text.char_indices() {
+            offsets.push(at);
+            chars.push(c);
+        }
         offsets.push(text.len());
-        let count = chars.len();
         let mut han_run_end = vec![count; count + 1];
         let mut next_goal = vec![(usize::MAX, 0); count + 1];
         let mut next_closing = vec![(usize::MAX, 0); count + 1];

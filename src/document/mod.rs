@@ -17,7 +17,7 @@ mod quoted;
 mod sentences;
 
 pub use markdown::ListItem;
-pub use quoted::{Quoted, Titles};
+pub use quoted::{InOrder, Quoted, Titles};
 
 use crate::span::{Span, Spans};
 

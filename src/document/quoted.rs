@@ -25,9 +25,54 @@ impl Quoted {
     /// a whole quotation (`“要光明正大。”`) is covered.
     pub fn covers(&self, span: &Span) -> bool {
         let i = self.0.partition_point(|r| r.end <= span.start);
+        self.covered_by(i, span)
+    }
+
+    /// [`Quoted::covers`] asked of spans one after another, in the order of their starts
+    /// (the duplicate rules' units): the quotation that may cover one is found by stepping on
+    /// from the last one's, where a search of every unit was hard for the processor to
+    /// foresee.
+    pub fn in_order(&self) -> InOrder<'_> {
+        InOrder {
+            quoted: self,
+            next: 0,
+        }
+    }
+
+    /// Whether the `i`th quotation, the first that ends past the start of `span`, covers it.
+    fn covered_by(&self, i: usize, span: &Span) -> bool {
         self.0
             .get(i)
             .is_some_and(|r| r.start <= span.start && span.end <= r.end + '”'.len_utf8())
+    }
+}
+
+/// See [`Quoted::in_order`].
+pub struct InOrder<'q> {
+    quoted: &'q Quoted,
+    /// The first quotation that ends past the start of the span asked about last.
+    next: usize,
+}
+
+impl InOrder<'_> {
+    /// [`Quoted::covers`]. A span that starts before the last one asked about is searched
+    /// for, not stepped to.
+    pub fn covers(&mut self, span: &Span) -> bool {
+        let quotations = &self.quoted.0;
+        let went_past = self
+            .next
+            .checked_sub(1)
+            .is_some_and(|before| quotations[before].end > span.start);
+        if went_past {
+            self.next = quotations.partition_point(|r| r.end <= span.start);
+        }
+        while quotations
+            .get(self.next)
+            .is_some_and(|r| r.end <= span.start)
+        {
+            self.next += 1;
+        }
+        self.quoted.covered_by(self.next, span)
     }
 }
 
@@ -122,6 +167,24 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Asked in order or not, a walk answers what [`Quoted::covers`] does.
+        #[test]
+        fn a_walk_covers_what_a_search_covers(
+            text in "[“”《》甲乙。\n]{0,40}",
+            spans in proptest::collection::vec((0usize..50, 0usize..12), 0..30),
+            sorted in proptest::bool::ANY,
+        ) {
+            let quoted = Quoted::new(&text);
+            let mut spans: Vec<Span> = spans.into_iter().map(|(start, len)| start..start + len).collect();
+            if sorted {
+                spans.sort_by_key(|span| span.start);
+            }
+            let mut walk = quoted.in_order();
+            for span in &spans {
+                proptest::prop_assert_eq!(walk.covers(span), quoted.covers(span), "{:?}", span);
+            }
+        }
+
         #[test]
         fn marks_are_what_decoding_finds(
             text in "[“”《》「」『』【】\\[\\]\n、。，的a ]{0,60}",

@@ -89,12 +89,19 @@ impl Duplicates {
         // the memory.
         let mut clause_index = index_for(doc, doc.sentences.len() * 3 / 2);
         let mut sentence_index = index_for(doc, doc.sentences.len());
+        // A sentence is asked about before its clauses, and its clauses before the next one.
+        let mut quoted = doc.quoted().in_order();
         let units = Units::build(doc, |units, cut| {
             let sentence = &units.sentences[cut.sentence.index];
             // Shorter sentences are neither compared nor said to restate the one before.
             let words = cut.words(&cut.sentence);
             let sentence_exempt = sentence.len() >= MIN_CLAUSE_CHARS
-                && scope::exempt(doc, (sentence, &words), (sentence, cut.paragraph));
+                && scope::exempt(
+                    doc,
+                    (sentence, &words),
+                    (sentence, cut.paragraph),
+                    &mut quoted,
+                );
             exempt.sentences.push(sentence_exempt);
             if !find_repeats {
                 return;
@@ -105,7 +112,12 @@ impl Duplicates {
                 let (i, clause) = (cut_clause.index, &units.clauses[cut_clause.index]);
                 let words = cut.words(cut_clause);
                 if clause.len() >= MIN_CLAUSE_CHARS
-                    && !scope::exempt(doc, (clause, &words), (sentence, cut.paragraph))
+                    && !scope::exempt(
+                        doc,
+                        (clause, &words),
+                        (sentence, cut.paragraph),
+                        &mut quoted,
+                    )
                 {
                     let units = (units.clauses.as_slice(), doc.text.as_str());
                     if let Some(repeat) =

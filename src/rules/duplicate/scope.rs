@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::units::{self, Unit, Words};
 use super::{index, HEADING_CHARS};
-use crate::document::Document;
+use crate::document::{Document, InOrder};
 use crate::structure::markers::{LegalUnit, Level};
 use crate::structure::Outline;
 
@@ -86,14 +86,16 @@ pub(super) fn regulation_sections(doc: &Document, outline: &Outline) -> Vec<usiz
 
 /// Units that repeat by nature: set phrases, quotations, headings, text that is not Chinese
 /// (a licence line in Latin letters). `words` are the unit's characters, `sentence` is its
-/// sentence (itself, for one), `paragraph` the index of their paragraph.
+/// sentence (itself, for one), `paragraph` the index of their paragraph; `quoted` walks the
+/// document's quotations, asked of the units in order.
 pub(super) fn exempt(
     doc: &Document,
     (unit, words): (&Unit, &Words),
     (sentence, paragraph): (&Unit, usize),
+    quoted: &mut InOrder,
 ) -> bool {
     unit.is_latin()
-        || doc.quoted().covers(&unit.span())
+        || quoted.covers(&unit.span())
         || is_heading(doc, sentence, paragraph)
         || is_set_phrase(doc, unit, words)
 }

@@ -172,18 +172,14 @@ fn year_ending(text: &str) -> Option<u16> {
     let mut chars = numerals.chars();
     let century = matches!(chars.next(), Some('一' | '二'))
         && matches!(chars.next(), Some('九' | '〇' | '○' | '零'));
-    (century && chars.all(|c| "〇○零一二三四五六七八九".contains(c)))
-        .then(|| chinese_year(numerals))
-        .flatten()
+    // The other two are any numerals: `chinese_year` refuses anything else.
+    century.then(|| chinese_year(numerals)).flatten()
 }
 
 fn chinese_year(digits: &str) -> Option<u16> {
     digits.chars().try_fold(0u16, |year, c| {
-        let digit = match c {
-            '〇' | '○' | '零' => 0,
-            _ => "一二三四五六七八九".chars().position(|d| d == c)? as u16 + 1,
-        };
-        Some(year * 10 + digit)
+        let digit = crate::rules::number::year_digit(c)?;
+        Some(year * 10 + u16::try_from(digit).ok()?)
     })
 }
 

@@ -18,7 +18,7 @@ use crate::structure::markers::{chinese_numeral, parse_chinese};
 pub static RULES: &[&RuleDef] = &[&mixed::RULE, &date::RULE, &approx::RULE, &style::RULE];
 
 /// The Chinese digits of a year (`二〇二一`): `〇` and its look-alikes `○`, `零`.
-fn year_digit(c: char) -> Option<u32> {
+pub(crate) fn year_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '○' | '零' => 0,
         '一' => 1,

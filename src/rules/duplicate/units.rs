@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::rolling::{self, Prefixes};
-use crate::document::chars::{char_at, three_byte_value_at};
+use crate::document::chars::char_at;
 use crate::document::Document;
 use crate::structure::markers::{self, marker_at};
 
@@ -219,8 +219,12 @@ impl<'s> Words<'s> {
 /// sentence, and its clauses: reused from sentence to sentence.
 #[derive(Default)]
 struct Scratch {
+    /// The characters are the first `count` of `chars`, their offsets the first `count` of
+    /// `offsets`. The lists are at least that long and written in place: a push checked the
+    /// room and stored the length back, for every character of the text.
     chars: Vec<char>,
     offsets: Vec<usize>,
+    count: usize,
     /// The hashes of the prefixes of `chars` ([`rolling`]), as far as a unit has been cut.
     prefixes: Vec<u64>,
     /// Where the ASCII letters and digits are among `chars`, in order: few in Chinese text,
@@ -256,6 +260,46 @@ impl Scratch {
             ..Scratch::default()
         }
     }
+
+    /// The characters gathered.
+    fn chars(&self) -> &[char] {
+        &self.chars[..self.count]
+    }
+
+    /// Where each of the characters gathered is, in bytes from the sentence's start.
+    fn offsets(&self) -> &[usize] {
+        &self.offsets[..self.count]
+    }
+
+    /// Adds the character `c`, at byte `at` of the sentence.
+    fn push(&mut self, c: char, at: usize) {
+        if self.count == self.chars.len() {
+            self.chars.push(c);
+            self.offsets.push(at);
+        } else {
+            self.chars[self.count] = c;
+            self.offsets[self.count] = at;
+        }
+        self.count += 1;
+    }
+
+    /// Adds the run of ideographs at byte `at` of `bytes` (the sentence's), as
+    /// [`push_ideographs`] reads it; returns where it ends. The lists are first made long
+    /// enough for the rest of the sentence to be ideographs.
+    fn push_ideographs(&mut self, bytes: &[u8], at: usize) -> usize {
+        let room = self.count + (bytes.len() - at) / 3;
+        if self.chars.len() < room {
+            self.chars.resize(room, char::default());
+            self.offsets.resize(room, 0);
+        }
+        let (chars, offsets) = (
+            &mut self.chars[self.count..room],
+            &mut self.offsets[self.count..room],
+        );
+        let (end, pushed) = push_ideographs(bytes, at, (chars, offsets));
+        self.count += pushed;
+        end
+    }
 }
 
 impl Units {
@@ -275,9 +319,9 @@ impl Units {
             let cut = Cut {
                 sentence,
                 paragraph,
-                chars: &scratch.chars,
+                chars: scratch.chars(),
                 clauses: &scratch.clauses,
-                offsets: &scratch.offsets,
+                offsets: scratch.offsets(),
                 prefixes: &scratch.prefixes,
                 start: span.start,
             };
@@ -297,8 +341,7 @@ impl Units {
         scratch: &mut Scratch,
     ) -> CutUnit {
         let text = &doc.text[span.clone()];
-        scratch.chars.clear();
-        scratch.offsets.clear();
+        scratch.count = 0;
         scratch.prefixes.clear();
         scratch.prefixes.push(0);
         scratch.ascii.clear();
@@ -309,23 +352,18 @@ impl Units {
         // runs, each taken by a loop of its own; the other characters are decoded with
         // `char_at`.
         loop {
-            at = push_ideographs(
-                text.as_bytes(),
-                at,
-                (&mut scratch.chars, &mut scratch.offsets),
-            );
+            at = scratch.push_ideographs(text.as_bytes(), at);
             let Some((c, width)) = char_at(text, at) else {
                 break;
             };
             if matches!(c, '，' | '；' | '：' | ',' | ';' | ':') {
                 self.push_clause(doc, span.start, clause_start, at, scratch);
-                clause_start = (at + width, scratch.chars.len());
+                clause_start = (at + width, scratch.count);
             } else if is_word_character(c) {
                 if c.is_ascii() {
-                    scratch.ascii.push(scratch.chars.len());
+                    scratch.ascii.push(scratch.count);
                 }
-                scratch.chars.push(c.to_ascii_lowercase());
-                scratch.offsets.push(at);
+                scratch.push(c.to_ascii_lowercase(), at);
             }
             at += width;
         }
@@ -348,7 +386,7 @@ impl Units {
     ) {
         let span = base + start..base + end;
         let text = &doc.text[span.clone()];
-        if first == scratch.chars.len() {
+        if first == scratch.count {
             return;
         }
         let (clause, chars) = unit(text, span.clone(), (start, first), scratch);
@@ -392,9 +430,9 @@ fn unit(
     // have no marker, and most sentences no ASCII character: neither list is searched then.)
     let counted = match skip {
         0 => 0,
-        _ => scratch.offsets[first..].partition_point(|&at| at < start + skip),
+        _ => scratch.offsets()[first..].partition_point(|&at| at < start + skip),
     };
-    let range = first + counted..scratch.chars.len();
+    let range = first + counted..scratch.count;
     let ascii_before = |at: usize| scratch.ascii.partition_point(|&i| i < at);
     let ascii = if scratch.ascii.is_empty() {
         0
@@ -523,27 +561,46 @@ fn is_common_ideograph(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
-/// Pushes the common ideographs ([`is_common_ideograph`]) at byte `at` of `bytes` (a
-/// character boundary of a `str`) and after it onto `chars`, with their offsets, up to the
-/// first other character; returns where that is. Each is three bytes in UTF-8, its value
-/// read from them with no other test ([`three_byte_value_at`]). A loop of its own, not inlined: within
-/// the cut of a sentence, with its clauses and units around it, each character was decoded
-/// as any other and took half again as many instructions.
+/// Writes the common ideographs ([`is_common_ideograph`]) at byte `at` of `bytes` (a
+/// character boundary of a `str`) and after it into `chars`, with their offsets, up to the
+/// first other character or the end of the lists; returns where that is and how many were
+/// written. Each is told and read from its bytes ([`ideograph_of`]). A loop of its own, not
+/// inlined: within the cut of a sentence, with its clauses and units around it, each
+/// character was decoded as any other and took half again as many instructions.
 #[inline(never)]
 fn push_ideographs(
     bytes: &[u8],
-    mut at: usize,
-    (chars, offsets): (&mut Vec<char>, &mut Vec<usize>),
-) -> usize {
-    while let Some(value) = three_byte_value_at(bytes, at) {
-        let Some(c) = char::from_u32(value).filter(|&c| is_common_ideograph(c)) else {
+    at: usize,
+    (chars, offsets): (&mut [char], &mut [usize]),
+) -> (usize, usize) {
+    let mut written = 0;
+    let slots = chars.iter_mut().zip(offsets);
+    for ((char_slot, offset_slot), bytes) in slots.zip(bytes[at..].chunks_exact(3)) {
+        let Some(c) = ideograph_of(bytes) else {
             break;
         };
-        chars.push(c);
-        offsets.push(at);
-        at += 3;
+        *char_slot = c;
+        *offset_slot = at + 3 * written;
+        written += 1;
     }
-    at
+    (at + 3 * written, written)
+}
+
+/// The common ideograph ([`is_common_ideograph`]) `bytes` (three bytes from a character
+/// boundary of a `str`) open with, if they open with one. `U+4E00..=U+9FFF` are the
+/// characters of three bytes from `E4 B8 80` to `E9 BF BF`: at a boundary of valid UTF-8
+/// they are told by their first two bytes, with no other test of the bytes or of the value.
+#[inline]
+fn ideograph_of(bytes: &[u8]) -> Option<char> {
+    let &[lead, second, third] = bytes else {
+        return None;
+    };
+    if !(0xE4B8..=0xE9BF).contains(&u16::from_be_bytes([lead, second])) {
+        return None;
+    }
+    let value =
+        u32::from(lead & 0x0F) << 12 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F);
+    char::from_u32(value)
 }
 
 #[cfg(test)]
@@ -577,8 +634,11 @@ mod tests {
             from in 0usize..12,
         ) {
             let at = text.char_indices().map(|(i, _)| i).nth(from).unwrap_or(text.len());
-            let (mut chars, mut offsets) = (Vec::new(), Vec::new());
-            let end = push_ideographs(text.as_bytes(), at, (&mut chars, &mut offsets));
+            let room = (text.len() - at) / 3;
+            let (mut chars, mut offsets) = (vec![char::default(); room], vec![0; room]);
+            let (end, written) = push_ideographs(text.as_bytes(), at, (&mut chars, &mut offsets));
+            chars.truncate(written);
+            offsets.truncate(written);
             let expected: Vec<(usize, char)> = text[at..]
                 .char_indices()
                 .take_while(|&(_, c)| is_common_ideograph(c))

@@ -81,7 +81,7 @@ impl Duplicates {
         };
         let mut clause_repeats = Vec::new();
         let mut sentence_repeats = Vec::new();
-        let mut reordered = Reordered::default();
+        let mut reordered = Reordered::for_sentences(doc);
         // In a document of ordinary length the indexes are sized up front (for every sentence,
         // and about one and a half clauses a sentence long enough to be compared), and never
         // grow; in a long one they grow with the units that are new: in a long text said
@@ -251,6 +251,21 @@ struct Reordered {
 }
 
 impl Reordered {
+    /// Sized up front for every sentence when `doc` is of ordinary length (as the indexes
+    /// are, [`index_for`]): grown from nothing, its table was rehashed half a dozen times
+    /// in each document.
+    fn for_sentences(doc: &Document) -> Reordered {
+        let seen = if doc.text.len() <= SIZED_UP_FRONT {
+            HashMap::with_capacity_and_hasher(doc.sentences.len(), Default::default())
+        } else {
+            HashMap::default()
+        };
+        Reordered {
+            seen,
+            ..Reordered::default()
+        }
+    }
+
     /// Records the sentence just cut, or the earlier one with its clauses.
     fn look_up(&mut self, cut: &Cut) {
         if cut.clauses.len() < 2 {

@@ -151,6 +151,20 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("marker pattern is valid")
 });
 
+/// The groups of [`MARKER`], by number: one looked up by its name is found through a table
+/// of the names, hashed, and a long document's markers are read tens of thousands of times.
+mod group {
+    pub const CN: usize = 1;
+    pub const PCN: usize = 2;
+    pub const AR: usize = 3;
+    pub const DIGIT: usize = 4;
+    pub const PAR: usize = 5;
+    pub const CI: usize = 6;
+    pub const PD: usize = 7;
+    pub const LG: usize = 8;
+    pub const UNIT: usize = 9;
+}
+
 /// A paragraph that opens with what a slip leaves of a marker, before a Han character: a
 /// number without its point (`10企业`, `1 提前`), letters in a digit's place (`l.总则`, `1O.`),
 /// a comma for the point (`1,总则`), a point after a Chinese numeral (`一.背景`), a bracket
@@ -419,39 +433,39 @@ pub fn marker_at(
             .flatten();
     };
     let whole = caps.get(0)?;
-    let uncertain = caps.name("digit").is_some();
-    let (level, value, mut end) = if let Some(m) = caps.name("cn") {
+    let uncertain = caps.get(group::DIGIT).is_some();
+    let (level, value, mut end) = if let Some(m) = caps.get(group::CN) {
         if is_enumeration_after(&text[whole.end()..]) {
             return None;
         }
         (Level::Chinese, parse_chinese(m.as_str())?, whole.end())
-    } else if let Some(m) = caps.name("pcn") {
+    } else if let Some(m) = caps.get(group::PCN) {
         (Level::ParenChinese, parse_chinese(m.as_str())?, whole.end())
-    } else if let Some(m) = caps.name("ar") {
+    } else if let Some(m) = caps.get(group::AR) {
         // The pattern looked one character past the point to rule out decimals; give it back.
         (
             Level::Arabic,
             m.as_str().parse().ok()?,
             m.end() + separator_len(text, m.end()),
         )
-    } else if let Some(m) = caps.name("par") {
+    } else if let Some(m) = caps.get(group::PAR) {
         (Level::ParenArabic, m.as_str().parse().ok()?, whole.end())
-    } else if let Some(m) = caps.name("pd") {
+    } else if let Some(m) = caps.get(group::PD) {
         // `⑴`: one character standing for `（1）`.
         let value = m.as_str().chars().next()? as u32 - 0x2474 + 1;
         (Level::ParenArabic, value, whole.end())
-    } else if let Some(m) = caps.name("ci") {
+    } else if let Some(m) = caps.get(group::CI) {
         let circled = m.as_str().chars().next()? as u32 - 0x2460 + 1;
         (Level::Circled, circled, whole.end())
     } else {
-        let unit = match caps.name("unit")?.as_str() {
+        let unit = match caps.get(group::UNIT)?.as_str() {
             "部分" => LegalUnit::Part,
             "章" => LegalUnit::Chapter,
             "节" => LegalUnit::Section,
             _ => LegalUnit::Article,
         };
-        let value = parse_chinese(caps.name("lg")?.as_str())?;
-        (Level::Legal(unit), value, caps.name("unit")?.end())
+        let value = parse_chinese(caps.get(group::LG)?.as_str())?;
+        (Level::Legal(unit), value, caps.get(group::UNIT)?.end())
     };
     end = end.min(text.len());
     if value == 0 {
@@ -545,6 +559,26 @@ pub fn chinese_numeral(value: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_marker_groups_are_numbered_as_the_pattern_names_them() {
+        let numbered = [
+            ("cn", group::CN),
+            ("pcn", group::PCN),
+            ("ar", group::AR),
+            ("digit", group::DIGIT),
+            ("par", group::PAR),
+            ("ci", group::CI),
+            ("pd", group::PD),
+            ("lg", group::LG),
+            ("unit", group::UNIT),
+        ];
+        let names: Vec<Option<&str>> = MARKER.capture_names().collect();
+        assert_eq!(names.len(), numbered.len() + 1);
+        for (name, index) in numbered {
+            assert_eq!(names[index], Some(name), "group {index}");
+        }
+    }
 
     fn marker(text: &str) -> Option<(Level, u32, &str)> {
         marker_at(text, 0, text.len(), true)

@@ -136,8 +136,10 @@ fn flattened_markers(doc: &Document, paragraph: &Span) -> Option<Vec<Marker>> {
     let text = &doc.text[paragraph.clone()];
     // Short paragraphs, and those without three spaces before something like a marker, are
     // read as they are. (Both are told without decoding the text: this runs on every
-    // paragraph, and `chars().count()` counts the bytes that open characters.)
-    if text.len() <= MIN_CHARS || text.chars().count() <= MIN_CHARS {
+    // paragraph, and `chars().count()` counts the bytes that open characters; a paragraph
+    // of more than four bytes a character has more characters, and is not counted.)
+    if text.len() <= MIN_CHARS || (text.len() <= MIN_CHARS * 4 && text.chars().count() <= MIN_CHARS)
+    {
         return None;
     }
     let spaced_candidates = after_spaces(text)
@@ -335,7 +337,10 @@ fn may_open_omission(paragraph: &str) -> bool {
 pub(crate) fn is_body(doc: &Document, paragraph: &Span) -> bool {
     const LONG_TITLE: usize = 60;
     let text = doc.text[paragraph.clone()].trim();
-    text.contains(['。', '！', '？']) || text.chars().count() > LONG_TITLE
+    // A character is four bytes at most: a longer paragraph is neither searched nor counted.
+    text.len() > LONG_TITLE * 4
+        || text.contains(['。', '！', '？'])
+        || text.chars().count() > LONG_TITLE
 }
 
 #[cfg(test)]

@@ -135,19 +135,38 @@ pub fn read(text: &str) -> (Quoted, Titles) {
     (Quoted(merge_nested(quotations)), Titles(titles))
 }
 
-/// The marks [`Quoted`] and [`Titles`] pair, and line breaks.
-const MARKS: [char; 13] = [
-    '“', '《', '「', '『', '【', '[', '”', '》', '」', '』', '】', ']', '\n',
-];
-
-/// Where [`MARKS`] are in `text`, in order: the bytes they start with are searched for (the
-/// full-width marks all start with 0xE2 or 0xE3), and the characters there decoded.
+/// Where the marks [`Quoted`] and [`Titles`] pair are in `text`, and the line breaks, in
+/// order: the bytes they start with are searched for (the full-width marks all start with
+/// 0xE2 or 0xE3), and the marks there told by their bytes.
 fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     const FIRST_BYTES: [u8; 5] = [0xE2, 0xE3, b'\n', b'[', b']'];
-    crate::document::chars::find_bytes(text.as_bytes(), &FIRST_BYTES).filter_map(|at| {
-        let c = text[at..].chars().next()?;
-        MARKS.contains(&c).then_some((at, c))
-    })
+    let bytes = text.as_bytes();
+    crate::document::chars::find_bytes(bytes, &FIRST_BYTES)
+        .filter_map(|at| mark_at(bytes, at).map(|c| (at, c)))
+}
+
+/// The mark [`marks`] finds at byte `at` of `bytes` (a character boundary of a `str`), if one
+/// is there. The full-width ones are `E2 80 9C`/`9D` (`“”`) and `E3 80 8A` to `E3 80 91`
+/// (`《》「」『』【】`): the lead bytes are those of `、。…—` too, the commonest marks of
+/// Chinese text, which are passed over by their last byte, not decoded and compared with
+/// each mark.
+fn mark_at(bytes: &[u8], at: usize) -> Option<char> {
+    let lead = *bytes.get(at)?;
+    if matches!(lead, b'\n' | b'[' | b']') {
+        return Some(char::from(lead));
+    }
+    let &[second, third] = bytes.get(at + 1..at + 3)? else {
+        return None;
+    };
+    let is_mark = second == 0x80
+        && match lead {
+            0xE2 => matches!(third, 0x9C | 0x9D),
+            0xE3 => (0x8A..=0x91).contains(&third),
+            _ => false,
+        };
+    let value =
+        u32::from(lead & 0x0F) << 12 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F);
+    is_mark.then(|| char::from_u32(value)).flatten()
 }
 
 fn merge_nested(mut ranges: Vec<Span>) -> Vec<Span> {
@@ -166,7 +185,24 @@ fn merge_nested(mut ranges: Vec<Span>) -> Vec<Span> {
 mod tests {
     use super::*;
 
+    /// The marks [`read`] pairs, and line breaks.
+    const MARKS: [char; 13] = [
+        '“', '《', '「', '『', '【', '[', '”', '》', '」', '』', '】', ']', '\n',
+    ];
+
     proptest::proptest! {
+        /// The marks told by their bytes are the characters of [`MARKS`], decoded.
+        #[test]
+        fn the_marks_told_by_their_bytes_are_those_decoded(
+            text in "[“”‘’《》「」『』【】〈〉〔〕、。…—\\[\\]\n甲a]{0,40}",
+        ) {
+            let decoded: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|(_, c)| MARKS.contains(c))
+                .collect();
+            proptest::prop_assert_eq!(marks(&text).collect::<Vec<_>>(), decoded);
+        }
+
         /// Asked in order or not, a walk answers what [`Quoted::covers`] does.
         #[test]
         fn a_walk_covers_what_a_search_covers(

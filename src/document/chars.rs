@@ -320,6 +320,13 @@ pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{00A0}')
 }
 
+/// Whether `text` has `n` characters or fewer. A character is one to four bytes: a text of
+/// `n` bytes or fewer has, one of more than `4n` bytes has not, and only a text between
+/// them is counted (paragraphs are asked this one by one, and a count reads every byte).
+pub fn at_most_chars(text: &str, n: usize) -> bool {
+    text.len() <= n || (text.len() <= n * 4 && text.chars().count() <= n)
+}
+
 /// Whether `text` holds a character [`is_space`] accepts; found with byte searches.
 pub fn has_space(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -489,6 +496,14 @@ impl WordSearch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Told by the length or counted, the answer is the count's.
+        #[test]
+        fn at_most_chars_is_the_count_compared(text in "[a甲é𠀋]{0,30}", n in 0usize..12) {
+            proptest::prop_assert_eq!(at_most_chars(&text, n), text.chars().count() <= n);
+        }
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::markers::{marker_at, may_open_marker, Level, Marker, Slip};
-use crate::document::chars::word_search;
+use crate::document::chars::{at_most_chars, word_search};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -136,10 +136,8 @@ fn flattened_markers(doc: &Document, paragraph: &Span) -> Option<Vec<Marker>> {
     let text = &doc.text[paragraph.clone()];
     // Short paragraphs, and those without three spaces before something like a marker, are
     // read as they are. (Both are told without decoding the text: this runs on every
-    // paragraph, and `chars().count()` counts the bytes that open characters; a paragraph
-    // of more than four bytes a character has more characters, and is not counted.)
-    if text.len() <= MIN_CHARS || (text.len() <= MIN_CHARS * 4 && text.chars().count() <= MIN_CHARS)
-    {
+    // paragraph.)
+    if at_most_chars(text, MIN_CHARS) {
         return None;
     }
     let spaced_candidates = after_spaces(text)
@@ -337,10 +335,8 @@ fn may_open_omission(paragraph: &str) -> bool {
 pub(crate) fn is_body(doc: &Document, paragraph: &Span) -> bool {
     const LONG_TITLE: usize = 60;
     let text = doc.text[paragraph.clone()].trim();
-    // A character is four bytes at most: a longer paragraph is neither searched nor counted.
-    text.len() > LONG_TITLE * 4
-        || text.contains(['。', '！', '？'])
-        || text.chars().count() > LONG_TITLE
+    // Told long before it is searched for a full stop: a long one is not searched.
+    !at_most_chars(text, LONG_TITLE) || text.contains(['。', '！', '？'])
 }
 
 #[cfg(test)]

@@ -152,8 +152,7 @@ const HEADING_PARAGRAPH_CHARS: usize = 50;
 /// (`十五、坚定不移全面从严治党，深入推进新时代党的建设新的伟大工程`).
 fn in_heading(doc: &Document, place: Place) -> bool {
     let paragraph = doc.text[doc.paragraphs[place.paragraph].clone()].trim_end();
-    paragraph.len() <= HEADING_PARAGRAPH_CHARS * 4
-        && paragraph.chars().count() <= HEADING_PARAGRAPH_CHARS
+    crate::document::chars::at_most_chars(paragraph, HEADING_PARAGRAPH_CHARS)
         && !paragraph.ends_with(['。', '！', '？', '；'])
 }
 

@@ -27,7 +27,6 @@ const HEADING_CHARS: usize = 60;
 /// names the speaker's own unit (`某县委书记在…的讲话`), and a space sets two parts of the
 /// title apart (`…疫情 切实保障人民群众生命健康安全的决定`).
 fn is_heading(paragraph: &str) -> bool {
-    paragraph.len() <= HEADING_CHARS * 4
-        && paragraph.chars().count() <= HEADING_CHARS
+    crate::document::chars::at_most_chars(paragraph, HEADING_CHARS)
         && !paragraph.contains(['。', '！', '？', '；'])
 }

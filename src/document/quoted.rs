@@ -164,9 +164,8 @@ fn mark_at(bytes: &[u8], at: usize) -> Option<char> {
             0xE3 => (0x8A..=0x91).contains(&third),
             _ => false,
         };
-    let value =
-        u32::from(lead & 0x0F) << 12 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F);
-    is_mark.then(|| char::from_u32(value)).flatten()
+    let value = is_mark.then(|| crate::document::chars::three_byte_value_at(bytes, at));
+    value.flatten().and_then(char::from_u32)
 }
 
 fn merge_nested(mut ranges: Vec<Span>) -> Vec<Span> {

@@ -590,6 +590,8 @@ fn push_ideographs(
 /// boundary of a `str`) open with, if they open with one. `U+4E00..=U+9FFF` are the
 /// characters of three bytes from `E4 B8 80` to `E9 BF BF`: at a boundary of valid UTF-8
 /// they are told by their first two bytes, with no other test of the bytes or of the value.
+/// (Read by [`three_byte_value_at`], with its tests of the slice and the lead byte, the
+/// check of a text's units took 0.9% more instructions: every character passes here.)
 #[inline]
 fn ideograph_of(bytes: &[u8]) -> Option<char> {
     let &[lead, second, third] = bytes else {

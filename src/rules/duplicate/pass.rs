@@ -46,6 +46,12 @@ impl<'a> Pass<'a> {
 /// The longest document, in bytes, whose indexes are sized up front.
 const SIZED_UP_FRONT: usize = 1 << 20;
 
+/// Whether `doc`'s tables are sized up front for all its units, or grow with the units that
+/// are new ([`index_for`]).
+fn sized_up_front(doc: &Document) -> bool {
+    doc.text.len() <= SIZED_UP_FRONT
+}
+
 /// A document's units, what of them the rules leave alone, and what repeats what.
 #[derive(Debug)]
 pub struct Duplicates {
@@ -204,7 +210,7 @@ fn keep_clauses_not_of(found: &mut [Found], earlier: usize, units: &Units) -> us
 /// An index sized for `expected` units when `doc` is of ordinary length, and one that grows
 /// as it is filled when it is long.
 fn index_for(doc: &Document, expected: usize) -> Index {
-    if doc.text.len() <= SIZED_UP_FRONT {
+    if sized_up_front(doc) {
         Index::for_units(expected)
     } else {
         Index::default()
@@ -251,11 +257,11 @@ struct Reordered {
 }
 
 impl Reordered {
-    /// Sized up front for every sentence when `doc` is of ordinary length (as the indexes
-    /// are, [`index_for`]): grown from nothing, its table was rehashed half a dozen times
+    /// Sized up front for every sentence, as the indexes are ([`sized_up_front`]): grown
+    /// from nothing, its table was rehashed half a dozen times
     /// in each document.
     fn for_sentences(doc: &Document) -> Reordered {
-        let seen = if doc.text.len() <= SIZED_UP_FRONT {
+        let seen = if sized_up_front(doc) {
             HashMap::with_capacity_and_hasher(doc.sentences.len(), Default::default())
         } else {
             HashMap::default()

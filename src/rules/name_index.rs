@@ -43,6 +43,9 @@ pub(crate) struct NameIndex {
 struct ByBytes {
     singles: Box<[u64; 1 << (SINGLE_HASH_BITS - 6)]>,
     pairs: Box<[u64; 1 << (PAIR_HASH_BITS - 6)]>,
+    /// Whether any one-character name of three bytes is held: the gazetteer has none, and
+    /// its scan, over every character of a text, then looks up the pairs alone.
+    any_single: bool,
 }
 
 /// The bits of the hashes in [`ByBytes`]: a few thousand names set a fraction of a percent
@@ -55,6 +58,7 @@ impl ByBytes {
         let mut by_bytes = ByBytes {
             singles: Box::new([0; 1 << (SINGLE_HASH_BITS - 6)]),
             pairs: Box::new([0; 1 << (PAIR_HASH_BITS - 6)]),
+            any_single: false,
         };
         for span in spans {
             let name = &text.as_bytes()[span.clone()];
@@ -67,6 +71,7 @@ impl ByBytes {
             };
             if name.len() == 3 && three(0) {
                 set_bit(&mut by_bytes.singles[..], single_hash(little_endian(name)));
+                by_bytes.any_single = true;
             } else if name.len() >= 6 && three(0) && three(3) {
                 set_bit(
                     &mut by_bytes.pairs[..],
@@ -81,9 +86,8 @@ impl ByBytes {
     /// bytes of `word` (read little-endian from the text).
     #[inline]
     fn may_start(&self, word: u64) -> bool {
-        let single = bit_is_set(&self.singles[..], single_hash(word & 0xFF_FFFF));
         let pair = bit_is_set(&self.pairs[..], pair_hash(word & 0xFFFF_FFFF_FFFF));
-        single | pair
+        pair || self.any_single && bit_is_set(&self.singles[..], single_hash(word & 0xFF_FFFF))
     }
 }
 
@@ -273,8 +277,13 @@ impl NameIndex {
     /// looking it up took twice the instructions.
     #[inline]
     fn skip_in_three_byte_run(&self, bytes: &[u8], mut at: usize) -> Result<usize, usize> {
-        while let Some(window) = bytes.get(at..at + 8) {
-            let word = u64::from_le_bytes(window.try_into().expect("eight bytes"));
+        // The last place eight bytes can be read from, compared with once per character: a
+        // window asked of the slice (`get(at..at + 8)`) checked the sum for overflow too.
+        let Some(last) = bytes.len().checked_sub(8) else {
+            return Err(at);
+        };
+        while at <= last {
+            let word = u64::from_le_bytes(*bytes[at..].first_chunk().expect("eight bytes"));
             // The lead bytes of this character and the next are those of three-byte ones.
             if word & 0xF000_00F0 != 0xE000_00E0 {
                 return Err(at);

@@ -225,13 +225,17 @@ fn after_spaces(text: &str) -> impl Iterator<Item = usize> + '_ {
     ascii.chain(ideographic)
 }
 
+/// Whether `paragraph` is a row of a table: of a Markdown table, or a line with two tabs or
+/// more. (Every paragraph is searched for tabs, with the vectorised byte search: `matches`
+/// with a character took a tenth of the outline's instructions.)
 fn in_table(doc: &Document, paragraph: &Span) -> bool {
     let i = doc.tables.partition_point(|t| t.end <= paragraph.start);
     let in_markdown_table = doc
         .tables
         .get(i)
         .is_some_and(|t| t.start <= paragraph.start);
-    in_markdown_table || doc.text[paragraph.clone()].matches('\t').nth(1).is_some()
+    let line = doc.text[paragraph.clone()].as_bytes();
+    in_markdown_table || memchr::memchr_iter(b'\t', line).nth(1).is_some()
 }
 
 /// Markdown ordered-list items as markers. A list that numbers every item alike (`1.` `1.`
@@ -356,6 +360,20 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(found, parts);
         }
+    }
+
+    /// A line of plain text with two tabs or more is a row of a table, its cells data: a
+    /// number opening it is no marker. One tab is a line's indent or a gap in it.
+    #[test]
+    fn a_line_with_two_tabs_is_a_table_row_and_holds_no_marker() {
+        let starts = |text: &str| -> Vec<usize> {
+            let doc = Document::new(text.to_string(), crate::document::Format::Text);
+            find_markers(&doc).iter().map(|m| m.span.start).collect()
+        };
+        let row = "1.\t产品名称\t数量\n2.\t设备名称\t台数\n";
+        assert_eq!(starts(row), Vec::<usize>::new());
+        let indented = "1.\t加强组织领导。\n2.\t压实工作责任。\n";
+        assert_eq!(starts(indented), [0, indented.find("2.").unwrap()]);
     }
 
     /// What [`may_open_omission`] turns away, the pattern does not match: every opening of

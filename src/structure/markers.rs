@@ -335,6 +335,15 @@ pub fn opens_with_marker(text: &str) -> bool {
 /// numeral (`一是`, `三个方面`, `2024年`) and none of these: they are passed over without
 /// the regex search, which cost more than the rest of cutting them into units.
 fn may_open_regular_marker(text: &str) -> bool {
+    // The first byte of each character a marker can open with: `(`, digits, `①`..`⒇`
+    // (`E2`), the numerals `一`..`十` (`E4`, `E5`), `第` (`E7`), `（` (`EF`). Nearly half the
+    // ideographs have another (`E6`, `E8`, `E9`), and every unit is asked.
+    if !matches!(
+        text.as_bytes().first(),
+        Some(b'(' | b'0'..=b'9' | 0xE2 | 0xE4 | 0xE5 | 0xE7 | 0xEF)
+    ) {
+        return false;
+    }
     let mut chars = text.chars().peekable();
     match chars.peek().copied() {
         Some('（' | '(') => {

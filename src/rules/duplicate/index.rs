@@ -127,20 +127,22 @@ impl Index {
         max_edits: fn(usize) -> usize,
     ) -> Option<Repeat> {
         let mut best: Option<Repeat> = None;
-        let mut rows = std::mem::take(&mut self.rows);
         // An earlier unit a few characters longer or shorter was cut into pieces of its own
         // length's [`piece`]: the unit is looked up by pieces of each length those lengths
         // have (one, or two near where the length changes; `piece` grows with the length, a
         // step at a time). An earlier unit that shares several pieces is compared once.
-        // (Their places in `indexed` are in the order of the units.)
+        // (Their places in `indexed` are in the order of the units.) The list is taken out
+        // while the tables are read; the other buffers are borrowed field by field.
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
         for k in piece(chars.len().saturating_sub(2))..=piece(chars.len() + 2) {
             looked_up_keys(k, &prefixes, |key| self.push_sharing(key, &mut candidates));
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut other = std::mem::take(&mut self.other);
+        // Most units have no candidate or one: the sort is not called for them.
+        if candidates.len() > 1 {
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
         let lengths = comparable_lengths(chars.len());
         for &place in &candidates {
             let earlier = self.indexed[place] as usize;
@@ -153,16 +155,14 @@ impl Index {
             {
                 continue;
             }
-            units[earlier].chars_into(text, &mut other);
-            if let Some(edits) = edit_distance_in(chars, &other, bound, &mut rows) {
+            units[earlier].chars_into(text, &mut self.other);
+            if let Some(edits) = edit_distance_in(chars, &self.other, bound, &mut self.rows) {
                 if best.is_none_or(|b| (edits, earlier) < (b.edits, b.earlier)) {
                     best = Some(Repeat { earlier, edits });
                 }
             }
         }
-        self.rows = rows;
         self.candidates = candidates;
-        self.other = other;
         best.filter(|b| b.edits > 0)
     }
 }

@@ -327,6 +327,17 @@ pub fn at_most_chars(text: &str, n: usize) -> bool {
     text.len() <= n || (text.len() <= n * 4 && text.chars().count() <= n)
 }
 
+/// `text.trim_start()`, told from the first byte where `text` opens with an ASCII character
+/// above the space or with one of `U+4000` and on (most characters of Chinese text): no
+/// space is either. The start of every sentence and clause is trimmed, and the standard
+/// library decodes the first character and looks it up in Unicode's table of spaces.
+pub fn trim_start(text: &str) -> &str {
+    match text.as_bytes().first() {
+        Some(&lead) if (0x21..0x80).contains(&lead) || lead >= 0xE4 => text,
+        _ => text.trim_start(),
+    }
+}
+
 /// Whether `text` holds a character [`is_space`] accepts; found with byte searches.
 pub fn has_space(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -502,6 +513,15 @@ mod tests {
         #[test]
         fn at_most_chars_is_the_count_compared(text in "[a甲é𠀋]{0,30}", n in 0usize..12) {
             proptest::prop_assert_eq!(at_most_chars(&text, n), text.chars().count() <= n);
+        }
+
+        /// Told from the first byte or trimmed, the start is the standard library's: over
+        /// the spaces of Unicode and the characters next to them.
+        #[test]
+        fn trim_start_is_the_standard_one(
+            text in "[ \t\n\u{0B}\u{0C}\r\u{1F}!~\u{7F}\u{85}\u{A0}é\u{1680}\u{2000}-\u{200B}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{3001}\u{3FFF}\u{4000}甲𠀋]{0,6}",
+        ) {
+            proptest::prop_assert_eq!(trim_start(&text), text.trim_start());
         }
     }
     use proptest::prelude::*;

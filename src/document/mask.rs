@@ -102,8 +102,9 @@ pub(super) fn line_ranges(text: &str, starts: &[usize]) -> Vec<Span> {
 /// most 公文 paragraphs as indentation); `None` when nothing is left.
 pub(super) fn trim(text: &str, span: Span) -> Option<Span> {
     let slice = &text[span.clone()];
-    let leading = slice.len() - slice.trim_start().len();
-    let content = slice.trim();
+    let rest = super::chars::trim_start(slice);
+    let leading = slice.len() - rest.len();
+    let content = rest.trim_end();
     (!content.is_empty()).then(|| span.start + leading..span.start + leading + content.len())
 }
 

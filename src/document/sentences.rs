@@ -67,8 +67,9 @@ fn is_lone_ellipsis_dot(paragraph: &str, i: usize, c: char) -> bool {
 
 fn push_trimmed(out: &mut Spans, paragraph: &str, base: usize, range: Span) {
     let slice = &paragraph[range.clone()];
-    let leading = slice.len() - slice.trim_start().len();
-    let content = slice.trim();
+    let rest = crate::document::chars::trim_start(slice);
+    let leading = slice.len() - rest.len();
+    let content = rest.trim_end();
     if !content.is_empty() {
         let start = base + range.start + leading;
         out.push(start..start + content.len());

@@ -396,7 +396,7 @@ impl Units {
         // Spaces before it and marks after it are not shown as part of it. (A marker opens
         // the clause's text, before any space, and has characters after it: where it is too
         // long to keep, the one found again in the shown text is the same.)
-        let leading = text.len() - text.trim_start().len();
+        let leading = text.len() - crate::document::chars::trim_start(text).len();
         let trailing = text.trim_end_matches(|c: char| !is_word_character(c)).len();
         let shown = span.start + leading..span.start + trailing.max(leading);
         let skip = clause.skip(text).saturating_sub(leading);

@@ -65,14 +65,11 @@ fn is_lone_ellipsis_dot(paragraph: &str, i: usize, c: char) -> bool {
     c == '…' && !paragraph[i + c.len_utf8()..].starts_with('…') && !paragraph[..i].ends_with('…')
 }
 
+/// Pushes the sentence at `range` of `paragraph` (at `base` in the document), trimmed as a
+/// paragraph is ([`super::mask::trim`]), unless nothing is left.
 fn push_trimmed(out: &mut Spans, paragraph: &str, base: usize, range: Span) {
-    let slice = &paragraph[range.clone()];
-    let rest = crate::document::chars::trim_start(slice);
-    let leading = slice.len() - rest.len();
-    let content = rest.trim_end();
-    if !content.is_empty() {
-        let start = base + range.start + leading;
-        out.push(start..start + content.len());
+    if let Some(content) = super::mask::trim(paragraph, range) {
+        out.push(base + content.start..base + content.end);
     }
 }
 

@@ -49,96 +49,11 @@ macro_rules! word_search {
 }
 pub(crate) use word_search;
 
-/// A search for any of a few characters, each found with a byte search (memchr's memmem),
-/// which steps over the rest of the text much faster than decoding it character by character,
-/// as `match_indices` with several characters does. Three or more Chinese characters (the
-/// level characters `省市县…`) are found in one pass instead, in a text of a kilobyte or more,
-/// by their last two bytes ([`WordSearch`]): a pass per character cost more. Built once per
-/// process (in a static): a searcher costs more to set up than to run over a short text.
-pub struct CharSearch {
-    finders: Vec<(char, memchr::memmem::Finder<'static>)>,
-    /// The characters searched in one pass, when they are three or more of three bytes; built
-    /// for the first text of [`WORTH_A_WORD_SEARCH`] bytes or more.
-    together: std::sync::OnceLock<Option<WordSearch>>,
-}
-
-/// From how many characters of three bytes a [`CharSearch`] looks for them in one pass.
-const SEARCHED_TOGETHER: usize = 3;
-
 /// The length in bytes from which a text is searched with a [`WordSearch`] that is built
 /// the first time one is needed (a long paragraph): a one-line draft's run would spend more
-/// on building it, once per run, than it saves. [`CharSearch`] and the lines a pattern is
-/// searched in (`rules::lazy_regex`) both wait for such a text.
+/// on building it, once per run, than it saves. The lines a pattern is searched in
+/// (`rules::lazy_regex`) wait for such a text.
 pub const WORTH_A_WORD_SEARCH: usize = 1024;
-
-/// The places a [`CharSearch`] makes room for before it searches: grown from nothing, the
-/// list of a common character's (`的`) was copied over and over in every text.
-const FOUND_ROOM: usize = 32;
-
-impl CharSearch {
-    pub fn new(chars: &[char]) -> CharSearch {
-        let finders = chars
-            .iter()
-            .map(|&c| {
-                let mut buffer = [0; 4];
-                let needle = c.encode_utf8(&mut buffer).as_bytes();
-                (c, memchr::memmem::Finder::new(needle).into_owned())
-            })
-            .collect();
-        CharSearch {
-            finders,
-            together: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// The search of the characters in one pass, where there is one.
-    fn together(&self) -> Option<&WordSearch> {
-        self.together
-            .get_or_init(|| {
-                let chars: Vec<String> = self.finders.iter().map(|(c, _)| c.to_string()).collect();
-                let chinese =
-                    chars.len() >= SEARCHED_TOGETHER && chars.iter().all(|c| c.len() == 3);
-                chinese
-                    .then(|| WordSearch::new(&chars, aho_corasick::MatchKind::LeftmostFirst).ok())
-                    .flatten()
-            })
-            .as_ref()
-    }
-
-    /// Where any of the characters occurs in `text`, in order: `(byte offset, character)`.
-    pub fn find(&self, text: &str) -> Vec<(usize, char)> {
-        let mut found = Vec::with_capacity(FOUND_ROOM);
-        if let Some(together) = (text.len() >= WORTH_A_WORD_SEARCH)
-            .then(|| self.together())
-            .flatten()
-        {
-            together.for_each(text, |word| {
-                found.push((word.start(), self.finders[word.pattern().as_usize()].0));
-            });
-            return found;
-        }
-        for (c, finder) in &self.finders {
-            found.extend(finder.find_iter(text.as_bytes()).map(|at| (at, *c)));
-        }
-        // Each character's places are in order: one character's are left as they are, and
-        // several characters' runs are merged by a stable sort, which finds them.
-        if self.finders.len() > 1 {
-            found.sort_by_key(|&(at, _)| at);
-        }
-        found
-    }
-}
-
-/// The [`CharSearch`] for an array of characters, built where it stands the first time it
-/// runs and shared from then on: `char_search!(['约', '近']).find(text)`.
-macro_rules! char_search {
-    ($chars:expr) => {{
-        static SEARCH: std::sync::LazyLock<$crate::document::chars::CharSearch> =
-            std::sync::LazyLock::new(|| $crate::document::chars::CharSearch::new(&$chars));
-        &*SEARCH
-    }};
-}
-pub(crate) use char_search;
 
 /// Where any of up to six bytes occurs in `bytes`, in order. Then each position is decoded
 /// to see which character is there.
@@ -668,48 +583,6 @@ mod tests {
         ] {
             assert_eq!(has_space(text), text.contains(is_space), "{text:?}");
         }
-    }
-
-    fn search_positions(search: &CharSearch, text: &str) -> Vec<usize> {
-        search.find(text).into_iter().map(|(at, _)| at).collect()
-    }
-
-    proptest::proptest! {
-        /// Searched together (three or more Chinese characters) or one by one, the characters
-        /// are found where `match_indices` finds them.
-        #[test]
-        fn a_char_search_of_several_finds_what_match_indices_finds(
-            text in "[省市县区州盟旗的a，\n😀]{0,80}",
-            count in 1usize..=7,
-        ) {
-            let chars = &['省', '市', '县', '区', '州', '盟', '旗'][..count];
-            let search = CharSearch::new(chars);
-            proptest::prop_assert_eq!(search.together().is_some(), count >= SEARCHED_TOGETHER);
-            // Long enough to be searched in one pass, and short enough to be by characters.
-            let long = format!("{}{text}", "甲".repeat(WORTH_A_WORD_SEARCH / 3 + 1));
-            for text in [text.as_str(), long.as_str()] {
-                let expected: Vec<(usize, char)> = text
-                    .match_indices(chars)
-                    .map(|(at, s)| (at, s.chars().next().unwrap()))
-                    .collect();
-                proptest::prop_assert_eq!(search.find(text), expected);
-            }
-        }
-    }
-
-    #[test]
-    fn a_char_search_finds_what_match_indices_finds() {
-        let text = "约300人左右，近3年来，1.5余万元、多样、多种，大约近，约";
-        let chars = ['约', '近', '余', '多'];
-        let expected: Vec<(usize, char)> = text
-            .match_indices(chars)
-            .map(|(at, s)| (at, s.chars().next().unwrap()))
-            .collect();
-        let search = CharSearch::new(&chars);
-        assert_eq!(search.find(text), expected);
-        assert!(search.find("").is_empty());
-        let percent = CharSearch::new(&['%', '％']);
-        assert_eq!(search_positions(&percent, "5%与6％"), [1, 6]);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! Outside the crate positions are 1-based lines and columns counted in characters (one CJK
 //! character is one column); [`Document::position`] is the one conversion.
 
+pub mod census;
 pub mod chars;
 mod markdown;
 mod mask;
@@ -72,6 +73,7 @@ pub struct Document {
     pub html: Vec<Span>,
     /// Quotations and titles, found together ([`quoted::read`]).
     quoting: std::sync::OnceLock<(Quoted, Titles)>,
+    census: std::sync::OnceLock<census::Census>,
 }
 
 impl Document {
@@ -128,6 +130,7 @@ impl Document {
             tables: markdown.tables,
             html: markdown.html,
             quoting: std::sync::OnceLock::new(),
+            census: std::sync::OnceLock::new(),
         }
     }
 
@@ -139,6 +142,12 @@ impl Document {
     /// The book titles `《…》`, found once and shared by the rules that leave them alone.
     pub fn titles(&self) -> &Titles {
         &self.quoting().1
+    }
+
+    /// Where the characters the rules start from are in the text, found in one pass and
+    /// shared by those rules.
+    pub fn census(&self) -> &census::Census {
+        self.census.get_or_init(|| census::Census::of(&self.text))
     }
 
     fn quoting(&self) -> &(Quoted, Titles) {

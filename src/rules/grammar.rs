@@ -21,6 +21,7 @@
 
 use super::{Context, RuleDef};
 use crate::diagnostic::{Finding, Severity};
+use crate::document::census::CharSet;
 use crate::document::chars::is_han;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -398,7 +399,8 @@ static LAST_CHARACTERS: std::sync::LazyLock<rustc_hash::FxHashSet<char>> =
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
-    for (de, _) in crate::document::chars::char_search!(['的']).find(text) {
+    const DE: CharSet = CharSet::new(&['的']);
+    for (de, _) in cx.doc.census().find(DE) {
         let before = text[..de].chars().next_back();
         if !before.is_some_and(|c| LAST_CHARACTERS.contains(&c)) {
             continue;

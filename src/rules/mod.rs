@@ -302,7 +302,7 @@ impl<'a> Context<'a> {
     pub(crate) fn dates(&self) -> &[number::DateExpr] {
         self.shared
             .dates
-            .get_or_init(|| number::dates(&self.doc.text))
+            .get_or_init(|| number::dates(&self.doc.text, self.doc.census()))
     }
 
     /// The sentences and clauses normalised for comparison, and what repeats what: the

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::is_chinese_numeral;
 use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
+use crate::document::census::{Census, CharSet};
 use crate::rules::Context;
 use crate::rules::RuleDef;
 
@@ -19,10 +20,11 @@ pub(super) static RULE: RuleDef = RuleDef::document(
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
+    let census = cx.doc.census();
     let titles = cx.doc.titles();
     // Both rules below read the places of `余` and `多`, which are searched for once.
-    let yu = yu_and_duo(text);
-    let mut found: Vec<Finding> = both_ends(text)
+    let yu = census.find(YU_AND_DUO);
+    let mut found: Vec<Finding> = both_ends(text, census)
         .chain(doubled_yu(text, &yu))
         .chain(decimal_yu(text, &yu))
         .filter(|f| !titles.overlaps(&f.span))
@@ -71,9 +73,11 @@ const RECENT: [&str; 10] = [
 
 /// An approximation marker before a number: `约`, `大约`, `近`, `将近`, `接近`, with its
 /// span; `recent` when a bare `近` may mean "recent".
-fn markers(text: &str) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
-    crate::document::chars::char_search!(['约', '近'])
-        .find(text)
+/// `census` is the text's.
+fn markers<'t>(text: &'t str, census: &Census) -> impl Iterator<Item = (Range<usize>, bool)> + 't {
+    const YUE_AND_JIN: CharSet = CharSet::new(&['约', '近']);
+    census
+        .find(YUE_AND_JIN)
         .into_iter()
         .filter_map(move |(at, c)| {
             let before = text[..at].chars().next_back();
@@ -101,8 +105,8 @@ const AFTER_UNIT: [(&str, &str); 3] = [
 /// measure word or noun (`人`, `万元`, `个百分点`, `平方公里`), not a clause.
 const NOT_UNIT: &str = "的至到和或与及在是有为了将比增减从向对";
 
-fn both_ends(text: &str) -> impl Iterator<Item = Finding> + '_ {
-    markers(text).filter_map(move |(marker, recent)| {
+fn both_ends<'t>(text: &'t str, census: &Census) -> impl Iterator<Item = Finding> + 't {
+    markers(text, census).filter_map(move |(marker, recent)| {
         let mut at = number_end(text, marker.end)?;
         // `约300万多`: magnitudes may sit between the number and `多`/`余`.
         at += text[at..].len() - text[at..].trim_start_matches(['万', '亿']).len();
@@ -149,10 +153,8 @@ fn finding(text: &str, span: Range<usize>) -> Finding {
     )
 }
 
-/// Every `余` and `多` of `text`, in order.
-fn yu_and_duo(text: &str) -> Vec<(usize, char)> {
-    crate::document::chars::char_search!(['余', '多']).find(text)
-}
+/// `余` and `多`.
+const YU_AND_DUO: CharSet = CharSet::new(&['余', '多']);
 
 /// Each of [`yu_and_duo`]'s places with its word.
 fn with_words(found: &[(usize, char)]) -> impl Iterator<Item = (usize, &'static str)> + '_ {

@@ -11,6 +11,7 @@ pub mod mixed;
 pub mod style;
 
 use crate::diagnostic::Span;
+use crate::document::census::{Census, CharSet};
 
 use super::RuleDef;
 use crate::structure::markers::{chinese_numeral, parse_chinese};
@@ -94,10 +95,11 @@ impl DateExpr {
     }
 }
 
-/// Every date in `text`, in order.
-pub(crate) fn dates(text: &str) -> Vec<DateExpr> {
-    crate::document::chars::char_search!(['月'])
-        .find(text)
+/// Every date in `text`, in order; `census` is the text's.
+pub(crate) fn dates(text: &str, census: &Census) -> Vec<DateExpr> {
+    const MONTH: CharSet = CharSet::new(&['月']);
+    census
+        .find(MONTH)
         .into_iter()
         .filter_map(|(at, _)| date_at(text, at))
         .collect()
@@ -243,6 +245,10 @@ mod tests {
         for s in ["七八", "一十", "十十", "〇", "两", "百", "二三十"] {
             assert_eq!(small_chinese(s), None, "{s}");
         }
+    }
+
+    fn dates(text: &str) -> Vec<DateExpr> {
+        super::dates(text, &Census::of(text))
     }
 
     fn shown(text: &str) -> Vec<(&str, bool, String)> {

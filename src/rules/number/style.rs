@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Related};
+use crate::document::census::{Census, CharSet};
 use crate::rules::Context;
 use crate::rules::RuleDef;
 
@@ -38,7 +39,12 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
         .collect();
     let mut found = Vec::new();
     report(text, "完整日期", &unquoted(full_dates), &mut found);
-    report(text, "百分数", &unquoted(percentages(text)), &mut found);
+    report(
+        text,
+        "百分数",
+        &unquoted(percentages(text, cx.doc.census())),
+        &mut found,
+    );
     found.sort_by_key(|f| f.span.start);
     out.extend(found);
 }
@@ -80,9 +86,10 @@ fn report(text: &str, kind: &str, spans: &[(Range<usize>, bool)], out: &mut Vec<
 /// Percentages, each with whether it is in Chinese numerals: `30%`, `3.5％` and `百分之三十`,
 /// `百分之四点五`. Not `百分之百` (a set phrase), nor approximations that must stay in Chinese
 /// numerals (`百分之几`, `百分之二三十`).
-fn percentages(text: &str) -> Vec<(Range<usize>, bool)> {
+fn percentages(text: &str, census: &Census) -> Vec<(Range<usize>, bool)> {
+    const SIGNS: CharSet = CharSet::new(&['%', '％']);
     let mut found = Vec::new();
-    for (at, sign) in crate::document::chars::char_search!(['%', '％']).find(text) {
+    for (at, sign) in census.find(SIGNS) {
         let before = &text[..at];
         let number = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
         if number.len() < at && before[number.len()..].starts_with(|c: char| c.is_ascii_digit()) {

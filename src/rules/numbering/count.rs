@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::document::census::CharSet;
 use crate::document::Document;
 use crate::span::Span;
 use crate::structure::enumeration::Item;
@@ -64,6 +65,7 @@ fn is_count_numeral(c: char) -> bool {
 
 /// The characters a [`DECLARATION`]'s noun opens with (every noun opens with one of these).
 const NOUN_STARTS: [char; 5] = ['个', '点', '项', '件', '条'];
+const NOUN_SET: CharSet = CharSet::new(&NOUN_STARTS);
 
 /// An announced count and where it is.
 struct Declaration {
@@ -123,7 +125,7 @@ fn declarations(doc: &Document) -> Vec<Declaration> {
     // Declarations do not overlap: one is looked for only past the end of the one before,
     // as a search from left to right finds them.
     let mut end_of_last = 0;
-    for (noun, _) in crate::document::chars::char_search!(NOUN_STARTS).find(text) {
+    for (noun, _) in doc.census().find(NOUN_SET) {
         for start in count_starts(text, noun) {
             if start < end_of_last {
                 continue;

@@ -22,7 +22,7 @@ use std::ops::Range;
 use super::gazetteer::Gazetteer;
 use super::identity::{describe, Identity, Reading, Verdict};
 use crate::diagnostic::{Finding, Related, Severity};
-use crate::document::chars::char_search;
+use crate::document::census::{Census, CharSet};
 use crate::document::Document;
 use crate::rules::Context;
 use crate::rules::RuleDef;
@@ -103,7 +103,7 @@ const NOT_AFTER_ORGAN: &[&str] = &["党校", "书记", "常委"];
 /// no level.)
 pub fn references(doc: &Document, is_named: &dyn Fn(&str) -> bool) -> Vec<Reference> {
     let text = doc.text.as_str();
-    let forms = forms(text);
+    let forms = forms(text, doc.census());
     if forms.is_empty() {
         return Vec::new();
     }
@@ -125,10 +125,13 @@ struct Form {
     kind: Kind,
 }
 
-/// The forms of `text`, in order.
-fn forms(text: &str) -> Vec<Form> {
-    char_search!(LEVELS)
-        .find(text)
+/// The level characters.
+const LEVEL_SET: CharSet = CharSet::new(&LEVELS);
+
+/// The forms of `text`, in order; `census` is the text's.
+fn forms(text: &str, census: &Census) -> Vec<Form> {
+    census
+        .find(LEVEL_SET)
         .into_iter()
         .filter_map(|(at, level)| form_at(text, at, level))
         .collect()
@@ -531,7 +534,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..12),
         ) {
             let text = pieces.concat();
-            let by_hand: Vec<_> = forms(&text)
+            let by_hand: Vec<_> = forms(&text, &Census::of(&text))
                 .into_iter()
                 .map(|form| (form.span, form.level, form.kind))
                 .collect();

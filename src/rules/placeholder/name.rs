@@ -14,6 +14,7 @@ use regex::Regex;
 use super::words::{self, Class};
 use crate::diagnostic::Finding;
 use crate::diagnostic::Severity;
+use crate::document::census::{Census, CharSet};
 use crate::document::{floor_boundary, Document};
 use crate::rules::Context;
 use crate::rules::RuleDef;
@@ -58,7 +59,7 @@ pub(super) const DOC: &str = r#"
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let doc = cx.doc;
     let text = &doc.text;
-    let runs = runs_of_mou(text);
+    let runs = runs_of_mou(doc.census());
     let hides_names = runs.iter().any(|run| after_surname(text, run));
     for run in runs {
         // A document that hides names hides others the same way (`某某公司申请执行李某某`).
@@ -74,10 +75,11 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Every run of consecutive `某`.
-fn runs_of_mou(text: &str) -> Vec<Range<usize>> {
+/// Every run of consecutive `某` in the text of `census`.
+fn runs_of_mou(census: &Census) -> Vec<Range<usize>> {
+    const MOU: CharSet = CharSet::new(&['某']);
     let mut runs: Vec<Range<usize>> = Vec::new();
-    for (at, _) in crate::document::chars::char_search!(['某']).find(text) {
+    for (at, _) in census.find(MOU) {
         match runs.last_mut() {
             Some(last) if last.end == at => last.end = at + '某'.len_utf8(),
             _ => runs.push(at..at + '某'.len_utf8()),

@@ -26,7 +26,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::words::{self, Class};
-use crate::document::chars::{self, char_search, is_cjk_punct, is_han, simplified};
+use crate::document::census::{Census, CharSet};
+use crate::document::chars::{self, is_cjk_punct, is_han, simplified};
 use crate::document::{ceil_boundary, floor_boundary, Document, Format};
 
 /// What a blank stands for, as far as its context tells.
@@ -91,14 +92,15 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Every run of blank symbols in `text`, in order and not overlapping: symbols standing
-/// together, and more joined to them by one [`is_joiner`] each (`x.x`). The symbols are
-/// found with byte searches, which step over Chinese text where a pattern for them stops at
-/// every full-width mark (they open with the same byte), and compiling one was most of the
-/// blank rules' start-up.
-fn runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// together, and more joined to them by one [`is_joiner`] each (`x.x`); `census` is the
+/// text's. The symbols are read from the census, where a pattern for them stopped at every
+/// full-width mark (they open with the same byte), and compiling one was most of the blank
+/// rules' start-up.
+fn runs<'t>(text: &'t str, census: &Census) -> impl Iterator<Item = Range<usize>> + 't {
+    const SYMBOL_SET: CharSet = CharSet::new(&SYMBOLS);
     let mut end = 0;
-    char_search!(SYMBOLS)
-        .find(text)
+    census
+        .find(SYMBOL_SET)
         .into_iter()
         .filter_map(move |(start, _)| {
             if start < end {
@@ -272,7 +274,7 @@ pub fn find(doc: &Document) -> Vec<Blank> {
         star_blanks: None,
     };
     let mut blanks: Vec<Blank> = Vec::new();
-    for run in runs(&doc.text) {
+    for run in runs(&doc.text, doc.census()) {
         if blanks.last().is_some_and(|b| run.start < b.span.end) {
             continue;
         }
@@ -502,7 +504,7 @@ impl Scan<'_> {
     fn uses_cross_blanks(&mut self) -> bool {
         let text = self.text;
         *self.cross_blanks.get_or_insert_with(|| {
-            runs(text)
+            runs(text, self.doc.census())
                 .filter(|run| text[run.clone()].contains('×'))
                 .any(|run| {
                     text[run.clone()].matches('×').count() >= 2
@@ -517,7 +519,7 @@ impl Scan<'_> {
     fn uses_star_blanks(&mut self) -> bool {
         let text = self.text;
         *self.star_blanks.get_or_insert_with(|| {
-            runs(text)
+            runs(text, self.doc.census())
                 .filter(|run| text[run.clone()].chars().any(is_star))
                 .any(|run| star_in_certain_context(text, &run))
         })
@@ -922,7 +924,7 @@ mod tests {
         fn runs_are_what_the_pattern_finds(text in "(?:[Xx×*＊○□△]|Ｘ|ｘ|[.．/～~-]|－|／|甲|，|a| ){0,16}") {
             let pattern = Regex::new(r"[XxＸｘ×*＊○□△]+(?:[.．\-－～~/／][XxＸｘ×*＊○□△]+)*").unwrap();
             let expected: Vec<Range<usize>> = pattern.find_iter(&text).map(|m| m.range()).collect();
-            proptest::prop_assert_eq!(runs(&text).collect::<Vec<_>>(), expected);
+            proptest::prop_assert_eq!(runs(&text, &Census::of(&text)).collect::<Vec<_>>(), expected);
         }
     }
 

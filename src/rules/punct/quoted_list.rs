@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::{paragraphs, Context};
 use crate::diagnostic::Severity;
 use crate::diagnostic::{Finding, Related};
-use crate::document::chars::char_search;
+use crate::document::census::CharSet;
 use crate::rules::RuleDef;
 
 pub(super) static RULE: RuleDef = RuleDef::document(
@@ -32,6 +32,7 @@ const MARKS: [(char, char); 2] = [('“', '”'), ('《', '》')];
 /// Every mark of [`MARKS`], for one search of the text.
 const MARK_CHARACTERS: [char; 4] = [MARKS[0].0, MARKS[0].1, MARKS[1].0, MARKS[1].1];
 const _: () = assert!(MARK_CHARACTERS.len() == 2 * MARKS.len());
+const MARK_SET: CharSet = CharSet::new(&MARK_CHARACTERS);
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
@@ -40,7 +41,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut adjacent: [Option<Range<usize>>; MARKS.len()] = Default::default();
     // The marks of the whole text are found at once: searched paragraph by paragraph, the
     // searches cost more to start than to run, and most paragraphs have none.
-    let marks = char_search!(MARK_CHARACTERS).find(text);
+    let marks = cx.doc.census().find(MARK_SET);
     let mut next = 0;
     for (span, paragraph) in paragraphs(cx) {
         let first = next + marks[next..].partition_point(|&(at, _)| at < span.start);

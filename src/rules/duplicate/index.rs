@@ -64,7 +64,9 @@ pub struct Index {
     /// into a buffer reused from unit to unit.
     other: Vec<char>,
     /// The signature ([`signature_bit`]) of each unit indexed, as `indexed` lists them: most
-    /// candidates are ruled out by it, before they are decoded and compared.
+    /// candidates are ruled out by it, before they are decoded and compared. Worked out the
+    /// first time the unit is a candidate ([`UNSIGNED`] until then): most units never are,
+    /// and the signature of each took a tenth of the index's instructions.
     signatures: Vec<u64>,
 }
 
@@ -107,8 +109,7 @@ impl Index {
                 slot.insert(super::units::to_u32(i));
             }
         }
-        let own = signature(chars);
-        let near = self.near(units, text, (chars, prefixes, own), max_edits);
+        let (near, own) = self.near(units, text, (chars, prefixes), max_edits);
         let place = u32::try_from(self.indexed.len()).unwrap_or(NONE);
         self.indexed.push(u32::try_from(i).unwrap_or(NONE));
         self.signatures.push(own);
@@ -118,14 +119,15 @@ impl Index {
     }
 
     /// The nearest earlier unit within its bound of edits of `chars` (the current unit's,
-    /// with their prefix hashes and signature).
+    /// with their prefix hashes), and the unit's signature if it was worked out
+    /// ([`UNSIGNED`] if no earlier unit was a candidate).
     fn near(
         &mut self,
         units: &[Unit],
         text: &str,
-        (chars, prefixes, own): (&[char], Prefixes, u64),
+        (chars, prefixes): (&[char], Prefixes),
         max_edits: fn(usize) -> usize,
-    ) -> Option<Repeat> {
+    ) -> (Option<Repeat>, u64) {
         let mut best: Option<Repeat> = None;
         // An earlier unit a few characters longer or shorter was cut into pieces of its own
         // length's [`piece`]: the unit is looked up by pieces of each length those lengths
@@ -144,18 +146,31 @@ impl Index {
             candidates.dedup();
         }
         let lengths = comparable_lengths(chars.len());
+        let mut own = UNSIGNED;
         for &place in &candidates {
             let earlier = self.indexed[place] as usize;
             let length = units[earlier].len();
             let bound = max_edits(chars.len().max(length));
-            let apart = (own ^ self.signatures[place]).count_ones() as usize;
-            if !lengths.contains(&length)
-                || chars.len().abs_diff(length) > bound
-                || apart > 2 * bound
-            {
+            if !lengths.contains(&length) || chars.len().abs_diff(length) > bound {
                 continue;
             }
-            units[earlier].chars_into(text, &mut self.other);
+            if own == UNSIGNED {
+                own = signature(chars);
+            }
+            // A candidate not yet signed is decoded for its signature, and compared with no
+            // more ado: the signature only tells which candidates need not be.
+            let decoded = self.signatures[place] == UNSIGNED;
+            if decoded {
+                units[earlier].chars_into(text, &mut self.other);
+                self.signatures[place] = signature(&self.other);
+            }
+            let apart = (own ^ self.signatures[place]).count_ones() as usize;
+            if apart > 2 * bound {
+                continue;
+            }
+            if !decoded {
+                units[earlier].chars_into(text, &mut self.other);
+            }
             if let Some(edits) = edit_distance_in(chars, &self.other, bound, &mut self.rows) {
                 if best.is_none_or(|b| (edits, earlier) < (b.edits, b.earlier)) {
                     best = Some(Repeat { earlier, edits });
@@ -163,7 +178,7 @@ impl Index {
             }
         }
         self.candidates = candidates;
-        best.filter(|b| b.edits > 0)
+        (best.filter(|b| b.edits > 0), own)
     }
 }
 
@@ -371,6 +386,10 @@ fn piece_key(which: Piece, k: usize, stretch: u64) -> u64 {
     let kind = (k as u64) << 2 | which as u64;
     (stretch ^ kind.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
+
+/// The signature of a unit not yet worked out. A unit has a character or more, and so a bit
+/// or more in its signature.
+const UNSIGNED: u64 = 0;
 
 /// The signature of `chars`: a bit per character ([`signature_bit`]).
 fn signature(chars: &[char]) -> u64 {

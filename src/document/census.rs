@@ -101,6 +101,9 @@ const ASCII: u128 = {
     bits
 };
 
+/// The length in bytes from which a text's census is cut to its size.
+const LONG_TEXT: usize = 1 << 20;
+
 /// The places of the counted characters in a text.
 #[derive(Debug, Default)]
 pub struct Census {
@@ -136,6 +139,11 @@ impl Census {
                 census.push(at, value);
             }
             at += width;
+        }
+        // Grown by doubling, the lists have up to twice the room they need, and they are held
+        // for the whole check: a long text's are cut to their length.
+        if text.len() > LONG_TEXT {
+            census.places.iter_mut().for_each(Vec::shrink_to_fit);
         }
         census
     }

@@ -275,7 +275,10 @@ impl Index {
     }
 
     /// Doubles `heads` (the index of a long document grows with its units) and links the
-    /// chain again, in order: each key's entries are then linked as they were.
+    /// chain again, in order: each key's entries are then linked as they were. Kept out of
+    /// the line: inlined, it made every piece added save and restore the registers it uses.
+    #[cold]
+    #[inline(never)]
     fn grow_heads(&mut self) {
         let length = (self.heads.len() * 2).max(64);
         // The old heads are let go before the new are made: the chain holds all they said.

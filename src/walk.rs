@@ -22,18 +22,24 @@ pub struct Target {
 /// Problems (missing paths, unreadable directories, broken configs) are pushed to `errors`
 /// and the walk goes on.
 pub fn targets(paths: &[PathBuf], configs: &mut Configs, errors: &mut Vec<Error>) -> Vec<Target> {
-    let mut seen = HashSet::new();
+    // A file named twice, or by its folder and by itself, is linted once. One path alone
+    // names each of its files once (a walk visits each once): its files are not kept in the
+    // set, whose hashing of every path took two thousand instructions a file.
+    let mut seen = Seen {
+        paths: HashSet::new(),
+        all_new: paths.len() == 1,
+    };
     let mut targets = Vec::new();
     for path in paths {
         if path.is_dir() {
             walk_dir(path, configs, errors, &mut |target| {
-                if seen.insert(target.path.clone()) {
+                if seen.is_new(&target.path) {
                     targets.push(target);
                 }
             });
         } else if path.exists() {
             if let Some(config) = config_for(path, configs, errors) {
-                if !config.excludes(path) && seen.insert(path.clone()) {
+                if !config.excludes(path) && seen.is_new(path) {
                     targets.push(Target {
                         path: path.clone(),
                         config,
@@ -48,6 +54,20 @@ pub fn targets(paths: &[PathBuf], configs: &mut Configs, errors: &mut Vec<Error>
         }
     }
     targets
+}
+
+/// The files found so far.
+struct Seen {
+    paths: HashSet<PathBuf>,
+    /// Every file is new: the files come from one path.
+    all_new: bool,
+}
+
+impl Seen {
+    /// Whether `path` is found for the first time.
+    fn is_new(&mut self, path: &Path) -> bool {
+        self.all_new || self.paths.insert(path.to_path_buf())
+    }
 }
 
 fn walk_dir(
@@ -113,5 +133,39 @@ fn config_for(path: &Path, configs: &mut Configs, errors: &mut Vec<Error>) -> Op
             None
         }
         Err(ConfigProblem::AlreadyReported) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The files `paths` name, each as many times as it is linted.
+    fn linted(paths: &[PathBuf], root: &Path) -> Vec<String> {
+        let mut configs = Configs::new(None, root);
+        let mut errors = Vec::new();
+        let found = targets(paths, &mut configs, &mut errors);
+        assert!(errors.is_empty());
+        found
+            .iter()
+            .map(|t| t.path.strip_prefix(root).unwrap().display().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_file_named_twice_or_by_its_folder_too_is_linted_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        std::fs::write(root.join("a.txt"), "加强领导。").unwrap();
+        std::fs::write(root.join("sub/b.txt"), "压实责任。").unwrap();
+        let (a, sub) = (root.join("a.txt"), root.join("sub"));
+        assert_eq!(linted(&[root.to_path_buf()], root), ["a.txt", "sub/b.txt"]);
+        assert_eq!(linted(std::slice::from_ref(&a), root), ["a.txt"]);
+        assert_eq!(linted(&[a.clone(), a.clone()], root), ["a.txt"]);
+        assert_eq!(
+            linted(&[sub.clone(), root.to_path_buf(), a], root),
+            ["sub/b.txt", "a.txt"]
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! `--fix`: applying the fixes rules offer, and writing the file back as it was stored.
 //!
 //! Only the bytes of the fixed spans change. The text is encoded again in the encoding it was
-//! read in (UTF-8 with or without a byte-order mark, UTF-16, GB18030/GBK), line endings are
+//! read in (UTF-8 with or without a byte-order mark, UTF-16, GB18030/GBK; in a legacy encoding
+//! the lines no fix touched keep their stored bytes, see [`encode_over`]), line endings are
 //! untouched (no fix spans a line break), and the file is replaced atomically: the new text is
 //! written to a temporary file in the same directory, which is then renamed over the old one,
 //! so an interrupted run leaves either the old file or the new one, never half of each.
@@ -162,6 +163,74 @@ pub fn encode(text: &str, encoding: &'static Encoding, bom: bool) -> Result<Vec<
         bytes.extend_from_slice(&encoded);
     }
     Ok(bytes)
+}
+
+/// The fixed text as the bytes of the file it was read from, which is stored as `stored`
+/// and read as `original`. In UTF-8 and UTF-16 a text has one spelling in bytes, so the fixed
+/// text is simply encoded. A legacy encoding (GB18030, Big5, Shift_JIS) can spell a character
+/// two ways (GB18030 reads `A3 A0` as U+3000 but writes U+3000 as `A1 A1`), so encoding the
+/// whole text again could change bytes no fix touched. Here the lines no fix touched keep their
+/// stored bytes, and a fixed line whose stored bytes are not what the encoding writes for its
+/// text is an error naming the line, not a silent change beside the fix.
+pub fn encode_over(
+    stored: &[u8],
+    original: &str,
+    fixed: &str,
+    encoding: &'static Encoding,
+    bom: bool,
+) -> Result<Vec<u8>, Text> {
+    if encoding == UTF_8 || encoding == UTF_16LE || encoding == UTF_16BE {
+        return encode(fixed, encoding, bom);
+    }
+    let stored_lines: Vec<&[u8]> = stored.split_inclusive(|&b| b == b'\n').collect();
+    let original_lines: Vec<&str> = original.split_inclusive('\n').collect();
+    let fixed_lines: Vec<&str> = fixed.split_inclusive('\n').collect();
+    let same_shape =
+        stored_lines.len() == original_lines.len() && original_lines.len() == fixed_lines.len();
+    if !same_shape {
+        // Fixes never add or remove a line break; should one ever, the file is written whole,
+        // if its stored bytes are the encoding's own spelling of its text.
+        return match encode(original, encoding, bom) {
+            Ok(again) if again == stored => encode(fixed, encoding, bom),
+            _ => Err(respelled(encoding, None)),
+        };
+    }
+    let mut bytes =
+        Vec::with_capacity(stored.len() + fixed.len() - fixed.len().min(original.len()));
+    for (number, ((stored, original), fixed)) in stored_lines
+        .into_iter()
+        .zip(original_lines)
+        .zip(fixed_lines)
+        .enumerate()
+    {
+        if original == fixed {
+            bytes.extend_from_slice(stored);
+            continue;
+        }
+        if encode(original, encoding, false).ok().as_deref() != Some(stored) {
+            return Err(respelled(encoding, Some(number + 1)));
+        }
+        bytes.extend_from_slice(&encode(fixed, encoding, false)?);
+    }
+    Ok(bytes)
+}
+
+/// The error of a fix that would change bytes it did not fix.
+fn respelled(encoding: &'static Encoding, line: Option<usize>) -> Text {
+    let (zh_at, en_at) = match line {
+        Some(line) => (format!("第 {line} 行"), format!("line {line}")),
+        None => ("文件".to_string(), "the file".to_string()),
+    };
+    Text::new(
+        format!(
+            "{zh_at}含有 {name} 无法原样写回的字节，写回会改动修正以外的内容",
+            name = encoding.name()
+        ),
+        format!(
+            "{en_at} holds bytes {name} cannot write back as they are; writing would change more than the fixes",
+            name = encoding.name()
+        ),
+    )
 }
 
 /// Replaces the file at `path` with `bytes` atomically, keeping its permissions (or creates

@@ -373,16 +373,24 @@ impl Linter {
             return Ok(report);
         }
         report.fixes = fixed.fixes;
-        report.original = Some(original);
         if let (FixMode::Write, Source::Path(path)) = (fixes, source) {
-            let storage = loaded.storage;
-            let bytes = fix::encode(&report.document.source, storage.encoding, storage.bom)
+            let stored = stored_as_read(path, &original, loaded.storage)
                 .map_err(|reason| Error::file(shown, not_fixed(&reason)))?;
+            let storage = loaded.storage;
+            let bytes = fix::encode_over(
+                &stored,
+                &original,
+                &report.document.source,
+                storage.encoding,
+                storage.bom,
+            )
+            .map_err(|reason| Error::file(shown, not_fixed(&reason)))?;
             fix::write_atomically(path, &bytes).map_err(|e| {
                 let reason = Text::new(format!("无法写入：{e}"), format!("cannot write: {e}"));
                 Error::file(shown, not_fixed(&reason))
             })?;
         }
+        report.original = Some(original);
         Ok(report)
     }
 
@@ -476,6 +484,32 @@ pub(crate) fn config_has_an_error() -> Text {
 }
 
 /// Why a file's fixes were not written.
+/// The bytes of the file at `path`, read again just before it is fixed: the fixed text is
+/// written over them, and an edit saved since the file was read (they no longer read as
+/// `original`) must not be lost under the fixes.
+fn stored_as_read(path: &Path, original: &str, storage: source::Storage) -> Result<Vec<u8>, Text> {
+    let stored = std::fs::read(path).map_err(|e| {
+        Text::new(
+            format!("无法再次读取：{e}"),
+            format!("cannot read it again: {e}"),
+        )
+    })?;
+    let bom_len = match (storage.bom, encoding_rs::Encoding::for_bom(&stored)) {
+        (true, Some((_, len))) => len,
+        _ => 0,
+    };
+    let text = storage
+        .encoding
+        .decode_without_bom_handling_and_without_replacement(&stored[bom_len..]);
+    if text.as_deref() != Some(original) {
+        return Err(Text::new(
+            "文件在检查期间已被改动",
+            "the file changed while it was checked",
+        ));
+    }
+    Ok(stored[bom_len..].to_vec())
+}
+
 fn not_fixed(reason: &Text) -> Text {
     reason.framed("未修正：{}", "not fixed: {}")
 }
@@ -510,4 +544,28 @@ fn rule_filter(
             ),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_fixed_only_while_it_still_reads_as_it_was_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.txt");
+        std::fs::write(&path, "\u{feff}认真布署。\n").unwrap();
+        let storage = source::Storage {
+            encoding: encoding_rs::UTF_8,
+            bom: true,
+        };
+        let stored = stored_as_read(&path, "认真布署。\n", storage).unwrap();
+        assert_eq!(
+            stored,
+            "认真布署。\n".as_bytes(),
+            "the mark is not part of the text"
+        );
+        std::fs::write(&path, "\u{feff}认真部署。\n").unwrap();
+        assert!(stored_as_read(&path, "认真布署。\n", storage).is_err());
+    }
 }

@@ -126,6 +126,14 @@ pub(crate) fn draft() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
 }
 
+/// What a file in `encoding` that was written from `text` reads as.
+fn as_read_from(encoding: &'static encoding_rs::Encoding, text: &str) -> String {
+    match crate::fix::encode(text, encoding, false) {
+        Ok(bytes) => encoding.decode_without_bom_handling(&bytes).0.into_owned(),
+        Err(_) => text.to_string(),
+    }
+}
+
 pub(crate) fn lint(text: &str, format: Format) -> (Document, Vec<crate::Diagnostic>) {
     let doc = Document::new(text.to_string(), format);
     let config = Config::defaults(Path::new(env!("CARGO_MANIFEST_DIR")));
@@ -219,6 +227,9 @@ proptest! {
     fn fixed_text_goes_back_in_the_files_own_encoding(text in draft(), which in 0..5usize) {
         use encoding_rs::{GB18030, UTF_16BE, UTF_16LE, UTF_8};
         let (encoding, bom) = [(UTF_8, false), (UTF_8, true), (UTF_16LE, true), (UTF_16BE, true), (GB18030, false)][which];
+        // The text as a file in this encoding reads: GB18030 has a few private-use characters
+        // (U+E82B among them) that it writes as bytes it reads back as standard ones (龶).
+        let text = as_read_from(encoding, &text);
         let doc = Document::new(text.clone(), Format::Text);
         let stable = crate::fix::apply_until_stable(doc, |d| lint(&d.source, d.format).1, |_, all| all);
         if stable.fixes == 0 {

@@ -34,6 +34,47 @@ fn a_gbk_file_with_crlf_is_fixed_in_place_and_stays_gbk() {
     assert_eq!(entries.len(), 1, "no temporary file is left behind");
 }
 
+/// A GB18030 file whose second line starts with `A3 A0`, which GB18030 reads as an
+/// ideographic space but writes as `A1 A1`; `rest` follows it.
+fn with_a_space_spelt_oddly(rest: &str) -> Vec<u8> {
+    [&gbk("一、总体要求\r\n")[..], b"\xA3\xA0", &gbk(rest)].concat()
+}
+
+/// Runs `--fix` on a file of `stored` bytes and gives its exit code and bytes afterwards.
+fn fixed_file(stored: &[u8]) -> (Option<i32>, String, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, stored).unwrap();
+    let output = wenlint()
+        .args(["check", "--fix"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code(), stderr, std::fs::read(&path).unwrap())
+}
+
+#[test]
+fn bytes_gb18030_writes_differently_stay_on_lines_no_fix_touched() {
+    let (code, _, after) = fixed_file(&with_a_space_spelt_oddly(
+        "坚持稳中求进。\r\n认真布署。\r\n",
+    ));
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        after,
+        with_a_space_spelt_oddly("坚持稳中求进。\r\n认真部署。\r\n")
+    );
+}
+
+#[test]
+fn a_fix_beside_bytes_gb18030_writes_differently_is_refused_and_the_file_kept() {
+    let stored = with_a_space_spelt_oddly("认真布署。\r\n");
+    let (code, stderr, after) = fixed_file(&stored);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("未修正：第 2 行"), "{stderr}");
+    assert_eq!(after, stored);
+}
+
 #[test]
 fn a_second_run_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -6,36 +6,19 @@
 //! and together they passed over it a dozen times. The census passes over it once, and each
 //! rule reads its characters' places from the census ([`Census::find`]).
 //!
-//! The characters are listed in [`COUNTED`]; a rule names its own with a [`CharSet`], made
+//! The characters are listed in [`ALL`]; a rule names its own with a [`CharSet`], made
 //! at compile time, which does not compile when one of them is not counted.
 
+use super::chars::char_at;
+
 /// The characters whose places the census keeps, the more common first (a place found is
-/// told which character it holds by a search of this list). At most 64: a [`CharSet`] is a
-/// bit per character.
-const COUNTED: [char; 33] = [
+/// told which character it holds by a search of this list), in the order of their indices in
+/// a [`CharSet`]. At most 64: a [`CharSet`] is a bit per character.
+const ALL: [char; 35] = [
     '的', '“', '”', '个', '区', '市', '多', '点', '项', '%', '省', '件', '条', '近', '县', '约',
     '％', '月', '州', '余', '旗', '盟', '某', '○', '《', '》', '×', 'X', 'x', 'Ｘ', 'ｘ', '*',
-    '＊',
+    '＊', '□', '△',
 ];
-
-/// The counted characters that are not listed above for their frequency: the blank symbols
-/// `□△` after `＊`.
-const RARE: [char; 2] = ['□', '△'];
-
-/// Every counted character, in the order of their indices in a [`CharSet`].
-const ALL: [char; COUNTED.len() + RARE.len()] = {
-    let mut all = ['\0'; COUNTED.len() + RARE.len()];
-    let mut i = 0;
-    while i < COUNTED.len() {
-        all[i] = COUNTED[i];
-        i += 1;
-    }
-    while i < all.len() {
-        all[i] = RARE[i - COUNTED.len()];
-        i += 1;
-    }
-    all
-};
 
 const _: () = assert!(ALL.len() <= 64, "a char set is a bit per character");
 
@@ -121,22 +104,12 @@ impl Census {
         let mut at = 0;
         loop {
             at = census.count_wide(bytes, at);
-            let Some(&lead) = bytes.get(at) else {
+            // Characters of three bytes were read above; the others are read one at a time.
+            let Some((c, width)) = char_at(text, at) else {
                 break;
             };
-            let (value, width) = match lead {
-                0..0x80 => (u32::from(lead), 1),
-                0xC0..0xE0 => match bytes.get(at + 1) {
-                    Some(&second) => (u32::from(lead & 0x1F) << 6 | u32::from(second & 0x3F), 2),
-                    None => break,
-                },
-                // Beyond the Basic Multilingual Plane, no character is counted. (Those of
-                // three bytes were read above; a text cut within one ends here.)
-                0xF0.. => (0, 4),
-                _ => break,
-            };
-            if is_counted(value) {
-                census.push(at, value);
+            if is_counted(c as u32) {
+                census.push(at, c as u32);
             }
             at += width;
         }
@@ -200,11 +173,12 @@ impl Census {
     }
 }
 
-/// Whether the character of value `value` (of a Unicode scalar value, 0 for one beyond the
-/// Basic Multilingual Plane) is counted.
+/// Whether the character of value `value` is counted: none is beyond the Basic Multilingual
+/// Plane.
 fn is_counted(value: u32) -> bool {
     match value {
         0..0x80 => ASCII >> value & 1 != 0,
+        0x1_0000.. => false,
         _ => WIDE[(value >> 6) as usize] >> (value & 63) & 1 != 0,
     }
 }

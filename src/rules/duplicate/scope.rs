@@ -100,14 +100,18 @@ pub(super) fn exempt(
         || is_set_phrase(doc, unit, words)
 }
 
-/// Whether `sentence`, of paragraph `paragraph`, is a heading: a short paragraph of its own.
+/// Whether `sentence`, of paragraph `paragraph`, is a heading: a short paragraph of its own,
+/// or a short sentence that opens its paragraph with a heading's number, run in before the
+/// paragraph's text as the second and third levels often are (`（三）着力稳定粮食生产。抓好春耕
+/// 备耕……`). A report's body takes up its headings' words (`切实稳定粮食生产`), and a
+/// heading is not a sentence pasted twice.
 pub(super) fn is_heading(doc: &Document, sentence: &Unit, paragraph: usize) -> bool {
     let paragraph = &doc.paragraphs[paragraph];
+    let span = sentence.span();
     sentence.len() < HEADING_CHARS
-        && paragraph.start == sentence.span().start
-        && doc.text[sentence.span().end..paragraph.end]
-            .trim()
-            .is_empty()
+        && paragraph.start == span.start
+        && (doc.text[span.end..paragraph.end].trim().is_empty()
+            || units::opens_with_heading_number(&doc.text[span.clone()], span.start))
 }
 
 impl Scope<'_> {

@@ -478,6 +478,20 @@ fn marker_len(text: &str, at: usize) -> usize {
         .map_or(0, |m| m.span.end - at)
 }
 
+/// Whether `own` (a unit's text, at byte `at` of the document) opens with the number of a
+/// heading of the GB/T 9704 levels (`一、`, `（一）`, `1.`), not with an article's (`第五条`),
+/// whose sentences are provisions, nor with an item's (`（1）`, `①`).
+pub fn opens_with_heading_number(own: &str, at: usize) -> bool {
+    markers::opens_with_marker(own)
+        && marker_at(own, at, at + own.len(), true).is_some_and(|m| {
+            !m.uncertain
+                && matches!(
+                    m.level,
+                    markers::Level::Chinese | markers::Level::ParenChinese | markers::Level::Arabic
+                )
+        })
+}
+
 /// A 64-bit hash of normalised characters: what equal units share across documents. The
 /// cross-file fingerprints are saved with it, so its value does not change from one version
 /// to the next (within a document, units are keyed by [`rolling`] hashes).
@@ -649,6 +663,27 @@ mod tests {
             proptest::prop_assert_eq!(&chars, &expected.iter().map(|e| e.1).collect::<Vec<_>>());
             proptest::prop_assert_eq!(&offsets, &expected.iter().map(|e| e.0).collect::<Vec<_>>());
             proptest::prop_assert_eq!(end, expected.last().map_or(at, |&(i, c)| i + c.len_utf8()));
+        }
+    }
+
+    #[test]
+    fn headings_open_with_the_numbers_of_the_first_three_levels_only() {
+        for heading in [
+            "一、总体要求。",
+            "（二）全力稳定粮食生产。",
+            "3.加快产业升级。",
+            "3．加快产业升级。",
+        ] {
+            assert!(opens_with_heading_number(heading, 0), "{heading}");
+        }
+        for other in [
+            "第五条 本条例自公布之日起施行。",
+            "（1）严格落实责任制度。",
+            "①严格落实责任制度。",
+            "全力稳定粮食生产。",
+            "2.5亿元用于农田建设。",
+        ] {
+            assert!(!opens_with_heading_number(other, 0), "{other}");
         }
     }
 

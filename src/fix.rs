@@ -195,8 +195,7 @@ pub fn encode_over(
             _ => Err(respelled(encoding, None)),
         };
     }
-    let mut bytes =
-        Vec::with_capacity(stored.len() + fixed.len() - fixed.len().min(original.len()));
+    let mut bytes = Vec::with_capacity(stored.len() + fixed.len().saturating_sub(original.len()));
     for (number, ((stored, original), fixed)) in stored_lines
         .into_iter()
         .zip(original_lines)
@@ -322,5 +321,24 @@ mod tests {
             assert_eq!(decoded.text, text, "{}", encoding.name());
             assert_eq!(decoded.bom, bom, "{}", encoding.name());
         }
+    }
+
+    #[test]
+    fn a_fix_that_changed_the_lines_writes_the_file_whole_only_if_its_bytes_are_its_own() {
+        let gb = encoding_rs::GB18030;
+        let own = gb.encode("认真布署。\n").0.into_owned();
+        assert_eq!(
+            encode_over(&own, "认真布署。\n", "认真部署。\n\n", gb, false).unwrap(),
+            gb.encode("认真部署。\n\n").0.into_owned()
+        );
+        let respelt = [b"\xA3\xA0".as_slice(), &own].concat();
+        assert!(encode_over(
+            &respelt,
+            "\u{3000}认真布署。\n",
+            "\u{3000}认真部署。\n\n",
+            gb,
+            false
+        )
+        .is_err());
     }
 }

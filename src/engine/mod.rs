@@ -488,7 +488,7 @@ pub(crate) fn config_has_an_error() -> Text {
 /// written over them, and an edit saved since the file was read (they no longer read as
 /// `original`) must not be lost under the fixes.
 fn stored_as_read(path: &Path, original: &str, storage: source::Storage) -> Result<Vec<u8>, Text> {
-    let stored = std::fs::read(path).map_err(|e| {
+    let mut stored = std::fs::read(path).map_err(|e| {
         Text::new(
             format!("无法再次读取：{e}"),
             format!("cannot read it again: {e}"),
@@ -507,7 +507,8 @@ fn stored_as_read(path: &Path, original: &str, storage: source::Storage) -> Resu
             "the file changed while it was checked",
         ));
     }
-    Ok(stored[bom_len..].to_vec())
+    stored.drain(..bom_len);
+    Ok(stored)
 }
 
 fn not_fixed(reason: &Text) -> Text {

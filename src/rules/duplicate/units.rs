@@ -467,29 +467,33 @@ pub(super) fn to_u32(at: usize) -> u32 {
 /// The length in bytes of the numbering marker `text` (at `at` in the document) opens with,
 /// 0 without one.
 fn marker_len(text: &str, at: usize) -> usize {
+    regular_marker(text, at).map_or(0, |m| m.span.end - at)
+}
+
+/// The numbering marker `text` (at byte `at` of the document) opens with, in a regular form:
+/// a slip's remains are always uncertain, and only the regular forms count. Inlined: the
+/// marker is large, and [`marker_len`], asked of every unit, wants only its end.
+#[inline]
+fn regular_marker(text: &str, at: usize) -> Option<markers::Marker> {
     // `opens_with_marker` looks at the first characters before its pattern: most units
     // are passed over there.
     if !markers::opens_with_marker(text) {
-        return 0;
+        return None;
     }
-    // A slip's remains are always uncertain: only the regular forms can count.
-    marker_at(text, at, at + text.len(), true)
-        .filter(|m| !m.uncertain)
-        .map_or(0, |m| m.span.end - at)
+    marker_at(text, at, at + text.len(), true).filter(|m| !m.uncertain)
 }
 
 /// Whether `own` (a unit's text, at byte `at` of the document) opens with the number of a
 /// heading of the GB/T 9704 levels (`一、`, `（一）`, `1.`), not with an article's (`第五条`),
 /// whose sentences are provisions, nor with an item's (`（1）`, `①`).
 pub fn opens_with_heading_number(own: &str, at: usize) -> bool {
-    markers::opens_with_marker(own)
-        && marker_at(own, at, at + own.len(), true).is_some_and(|m| {
-            !m.uncertain
-                && matches!(
-                    m.level,
-                    markers::Level::Chinese | markers::Level::ParenChinese | markers::Level::Arabic
-                )
-        })
+    use markers::Level;
+    regular_marker(own, at).is_some_and(|m| {
+        matches!(
+            m.level,
+            Level::Chinese | Level::ParenChinese | Level::Arabic
+        )
+    })
 }
 
 /// A 64-bit hash of normalised characters: what equal units share across documents. The

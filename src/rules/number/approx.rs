@@ -22,7 +22,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = &cx.doc.text;
     let census = cx.doc.census();
     let titles = cx.doc.titles();
-    // Both rules below read the places of `余` and `多`, which are searched for once.
+    // Both rules below read the places of `余` and `多`, which are taken from the census once.
     let yu = census.find(YU_AND_DUO);
     let mut found: Vec<Finding> = both_ends(text, census)
         .chain(doubled_yu(text, &yu))
@@ -156,7 +156,7 @@ fn finding(text: &str, span: Range<usize>) -> Finding {
 /// `余` and `多`.
 const YU_AND_DUO: CharSet = CharSet::new(&['余', '多']);
 
-/// Each of [`yu_and_duo`]'s places with its word.
+/// Each place of `余` and `多` ([`YU_AND_DUO`]) with its word.
 fn with_words(found: &[(usize, char)]) -> impl Iterator<Item = (usize, &'static str)> + '_ {
     found
         .iter()
